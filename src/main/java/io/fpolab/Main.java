@@ -1,0 +1,23 @@
+package io.fpolab;
+
+import io.fpolab.cli.LabCommand;
+
+/**
+ * Entry point of {@code fpo-lab.jar}. With no arguments it opens the lab window; with arguments it
+ * runs a headless subcommand ({@code train}, {@code figure}, {@code bench}, ...).
+ *
+ * <p>This class deliberately does not extend {@code javafx.application.Application}: a launcher that
+ * does would make {@code java -jar} refuse to start when JavaFX sits on the class path.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            io.fpolab.ui.LabApp.launchLab(args);
+            return;
+        }
+        System.exit(LabCommand.run(args));
+    }
+}

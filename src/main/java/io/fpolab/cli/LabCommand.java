@@ -1,0 +1,57 @@
+package io.fpolab.cli;
+
+import io.fpolab.config.ConfigException;
+import io.fpolab.core.EngineInfo;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code fpo-lab} command line: headless subcommands that drive the same engine as the lab window. */
+@Command(name = "fpo-lab",
+        mixinStandardHelpOptions = true,
+        versionProvider = LabCommand.Version.class,
+        description = "FPO Lab: flow policy optimization experiments. Without arguments, opens the lab window.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class LabCommand implements Runnable {
+    /** Exit code for bad user input (config files, flags). */
+    public static final int EXIT_USAGE = 2;
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    /** Runs the command line and returns the process exit code; never throws. */
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs with explicit output streams (used by tests). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new LabCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            err.println("error: " + ex.getMessage());
+            err.println("Try 'fpo-lab " + ex.getCommandLine().getCommandName() + " --help'.");
+            return EXIT_USAGE;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof ConfigException ce) {
+                err.println("error: " + ce.getMessage());
+                return EXIT_USAGE;
+            }
+            err.println("error: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    /** Reads the version from the jar manifest. */
+    public static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"FPO Lab " + EngineInfo.version()};
+        }
+    }
+}
