@@ -1,0 +1,138 @@
+package io.fpolab.config;
+
+import java.util.List;
+
+/**
+ * One experiment, immutable and validated: what {@code sample-configs/*.json}, the CLI and the lab's
+ * experiment panel all read and write. JSON keys are the record component names; enum values are
+ * written in lower snake case ({@code "gaussian_ppo"}, {@code "u_mse"}).
+ *
+ * <p>Construct through {@link ConfigIO} (files) or {@link ConfigSchema} (validated maps); the
+ * compact constructors only check non-null-ness.
+ */
+public record ExperimentConfig(
+        String name,
+        String description,
+        long seed,
+        Algorithm algorithm,
+        EnvConfig env,
+        NetworkConfig actor,
+        NetworkConfig critic,
+        FlowConfig flow,
+        GaussianConfig gaussian,
+        DppoConfig dppo,
+        PpoConfig ppo,
+        EvalConfig eval) {
+
+    public enum Algorithm { FPO, GAUSSIAN_PPO, DPPO }
+
+    public enum Activation { RELU, TANH, SILU }
+
+    public enum TimeEmbedding { RAW, SINUSOIDAL }
+
+    public enum Sampler { EULER, MIDPOINT, EULER_MARUYAMA }
+
+    public enum CfmLoss { U_MSE, EPS_MSE, DATA_MSE }
+
+    public enum TauSampling { UNIFORM, GRID }
+
+    public enum RatioMode { MEAN_EXP, CLAMPED, PER_SAMPLE }
+
+    public enum TrustRegion { PPO_CLIP, ASPO }
+
+    public enum StdMode { FIXED, LEARNED, STATE_DEPENDENT }
+
+    public enum LrSchedule { CONSTANT, LINEAR }
+
+    public enum AdvantageNorm { BATCH, MINIBATCH, NONE }
+
+    public enum ActionTransform { CLIP, TANH }
+
+    /**
+     * @param id              environment id ("gridworld", "pendulum-swingup", "cartpole-balance", ...)
+     * @param layout          GridWorld layout name ("two_bands", "three_goals", "obstacle", "two_slits", "c_shape"); ignored elsewhere
+     * @param layoutFile      path of a GridWorld layout file (JSON/YAML) overriding {@code layout}; may be null
+     * @param numEnvs         environments stepped together (1..4096)
+     * @param maxSteps        episode truncation horizon; 0 = the environment's own
+     * @param actionTransform how raw policy actions reach the env: clip to the bounds or tanh-squash
+     */
+    public record EnvConfig(String id, String layout, String layoutFile, int numEnvs, int maxSteps,
+            ActionTransform actionTransform) {
+    }
+
+    /** @param hidden hidden layer widths, e.g. [64, 64]; @param activation hidden nonlinearity */
+    public record NetworkConfig(List<Integer> hidden, Activation activation) {
+        public NetworkConfig {
+            hidden = List.copyOf(hidden);
+        }
+    }
+
+    /**
+     * Flow policy (FPO) settings; {@code sampler}/{@code steps}/{@code timeEmbedding}/{@code outputScale}
+     * also shape DPPO's network and chain.
+     *
+     * @param timeEmbedding      τ fed raw (1 input) or as the 8-dim sinusoidal embedding
+     * @param outputScale        velocity output multiplier (Playground: 0.25)
+     * @param sampler            rollout sampler
+     * @param steps              integration steps K
+     * @param samplerNoise       σ of the Euler–Maruyama sampler
+     * @param zeroNoiseStart     start sampling from ε = 0 instead of N(0, I) during rollouts
+     * @param evalSampler        sampler for evaluation and analysis
+     * @param evalZeroNoiseStart start evaluation sampling from ε = 0
+     * @param nMc                (τ, ε) pairs per action
+     * @param lossMode           CFM loss per pair
+     * @param tauSampling        τ of the stored pairs: uniform in [0,1) or uniform over the sampler grid
+     * @param ratio              how per-pair losses make the ratio
+     * @param ratioClamp         clamp bound of the CLAMPED ratio (authors' GridWorld code: 3)
+     * @param trustRegion        PPO clip or ASPO
+     */
+    public record FlowConfig(TimeEmbedding timeEmbedding, double outputScale, Sampler sampler, int steps,
+            double samplerNoise, boolean zeroNoiseStart, Sampler evalSampler, boolean evalZeroNoiseStart,
+            int nMc, CfmLoss lossMode, TauSampling tauSampling, RatioMode ratio, double ratioClamp,
+            TrustRegion trustRegion) {
+    }
+
+    /**
+     * @param std         fixed std, learned state-independent log-std, or state-dependent softplus std
+     * @param initStd     the fixed std, or the initial std of the learned ones (GridWorld: sqrt(0.5))
+     * @param tanhSquash  squash sampled actions with tanh before the env (log-det corrected)
+     * @param entropyCoef entropy bonus weight
+     */
+    public record GaussianConfig(StdMode std, double initStd, boolean tanhSquash, double entropyCoef) {
+    }
+
+    /** @param sigma noise of each denoising step (paper's best: 0.05) */
+    public record DppoConfig(double sigma) {
+    }
+
+    /**
+     * @param totalSteps     training budget in env steps
+     * @param stepsPerEnv    rollout length per env per iteration (batch = numEnvs × stepsPerEnv)
+     * @param epochs         passes over each batch
+     * @param minibatches    minibatches per epoch
+     * @param clip           PPO clip ε
+     * @param gamma          discount
+     * @param gaeLambda      GAE λ
+     * @param lr             actor learning rate (and the joint one)
+     * @param criticLr       critic learning rate when optimizers are separate
+     * @param lrSchedule     constant or linear decay to 0
+     * @param maxGradNorm    global gradient-norm clip; 0 disables
+     * @param advantageNorm  normalize advantages over the batch, per minibatch, or not
+     * @param jointOptimizer one Adam on policy loss + valueCoef × value loss
+     * @param valueCoef      value-loss weight in the joint loss
+     * @param obsNorm        running observation normalization
+     * @param rewardScale    reward multiplier before GAE
+     */
+    public record PpoConfig(long totalSteps, int stepsPerEnv, int epochs, int minibatches, double clip,
+            double gamma, double gaeLambda, double lr, double criticLr, LrSchedule lrSchedule, double maxGradNorm,
+            AdvantageNorm advantageNorm, boolean jointOptimizer, double valueCoef, boolean obsNorm,
+            double rewardScale) {
+    }
+
+    /**
+     * @param every    evaluate every this many iterations (0 = only at the end)
+     * @param episodes evaluation episodes (GridWorld: random starts for the success rate)
+     */
+    public record EvalConfig(int every, int episodes) {
+    }
+}

@@ -1,0 +1,36 @@
+package io.fpolab.env;
+
+import io.fpolab.core.math.Rng;
+
+/**
+ * N environments stepped together: arrays in, arrays out, with auto-reset.
+ *
+ * <p>Layout: row-major, env-major. {@code obs} has {@code numEnvs * obsDim} floats, actions
+ * {@code numEnvs * actDim}. After {@link #step}, {@link StepResult} holds for every env the reward,
+ * whether the episode terminated (bootstrap 0) or was truncated (bootstrap V(finalObs)), the
+ * observation the episode ended in ({@code finalObs}, valid where done) and the next observation,
+ * which for a finished episode is already the first observation of the next one.
+ *
+ * <p>Implementations own their arrays and reuse them between calls; callers copy what they keep.
+ */
+public interface VecEnv {
+    /** Static description (name, dimensions, horizon). */
+    EnvSpec spec();
+
+    int numEnvs();
+
+    /** Resets every env with randomness from {@code rng}; returns the observation array (owned by the env). */
+    float[] reset(Rng rng);
+
+    /**
+     * Steps every env with {@code actions} ({@code numEnvs * actDim}, raw policy output: each env
+     * clips or maps it as its definition says). Envs whose episode ends are reset with {@code rng}.
+     */
+    StepResult step(float[] actions, Rng rng);
+
+    /** The current observation array (owned by the env). */
+    float[] observations();
+
+    /** Copies env {@code i}'s full physical state (for drawing, analysis, or restoring). */
+    double[] state(int i);
+}
