@@ -1,0 +1,162 @@
+package io.fpolab.core.policy;
+
+import io.fpolab.config.ExperimentConfig;
+import io.fpolab.config.ExperimentConfig.RatioMode;
+import io.fpolab.config.ExperimentConfig.Sampler;
+import io.fpolab.core.math.Rng;
+import io.fpolab.core.nn.Nd;
+import io.fpolab.core.nn.ParamSet;
+import java.util.Arrays;
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * DPPO (algorithm.md §4): the same flow network, sampled with stochastic Euler steps
+ * {@code x_{k+1} = x_k + v̂_k/K + σξ}, each step a Gaussian with exact log-likelihood; one clipped PPO
+ * ratio per denoising step, averaged over steps. The whole chain x_0…x_K is stored per action.
+ *
+ * <p>Since {@code log N(x_{k+1}; x_k + v̂/K, σ²I) = −(d/(2σ²K²))·mean_d(v̂ − K(x_{k+1} − x_k))² + c},
+ * the per-step log-ratio is FPO's per-sample ratio with target {@code K(x_{k+1} − x_k)} and scale
+ * {@code d/(2σ²K²)} — so DPPO reuses {@link FlowRatio} with {@link RatioMode#PER_SAMPLE}.
+ */
+public final class DppoPolicy implements Policy {
+    private final FlowNet net;
+    private final ExperimentConfig.FlowConfig flow;
+    private final double sigma;
+    private final int steps;
+    private final ParamSet params;
+    private float[] chain = new float[0];
+    private double[] lossOld = new double[0];
+
+    public DppoPolicy(int obsDim, int actDim, ExperimentConfig.NetworkConfig actor, ExperimentConfig.FlowConfig flow,
+            double sigma, DataType dtype, Rng rng) {
+        this.flow = flow;
+        this.sigma = sigma;
+        this.steps = flow.steps();
+        this.net = new FlowNet(obsDim, actDim, actor.hidden(), actor.activation(), flow.timeEmbedding(),
+                flow.outputScale(), dtype);
+        this.params = new ParamSet(dtype, List.of(net.mlp()));
+        net.mlp().init(rng, 1.0);
+    }
+
+    public FlowNet net() {
+        return net;
+    }
+
+    @Override
+    public int obsDim() {
+        return net.obsDim();
+    }
+
+    @Override
+    public int actDim() {
+        return net.actDim();
+    }
+
+    @Override
+    public ParamSet params() {
+        return params;
+    }
+
+    @Override
+    public int pathLength() {
+        return steps + 1;
+    }
+
+    /** Log-ratio scale {@code d/(2σ²K²)} that turns a squared-error difference into a Gaussian log-ratio. */
+    double ratioScale() {
+        return actDim() / (2.0 * sigma * sigma * steps * steps);
+    }
+
+    @Override
+    public void beginRollout(int batch) {
+        chain = new float[batch * (steps + 1) * actDim()];
+    }
+
+    @Override
+    public void sampleForRollout(float[] obs, int n, Rng rng, float[] actOut, int first) {
+        float[][] path = new float[steps + 1][];
+        INDArray o = Nd.matrix(obs, n, obsDim(), net.dataType());
+        INDArray x = net.sample(o, net.gaussian(rng, n, 1.0), Sampler.EULER_MARUYAMA, steps, sigma, rng, path);
+        int d = actDim();
+        for (int e = 0; e < n; e++) {
+            int base = (first + e) * (steps + 1) * d;
+            for (int k = 0; k <= steps; k++) {
+                System.arraycopy(path[k], e * d, chain, base + k * d, d);
+            }
+        }
+        float[] a = Nd.floats(x);
+        System.arraycopy(a, 0, actOut, 0, a.length);
+    }
+
+    @Override
+    public float[] sample(float[] obs, int rows, Rng rng, boolean eval, float[][] path) {
+        INDArray o = Nd.matrix(obs, rows, obsDim(), net.dataType());
+        boolean zero = eval && flow.evalZeroNoiseStart();
+        INDArray x0 = zero ? Nd4j.zeros(net.dataType(), rows, actDim()) : net.gaussian(rng, rows, 1.0);
+        Sampler sampler = eval ? flow.evalSampler() : Sampler.EULER_MARUYAMA;
+        double noise = eval ? flow.samplerNoise() : sigma;
+        return Nd.floats(net.sample(o, x0, sampler, steps, noise, rng, path));
+    }
+
+    @Override
+    public void finishRollout(float[] obs, float[] act, int batch, Rng rng) {
+        lossOld = new double[batch * steps];
+        int perChunk = Math.max(1, FlowPolicy.CHUNK_ROWS / steps);
+        for (int from = 0; from < batch; from += perChunk) {
+            int to = Math.min(batch, from + perChunk);
+            int[] idx = Policies.range(from, to);
+            FlowPolicy.Rows r = rows(obs, idx);
+            double[] out = new double[idx.length * steps];
+            net.rowLosses(r.input(), r.target(), r.weight(), null, out);
+            System.arraycopy(out, 0, lossOld, from * steps, out.length);
+        }
+    }
+
+    /** Rows (transition, step k): input {@code [obs, x_k, τ_k]}, target {@code K(x_{k+1} − x_k)}. */
+    private FlowPolicy.Rows rows(float[] obs, int[] idx) {
+        int od = obsDim();
+        int d = actDim();
+        int rows = idx.length * steps;
+        float[] obsX = new float[rows * (od + d)];
+        float[] tauCol = new float[rows];
+        float[] target = new float[rows * d];
+        double[] weight = new double[rows];
+        Arrays.fill(weight, 1.0);
+        int r = 0;
+        for (int t : idx) {
+            int base = t * (steps + 1) * d;
+            for (int k = 0; k < steps; k++, r++) {
+                System.arraycopy(obs, t * od, obsX, r * (od + d), od);
+                System.arraycopy(chain, base + k * d, obsX, r * (od + d) + od, d);
+                for (int j = 0; j < d; j++) {
+                    target[r * d + j] = steps * (chain[base + (k + 1) * d + j] - chain[base + k * d + j]);
+                }
+                tauCol[r] = (float) k / steps;
+            }
+        }
+        DataType dt = net.dataType();
+        INDArray input = net.input(Nd.matrix(obsX, rows, od + d, dt),
+                Nd.matrix(tauCol, rows, 1, dt));
+        return new FlowPolicy.Rows(input, Nd.matrix(target, rows, d, dt), weight);
+    }
+
+    @Override
+    public UpdateStats lossAndGrad(float[] obs, float[] act, int[] idx, float[] adv, double clip) {
+        FlowPolicy.Rows r = rows(obs, idx);
+        int rowCount = idx.length * steps;
+        double[] lossNew = new double[rowCount];
+        double[] old = new double[rowCount];
+        int k = 0;
+        for (int t : idx) {
+            System.arraycopy(lossOld, t * steps, old, k, steps);
+            k += steps;
+        }
+        var cache = net.mlp().newCache();
+        INDArray err = net.rowLosses(r.input(), r.target(), r.weight(), cache, lossNew);
+        return FlowPolicy.surrogate(net, cache, err, r.weight(), lossNew, old, steps, ratioScale(),
+                RatioMode.PER_SAMPLE, Double.POSITIVE_INFINITY, adv, clip, ExperimentConfig.TrustRegion.PPO_CLIP);
+    }
+}

@@ -1,0 +1,158 @@
+package io.fpolab.core.policy;
+
+import io.fpolab.config.ExperimentConfig.Activation;
+import io.fpolab.config.ExperimentConfig.Sampler;
+import io.fpolab.config.ExperimentConfig.TimeEmbedding;
+import io.fpolab.core.math.Rng;
+import io.fpolab.core.nn.Nd;
+import io.fpolab.core.nn.Mlp;
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * The velocity field {@code v_θ(obs, x_τ, τ)} of a flow policy and its samplers (algorithm.md §1:
+ * τ = 0 is noise, τ = 1 is data; sampling integrates {@code dx/dτ = v} from x_0 = ε).
+ *
+ * <p>Input row: {@code [obs (obsDim), x (actDim), τ features]} where the τ features are τ itself
+ * (RAW) or {@code [cos τ, cos 2τ, cos 4τ, cos 8τ, sin τ, sin 2τ, sin 4τ, sin 8τ]} (SINUSOIDAL).
+ * The network output is multiplied by {@code outputScale}.
+ */
+public final class FlowNet {
+    private static final double[] FREQUENCIES = {1, 2, 4, 8};
+
+    private final int obsDim;
+    private final int actDim;
+    private final TimeEmbedding embedding;
+    private final double outputScale;
+    private final Mlp mlp;
+    private final INDArray freqRow;
+
+    public FlowNet(int obsDim, int actDim, List<Integer> hidden, Activation activation, TimeEmbedding embedding,
+            double outputScale, DataType dtype) {
+        this.obsDim = obsDim;
+        this.actDim = actDim;
+        this.embedding = embedding;
+        this.outputScale = outputScale;
+        this.mlp = new Mlp(obsDim + actDim + timeFeatures(embedding), hidden, actDim, activation, dtype);
+        this.freqRow = Nd4j.createFromArray(FREQUENCIES).castTo(dtype).reshape(1, FREQUENCIES.length);
+    }
+
+    static int timeFeatures(TimeEmbedding embedding) {
+        return embedding == TimeEmbedding.RAW ? 1 : 2 * FREQUENCIES.length;
+    }
+
+    public Mlp mlp() {
+        return mlp;
+    }
+
+    public int obsDim() {
+        return obsDim;
+    }
+
+    public int actDim() {
+        return actDim;
+    }
+
+    public DataType dataType() {
+        return mlp.dataType();
+    }
+
+    /** Network input from {@code [obs, x]} rows ({@code [R, obsDim+actDim]}) and τ ({@code [R, 1]}). */
+    public INDArray input(INDArray obsAndX, INDArray tau) {
+        if (embedding == TimeEmbedding.RAW) {
+            return Nd4j.hstack(obsAndX, tau);
+        }
+        INDArray angles = tau.mmul(freqRow);
+        return Nd4j.hstack(obsAndX, Transforms.cos(angles, true), Transforms.sin(angles, false));
+    }
+
+    /** Velocity for a prepared input; caches activations when {@code cache} is given. */
+    public INDArray velocity(INDArray input, Mlp.Cache cache) {
+        INDArray v = mlp.forward(input, cache);
+        return outputScale == 1.0 ? v : v.muli(outputScale);
+    }
+
+    /** Back-propagates dL/dv (consumed) into the network's gradients. */
+    public void backward(Mlp.Cache cache, INDArray dVelocity) {
+        mlp.backward(cache, outputScale == 1.0 ? dVelocity : dVelocity.muli(outputScale), false);
+    }
+
+    /**
+     * Integrates from τ = 0 to 1 for each row of {@code obs} ({@code [n, obsDim]}).
+     *
+     * @param x0    starting points {@code [n, actDim]} (ε, or zeros for the zero-noise start); modified
+     * @param noise per-step σ for {@link Sampler#EULER_MARUYAMA} ({@code x += v/K + σ·ξ})
+     * @param path  if not null, receives K+1 arrays {@code [n·actDim]}: x_0 … x_K
+     * @return x_1 as {@code [n, actDim]}
+     */
+    public INDArray sample(INDArray obs, INDArray x0, Sampler sampler, int steps, double noise, Rng rng,
+            float[][] path) {
+        int n = (int) obs.rows();
+        INDArray x = x0;
+        double h = 1.0 / steps;
+        if (path != null) {
+            path[0] = Nd.floats(x);
+        }
+        for (int k = 0; k < steps; k++) {
+            double tau = k * h;
+            INDArray v = velocityAt(obs, x, tau);
+            switch (sampler) {
+                case EULER -> x.addi(v.muli(h));
+                case MIDPOINT -> {
+                    INDArray mid = x.add(v.muli(h / 2));
+                    x.addi(velocityAt(obs, mid, tau + h / 2).muli(h));
+                }
+                case EULER_MARUYAMA -> {
+                    x.addi(v.muli(h));
+                    if (noise > 0) {
+                        x.addi(gaussian(rng, n, noise));
+                    }
+                }
+            }
+            if (path != null) {
+                path[k + 1] = Nd.floats(x);
+            }
+        }
+        return x;
+    }
+
+    /** v_θ(obs, x, τ) for one τ shared by all rows. */
+    public INDArray velocityAt(INDArray obs, INDArray x, double tau) {
+        INDArray tauCol = Nd4j.valueArrayOf(new long[] {obs.rows(), 1}, tau, dataType());
+        return velocity(input(Nd4j.hstack(obs, x), tauCol), null);
+    }
+
+    /** {@code [n, actDim]} standard normal values times {@code scale}, drawn from {@code rng}. */
+    public INDArray gaussian(Rng rng, int n, double scale) {
+        float[] e = new float[n * actDim];
+        rng.fillGaussian(e);
+        INDArray g = Nd.matrix(e, n, actDim, dataType());
+        return scale == 1.0 ? g : g.muli(scale);
+    }
+
+    /**
+     * Per-row CFM losses {@code ℓ_r = w_r · mean_d (v̂_rd − U_rd)²} for a batch of rows.
+     * Returns the residual {@code v̂ − U} (needed by {@link #backwardRows}); writes ℓ into {@code lossOut}.
+     */
+    public INDArray rowLosses(INDArray input, INDArray target, double[] weight, Mlp.Cache cache, double[] lossOut) {
+        INDArray err = velocity(input, cache).subi(target);
+        double[] sq = Nd.doubles(err.mul(err).mean(1));
+        for (int r = 0; r < sq.length; r++) {
+            lossOut[r] = weight[r] * sq[r];
+        }
+        return err;
+    }
+
+    /** Given dL/dℓ_r per row, back-propagates {@code dℓ_r/dv̂ = w_r·2(v̂ − U)/actDim}. */
+    public void backwardRows(Mlp.Cache cache, INDArray err, double[] weight, double[] gradRows) {
+        double[] coef = new double[gradRows.length];
+        for (int r = 0; r < coef.length; r++) {
+            coef[r] = gradRows[r] * weight[r] * 2.0 / actDim;
+        }
+        INDArray c = Nd.matrix(coef, coef.length, 1, dataType());
+        backward(cache, err.muliColumnVector(c));
+    }
+}

@@ -1,0 +1,226 @@
+package io.fpolab.core.policy;
+
+import io.fpolab.config.ExperimentConfig;
+import io.fpolab.config.ExperimentConfig.StdMode;
+import io.fpolab.config.ExperimentConfig.TrustRegion;
+import io.fpolab.core.math.Rng;
+import io.fpolab.core.nn.Nd;
+import io.fpolab.core.nn.Mlp;
+import io.fpolab.core.nn.ParamSet;
+import io.fpolab.core.nn.ParamVector;
+import io.fpolab.core.rl.PpoObjective;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Gaussian PPO (algorithm.md §4): an MLP mean with a fixed std, a learned state-independent log-std,
+ * or a state-dependent std {@code softplus(s(obs)) + 1e-3} (Brax). The stored action is the
+ * pre-squash sample {@code u}; with tanh squashing the log-det term depends only on {@code u}, so it
+ * cancels in the ratio, and the entropy bonus uses the Gaussian entropy of {@code u}.
+ *
+ * <p>{@code log π(u) = Σ_d [−(u−μ)²/(2σ²) − log σ − ½ log 2π]}, {@code H = Σ_d [½ + ½ log 2π + log σ]}.
+ */
+public final class GaussianPolicy implements Policy {
+    private static final double HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+    private static final double MIN_STD = 1e-3;
+
+    private final int obsDim;
+    private final int actDim;
+    private final ExperimentConfig.GaussianConfig cfg;
+    private final Mlp mlp;
+    private final ParamVector logStd;
+    private final ParamSet params;
+    private double[] logpOld = new double[0];
+
+    public GaussianPolicy(int obsDim, int actDim, ExperimentConfig.NetworkConfig actor,
+            ExperimentConfig.GaussianConfig cfg, DataType dtype, Rng rng) {
+        this.obsDim = obsDim;
+        this.actDim = actDim;
+        this.cfg = cfg;
+        int out = cfg.std() == StdMode.STATE_DEPENDENT ? 2 * actDim : actDim;
+        this.mlp = new Mlp(obsDim, actor.hidden(), out, actor.activation(), dtype);
+        List<ParamSet.Module> modules = new ArrayList<>(List.of(mlp));
+        this.logStd = cfg.std() == StdMode.LEARNED ? new ParamVector(actDim) : null;
+        if (logStd != null) {
+            modules.add(logStd);
+        }
+        this.params = new ParamSet(dtype, modules);
+        mlp.init(rng, 1.0);
+        if (logStd != null) {
+            logStd.value().assign(Math.log(cfg.initStd()));
+        }
+        if (cfg.std() == StdMode.STATE_DEPENDENT) {
+            // Start the std head at σ ≈ initStd: softplus(b) + 1e-3 = initStd.
+            double target = Math.max(cfg.initStd() - MIN_STD, 1e-6);
+            double inverseSoftplus = target > 20 ? target : Math.log(Math.expm1(target));
+            INDArray bias = mlp.bias(mlp.layers() - 1);
+            for (int d = 0; d < actDim; d++) {
+                bias.putScalar(0, actDim + d, inverseSoftplus);
+            }
+        }
+    }
+
+    @Override
+    public int obsDim() {
+        return obsDim;
+    }
+
+    @Override
+    public int actDim() {
+        return actDim;
+    }
+
+    @Override
+    public ParamSet params() {
+        return params;
+    }
+
+    @Override
+    public int pathLength() {
+        return 2;
+    }
+
+    /** Network outputs as Java arrays: mean {@code [n·d]} and std {@code [n·d]}; {@code pre} keeps s for the softplus grad. */
+    private record Head(double[] mean, double[] std, double[] pre) {
+    }
+
+    private Head head(INDArray out, int n) {
+        double[] raw = Nd.doubles(out);
+        double[] mean = new double[n * actDim];
+        double[] std = new double[n * actDim];
+        double[] pre = cfg.std() == StdMode.STATE_DEPENDENT ? new double[n * actDim] : null;
+        double[] learned = logStd != null ? Nd.doubles(logStd.value()) : null;
+        int width = (int) out.columns();
+        for (int r = 0; r < n; r++) {
+            for (int d = 0; d < actDim; d++) {
+                int i = r * actDim + d;
+                mean[i] = raw[r * width + d];
+                std[i] = switch (cfg.std()) {
+                    case FIXED -> cfg.initStd();
+                    case LEARNED -> Math.exp(learned[d]);
+                    case STATE_DEPENDENT -> {
+                        double s = raw[r * width + actDim + d];
+                        pre[i] = s;
+                        yield softplus(s) + MIN_STD;
+                    }
+                };
+            }
+        }
+        return new Head(mean, std, pre);
+    }
+
+    private static double softplus(double x) {
+        return x > 20 ? x : Math.log1p(Math.exp(x));
+    }
+
+    private INDArray obsArray(float[] obs, int n) {
+        return Nd.matrix(obs, n, obsDim, mlp.dataType());
+    }
+
+    private INDArray obsRows(float[] obs, int[] idx) {
+        float[] o = new float[idx.length * obsDim];
+        for (int k = 0; k < idx.length; k++) {
+            System.arraycopy(obs, idx[k] * obsDim, o, k * obsDim, obsDim);
+        }
+        return obsArray(o, idx.length);
+    }
+
+    @Override
+    public void beginRollout(int batch) {
+        // log π_old is computed after the rollout from the stored actions.
+    }
+
+    @Override
+    public void sampleForRollout(float[] obs, int n, Rng rng, float[] actOut, int first) {
+        float[] a = sample(obs, n, rng, false, null);
+        System.arraycopy(a, 0, actOut, 0, a.length);
+    }
+
+    @Override
+    public float[] sample(float[] obs, int rows, Rng rng, boolean eval, float[][] path) {
+        Head h = head(mlp.forward(obsArray(obs, rows)), rows);
+        float[] a = new float[rows * actDim];
+        float[] noise = new float[rows * actDim];
+        rng.fillGaussian(noise);
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (float) (h.mean[i] + h.std[i] * noise[i]);
+        }
+        if (path != null) {
+            path[0] = noise;
+            path[1] = a.clone();
+        }
+        return a;
+    }
+
+    private double logProb(Head h, int r, float[] act, int t) {
+        double lp = 0;
+        for (int d = 0; d < actDim; d++) {
+            int i = r * actDim + d;
+            double z = (act[t * actDim + d] - h.mean[i]) / h.std[i];
+            lp += -0.5 * z * z - Math.log(h.std[i]) - HALF_LOG_2PI;
+        }
+        return lp;
+    }
+
+    @Override
+    public void finishRollout(float[] obs, float[] act, int batch, Rng rng) {
+        logpOld = new double[batch];
+        int chunk = FlowPolicy.CHUNK_ROWS;
+        for (int from = 0; from < batch; from += chunk) {
+            int to = Math.min(batch, from + chunk);
+            int[] idx = Policies.range(from, to);
+            Head h = head(mlp.forward(obsRows(obs, idx)), idx.length);
+            for (int k = 0; k < idx.length; k++) {
+                logpOld[idx[k]] = logProb(h, k, act, idx[k]);
+            }
+        }
+    }
+
+    @Override
+    public UpdateStats lossAndGrad(float[] obs, float[] act, int[] idx, float[] adv, double clip) {
+        int n = idx.length;
+        Mlp.Cache cache = mlp.newCache();
+        INDArray out = mlp.forward(obsRows(obs, idx), cache);
+        Head h = head(out, n);
+        double[] logRatio = new double[n];
+        for (int k = 0; k < n; k++) {
+            logRatio[k] = logProb(h, k, act, idx[k]) - logpOld[idx[k]];
+        }
+        double[] gLogp = new double[n];
+        PpoObjective.Result res = PpoObjective.evaluate(logRatio, adv, 1, clip, TrustRegion.PPO_CLIP, gLogp);
+
+        double entropy = 0;
+        int width = (int) out.columns();
+        double[] dOut = new double[n * width];
+        double[] dLogStd = new double[actDim];
+        double ent = cfg.entropyCoef();
+        for (int k = 0; k < n; k++) {
+            for (int d = 0; d < actDim; d++) {
+                int i = k * actDim + d;
+                double sigma = h.std[i];
+                double diff = act[idx[k] * actDim + d] - h.mean[i];
+                entropy += 0.5 + HALF_LOG_2PI + Math.log(sigma);
+                dOut[k * width + d] = gLogp[k] * diff / (sigma * sigma);
+                // dL/dσ from the ratio term and from the entropy bonus −c·mean_t H_t.
+                double dSigma = gLogp[k] * (diff * diff / (sigma * sigma * sigma) - 1 / sigma) - ent / (n * sigma);
+                switch (cfg.std()) {
+                    case FIXED -> { }
+                    case LEARNED -> dLogStd[d] += dSigma * sigma;
+                    case STATE_DEPENDENT -> dOut[k * width + actDim + d] = dSigma / (1 + Math.exp(-h.pre[i]));
+                }
+            }
+        }
+        entropy /= n;
+        mlp.backward(cache, Nd.matrix(dOut, n, width, mlp.dataType()), false);
+        if (logStd != null) {
+            logStd.grad().assign(Nd.matrix(dLogStd, 1, actDim, mlp.dataType()));
+        }
+        double loss = res.loss() - (cfg.std() == StdMode.FIXED ? 0 : ent * entropy);
+        return new UpdateStats(loss, res.ratioMean(), res.ratioMin(), res.ratioMax(), res.clipFraction(),
+                res.approxKl(), Double.NaN, entropy);
+    }
+}

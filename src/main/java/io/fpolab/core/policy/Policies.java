@@ -1,0 +1,28 @@
+package io.fpolab.core.policy;
+
+import io.fpolab.config.ExperimentConfig;
+import io.fpolab.core.math.Rng;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/** Builds the policy an experiment asks for. */
+public final class Policies {
+    private Policies() {
+    }
+
+    public static Policy create(ExperimentConfig cfg, int obsDim, int actDim, DataType dtype, Rng rng) {
+        return switch (cfg.algorithm()) {
+            case FPO -> new FlowPolicy(obsDim, actDim, cfg.actor(), cfg.flow(), dtype, rng);
+            case GAUSSIAN_PPO -> new GaussianPolicy(obsDim, actDim, cfg.actor(), cfg.gaussian(), dtype, rng);
+            case DPPO -> new DppoPolicy(obsDim, actDim, cfg.actor(), cfg.flow(), cfg.dppo().sigma(), dtype, rng);
+        };
+    }
+
+    /** {@code [from, from+1, …, to−1]}. */
+    static int[] range(int from, int to) {
+        int[] r = new int[to - from];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = from + i;
+        }
+        return r;
+    }
+}

@@ -1,0 +1,73 @@
+package io.fpolab.core.rl;
+
+/**
+ * Generalized advantage estimation over a rollout of {@code steps × envs} transitions, stored
+ * time-major ({@code index = t·envs + e}).
+ *
+ * <p>Bootstrapping: a terminated transition's successor is worth 0; a truncated one's is worth
+ * {@code V(finalObs)} ({@code truncValue}); the last step of the rollout bootstraps with
+ * {@code lastValue = V(obs_T)}. The trace is cut at every episode end.
+ * {@code δ_t = r_t + γ·V_next − V_t}, {@code A_t = δ_t + γλ·(1 − done_t)·A_{t+1}}, returns {@code R = A + V}.
+ */
+public final class Gae {
+    private Gae() {
+    }
+
+    /**
+     * @param rewards    r_t (already scaled)
+     * @param values     V(s_t)
+     * @param terminated episode ended in a terminal state at t
+     * @param truncated  episode was cut by the time limit at t
+     * @param truncValue V(finalObs_t), read where truncated
+     * @param lastValue  V(s_T) per env, for the rollout's last step
+     * @param advOut     advantages (written)
+     * @param retOut     value targets A + V (written)
+     */
+    public static void compute(int steps, int envs, float[] rewards, float[] values, boolean[] terminated,
+            boolean[] truncated, float[] truncValue, float[] lastValue, double gamma, double lambda,
+            float[] advOut, float[] retOut) {
+        for (int e = 0; e < envs; e++) {
+            double next = 0;
+            for (int t = steps - 1; t >= 0; t--) {
+                int i = t * envs + e;
+                double nextValue;
+                double carry;
+                if (terminated[i]) {
+                    nextValue = 0;
+                    carry = 0;
+                } else if (truncated[i]) {
+                    nextValue = truncValue[i];
+                    carry = 0;
+                } else {
+                    nextValue = t == steps - 1 ? lastValue[e] : values[i + envs];
+                    carry = t == steps - 1 ? 0 : next;
+                }
+                double delta = rewards[i] + gamma * nextValue - values[i];
+                next = delta + gamma * lambda * carry;
+                advOut[i] = (float) next;
+                retOut[i] = (float) (next + values[i]);
+            }
+        }
+    }
+
+    /** Normalizes {@code x[from, to)} to zero mean and unit std (unbiased std + 1e-8, as {@code torch.std}). */
+    public static void normalize(float[] x, int from, int to) {
+        int n = to - from;
+        if (n <= 1) {
+            return;
+        }
+        double mean = 0;
+        for (int i = from; i < to; i++) {
+            mean += x[i];
+        }
+        mean /= n;
+        double var = 0;
+        for (int i = from; i < to; i++) {
+            var += (x[i] - mean) * (x[i] - mean);
+        }
+        double std = Math.sqrt(var / (n - 1)) + 1e-8;
+        for (int i = from; i < to; i++) {
+            x[i] = (float) ((x[i] - mean) / std);
+        }
+    }
+}

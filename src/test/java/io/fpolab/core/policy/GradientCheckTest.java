@@ -1,0 +1,122 @@
+package io.fpolab.core.policy;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.fpolab.config.ExperimentConfig;
+import io.fpolab.config.ExperimentConfig.*;
+import io.fpolab.core.TestConfigs;
+import io.fpolab.core.math.Rng;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Central-difference gradient checks in double precision (DL4J style): relative error
+ * {@code |a−n|/(|a|+|n|)} below 1e-5, with an absolute floor for tiny gradients.
+ */
+class GradientCheckTest {
+    private static final int BATCH = 6;
+    private static final int OBS = 3;
+    private static final int ACT = 2;
+
+    static Stream<Arguments> flowVariants() {
+        Stream.Builder<Arguments> b = Stream.builder();
+        for (CfmLoss loss : CfmLoss.values()) {
+            for (RatioMode ratio : RatioMode.values()) {
+                for (TrustRegion tr : TrustRegion.values()) {
+                    b.add(Arguments.of(loss, ratio, tr, TimeEmbedding.RAW));
+                }
+            }
+        }
+        b.add(Arguments.of(CfmLoss.EPS_MSE, RatioMode.MEAN_EXP, TrustRegion.PPO_CLIP, TimeEmbedding.SINUSOIDAL));
+        return b.build();
+    }
+
+    @ParameterizedTest(name = "FPO {0} {1} {2} {3}")
+    @MethodSource("flowVariants")
+    void flowPolicyGradientMatchesFiniteDifferences(CfmLoss loss, RatioMode ratio, TrustRegion tr, TimeEmbedding emb) {
+        ExperimentConfig base = TestConfigs.base(Algorithm.FPO);
+        ExperimentConfig cfg = TestConfigs.withFlow(base, TestConfigs.flow(base.flow(), loss, ratio, tr, emb));
+        check(Policies.create(cfg, OBS, ACT, DataType.DOUBLE, new Rng(1)));
+    }
+
+    @ParameterizedTest(name = "Gaussian {0}")
+    @MethodSource("stdModes")
+    void gaussianPolicyGradientMatchesFiniteDifferences(StdMode std) {
+        ExperimentConfig base = TestConfigs.base(Algorithm.GAUSSIAN_PPO);
+        ExperimentConfig cfg = TestConfigs.withGaussian(base, new GaussianConfig(std, 0.6, false, 0.05));
+        check(Policies.create(cfg, OBS, ACT, DataType.DOUBLE, new Rng(2)));
+    }
+
+    static Stream<StdMode> stdModes() {
+        return Stream.of(StdMode.values());
+    }
+
+    @Test
+    void dppoPolicyGradientMatchesFiniteDifferences() {
+        check(Policies.create(TestConfigs.base(Algorithm.DPPO), OBS, ACT, DataType.DOUBLE, new Rng(3)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("activations")
+    void everyActivationBackpropagatesCorrectly(Activation act) {
+        ExperimentConfig base = TestConfigs.base(Algorithm.FPO);
+        ExperimentConfig cfg = new ExperimentConfig("t", "", 0, Algorithm.FPO, base.env(),
+                new NetworkConfig(java.util.List.of(7, 5), act), base.critic(), base.flow(), base.gaussian(),
+                base.dppo(), base.ppo(), base.eval());
+        check(Policies.create(cfg, OBS, ACT, DataType.DOUBLE, new Rng(4)));
+    }
+
+    static Stream<Activation> activations() {
+        return Stream.of(Activation.values());
+    }
+
+    /** Rollout on random data, move θ away from θ_old, then compare analytic and numeric gradients. */
+    private static void check(Policy policy) {
+        Rng rng = new Rng(42);
+        float[] obs = new float[BATCH * OBS];
+        for (int i = 0; i < obs.length; i++) {
+            obs[i] = (float) rng.uniform(-1, 1);
+        }
+        float[] act = new float[BATCH * ACT];
+        policy.beginRollout(BATCH);
+        policy.sampleForRollout(obs, BATCH, rng, act, 0);
+        policy.finishRollout(obs, act, BATCH, rng);
+
+        INDArray p = policy.params().params();
+        for (int j = 0; j < p.length(); j++) {
+            p.putScalar(0, j, p.getDouble(0, j) + 0.05 * rng.nextGaussian());
+        }
+        int[] idx = {0, 1, 2, 3, 4, 5};
+        float[] adv = {1.0f, -0.5f, 0.8f, -1.2f, 0.3f, -0.1f};
+        double clip = 10.0; // wide enough that no unit sits on a clip kink
+        policy.lossAndGrad(obs, act, idx, adv, clip);
+        double[] analytic = policy.params().grads().toDoubleVector();
+
+        double h = 1e-6;
+        StringBuilder failures = new StringBuilder();
+        for (int j = 0; j < p.length(); j++) {
+            double orig = p.getDouble(0, j);
+            p.putScalar(0, j, orig + h);
+            double up = policy.lossAndGrad(obs, act, idx, adv, clip).policyLoss();
+            p.putScalar(0, j, orig - h);
+            double down = policy.lossAndGrad(obs, act, idx, adv, clip).policyLoss();
+            p.putScalar(0, j, orig);
+            double numeric = (up - down) / (2 * h);
+            double a = analytic[j];
+            double rel = Math.abs(a - numeric) / Math.max(Math.abs(a) + Math.abs(numeric), 1e-12);
+            if (rel > 1e-5 && Math.abs(a - numeric) > 1e-8) {
+                failures.append(String.format("param %d: analytic %.8g numeric %.8g rel %.2g%n", j, a, numeric, rel));
+            }
+        }
+        if (failures.length() > 0) {
+            fail(policy.getClass().getSimpleName() + " gradient mismatch:\n" + failures);
+        }
+        assertTrue(p.length() > 0);
+    }
+}
