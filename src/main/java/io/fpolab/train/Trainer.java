@@ -1,0 +1,483 @@
+package io.fpolab.train;
+
+import io.fpolab.config.ExperimentConfig;
+import io.fpolab.config.ExperimentConfig.ActionTransform;
+import io.fpolab.config.ExperimentConfig.AdvantageNorm;
+import io.fpolab.config.ExperimentConfig.LrSchedule;
+import io.fpolab.core.math.Rng;
+import io.fpolab.core.nn.Adam;
+import io.fpolab.core.nn.Mlp;
+import io.fpolab.core.nn.Nd;
+import io.fpolab.core.nn.ParamSet;
+import io.fpolab.core.policy.Policies;
+import io.fpolab.core.policy.Policy;
+import io.fpolab.core.rl.Gae;
+import io.fpolab.core.rl.RunningNorm;
+import io.fpolab.env.EnvSpec;
+import io.fpolab.env.StepResult;
+import io.fpolab.env.VecEnv;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * PPO for all three policies, one iteration at a time, in the order of the algorithm:
+ * rollout → advantages (GAE) → epochs × minibatches (policy surrogate + value loss, clip, Adam) →
+ * metrics. Owns all of its run's ND4J state; call it from one thread only (see {@link TrainingRun}).
+ *
+ * <p>Randomness comes from one seed split into four streams (init, env, policy sampling, update),
+ * so the same config and seed give bit-identical metrics, and a checkpoint can restore each stream.
+ */
+public final class Trainer {
+    /** Hook called between minibatches (pause, cancel); may block or throw. */
+    public interface Control {
+        void checkpoint();
+    }
+
+    /** Evaluation run at chosen iterations on the trainer thread; returns named metrics. */
+    public interface Evaluator {
+        Map<String, Double> evaluate(Trainer trainer);
+    }
+
+    private final ExperimentConfig cfg;
+    private final VecEnv env;
+    private final EnvSpec spec;
+    private final int numEnvs;
+    private final int steps;
+    private final int batch;
+    private final long totalIterations;
+    private final Policy policy;
+    private final Mlp critic;
+    private final ParamSet criticParams;
+    private final Adam actorOpt;
+    private final Adam criticOpt;
+    private final RunningNorm obsNorm;
+    final Rng envRng;
+    final Rng policyRng;
+    final Rng updateRng;
+    private final Rollout buf;
+    private Evaluator evaluator;
+    private Control control = () -> { };
+    private int iteration;
+    private long envSteps;
+    private double wallSeconds;
+    private boolean started;
+
+    public Trainer(ExperimentConfig cfg, VecEnv env) {
+        this(cfg, env, DataType.FLOAT);
+    }
+
+    public Trainer(ExperimentConfig cfg, VecEnv env, DataType dtype) {
+        this.cfg = cfg;
+        this.env = env;
+        this.spec = env.spec();
+        this.numEnvs = env.numEnvs();
+        this.steps = cfg.ppo().stepsPerEnv();
+        this.batch = numEnvs * steps;
+        this.totalIterations = Math.max(1, (cfg.ppo().totalSteps() + batch - 1) / batch);
+        Rng master = new Rng(cfg.seed());
+        Rng initRng = master.split();
+        this.envRng = master.split();
+        this.policyRng = master.split();
+        this.updateRng = master.split();
+        this.policy = Policies.create(cfg, spec.obsDim(), spec.actDim(), dtype, initRng);
+        this.critic = new Mlp(spec.obsDim(), cfg.critic().hidden(), 1, cfg.critic().activation(), dtype);
+        this.criticParams = new ParamSet(dtype, List.of(critic));
+        critic.init(initRng, 1.0);
+        this.actorOpt = new Adam(policy.params());
+        this.criticOpt = new Adam(criticParams);
+        this.obsNorm = new RunningNorm(spec.obsDim());
+        this.buf = new Rollout(steps, numEnvs, spec.obsDim(), spec.actDim());
+    }
+
+    public ExperimentConfig config() {
+        return cfg;
+    }
+
+    public VecEnv env() {
+        return env;
+    }
+
+    public Policy policy() {
+        return policy;
+    }
+
+    public Mlp critic() {
+        return critic;
+    }
+
+    public ParamSet criticParams() {
+        return criticParams;
+    }
+
+    public Adam actorOptimizer() {
+        return actorOpt;
+    }
+
+    public Adam criticOptimizer() {
+        return criticOpt;
+    }
+
+    public RunningNorm observationNormalizer() {
+        return obsNorm;
+    }
+
+    public int iteration() {
+        return iteration;
+    }
+
+    public long envSteps() {
+        return envSteps;
+    }
+
+    public long totalIterations() {
+        return totalIterations;
+    }
+
+    public boolean isDone() {
+        return iteration >= totalIterations;
+    }
+
+    public void setEvaluator(Evaluator evaluator) {
+        this.evaluator = evaluator;
+    }
+
+    public void setControl(Control control) {
+        this.control = control;
+    }
+
+    /** Normalizes raw observations as the policy sees them (identity when normalization is off). */
+    public float[] normalize(float[] rawObs, int rows) {
+        if (!cfg.ppo().obsNorm()) {
+            return rawObs.clone();
+        }
+        float[] out = new float[rawObs.length];
+        obsNorm.normalize(rawObs, out, rows);
+        return out;
+    }
+
+    /** Maps raw policy actions to what the env receives (in place on a copy). */
+    public float[] envActions(float[] raw) {
+        float[] a = raw.clone();
+        if (cfg.env().actionTransform() == ActionTransform.TANH) {
+            for (int i = 0; i < a.length; i++) {
+                a[i] = (float) Math.tanh(a[i]);
+            }
+        }
+        return a;
+    }
+
+    /** V(obs) for normalized observations. */
+    public float[] values(float[] obs, int rows) {
+        return Workspaces.run("value", () -> Nd.floats(critic.forward(Nd.matrix(obs, rows, spec.obsDim(),
+                critic.dataType()))));
+    }
+
+    /** Runs one full iteration and returns its metrics. */
+    public IterationStats iterate() {
+        if (!started) {
+            env.reset(envRng);
+            started = true;
+        }
+        long t0 = System.nanoTime();
+        EpisodeTally tally = rollout();
+        long t1 = System.nanoTime();
+        double lr = learningRate();
+        UpdateTally up = update(lr);
+        long t2 = System.nanoTime();
+        iteration++;
+        envSteps += batch;
+        double seconds = (t2 - t0) / 1e9;
+        wallSeconds += seconds;
+        Map<String, Double> eval = new LinkedHashMap<>();
+        int every = cfg.eval().every();
+        if (evaluator != null && ((every > 0 && iteration % every == 0) || isDone())) {
+            eval.putAll(evaluator.evaluate(this));
+        }
+        return new IterationStats(iteration, envSteps, wallSeconds, tally.episodes, tally.meanReturn(),
+                tally.meanLength(), tally.successRate(), up.policyLoss, up.valueLoss, up.ratioMean, up.ratioMin,
+                up.ratioMax, up.clipFraction, up.approxKl, explainedVariance(), up.cfmLoss, up.entropy, up.gradNorm,
+                lr, batch / seconds, (t1 - t0) / 1e9, (t2 - t1) / 1e9, eval);
+    }
+
+    private double learningRate() {
+        double lr = cfg.ppo().lr();
+        return cfg.ppo().lrSchedule() == LrSchedule.LINEAR ? lr * (1.0 - (double) iteration / totalIterations) : lr;
+    }
+
+    /** Episode outcomes seen during a rollout. */
+    private static final class EpisodeTally {
+        int episodes;
+        int successes;
+        double returnSum;
+        double lengthSum;
+
+        double meanReturn() {
+            return episodes == 0 ? Double.NaN : returnSum / episodes;
+        }
+
+        double meanLength() {
+            return episodes == 0 ? Double.NaN : lengthSum / episodes;
+        }
+
+        double successRate() {
+            return episodes == 0 ? Double.NaN : (double) successes / episodes;
+        }
+    }
+
+    private EpisodeTally rollout() {
+        int od = spec.obsDim();
+        int ad = spec.actDim();
+        float scale = (float) cfg.ppo().rewardScale();
+        EpisodeTally tally = new EpisodeTally();
+        policy.beginRollout(batch);
+        float[] act = new float[numEnvs * ad];
+        for (int t = 0; t < steps; t++) {
+            float[] raw = env.observations();
+            System.arraycopy(raw, 0, buf.rawObs, t * numEnvs * od, numEnvs * od);
+            float[] obs = normalize(raw, numEnvs);
+            System.arraycopy(obs, 0, buf.obs, t * numEnvs * od, numEnvs * od);
+            int base = t * numEnvs;
+            Workspaces.run("rollout", () -> {
+                float[] v = Nd.floats(critic.forward(Nd.matrix(obs, numEnvs, od, critic.dataType())));
+                System.arraycopy(v, 0, buf.values, base, numEnvs);
+                policy.sampleForRollout(obs, numEnvs, policyRng, act, base);
+            });
+            System.arraycopy(act, 0, buf.act, base * ad, numEnvs * ad);
+            checkFinite(act, "action");
+            StepResult r = env.step(envActions(act), envRng);
+            int truncated = 0;
+            for (int e = 0; e < numEnvs; e++) {
+                int i = base + e;
+                buf.reward[i] = r.reward[e] * scale;
+                buf.terminated[i] = r.terminated[e];
+                buf.truncated[i] = r.truncated[e];
+                if (r.done(e)) {
+                    tally.episodes++;
+                    tally.returnSum += r.episodeReturn[e];
+                    tally.lengthSum += r.episodeLength[e];
+                    if (r.outcome[e] >= 0 && r.terminated[e]) {
+                        tally.successes++;
+                    }
+                }
+                if (r.truncated[e]) {
+                    truncated++;
+                }
+            }
+            if (truncated > 0) {
+                bootstrapTruncated(r, base, truncated);
+            }
+        }
+        float[] last = values(normalize(env.observations(), numEnvs), numEnvs);
+        if (cfg.ppo().obsNorm()) {
+            obsNorm.update(buf.rawObs, batch);
+        }
+        Gae.compute(steps, numEnvs, buf.reward, buf.values, buf.terminated, buf.truncated, buf.truncValue, last,
+                cfg.ppo().gamma(), cfg.ppo().gaeLambda(), buf.adv, buf.ret);
+        if (cfg.ppo().advantageNorm() == AdvantageNorm.BATCH) {
+            Gae.normalize(buf.adv, 0, batch);
+        }
+        Workspaces.run("finish", () -> policy.finishRollout(buf.obs, buf.act, batch, updateRng));
+        return tally;
+    }
+
+    /** V(finalObs) for envs whose episode was cut by the time limit at this step. */
+    private void bootstrapTruncated(StepResult r, int base, int count) {
+        int od = spec.obsDim();
+        float[] fin = new float[count * od];
+        int k = 0;
+        for (int e = 0; e < numEnvs; e++) {
+            if (r.truncated[e]) {
+                System.arraycopy(r.finalObs, e * od, fin, k * od, od);
+                k++;
+            }
+        }
+        float[] v = values(normalize(fin, count), count);
+        k = 0;
+        for (int e = 0; e < numEnvs; e++) {
+            if (r.truncated[e]) {
+                buf.truncValue[base + e] = v[k++];
+            }
+        }
+    }
+
+    /** Averages of the minibatch statistics of one update phase. */
+    private static final class UpdateTally {
+        double policyLoss;
+        double valueLoss;
+        double ratioMean;
+        double ratioMin = Double.POSITIVE_INFINITY;
+        double ratioMax = Double.NEGATIVE_INFINITY;
+        double clipFraction;
+        double approxKl;
+        double cfmLoss;
+        double entropy;
+        double gradNorm;
+        int n;
+
+        void add(Policy.UpdateStats s, double vLoss, double norm) {
+            n++;
+            policyLoss += s.policyLoss();
+            valueLoss += vLoss;
+            ratioMean += s.ratioMean();
+            ratioMin = Math.min(ratioMin, s.ratioMin());
+            ratioMax = Math.max(ratioMax, s.ratioMax());
+            clipFraction += s.clipFraction();
+            approxKl += s.approxKl();
+            cfmLoss += s.cfmLoss();
+            entropy += s.entropy();
+            gradNorm += norm;
+        }
+
+        UpdateTally finish() {
+            policyLoss /= n;
+            valueLoss /= n;
+            ratioMean /= n;
+            clipFraction /= n;
+            approxKl /= n;
+            cfmLoss /= n;
+            entropy /= n;
+            gradNorm /= n;
+            return this;
+        }
+    }
+
+    private UpdateTally update(double lr) {
+        var ppo = cfg.ppo();
+        int[] perm = new int[batch];
+        for (int i = 0; i < batch; i++) {
+            perm[i] = i;
+        }
+        UpdateTally tally = new UpdateTally();
+        for (int epoch = 0; epoch < ppo.epochs(); epoch++) {
+            updateRng.shuffleInPlace(perm);
+            for (int m = 0; m < ppo.minibatches(); m++) {
+                int from = (int) ((long) batch * m / ppo.minibatches());
+                int to = (int) ((long) batch * (m + 1) / ppo.minibatches());
+                int[] idx = java.util.Arrays.copyOfRange(perm, from, to);
+                control.checkpoint();
+                minibatch(idx, lr, tally);
+            }
+        }
+        return tally.finish();
+    }
+
+    private void minibatch(int[] idx, double lr, UpdateTally tally) {
+        var ppo = cfg.ppo();
+        float[] adv = new float[idx.length];
+        for (int k = 0; k < idx.length; k++) {
+            adv[k] = buf.adv[idx[k]];
+        }
+        if (ppo.advantageNorm() == AdvantageNorm.MINIBATCH) {
+            Gae.normalize(adv, 0, adv.length);
+        }
+        Workspaces.run("update", () -> {
+            Policy.UpdateStats s = policy.lossAndGrad(buf.obs, buf.act, idx, adv, ppo.clip());
+            double vLoss = valueLossAndGrad(idx);
+            if (!Double.isFinite(s.policyLoss()) || !Double.isFinite(vLoss)) {
+                throw new DivergenceException("loss became " + (Double.isFinite(s.policyLoss()) ? vLoss
+                        : s.policyLoss()) + " at iteration " + (iteration + 1));
+            }
+            double norm;
+            if (ppo.jointOptimizer()) {
+                criticParams.grads().muli(ppo.valueCoef());
+                double pn = policy.params().clipGradNorm(0);
+                double cn = criticParams.clipGradNorm(0);
+                norm = Math.hypot(pn, cn);
+                if (ppo.maxGradNorm() > 0 && norm > ppo.maxGradNorm()) {
+                    double f = ppo.maxGradNorm() / (norm + 1e-6);
+                    policy.params().grads().muli(f);
+                    criticParams.grads().muli(f);
+                }
+                actorOpt.step(lr);
+                criticOpt.step(lr);
+            } else {
+                norm = policy.params().clipGradNorm(ppo.maxGradNorm());
+                criticParams.clipGradNorm(ppo.maxGradNorm());
+                actorOpt.step(lr);
+                double clr = ppo.lrSchedule() == LrSchedule.LINEAR ? ppo.criticLr() * lr / ppo.lr() : ppo.criticLr();
+                criticOpt.step(clr);
+            }
+            if (!Double.isFinite(norm)) {
+                throw new DivergenceException("gradient norm became " + norm + " at iteration " + (iteration + 1));
+            }
+            tally.add(s, vLoss, norm);
+        });
+    }
+
+    /** 0.5·mean((V − R)²) on the minibatch; writes the critic's gradients. */
+    private double valueLossAndGrad(int[] idx) {
+        int od = spec.obsDim();
+        int n = idx.length;
+        float[] o = new float[n * od];
+        float[] target = new float[n];
+        for (int k = 0; k < n; k++) {
+            System.arraycopy(buf.obs, idx[k] * od, o, k * od, od);
+            target[k] = buf.ret[idx[k]];
+        }
+        Mlp.Cache cache = critic.newCache();
+        INDArray v = critic.forward(Nd.matrix(o, n, od, critic.dataType()), cache);
+        INDArray diff = v.subi(Nd.matrix(target, n, 1, critic.dataType()));
+        double loss = 0.5 * diff.mul(diff).meanNumber().doubleValue();
+        critic.backward(cache, diff.divi(n), false);
+        return loss;
+    }
+
+    /** 1 − Var(R − V)/Var(R) over the last batch. */
+    private double explainedVariance() {
+        double mr = 0;
+        double md = 0;
+        for (int i = 0; i < batch; i++) {
+            mr += buf.ret[i];
+            md += buf.ret[i] - buf.values[i];
+        }
+        mr /= batch;
+        md /= batch;
+        double vr = 0;
+        double vd = 0;
+        for (int i = 0; i < batch; i++) {
+            vr += (buf.ret[i] - mr) * (buf.ret[i] - mr);
+            double d = buf.ret[i] - buf.values[i] - md;
+            vd += d * d;
+        }
+        return vr == 0 ? Double.NaN : 1 - vd / vr;
+    }
+
+    private static void checkFinite(float[] a, String what) {
+        for (float x : a) {
+            if (!Float.isFinite(x)) {
+                throw new DivergenceException("the policy produced a non-finite " + what + " (" + x + ")");
+            }
+        }
+    }
+
+    /** Rollout storage, time-major ({@code index = t·numEnvs + e}). */
+    private static final class Rollout {
+        final float[] rawObs;
+        final float[] obs;
+        final float[] act;
+        final float[] reward;
+        final float[] values;
+        final float[] truncValue;
+        final boolean[] terminated;
+        final boolean[] truncated;
+        final float[] adv;
+        final float[] ret;
+
+        Rollout(int steps, int envs, int obsDim, int actDim) {
+            int n = steps * envs;
+            rawObs = new float[n * obsDim];
+            obs = new float[n * obsDim];
+            act = new float[n * actDim];
+            reward = new float[n];
+            values = new float[n];
+            truncValue = new float[n];
+            terminated = new boolean[n];
+            truncated = new boolean[n];
+            adv = new float[n];
+            ret = new float[n];
+        }
+    }
+}

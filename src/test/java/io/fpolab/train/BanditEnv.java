@@ -1,0 +1,66 @@
+package io.fpolab.train;
+
+import io.fpolab.core.math.Rng;
+import io.fpolab.env.EnvSpec;
+import io.fpolab.env.StepResult;
+import io.fpolab.env.VecEnv;
+
+/**
+ * A one-step contextual bandit for learning tests: observation s = ±1, reward {@code 1 − (a − 0.5·s)²}
+ * (best return 1). Every step ends the episode (terminated).
+ */
+final class BanditEnv implements VecEnv {
+    private final int n;
+    private final StepResult result;
+    private final EnvSpec spec = new EnvSpec("bandit", 1, 1, 1, 1.0, 10.0);
+
+    BanditEnv(int n) {
+        this.n = n;
+        this.result = new StepResult(n, 1);
+    }
+
+    @Override
+    public EnvSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public int numEnvs() {
+        return n;
+    }
+
+    @Override
+    public float[] reset(Rng rng) {
+        for (int i = 0; i < n; i++) {
+            result.obs[i] = rng.nextDouble() < 0.5 ? -1f : 1f;
+        }
+        return result.obs;
+    }
+
+    @Override
+    public StepResult step(float[] actions, Rng rng) {
+        for (int i = 0; i < n; i++) {
+            double target = 0.5 * result.obs[i];
+            double r = 1 - (actions[i] - target) * (actions[i] - target);
+            result.reward[i] = (float) r;
+            result.terminated[i] = true;
+            result.truncated[i] = false;
+            result.finalObs[i] = result.obs[i];
+            result.episodeReturn[i] = r;
+            result.episodeLength[i] = 1;
+            result.outcome[i] = 0;
+            result.obs[i] = rng.nextDouble() < 0.5 ? -1f : 1f;
+        }
+        return result;
+    }
+
+    @Override
+    public float[] observations() {
+        return result.obs;
+    }
+
+    @Override
+    public double[] state(int i) {
+        return new double[] {result.obs[i]};
+    }
+}
