@@ -31,6 +31,12 @@ public interface VecEnv {
     /** The current observation array (owned by the env). */
     float[] observations();
 
-    /** Copies env {@code i}'s full physical state (for drawing, analysis, or restoring). */
+    /** Copies env {@code i}'s full physical state (for drawing and analysis). */
     double[] state(int i);
+
+    /** Everything needed to continue all envs exactly (positions, step counters, running returns). */
+    double[] saveState();
+
+    /** Restores {@link #saveState()} output of an env of the same kind and size. */
+    void restoreState(double[] state);
 }

@@ -54,9 +54,9 @@ public final class Trainer {
     private final Adam actorOpt;
     private final Adam criticOpt;
     private final RunningNorm obsNorm;
-    final Rng envRng;
-    final Rng policyRng;
-    final Rng updateRng;
+    Rng envRng;
+    Rng policyRng;
+    Rng updateRng;
     private final Rollout buf;
     private Evaluator evaluator;
     private Control control = () -> { };
@@ -134,6 +134,27 @@ public final class Trainer {
 
     public long totalIterations() {
         return totalIterations;
+    }
+
+    public double wallSeconds() {
+        return wallSeconds;
+    }
+
+    /** Whether the environments have been reset (false before the first iteration). */
+    boolean started() {
+        return started;
+    }
+
+    /** Restores counters and RNG streams from a checkpoint. */
+    void restoreCounters(int iteration, long envSteps, double wallSeconds, boolean started, Rng envRng, Rng policyRng,
+            Rng updateRng) {
+        this.iteration = iteration;
+        this.envSteps = envSteps;
+        this.wallSeconds = wallSeconds;
+        this.started = started;
+        this.envRng = envRng;
+        this.policyRng = policyRng;
+        this.updateRng = updateRng;
     }
 
     public boolean isDone() {

@@ -63,4 +63,20 @@ final class BanditEnv implements VecEnv {
     public double[] state(int i) {
         return new double[] {result.obs[i]};
     }
+
+    @Override
+    public double[] saveState() {
+        double[] s = new double[n];
+        for (int i = 0; i < n; i++) {
+            s[i] = result.obs[i];
+        }
+        return s;
+    }
+
+    @Override
+    public void restoreState(double[] state) {
+        for (int i = 0; i < n; i++) {
+            result.obs[i] = (float) state[i];
+        }
+    }
 }

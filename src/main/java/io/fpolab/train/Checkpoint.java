@@ -1,0 +1,257 @@
+package io.fpolab.train;
+
+import io.fpolab.core.math.Rng;
+import io.fpolab.core.nn.Nd;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.CRC32;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Everything needed to continue a run bit-identically: network parameters, both Adam states,
+ * the observation normalizer, the four RNG streams, the environments' state and the counters.
+ *
+ * <p>File layout: magic {@code FPOLABCK}, format version, the experiment's JSON config, then named
+ * sections ({@code name, kind, length, payload}), and a CRC32 of all preceding bytes. Files are written
+ * to a temporary sibling, forced to disk and atomically renamed, so a crash mid-save leaves the previous
+ * checkpoint intact; a truncated or corrupted file fails the CRC check and is reported, never loaded.
+ */
+public final class Checkpoint {
+    private static final byte[] MAGIC = "FPOLABCK".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final int VERSION = 1;
+    private static final byte FLOATS = 1;
+    private static final byte DOUBLES = 2;
+    private static final byte LONGS = 3;
+
+    private final String configJson;
+    private final Map<String, Object> sections;
+
+    private Checkpoint(String configJson, Map<String, Object> sections) {
+        this.configJson = configJson;
+        this.sections = sections;
+    }
+
+    /** The experiment config stored with the checkpoint (JSON text). */
+    public String configJson() {
+        return configJson;
+    }
+
+    /** Captures the trainer's state (call on the trainer thread, between iterations). */
+    public static Checkpoint capture(Trainer t, String configJson) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("policy.params", Nd.floats(t.policy().params().params()));
+        s.put("policy.adam.m", Nd.floats(t.actorOptimizer().firstMoment()));
+        s.put("policy.adam.v", Nd.floats(t.actorOptimizer().secondMoment()));
+        s.put("critic.params", Nd.floats(t.criticParams().params()));
+        s.put("critic.adam.m", Nd.floats(t.criticOptimizer().firstMoment()));
+        s.put("critic.adam.v", Nd.floats(t.criticOptimizer().secondMoment()));
+        s.put("obsnorm", t.observationNormalizer().state());
+        s.put("rng.env", t.envRng.state());
+        s.put("rng.policy", t.policyRng.state());
+        s.put("rng.update", t.updateRng.state());
+        s.put("env.state", t.env().saveState());
+        s.put("counters", new long[] {t.iteration(), t.envSteps(), Double.doubleToRawLongBits(t.wallSeconds()),
+            t.actorOptimizer().stepCount(), t.criticOptimizer().stepCount(), t.started() ? 1 : 0});
+        return new Checkpoint(configJson, s);
+    }
+
+    /** Puts this state into a freshly built trainer of the same config. */
+    public void restoreInto(Trainer t) {
+        assign(t.policy().params().params(), floats("policy.params"), "policy.params");
+        assign(t.criticParams().params(), floats("critic.params"), "critic.params");
+        long[] c = longs("counters");
+        t.actorOptimizer().restore(floats("policy.adam.m"), floats("policy.adam.v"), c[3]);
+        t.criticOptimizer().restore(floats("critic.adam.m"), floats("critic.adam.v"), c[4]);
+        t.observationNormalizer().restore(doubles("obsnorm"));
+        t.restoreCounters((int) c[0], c[1], Double.longBitsToDouble(c[2]), c[5] != 0,
+                Rng.fromState(longs("rng.env")), Rng.fromState(longs("rng.policy")), Rng.fromState(longs("rng.update")));
+        if (c[5] != 0) {
+            t.env().restoreState(doubles("env.state"));
+        }
+    }
+
+    private static void assign(INDArray target, float[] values, String name) {
+        if (values.length != target.length()) {
+            throw new CheckpointException(name + " has " + values.length + " values but the network needs "
+                    + target.length() + " (the checkpoint belongs to a different network shape)");
+        }
+        target.assign(Nd4j.createFromArray(values).reshape(target.shape()).castTo(target.dataType()));
+    }
+
+    private float[] floats(String name) {
+        return (float[]) section(name);
+    }
+
+    private double[] doubles(String name) {
+        return (double[]) section(name);
+    }
+
+    private long[] longs(String name) {
+        return (long[]) section(name);
+    }
+
+    private Object section(String name) {
+        Object o = sections.get(name);
+        if (o == null) {
+            throw new CheckpointException("checkpoint has no section '" + name + "'");
+        }
+        return o;
+    }
+
+    /** Writes atomically: temp file in the same directory, fsync, rename over {@code path}. */
+    public void write(Path path) throws IOException {
+        byte[] bytes = encode();
+        Path dir = path.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, path.getFileName().toString(), ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buf = ByteBuffer.wrap(bytes);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    byte[] encode() throws IOException {
+        ByteArrayOutputStream bos = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bos);
+        out.write(MAGIC);
+        out.writeInt(VERSION);
+        byte[] cfg = configJson.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.writeInt(cfg.length);
+        out.write(cfg);
+        out.writeInt(sections.size());
+        for (Map.Entry<String, Object> e : sections.entrySet()) {
+            out.writeUTF(e.getKey());
+            Object v = e.getValue();
+            if (v instanceof float[] f) {
+                out.writeByte(FLOATS);
+                out.writeInt(f.length);
+                for (float x : f) {
+                    out.writeFloat(x);
+                }
+            } else if (v instanceof double[] d) {
+                out.writeByte(DOUBLES);
+                out.writeInt(d.length);
+                for (double x : d) {
+                    out.writeDouble(x);
+                }
+            } else {
+                long[] l = (long[]) v;
+                out.writeByte(LONGS);
+                out.writeInt(l.length);
+                for (long x : l) {
+                    out.writeLong(x);
+                }
+            }
+        }
+        out.flush();
+        CRC32 crc = new CRC32();
+        crc.update(bos.toByteArray());
+        out.writeLong(crc.getValue());
+        out.flush();
+        return bos.toByteArray();
+    }
+
+    /** Reads and verifies a checkpoint; a damaged file gives a {@link CheckpointException} naming the problem. */
+    public static Checkpoint read(Path path) throws IOException {
+        byte[] bytes = Files.readAllBytes(path);
+        return decode(bytes, path.toString());
+    }
+
+    static Checkpoint decode(byte[] bytes, String source) {
+        if (bytes.length < MAGIC.length + 12) {
+            throw new CheckpointException(source + ": not a checkpoint (file is " + bytes.length + " bytes, truncated?)");
+        }
+        for (int i = 0; i < MAGIC.length; i++) {
+            if (bytes[i] != MAGIC[i]) {
+                throw new CheckpointException(source + ": not an FPO Lab checkpoint (bad header)");
+            }
+        }
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, bytes.length - 8);
+        long stored = ByteBuffer.wrap(bytes, bytes.length - 8, 8).getLong();
+        if (stored != crc.getValue()) {
+            throw new CheckpointException(source + ": checkpoint is corrupted or truncated (checksum mismatch)");
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - 8))) {
+            in.skipNBytes(MAGIC.length);
+            int version = in.readInt();
+            if (version != VERSION) {
+                throw new CheckpointException(source + ": checkpoint format " + version + " is not supported (expected "
+                        + VERSION + ")");
+            }
+            byte[] cfg = new byte[in.readInt()];
+            in.readFully(cfg);
+            int n = in.readInt();
+            Map<String, Object> sections = new LinkedHashMap<>();
+            for (int s = 0; s < n; s++) {
+                String name = in.readUTF();
+                byte kind = in.readByte();
+                int len = in.readInt();
+                switch (kind) {
+                    case FLOATS -> {
+                        float[] f = new float[len];
+                        for (int i = 0; i < len; i++) {
+                            f[i] = in.readFloat();
+                        }
+                        sections.put(name, f);
+                    }
+                    case DOUBLES -> {
+                        double[] d = new double[len];
+                        for (int i = 0; i < len; i++) {
+                            d[i] = in.readDouble();
+                        }
+                        sections.put(name, d);
+                    }
+                    case LONGS -> {
+                        long[] l = new long[len];
+                        for (int i = 0; i < len; i++) {
+                            l[i] = in.readLong();
+                        }
+                        sections.put(name, l);
+                    }
+                    default -> throw new CheckpointException(source + ": unknown section kind " + kind);
+                }
+            }
+            return new Checkpoint(new String(cfg, java.nio.charset.StandardCharsets.UTF_8), sections);
+        } catch (EOFException e) {
+            throw new CheckpointException(source + ": checkpoint ends early");
+        } catch (IOException e) {
+            throw new CheckpointException(source + ": " + e.getMessage());
+        }
+    }
+
+    /** A checkpoint that cannot be used, with a one-line reason. */
+    public static class CheckpointException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public CheckpointException(String message) {
+            super(message);
+        }
+    }
+}

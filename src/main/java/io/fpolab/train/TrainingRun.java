@@ -1,0 +1,336 @@
+package io.fpolab.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One training run on its own thread. The thread builds the {@link Trainer} and owns all of its ND4J
+ * work; everyone else talks to it through this class: start, pause, resume, single-step, cancel,
+ * and {@link #submit} for analysis tasks (sampling a heatmap, saving a checkpoint), which run on the
+ * trainer thread between minibatches — also while paused and after training has ended, until
+ * {@link #close()}.
+ *
+ * <p>Listeners receive immutable {@link IterationStats} and state changes on the trainer thread;
+ * UIs must hop to their own thread.
+ */
+public final class TrainingRun implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
+
+    /** Lifecycle of a run. */
+    public enum State { NEW, RUNNING, PAUSED, FINISHED, CANCELLED, FAILED }
+
+    /** Receives progress on the trainer thread. */
+    public interface Listener {
+        default void onIteration(IterationStats stats) {
+        }
+
+        default void onState(State state, String message) {
+        }
+    }
+
+    /** A queued piece of work and how to fail it if the run closes first. */
+    private record Task(Runnable body, Runnable abandon) {
+    }
+
+    /** Thrown inside the trainer thread to unwind a cancelled iteration. */
+    private static final class Cancelled extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Cancelled() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final String name;
+    private final Supplier<Trainer> factory;
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final List<IterationStats> history = new ArrayList<>();
+    private final List<Task> tasks = new ArrayList<>();
+    private final Object lock = new Object();
+    private Thread thread;
+    private volatile State state = State.NEW;
+    private volatile String message = "";
+    private boolean pauseRequested;
+    private boolean stepRequested;
+    private boolean cancelRequested;
+    private boolean closeRequested;
+    private volatile Trainer trainer;
+
+    public TrainingRun(String name, Supplier<Trainer> factory) {
+        this.name = name;
+        this.factory = factory;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** Last state message (e.g. why a run failed). */
+    public String message() {
+        return message;
+    }
+
+    public void addListener(Listener l) {
+        listeners.add(l);
+    }
+
+    public void removeListener(Listener l) {
+        listeners.remove(l);
+    }
+
+    /** Metrics of all iterations so far (a copy). */
+    public List<IterationStats> history() {
+        synchronized (history) {
+            return List.copyOf(history);
+        }
+    }
+
+    /** Starts training on a new thread (paused immediately if {@link #step()} was the first call). */
+    public synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        thread = new Thread(this::loop, "trainer-" + name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public void pause() {
+        synchronized (lock) {
+            pauseRequested = true;
+            lock.notifyAll();
+        }
+    }
+
+    public void resume() {
+        synchronized (lock) {
+            pauseRequested = false;
+            stepRequested = false;
+            lock.notifyAll();
+        }
+        start();
+    }
+
+    /** Runs exactly one more iteration, then pauses. */
+    public void step() {
+        synchronized (lock) {
+            pauseRequested = false;
+            stepRequested = true;
+            lock.notifyAll();
+        }
+        start();
+    }
+
+    /** Stops training at the next minibatch boundary; the thread keeps serving {@link #submit} until closed. */
+    public void cancel() {
+        synchronized (lock) {
+            cancelRequested = true;
+            lock.notifyAll();
+        }
+    }
+
+    /**
+     * Runs {@code task} on the trainer thread with the trainer (between minibatches, or while idle).
+     * Completes exceptionally if the run is closed before the task runs.
+     */
+    public <T> CompletableFuture<T> submit(Function<Trainer, T> task) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        synchronized (lock) {
+            if (closeRequested) {
+                f.completeExceptionally(new IllegalStateException("run " + name + " is closed"));
+                return f;
+            }
+            tasks.add(new Task(() -> {
+                try {
+                    f.complete(Workspaces.run("task", () -> task.apply(trainer)));
+                } catch (RuntimeException e) {
+                    f.completeExceptionally(e);
+                }
+            }, () -> f.completeExceptionally(new IllegalStateException("run " + name + " closed"))));
+            lock.notifyAll();
+        }
+        start();
+        return f;
+    }
+
+    /** Stops the thread (cancelling training), frees its ND4J workspaces and waits up to 10 s for it. */
+    @Override
+    public void close() {
+        Thread t;
+        synchronized (lock) {
+            closeRequested = true;
+            cancelRequested = true;
+            lock.notifyAll();
+            t = thread;
+        }
+        if (t != null && t != Thread.currentThread()) {
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** True once the thread has ended (after {@link #close()}). */
+    public boolean isTerminated() {
+        Thread t = thread;
+        return t != null && !t.isAlive();
+    }
+
+    private void setState(State s, String msg) {
+        state = s;
+        message = msg;
+        for (Listener l : listeners) {
+            try {
+                l.onState(s, msg);
+            } catch (RuntimeException e) {
+                LOG.warn("listener failed on state {}", s, e);
+            }
+        }
+    }
+
+    private void loop() {
+        try {
+            trainer = factory.get();
+            trainer.setControl(this::checkpoint);
+            train();
+            serveUntilClosed();
+        } catch (Cancelled c) {
+            serveUntilClosed();
+        } catch (RuntimeException | Error e) {
+            LOG.error("run {} failed", name, e);
+            setState(State.FAILED, describe(e));
+            serveUntilClosed();
+        } finally {
+            failPendingTasks();
+            Workspaces.releaseThread();
+        }
+    }
+
+    private static String describe(Throwable e) {
+        return e instanceof DivergenceException ? "Training diverged: " + e.getMessage()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    private void train() {
+        boolean announcedRunning = false;
+        while (!trainer.isDone()) {
+            checkpoint();
+            if (!announcedRunning || state == State.PAUSED) {
+                setState(State.RUNNING, "");
+                announcedRunning = true;
+            }
+            IterationStats stats;
+            try {
+                stats = trainer.iterate();
+            } catch (DivergenceException e) {
+                setState(State.FAILED, describe(e));
+                return;
+            }
+            synchronized (history) {
+                history.add(stats);
+            }
+            for (Listener l : listeners) {
+                try {
+                    l.onIteration(stats);
+                } catch (RuntimeException e) {
+                    LOG.warn("listener failed on iteration {}", stats.iteration(), e);
+                }
+            }
+            synchronized (lock) {
+                if (stepRequested) {
+                    stepRequested = false;
+                    pauseRequested = true;
+                }
+            }
+        }
+        setState(State.FINISHED, "");
+    }
+
+    /** Called between minibatches: runs queued tasks, blocks while paused, unwinds when cancelled. */
+    private void checkpoint() {
+        boolean announcedPause = false;
+        while (true) {
+            runTasks();
+            synchronized (lock) {
+                if (cancelRequested) {
+                    break;
+                }
+                if (!pauseRequested) {
+                    return;
+                }
+                if (!announcedPause) {
+                    announcedPause = true;
+                } else if (tasks.isEmpty()) {
+                    waitQuietly();
+                }
+            }
+            if (announcedPause && state != State.PAUSED) {
+                setState(State.PAUSED, "");
+            }
+        }
+        if (state != State.CANCELLED) {
+            setState(State.CANCELLED, "");
+        }
+        throw new Cancelled();
+    }
+
+    private void serveUntilClosed() {
+        while (true) {
+            runTasks();
+            synchronized (lock) {
+                if (closeRequested) {
+                    return;
+                }
+                if (tasks.isEmpty()) {
+                    waitQuietly();
+                }
+            }
+        }
+    }
+
+    private void runTasks() {
+        while (true) {
+            Task t;
+            synchronized (lock) {
+                if (tasks.isEmpty()) {
+                    return;
+                }
+                t = tasks.remove(0);
+            }
+            (trainer == null ? t.abandon() : t.body()).run();
+        }
+    }
+
+    private void failPendingTasks() {
+        List<Task> left;
+        synchronized (lock) {
+            closeRequested = true;
+            left = new ArrayList<>(tasks);
+            tasks.clear();
+        }
+        left.forEach(t -> t.abandon().run());
+    }
+
+    private void waitQuietly() {
+        try {
+            lock.wait(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancelRequested = true;
+            closeRequested = true;
+        }
+    }
+}
