@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * An immutable W×H GridWorld map: the type of every cell, the reward of goal and death cells, the
@@ -19,7 +20,9 @@ import java.util.Map;
  * <p>Goal regions: a goal cell either carries an explicit region index or belongs to an
  * automatically numbered region, one per 4-connected group of such cells, numbered after the
  * explicit indices in scan order (bottom row first, left to right). In "two_bands" this makes
- * region 0 the bottom band and region 1 the top band.
+ * region 0 the bottom band and region 1 the top band. Explicit indices keep their order but close
+ * gaps, and {@link #toBuilder()} makes every existing region explicit, so painting in an editor never
+ * renumbers the goals that are already there: new goal groups are appended.
  *
  * <p>Start cells: if no cell is marked as a start, every EMPTY cell is one; otherwise exactly the
  * marked EMPTY cells are.
@@ -71,7 +74,8 @@ public final class GridLayout {
                 rewards[c] = b.rewards[c];
             }
         }
-        regions = computeRegions(b);
+        Map<Integer, String> names = new HashMap<>();
+        regions = computeRegions(b, names);
         int count = 0;
         for (int r : regions) {
             count = Math.max(count, r + 1);
@@ -79,7 +83,7 @@ public final class GridLayout {
         explicitRegions = !Arrays.equals(regions, autoRegions(types, width, height));
         regionNames = new String[count];
         for (int r = 0; r < count; r++) {
-            String given = b.regionNames.get(r);
+            String given = names.get(r);
             regionNames[r] = given == null || given.isBlank() ? "goal " + (r + 1) : given;
         }
         startMask = new boolean[n];
@@ -118,9 +122,8 @@ public final class GridLayout {
         b.name = name;
         System.arraycopy(types, 0, b.types, 0, types.length);
         System.arraycopy(rewards, 0, b.rewards, 0, rewards.length);
-        if (explicitRegions) {
-            System.arraycopy(regions, 0, b.regions, 0, regions.length);
-        }
+        // Every existing goal keeps its region index (and name) however the edit renumbers connected groups.
+        System.arraycopy(regions, 0, b.regions, 0, regions.length);
         if (explicitStarts) {
             System.arraycopy(startMask, 0, b.start, 0, startMask.length);
         }
@@ -315,33 +318,41 @@ public final class GridLayout {
         return dist;
     }
 
-    private static int[] computeRegions(Builder b) {
+    // Explicit indices keep their order but are renumbered 0..E-1 (an edit may erase a whole region);
+    // the remaining goal cells are numbered from E by connected group. Fills `names` by final index.
+    private static int[] computeRegions(Builder b, Map<Integer, String> names) {
         int n = b.width * b.height;
+        TreeMap<Integer, Integer> compact = new TreeMap<>();
+        for (int c = 0; c < n; c++) {
+            if (b.types[c] == CellType.GOAL.ordinal() && b.regions[c] >= 0) {
+                compact.put(b.regions[c], 0);
+            }
+        }
+        int next = 0;
+        for (Map.Entry<Integer, Integer> e : compact.entrySet()) {
+            e.setValue(next);
+            String given = b.regionNames.get(e.getKey());
+            if (given != null) {
+                names.put(next, given);
+            }
+            next++;
+        }
         int[] out = new int[n];
-        int explicitMax = -1;
-        for (int c = 0; c < n; c++) {
-            if (b.types[c] == CellType.GOAL.ordinal() && b.regions[c] >= 0) {
-                explicitMax = Math.max(explicitMax, b.regions[c]);
-            }
-        }
-        boolean[] used = new boolean[explicitMax + 1];
-        for (int c = 0; c < n; c++) {
-            if (b.types[c] == CellType.GOAL.ordinal() && b.regions[c] >= 0) {
-                used[b.regions[c]] = true;
-            }
-        }
-        for (int r = 0; r < used.length; r++) {
-            if (!used[r]) {
-                throw new IllegalArgumentException("goal region " + r + " has no cell: explicit region indices must run 0, 1, 2, ... without gaps");
-            }
-        }
         Arrays.fill(out, -1);
         for (int c = 0; c < n; c++) {
             if (b.types[c] == CellType.GOAL.ordinal() && b.regions[c] >= 0) {
-                out[c] = b.regions[c];
+                out[c] = compact.get(b.regions[c]);
             }
         }
-        labelComponents(b.types, b.width, b.height, out, explicitMax + 1);
+        int total = labelComponents(b.types, b.width, b.height, out, next);
+        if (compact.isEmpty()) {
+            // Purely automatic numbering: names given by index (as the built-in layouts do) apply directly.
+            for (int r = 0; r < total; r++) {
+                if (b.regionNames.containsKey(r)) {
+                    names.put(r, b.regionNames.get(r));
+                }
+            }
+        }
         return out;
     }
 
@@ -354,8 +365,8 @@ public final class GridLayout {
     }
 
     // Gives every still unlabelled goal cell the index of its 4-connected group, groups numbered from
-    // `next` in scan order.
-    private static void labelComponents(byte[] types, int width, int height, int[] labels, int next) {
+    // `next` in scan order; returns the next unused index.
+    private static int labelComponents(byte[] types, int width, int height, int[] labels, int next) {
         int n = types.length;
         boolean[] pending = new boolean[n];
         for (int c = 0; c < n; c++) {
@@ -384,6 +395,7 @@ public final class GridLayout {
                 }
             }
         }
+        return next;
     }
 
     @Override
@@ -563,7 +575,7 @@ public final class GridLayout {
             return CellType.values()[types[index(x, y)]];
         }
 
-        /** A new immutable layout; throws IllegalArgumentException if explicit region indices leave a gap. */
+        /** A new immutable layout. */
         public GridLayout build() {
             return new GridLayout(this);
         }
