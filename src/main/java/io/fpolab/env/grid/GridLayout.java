@@ -49,6 +49,7 @@ public final class GridLayout {
     private static final int[] DY = {-1, -1, -1, 0, 0, 1, 1, 1};
 
     private final String name;
+    private final String description;
     private final int width;
     private final int height;
     // Package-private so the env's step loop reads them without a call per cell.
@@ -64,6 +65,7 @@ public final class GridLayout {
 
     private GridLayout(Builder b) {
         name = b.name;
+        description = b.description;
         width = b.width;
         height = b.height;
         int n = width * height;
@@ -120,6 +122,7 @@ public final class GridLayout {
     public Builder toBuilder() {
         Builder b = new Builder(width, height);
         b.name = name;
+        b.description = description;
         System.arraycopy(types, 0, b.types, 0, types.length);
         System.arraycopy(rewards, 0, b.rewards, 0, rewards.length);
         // Every existing goal keeps its region index (and name) however the edit renumbers connected groups.
@@ -135,6 +138,11 @@ public final class GridLayout {
 
     public String name() {
         return name;
+    }
+
+    /** Free text shown next to the layout (what it is for); may be empty. */
+    public String description() {
+        return description;
     }
 
     public int width() {
@@ -407,7 +415,7 @@ public final class GridLayout {
             return false;
         }
         GridLayout g = (GridLayout) o;
-        return width == g.width && height == g.height && name.equals(g.name) && Arrays.equals(types, g.types)
+        return width == g.width && height == g.height && name.equals(g.name) && description.equals(g.description) && Arrays.equals(types, g.types)
                 && Arrays.equals(rewards, g.rewards) && Arrays.equals(regions, g.regions)
                 && Arrays.equals(startMask, g.startMask) && explicitStarts == g.explicitStarts
                 && Arrays.equals(regionNames, g.regionNames);
@@ -459,6 +467,7 @@ public final class GridLayout {
         private final boolean[] start;
         private final Map<Integer, String> regionNames = new HashMap<>();
         private String name = "custom";
+        private String description = "";
 
         private Builder(int width, int height) {
             if (width < MIN_SIZE || width > MAX_SIZE || height < MIN_SIZE || height > MAX_SIZE) {
@@ -484,6 +493,11 @@ public final class GridLayout {
 
         public Builder name(String newName) {
             name = newName == null || newName.isBlank() ? "custom" : newName;
+            return this;
+        }
+
+        public Builder description(String text) {
+            description = text == null ? "" : text;
             return this;
         }
 
