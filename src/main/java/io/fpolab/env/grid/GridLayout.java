@@ -29,8 +29,9 @@ import java.util.TreeMap;
  *
  * <p>Movement ({@link #move}): the target is the current cell plus (dx, dy) with dx, dy ∈ {−1, 0, 1},
  * clipped to the grid; if the target is a wall the agent stays where it is — also for diagonal moves,
- * which never slide along the free axis. A diagonal move between two walls that touch only at a
- * corner is allowed (only the target cell is checked), as in the reference environment.
+ * which never slide along the free axis. Only the target cell is checked, so a diagonal move may pass
+ * between two walls that touch at a corner; the built-in layouts draw walls axis-aligned, where this
+ * never matters.
  *
  * <p>New layouts are made with {@link #builder(int, int)} or edited copies with {@link #toBuilder()}.
  */

@@ -95,7 +95,10 @@ public final class GridLayoutIO {
         return parse(text, format, stem(file.getFileName().toString()));
     }
 
-    /** Reads a layout from a stream (e.g. a classpath resource) whose format follows {@code sourceName}'s extension. */
+    /**
+     * Reads a layout from a stream (e.g. a classpath resource) whose format follows {@code sourceName}'s
+     * extension; the caller closes the stream.
+     */
     public static GridLayout read(InputStream in, String sourceName) {
         Format format = Format.ofFileName(sourceName);
         String text;
