@@ -1,0 +1,526 @@
+package io.fpolab.env.grid;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.fpolab.config.ConfigException;
+import io.fpolab.env.grid.GridLayout.CellType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Reads and writes GridWorld layout files, JSON ({@code .json}) or YAML ({@code .yaml}, {@code .yml}).
+ *
+ * <p>Schema (every key but {@code cells}/{@code rects} optional; width and height default to 25):
+ * <pre>
+ * {"name": "four-rooms", "description": "...", "width": 25, "height": 25,
+ *  "regions": ["left", "right"],                        // names of goal regions 0, 1, ...
+ *  "rects": [{"x0": 0, "y0": 0, "x1": 24, "y1": 1, "type": "goal", "reward": 20}],
+ *  "cells": [{"x": 3, "y": 5, "type": "wall"}, {"x": 4, "y": 5, "type": "goal", "reward": 20, "region": 1},
+ *            {"x": 9, "y": 9, "type": "death", "reward": -10}, {"x": 12, "y": 12, "type": "start"}]}
+ * </pre>
+ * Types: {@code empty}, {@code goal} (default reward +20), {@code death} (default −10), {@code wall},
+ * {@code start} (an empty cell episodes may start from; if none is marked, every empty cell is a
+ * start). Rectangles are inclusive and applied first, then cells, each in file order; a later entry
+ * replaces an earlier one in the same cell. {@code region} (goal cells only) indexes goal regions
+ * explicitly, numbered 0, 1, 2, ... without gaps; unindexed goal cells form one region per connected
+ * group, numbered after the indexed ones. y grows upward.
+ *
+ * <p>Every user error is a {@link ConfigException} with a one-line message naming the field
+ * ({@code cells[3].x}), the bad value and what is allowed; syntax errors name line and column.
+ */
+public final class GridLayoutIO {
+    /** File formats, chosen by file extension. */
+    public enum Format {
+        JSON, YAML;
+
+        /** The format of a file name: .json → JSON, .yaml/.yml → YAML. */
+        public static Format ofFileName(String fileName) {
+            String lower = fileName.toLowerCase(Locale.ROOT);
+            if (lower.endsWith(".json")) {
+                return JSON;
+            }
+            if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
+                return YAML;
+            }
+            throw new ConfigException("file", "'" + fileName + "' has an unknown extension (allowed: .json, .yaml, .yml)");
+        }
+    }
+
+    private static final List<String> TOP_KEYS = List.of("name", "description", "width", "height", "regions", "rects", "cells");
+    private static final List<String> CELL_KEYS = List.of("x", "y", "type", "reward", "region");
+    private static final List<String> RECT_KEYS = List.of("x0", "y0", "x1", "y1", "type", "reward", "region");
+    private static final List<String> TYPE_NAMES = List.of("empty", "goal", "death", "wall", "start");
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    private static final ObjectMapper YAML = new YAMLMapper(YAMLFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .build());
+
+    private GridLayoutIO() {
+    }
+
+    /** Reads a layout file; the format follows the extension, the name defaults to the file name without it. */
+    public static GridLayout read(Path file) {
+        Format format = Format.ofFileName(file.getFileName().toString());
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException("file", "cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
+        }
+        return parse(text, format, stem(file.getFileName().toString()));
+    }
+
+    /**
+     * Reads a layout from a stream (e.g. a classpath resource) whose format follows {@code sourceName}'s
+     * extension; the caller closes the stream.
+     */
+    public static GridLayout read(InputStream in, String sourceName) {
+        Format format = Format.ofFileName(sourceName);
+        String text;
+        try {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException("file", "cannot read " + sourceName + " (" + e.getClass().getSimpleName() + ")");
+        }
+        String base = sourceName.substring(sourceName.lastIndexOf('/') + 1);
+        return parse(text, format, stem(base));
+    }
+
+    /** Parses layout text; {@code defaultName} is used when the file has no "name". */
+    public static GridLayout parse(String text, Format format, String defaultName) {
+        JsonNode root;
+        try {
+            root = (format == Format.JSON ? JSON : YAML).readTree(text);
+        } catch (JsonProcessingException e) {
+            throw syntaxError(e);
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw new ConfigException("file", "is empty (expected an object with width, height and cells)");
+        }
+        return new Reader(defaultName).read(root);
+    }
+
+    /** Writes {@code layout} to {@code file} in the format of its extension. */
+    public static void write(Path file, GridLayout layout) {
+        String text = format(layout, Format.ofFileName(file.getFileName().toString()));
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException("file", "cannot write " + file + " (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /**
+     * The layout as file text. Cells of the same kind are merged greedily into rectangles, so built-in
+     * layouts come out as a handful of entries; regions are written only where they differ from the
+     * automatic numbering, starts only if they were marked.
+     */
+    public static String format(GridLayout layout, Format format) {
+        ObjectMapper mapper = format == Format.JSON ? JSON : YAML;
+        ObjectNode root = mapper.createObjectNode();
+        root.put("name", layout.name());
+        if (!layout.description().isEmpty()) {
+            root.put("description", layout.description());
+        }
+        root.put("width", layout.width());
+        root.put("height", layout.height());
+        boolean namedRegions = false;
+        for (int r = 0; r < layout.regionCount(); r++) {
+            namedRegions |= !layout.regionName(r).equals("goal " + (r + 1));
+        }
+        if (namedRegions) {
+            ArrayNode names = root.putArray("regions");
+            for (int r = 0; r < layout.regionCount(); r++) {
+                names.add(layout.regionName(r));
+            }
+        }
+        ArrayNode rects = mapper.createArrayNode();
+        ArrayNode cells = mapper.createArrayNode();
+        int w = layout.width();
+        int h = layout.height();
+        boolean[] covered = new boolean[w * h];
+        for (int y0 = 0; y0 < h; y0++) {
+            for (int x0 = 0; x0 < w; x0++) {
+                if (covered[y0 * w + x0] || !written(layout, x0, y0)) {
+                    continue;
+                }
+                int x1 = x0;
+                while (x1 + 1 < w && !covered[y0 * w + x1 + 1] && same(layout, x0, y0, x1 + 1, y0)) {
+                    x1++;
+                }
+                int y1 = y0;
+                while (y1 + 1 < h && rowMatches(layout, covered, x0, x1, y1 + 1, x0, y0)) {
+                    y1++;
+                }
+                for (int y = y0; y <= y1; y++) {
+                    for (int x = x0; x <= x1; x++) {
+                        covered[y * w + x] = true;
+                    }
+                }
+                ObjectNode entry;
+                if (x0 == x1 && y0 == y1) {
+                    entry = cells.addObject();
+                    entry.put("x", x0);
+                    entry.put("y", y0);
+                } else {
+                    entry = rects.addObject();
+                    entry.put("x0", x0);
+                    entry.put("y0", y0);
+                    entry.put("x1", x1);
+                    entry.put("y1", y1);
+                }
+                describe(layout, x0, y0, entry);
+            }
+        }
+        if (!rects.isEmpty()) {
+            root.set("rects", rects);
+        }
+        root.set("cells", cells);
+        try {
+            return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serializes", e);
+        }
+    }
+
+    /**
+     * What is wrong with a layout, for an editor's status line: "no goal cell", "no start cell" and "no
+     * start cell can reach a goal" make a file unloadable; "k of n start cells cannot reach a goal" is a
+     * warning (such episodes can only end by truncation). Empty if the layout is fine.
+     */
+    public static List<String> problems(GridLayout layout) {
+        List<String> out = new ArrayList<>();
+        if (layout.goalCellCount() == 0) {
+            out.add("no goal cell");
+        }
+        if (layout.startCount() == 0) {
+            out.add("no start cell");
+        } else if (layout.unreachableStartCount() == layout.startCount()) {
+            out.add("no start cell can reach a goal");
+        } else if (layout.unreachableStartCount() > 0) {
+            out.add(layout.unreachableStartCount() + " of " + layout.startCount() + " start cells cannot reach a goal");
+        }
+        return out;
+    }
+
+    private static boolean written(GridLayout g, int x, int y) {
+        return g.type(x, y) != CellType.EMPTY || (g.hasExplicitStarts() && g.isStart(x, y));
+    }
+
+    private static boolean same(GridLayout g, int ax, int ay, int bx, int by) {
+        return written(g, bx, by) && g.type(ax, ay) == g.type(bx, by) && g.reward(ax, ay) == g.reward(bx, by)
+                && g.region(ax, ay) == g.region(bx, by) && g.isStart(ax, ay) == g.isStart(bx, by);
+    }
+
+    private static boolean rowMatches(GridLayout g, boolean[] covered, int x0, int x1, int y, int refX, int refY) {
+        for (int x = x0; x <= x1; x++) {
+            if (covered[y * g.width() + x] || !same(g, refX, refY, x, y)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void describe(GridLayout g, int x, int y, ObjectNode entry) {
+        CellType type = g.type(x, y);
+        entry.put("type", type == CellType.EMPTY ? "start" : type.name().toLowerCase(Locale.ROOT));
+        if (type == CellType.GOAL || type == CellType.DEATH) {
+            double r = g.reward(x, y);
+            if (r == Math.rint(r) && Math.abs(r) < 1e15) {
+                entry.put("reward", (long) r);
+            } else {
+                entry.put("reward", r);
+            }
+        }
+        if (type == CellType.GOAL && g.hasExplicitRegions()) {
+            entry.put("region", g.region(x, y));
+        }
+    }
+
+    private static ConfigException syntaxError(JsonProcessingException e) {
+        JsonLocation loc = e.getLocation();
+        String message = e.getOriginalMessage();
+        // SnakeYAML spreads a message over lines with indented source excerpts; keep the unindented ones.
+        message = message == null ? e.getClass().getSimpleName()
+                : message.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                        .map(String::strip).collect(Collectors.joining("; "));
+        if (loc == null || loc.getLineNr() < 1) {
+            return new ConfigException("file", "not valid JSON/YAML: " + message);
+        }
+        return new ConfigException("line " + loc.getLineNr() + ", column " + loc.getColumnNr(), message);
+    }
+
+    private static String stem(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+
+    private static String show(JsonNode value) {
+        String s = value.isTextual() ? "'" + value.asText() + "'" : value.toString();
+        return s.length() > 40 ? s.substring(0, 37) + "..." : s;
+    }
+
+    /** One parse: validates the tree entry by entry and paints a builder. */
+    private static final class Reader {
+        private final String defaultName;
+        private int width;
+        private int height;
+        private GridLayout.Builder builder;
+        // Explicit region index → path of the first entry that used it (for gap messages).
+        private final TreeMap<Integer, String> explicitRegions = new TreeMap<>();
+
+        Reader(String defaultName) {
+            this.defaultName = defaultName;
+        }
+
+        GridLayout read(JsonNode root) {
+            if (!root.isObject()) {
+                throw new ConfigException("file", "expected an object with width, height and cells, got " + show(root));
+            }
+            checkKeys(root, "", TOP_KEYS);
+            width = intValue(root, "", "width", GridLayout.MIN_SIZE, GridLayout.MAX_SIZE, GridLayout.DEFAULT_SIZE, "the grid size range");
+            height = intValue(root, "", "height", GridLayout.MIN_SIZE, GridLayout.MAX_SIZE, GridLayout.DEFAULT_SIZE, "the grid size range");
+            builder = GridLayout.builder(width, height)
+                    .name(text(root, "name", defaultName))
+                    .description(text(root, "description", ""));
+            if (!root.has("cells") && !root.has("rects")) {
+                throw new ConfigException("cells", "missing (a list of cells such as {\"x\": 0, \"y\": 0, \"type\": \"goal\"})");
+            }
+            for (String list : List.of("rects", "cells")) {
+                JsonNode entries = root.get(list);
+                if (entries == null || entries.isNull()) {
+                    continue;
+                }
+                if (!entries.isArray()) {
+                    throw new ConfigException(list, "expected a list, got " + show(entries));
+                }
+                for (int i = 0; i < entries.size(); i++) {
+                    entry(entries.get(i), list + "[" + i + "]", list.equals("rects"));
+                }
+            }
+            checkRegionGaps();
+            GridLayout layout = builder.build();
+            layout = applyRegionNames(root.get("regions"), layout);
+            checkPlayable(layout);
+            return layout;
+        }
+
+        private void entry(JsonNode e, String path, boolean rect) {
+            if (!e.isObject()) {
+                throw new ConfigException(path, "expected an object such as "
+                        + (rect ? "{\"x0\": 0, \"y0\": 0, \"x1\": 4, \"y1\": 1, \"type\": \"goal\"}" : "{\"x\": 0, \"y\": 0, \"type\": \"wall\"}")
+                        + ", got " + show(e));
+            }
+            checkKeys(e, path + ".", rect ? RECT_KEYS : CELL_KEYS);
+            int x0;
+            int y0;
+            int x1;
+            int y1;
+            if (rect) {
+                x0 = coordinate(e, path, "x0", width);
+                y0 = coordinate(e, path, "y0", height);
+                x1 = coordinate(e, path, "x1", width);
+                y1 = coordinate(e, path, "y1", height);
+                if (x1 < x0) {
+                    throw new ConfigException(path + ".x1", x1 + " is less than x0 (" + x0 + "); corners are inclusive, x0 ≤ x1");
+                }
+                if (y1 < y0) {
+                    throw new ConfigException(path + ".y1", y1 + " is less than y0 (" + y0 + "); corners are inclusive, y0 ≤ y1");
+                }
+            } else {
+                x0 = x1 = coordinate(e, path, "x", width);
+                y0 = y1 = coordinate(e, path, "y", height);
+            }
+            JsonNode typeNode = e.get("type");
+            if (typeNode == null) {
+                throw new ConfigException(path + ".type", "missing (one of " + String.join(", ", TYPE_NAMES) + ")");
+            }
+            String type = typeNode.isTextual() ? typeNode.asText().toLowerCase(Locale.ROOT) : "";
+            if (!TYPE_NAMES.contains(type)) {
+                throw new ConfigException(path + ".type", show(typeNode) + " is not a cell type (allowed: " + String.join(", ", TYPE_NAMES) + ")");
+            }
+            double reward = reward(e, path, type);
+            int region = region(e, path, type);
+            for (int y = y0; y <= y1; y++) {
+                for (int x = x0; x <= x1; x++) {
+                    switch (type) {
+                        case "goal" -> {
+                            if (region >= 0) {
+                                builder.goal(x, y, reward, region);
+                            } else {
+                                builder.goal(x, y, reward);
+                            }
+                        }
+                        case "death" -> builder.death(x, y, reward);
+                        case "wall" -> builder.wall(x, y);
+                        case "start" -> builder.start(x, y);
+                        default -> builder.empty(x, y);
+                    }
+                }
+            }
+        }
+
+        private double reward(JsonNode e, String path, String type) {
+            boolean carries = type.equals("goal") || type.equals("death");
+            JsonNode r = e.get("reward");
+            if (r == null || r.isNull()) {
+                return type.equals("death") ? GridLayout.DEFAULT_DEATH_REWARD : GridLayout.DEFAULT_GOAL_REWARD;
+            }
+            if (!carries) {
+                throw new ConfigException(path + ".reward", "a " + type + " cell has no reward (only goal and death cells have one)");
+            }
+            if (!r.isNumber()) {
+                throw new ConfigException(path + ".reward", show(r) + " is not a number");
+            }
+            double v = r.asDouble();
+            if (!Double.isFinite(v)) {
+                throw new ConfigException(path + ".reward", v + " is not a finite number");
+            }
+            return v;
+        }
+
+        private int region(JsonNode e, String path, String type) {
+            JsonNode r = e.get("region");
+            if (r == null || r.isNull()) {
+                return -1;
+            }
+            if (!type.equals("goal")) {
+                throw new ConfigException(path + ".region", "a " + type + " cell has no region (only goal cells have one)");
+            }
+            int v = integer(r, path + ".region");
+            if (v < 0 || v >= width * height) {
+                throw new ConfigException(path + ".region", v + " is outside 0.." + (width * height - 1));
+            }
+            explicitRegions.putIfAbsent(v, path + ".region");
+            return v;
+        }
+
+        private void checkRegionGaps() {
+            int expected = 0;
+            for (var entry : explicitRegions.entrySet()) {
+                if (entry.getKey() != expected) {
+                    throw new ConfigException(entry.getValue(), entry.getKey() + " skips region " + expected
+                            + " (explicit regions are numbered 0, 1, 2, ... without gaps)");
+                }
+                expected++;
+            }
+        }
+
+        private GridLayout applyRegionNames(JsonNode names, GridLayout layout) {
+            if (names == null || names.isNull()) {
+                return layout;
+            }
+            if (!names.isArray()) {
+                throw new ConfigException("regions", "expected a list of region names such as [\"bottom\", \"top\"], got " + show(names));
+            }
+            if (names.size() != layout.regionCount()) {
+                throw new ConfigException("regions", names.size() + " names given but the layout has "
+                        + layout.regionCount() + " goal regions");
+            }
+            GridLayout.Builder b = layout.toBuilder();
+            for (int r = 0; r < names.size(); r++) {
+                JsonNode n = names.get(r);
+                if (!n.isTextual() || n.asText().isBlank()) {
+                    throw new ConfigException("regions[" + r + "]", show(n) + " is not a name (a non-empty string)");
+                }
+                b.regionName(r, n.asText());
+            }
+            return b.build();
+        }
+
+        private void checkPlayable(GridLayout layout) {
+            if (layout.goalCellCount() == 0) {
+                throw new ConfigException("cells", "the layout has no goal cell (at least one cell of type goal is needed)");
+            }
+            if (layout.startCount() == 0) {
+                throw new ConfigException("cells", "the layout has no start cell (episodes start on empty cells or cells of type start)");
+            }
+            if (layout.unreachableStartCount() == layout.startCount()) {
+                throw new ConfigException("cells", "no start cell can reach a goal (walls or death cells cut all "
+                        + layout.startCount() + " start cells off)");
+            }
+        }
+
+        private static void checkKeys(JsonNode node, String prefix, List<String> allowed) {
+            Iterator<String> names = node.fieldNames();
+            while (names.hasNext()) {
+                String key = names.next();
+                if (!allowed.contains(key)) {
+                    throw new ConfigException(prefix + key, "unknown key (allowed: " + String.join(", ", allowed) + ")");
+                }
+            }
+        }
+
+        private static String text(JsonNode root, String key, String fallback) {
+            JsonNode n = root.get(key);
+            if (n == null || n.isNull()) {
+                return fallback;
+            }
+            if (!n.isTextual()) {
+                throw new ConfigException(key, show(n) + " is not a string");
+            }
+            return n.asText();
+        }
+
+        private static int intValue(JsonNode root, String prefix, String key, int lo, int hi, int fallback, String what) {
+            JsonNode n = root.get(key);
+            if (n == null || n.isNull()) {
+                return fallback;
+            }
+            int v = integer(n, prefix + key);
+            if (v < lo || v > hi) {
+                throw new ConfigException(prefix + key, v + " is outside " + what + " (" + lo + ".." + hi + ")");
+            }
+            return v;
+        }
+
+        private static int coordinate(JsonNode e, String path, String key, int size) {
+            JsonNode n = e.get(key);
+            String field = path + "." + key;
+            if (n == null || n.isNull()) {
+                throw new ConfigException(field, "missing (an integer 0.." + (size - 1) + ")");
+            }
+            int v = integer(n, field);
+            if (v < 0 || v >= size) {
+                throw new ConfigException(field, v + " is outside the grid (0.." + (size - 1) + ")");
+            }
+            return v;
+        }
+
+        private static int integer(JsonNode n, String field) {
+            if (n.isIntegralNumber() && n.canConvertToInt()) {
+                return n.asInt();
+            }
+            if (n.isNumber() && n.asDouble() == Math.rint(n.asDouble()) && Math.abs(n.asDouble()) < Integer.MAX_VALUE) {
+                return (int) n.asDouble();
+            }
+            throw new ConfigException(field, show(n) + " is not an integer");
+        }
+    }
+
+}
