@@ -180,6 +180,31 @@ public final class GridWorldVecEnv implements VecEnv {
         return new double[] {cell[i] % width, cell[i] / width, stepInEpisode[i]};
     }
 
+    /** Per env: cell index, step in episode, return so far. */
+    @Override
+    public double[] saveState() {
+        double[] s = new double[3 * numEnvs];
+        for (int i = 0; i < numEnvs; i++) {
+            s[3 * i] = cell[i];
+            s[3 * i + 1] = stepInEpisode[i];
+            s[3 * i + 2] = runningReturn[i];
+        }
+        return s;
+    }
+
+    @Override
+    public void restoreState(double[] s) {
+        if (s.length != 3 * numEnvs) {
+            throw new IllegalArgumentException("GridWorld state has " + s.length + " values, expected " + 3 * numEnvs);
+        }
+        for (int i = 0; i < numEnvs; i++) {
+            cell[i] = (int) s[3 * i];
+            stepInEpisode[i] = (int) s[3 * i + 1];
+            runningReturn[i] = s[3 * i + 2];
+            writeObs(cell[i], result.obs, 2 * i);
+        }
+    }
+
     /** Writes the observation of cell (x, y) into {@code out[off]}, {@code out[off + 1]}. */
     public void obsOf(int x, int y, float[] out, int off) {
         out[off] = (x - cx) / cx;
