@@ -211,6 +211,14 @@ public final class GridWorldVecEnv implements VecEnv {
         out[off + 1] = (y - cy) / cy;
     }
 
+    /** The observation of cell (x, y) on {@code layout}: {@code (pos − c)/c} with {@code c = (size − 1)/2}. */
+    public static void obsOf(GridLayout layout, int x, int y, float[] out, int off) {
+        float cx = (layout.width() - 1) / 2f;
+        float cy = (layout.height() - 1) / 2f;
+        out[off] = (x - cx) / cx;
+        out[off + 1] = (y - cy) / cy;
+    }
+
     /** The per-axis move of one action component: {@code Math.rint(clip(a, −1, 1))}; NaN means no move. */
     public static int axisMove(float a) {
         return (int) Math.rint(Math.max(-1f, Math.min(1f, a)));
