@@ -1,0 +1,165 @@
+package io.fpolab.env.control;
+
+import io.fpolab.core.math.Rng;
+import io.fpolab.env.EnvSpec;
+import io.fpolab.env.StepResult;
+import io.fpolab.env.VecEnv;
+import java.util.Arrays;
+
+/**
+ * Vectorized stepping, episode bookkeeping and auto-reset for environments whose state is a short
+ * vector of doubles. A subclass only defines one copy of the physics: how to reset a state, advance
+ * it by one control step (returning the reward), observe it, and whether it is terminal.
+ *
+ * <p>Layout: the states of all envs live in one {@code double[numEnvs * stateDim]} array; env
+ * {@code i} starts at offset {@code i * stateDim}. Observations are {@code float[numEnvs * obsDim]}
+ * and are the very array {@link StepResult#obs} and {@link #observations()} expose. Stepping does not
+ * allocate. Not thread-safe: subclasses keep integrator scratch in fields.
+ *
+ * <p>An episode ends when {@link #terminated} holds (bootstrap 0) or, otherwise, when it reaches
+ * {@link EnvSpec#maxSteps()} steps (truncated, bootstrap V(finalObs)); the two flags are exclusive.
+ */
+public abstract class PhysicsVecEnv implements VecEnv {
+    private final EnvSpec spec;
+    private final int numEnvs;
+    private final int stateDim;
+    private final double[] states;
+    private final StepResult result;
+    private final float[] obs;
+    private final double[] action;
+    private final double[] runningReturn;
+    private final int[] runningLength;
+
+    protected PhysicsVecEnv(EnvSpec spec, int numEnvs, int stateDim) {
+        if (numEnvs <= 0) {
+            throw new IllegalArgumentException("numEnvs must be positive, got " + numEnvs);
+        }
+        this.spec = spec;
+        this.numEnvs = numEnvs;
+        this.stateDim = stateDim;
+        this.states = new double[numEnvs * stateDim];
+        this.result = new StepResult(numEnvs, spec.obsDim());
+        this.obs = result.obs;
+        this.action = new double[spec.actDim()];
+        this.runningReturn = new double[numEnvs];
+        this.runningLength = new int[numEnvs];
+    }
+
+    /** Draws a fresh initial state into {@code s[off .. off + stateDim)}. */
+    protected abstract void resetState(double[] s, int off, Rng rng);
+
+    /**
+     * Advances {@code s[off ..]} by one control step under {@code a} (already clipped to
+     * ±{@code actionHigh} unless {@link #clipsActions()} is false) and returns the step's reward.
+     */
+    protected abstract double advance(double[] s, int off, double[] a);
+
+    /** Writes the observation of {@code s[off ..]} into {@code out[outOff .. outOff + obsDim)}. */
+    protected abstract void observe(double[] s, int off, float[] out, int outOff);
+
+    /** True when the state ends the episode with no future value (a goal or a failure). */
+    protected boolean terminated(double[] s, int off) {
+        return false;
+    }
+
+    /** Whether raw actions are clipped to ±{@code actionHigh} before {@link #advance}; false when the reward needs the raw action. */
+    protected boolean clipsActions() {
+        return true;
+    }
+
+    @Override
+    public final EnvSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public final int numEnvs() {
+        return numEnvs;
+    }
+
+    @Override
+    public final float[] reset(Rng rng) {
+        for (int i = 0; i < numEnvs; i++) {
+            resetEnv(i, rng);
+        }
+        return obs;
+    }
+
+    @Override
+    public final StepResult step(float[] actions, Rng rng) {
+        int actDim = spec.actDim();
+        int obsDim = spec.obsDim();
+        if (actions.length != numEnvs * actDim) {
+            throw new IllegalArgumentException("expected " + numEnvs * actDim + " actions (" + numEnvs + " envs × "
+                    + actDim + "), got " + actions.length);
+        }
+        double high = spec.actionHigh();
+        boolean clip = clipsActions();
+        for (int i = 0; i < numEnvs; i++) {
+            int off = i * stateDim;
+            for (int j = 0; j < actDim; j++) {
+                double a = actions[i * actDim + j];
+                action[j] = clip ? Math.max(-high, Math.min(high, a)) : a;
+            }
+            double r = advance(states, off, action);
+            runningReturn[i] += r;
+            runningLength[i]++;
+            boolean term = terminated(states, off);
+            boolean trunc = !term && runningLength[i] >= spec.maxSteps();
+            result.reward[i] = (float) r;
+            result.terminated[i] = term;
+            result.truncated[i] = trunc;
+            result.outcome[i] = 0;
+            observe(states, off, obs, i * obsDim);
+            if (term || trunc) {
+                System.arraycopy(obs, i * obsDim, result.finalObs, i * obsDim, obsDim);
+                result.episodeReturn[i] = runningReturn[i];
+                result.episodeLength[i] = runningLength[i];
+                resetEnv(i, rng);
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public final float[] observations() {
+        return obs;
+    }
+
+    @Override
+    public final double[] state(int i) {
+        checkIndex(i);
+        return Arrays.copyOfRange(states, i * stateDim, (i + 1) * stateDim);
+    }
+
+    /**
+     * Overwrites env {@code i}'s physical state (layout as {@link #state(int)} returns it) and refreshes
+     * its observation; the running episode's step count and return are kept.
+     */
+    public final void setState(int i, double[] state) {
+        checkIndex(i);
+        if (state.length != stateDim) {
+            throw new IllegalArgumentException(spec.id() + " state has " + stateDim + " values, got " + state.length);
+        }
+        System.arraycopy(state, 0, states, i * stateDim, stateDim);
+        observe(states, i * stateDim, obs, i * spec.obsDim());
+    }
+
+    private void resetEnv(int i, Rng rng) {
+        resetState(states, i * stateDim, rng);
+        runningReturn[i] = 0;
+        runningLength[i] = 0;
+        observe(states, i * stateDim, obs, i * spec.obsDim());
+    }
+
+    private void checkIndex(int i) {
+        if (i < 0 || i >= numEnvs) {
+            throw new IndexOutOfBoundsException("env index " + i + " outside [0, " + numEnvs + ")");
+        }
+    }
+
+    /** A dm_control task spec: reward per step in [0, 1], 1000 steps, actions in [−1, 1]. */
+    static EnvSpec dmControlSpec(String id, int obsDim, int actDim) {
+        return new EnvSpec(id, obsDim, actDim, 1000, 1000.0, 1.0);
+    }
+}

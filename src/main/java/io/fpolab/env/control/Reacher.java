@@ -1,0 +1,108 @@
+package io.fpolab.env.control;
+
+import io.fpolab.core.math.Rng;
+
+/**
+ * dm_control {@code reacher-easy} and {@code reacher-hard}: a planar two-link arm (no gravity) that
+ * must put its fingertip on a randomly placed target.
+ *
+ * <p>Dynamics: {@link TwoLinkArm} with I1 = 2.1411e-4, m2 = 0.039793507, l1 = 0.12,
+ * lc2 = 0.057368421, I2 = 1.8867358e-4, damping B = 0.01·I, torques 0.05·u, integrated semi-implicitly
+ * with implicit damping at h = 0.02: {@code (M + h·B)·θ̇' = M·θ̇ + h·(τ − c)}, {@code θ' = θ + h·θ̇'}.
+ * The wrist's ±160° limit is a hard stop: θ2 is put back on the limit and an inelastic impulse on the
+ * wrist removes its outward velocity, which through the coupled mass matrix changes θ̇1 by
+ * {@code θ̇2·M12/M11}. The fingertip is at {@code 0.12·(cos θ1 + cos(θ1+θ2), sin θ1 + sin(θ1+θ2))};
+ * reward {@code 1[|target − finger| ≤ size + 0.01]} with size 0.05 (easy) or 0.015 (hard).
+ * State {@code [θ1, θ2, θ̇1, θ̇2, targetX, targetY]} (θ1 is not wrapped, as in MuJoCo's qpos);
+ * observation {@code [θ1, θ2, target − finger (x, y), θ̇1, θ̇2]}. Reset θ1 ~ U(−π, π),
+ * θ2 ~ U(−160°, 160°), velocities 0, target at radius U(0.05, 0.2) and angle α ~ U(0, 2π) placed at
+ * {@code (r·sin α, r·cos α)}.
+ */
+final class Reacher extends PhysicsVecEnv {
+    static final double H = 0.02;
+    static final double I1 = 2.1411e-4;
+    static final double I2 = 1.8867358e-4;
+    static final double M1 = 0.041887902;
+    static final double LC1 = 0.06;
+    static final double M2 = 0.039793507;
+    static final double L1 = 0.12;
+    static final double LC2 = 0.057368421;
+    static final double FINGER = 0.12;
+    static final double DAMPING = 0.01;
+    static final double GEAR = 0.05;
+    static final double WRIST_LIMIT = Math.toRadians(160);
+    static final double FINGER_RADIUS = 0.01;
+
+    static final TwoLinkArm ARM = new TwoLinkArm(I1, I2, M1, LC1, M2, L1, LC2, 0.0);
+
+    private final double targetSize;
+    private final double[] m = new double[3];
+    private final double[] c = new double[2];
+    private final double[] v = new double[2];
+
+    Reacher(int numEnvs, boolean hard) {
+        super(dmControlSpec(hard ? "reacher-hard" : "reacher-easy", 6, 2), numEnvs, 6);
+        this.targetSize = hard ? 0.015 : 0.05;
+    }
+
+    @Override
+    protected void resetState(double[] s, int off, Rng rng) {
+        s[off] = rng.uniform(-Math.PI, Math.PI);
+        s[off + 1] = rng.uniform(-WRIST_LIMIT, WRIST_LIMIT);
+        s[off + 2] = 0;
+        s[off + 3] = 0;
+        double angle = rng.uniform(0, 2 * Math.PI);
+        double radius = rng.uniform(0.05, 0.20);
+        s[off + 4] = radius * Math.sin(angle);
+        s[off + 5] = radius * Math.cos(angle);
+    }
+
+    @Override
+    protected double advance(double[] s, int off, double[] a) {
+        double w1 = s[off + 2];
+        double w2 = s[off + 3];
+        ARM.massMatrix(s[off + 1], m);
+        ARM.bias(s[off], s[off + 1], w1, w2, c);
+        double r0 = m[0] * w1 + m[1] * w2 + H * (GEAR * a[0] - c[0]);
+        double r1 = m[1] * w1 + m[2] * w2 + H * (GEAR * a[1] - c[1]);
+        TwoLinkArm.solve(m[0] + H * DAMPING, m[1], m[2] + H * DAMPING, r0, r1, v);
+        double th2 = s[off + 1] + H * v[1];
+        if (Math.abs(th2) > WRIST_LIMIT) {
+            th2 = Math.copySign(WRIST_LIMIT, th2);
+            if (v[1] * th2 > 0) {
+                ARM.massMatrix(th2, m);
+                v[0] += v[1] * m[1] / m[0];
+                v[1] = 0;
+            }
+        }
+        s[off] += H * v[0];
+        s[off + 1] = th2;
+        s[off + 2] = v[0];
+        s[off + 3] = v[1];
+        return reward(s, off);
+    }
+
+    static double fingerX(double th1, double th2) {
+        return L1 * Math.cos(th1) + FINGER * Math.cos(th1 + th2);
+    }
+
+    static double fingerY(double th1, double th2) {
+        return L1 * Math.sin(th1) + FINGER * Math.sin(th1 + th2);
+    }
+
+    double reward(double[] s, int off) {
+        double dx = s[off + 4] - fingerX(s[off], s[off + 1]);
+        double dy = s[off + 5] - fingerY(s[off], s[off + 1]);
+        return Rewards.tolerance(Math.hypot(dx, dy), 0, targetSize + FINGER_RADIUS, 0);
+    }
+
+    @Override
+    protected void observe(double[] s, int off, float[] out, int o) {
+        out[o] = (float) s[off];
+        out[o + 1] = (float) s[off + 1];
+        out[o + 2] = (float) (s[off + 4] - fingerX(s[off], s[off + 1]));
+        out[o + 3] = (float) (s[off + 5] - fingerY(s[off], s[off + 1]));
+        out[o + 4] = (float) s[off + 2];
+        out[o + 5] = (float) s[off + 3];
+    }
+}
