@@ -2,6 +2,7 @@ package io.fpolab.env;
 
 import io.fpolab.config.ConfigException;
 import io.fpolab.config.ExperimentConfig.EnvConfig;
+import io.fpolab.env.control.ControlSuite;
 import io.fpolab.env.grid.GridLayout;
 import io.fpolab.env.grid.GridLayoutIO;
 import io.fpolab.env.grid.GridLayouts;
@@ -19,7 +20,15 @@ public final class Envs {
             int maxSteps = cfg.maxSteps() > 0 ? cfg.maxSteps() : GridWorldVecEnv.DEFAULT_MAX_STEPS;
             return new GridWorldVecEnv(layout, cfg.numEnvs(), maxSteps);
         }
-        throw new ConfigException("env.id", "unknown environment '" + cfg.id() + "'");
+        if (!ControlSuite.ids().contains(cfg.id())) {
+            throw new ConfigException("env.id", "unknown environment '" + cfg.id() + "'; known: gridworld, "
+                    + String.join(", ", ControlSuite.ids()));
+        }
+        if (cfg.maxSteps() > 0) {
+            throw new ConfigException("env.maxSteps", cfg.maxSteps() + " is not supported for " + cfg.id()
+                    + "; its horizon is fixed by the task definition (use 0)");
+        }
+        return ControlSuite.create(cfg.id(), cfg.numEnvs());
     }
 
     /** The GridWorld layout of a config: the layout file if given, else the named built-in layout. */

@@ -145,6 +145,31 @@ public abstract class PhysicsVecEnv implements VecEnv {
         observe(states, i * stateDim, obs, i * spec.obsDim());
     }
 
+    /** All envs' physical states, then per env the running return and length. */
+    @Override
+    public final double[] saveState() {
+        double[] out = Arrays.copyOf(states, states.length + 2 * numEnvs);
+        for (int i = 0; i < numEnvs; i++) {
+            out[states.length + 2 * i] = runningReturn[i];
+            out[states.length + 2 * i + 1] = runningLength[i];
+        }
+        return out;
+    }
+
+    @Override
+    public final void restoreState(double[] saved) {
+        if (saved.length != states.length + 2 * numEnvs) {
+            throw new IllegalArgumentException(spec.id() + " saved state has " + saved.length + " values, expected "
+                    + (states.length + 2 * numEnvs));
+        }
+        System.arraycopy(saved, 0, states, 0, states.length);
+        for (int i = 0; i < numEnvs; i++) {
+            runningReturn[i] = saved[states.length + 2 * i];
+            runningLength[i] = (int) saved[states.length + 2 * i + 1];
+            observe(states, i * stateDim, obs, i * spec.obsDim());
+        }
+    }
+
     private void resetEnv(int i, Rng rng) {
         resetState(states, i * stateDim, rng);
         runningReturn[i] = 0;
