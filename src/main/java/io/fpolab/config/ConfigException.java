@@ -13,6 +13,19 @@ public class ConfigException extends RuntimeException {
         this.field = field;
     }
 
+    private ConfigException(String source, ConfigException inner) {
+        super(source + ": " + inner.getMessage(), inner);
+        this.field = inner.field;
+    }
+
+    /**
+     * This error as reported for a file or resource: the message gains {@code "source: "} in front (so the
+     * CLI prints {@code error: FILE: ppo.epochs: ...}); {@link #field()} is unchanged.
+     */
+    public ConfigException inSource(String source) {
+        return new ConfigException(source, this);
+    }
+
     /** Dotted path of the offending field ("ppo.epochs"), or the file position; may be empty. */
     public String field() {
         return field;

@@ -1,0 +1,553 @@
+package io.fpolab.config;
+
+import static io.fpolab.config.FieldSpec.Kind.INT;
+import static io.fpolab.config.FieldSpec.Kind.LONG;
+
+import io.fpolab.config.ExperimentConfig.ActionTransform;
+import io.fpolab.config.ExperimentConfig.Activation;
+import io.fpolab.config.ExperimentConfig.AdvantageNorm;
+import io.fpolab.config.ExperimentConfig.Algorithm;
+import io.fpolab.config.ExperimentConfig.CfmLoss;
+import io.fpolab.config.ExperimentConfig.LrSchedule;
+import io.fpolab.config.ExperimentConfig.RatioMode;
+import io.fpolab.config.ExperimentConfig.Sampler;
+import io.fpolab.config.ExperimentConfig.StdMode;
+import io.fpolab.config.ExperimentConfig.TauSampling;
+import io.fpolab.config.ExperimentConfig.TimeEmbedding;
+import io.fpolab.config.ExperimentConfig.TrustRegion;
+import io.fpolab.config.FieldSpec.Range;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The single table of every experiment setting. Config files, the CLI's {@code --set}, the experiment
+ * panel's fields and tooltips, and {@code docs/config-reference.md} are all driven by {@link #fields()};
+ * the table is checked against the components of {@link ExperimentConfig} when this class loads, so a
+ * record component without a table row (or the other way round) fails fast.
+ *
+ * <p>Values in flat maps are typed as {@link FieldSpec#validate} returns them: Integer, Long, Double,
+ * Boolean, String, enum constants and {@code List<Integer>}.
+ */
+public final class ConfigSchema {
+
+    /** Every environment id the lab knows; the one list the schema, docs and UI read. */
+    public static final List<String> ENV_IDS = List.of("gridworld", "pendulum-swingup", "cartpole-balance",
+            "cartpole-balance_sparse", "cartpole-swingup", "cartpole-swingup_sparse", "acrobot-swingup",
+            "acrobot-swingup_sparse", "point_mass-easy", "reacher-easy", "reacher-hard", "gym-pendulum",
+            "mountain-car-continuous");
+
+    /** Built-in GridWorld layouts. */
+    public static final List<String> GRID_LAYOUTS = List.of("two_bands", "three_goals", "obstacle", "two_slits",
+            "c_shape");
+
+    /** Upper bound of transitions per iteration (numEnvs × stepsPerEnv): the rollout buffer must fit in memory. */
+    public static final long MAX_BATCH = 10_000_000L;
+
+    /** Upper bound of rows in one FPO minibatch update (transitions × nMc / minibatches). */
+    public static final long MAX_FPO_ROWS = 4_000_000L;
+
+    private static final Set<Algorithm> ALL = EnumSet.allOf(Algorithm.class);
+    private static final Set<Algorithm> FPO = EnumSet.of(Algorithm.FPO);
+    private static final Set<Algorithm> FLOW = EnumSet.of(Algorithm.FPO, Algorithm.DPPO);
+    private static final Set<Algorithm> GAUSSIAN = EnumSet.of(Algorithm.GAUSSIAN_PPO);
+    private static final Set<Algorithm> DPPO = EnumSet.of(Algorithm.DPPO);
+
+    private static final List<FieldSpec> FIELDS = List.of(
+            FieldSpec.text("name", "Untitled experiment", 1, 200, ALL,
+                    "Title of the experiment, shown in the run list, chart legends and exported figures."),
+            FieldSpec.text("description", "", 0, 4000, ALL,
+                    "Free notes on what this experiment tries to show; the lab displays them next to the run."),
+            FieldSpec.integer("seed", LONG, 0, 0, 1L << 53, ALL,
+                    "Seed of the one random number generator behind environments, network initialisation and "
+                            + "sampling; the same seed and settings reproduce the same run."),
+            FieldSpec.enumeration("algorithm", Algorithm.FPO, true, ALL,
+                    "Which policy to train with PPO: fpo (a flow-matching policy with the CFM-loss ratio), "
+                            + "gaussian_ppo (the classic Gaussian policy) or dppo (a flow policy whose denoising "
+                            + "steps are treated as Gaussian MDP steps)."),
+
+            FieldSpec.choice("env.id", "gridworld", true, ENV_IDS, ALL,
+                    "The task to learn: the 2-D GridWorld of the paper's Figure 1 or a continuous-control task "
+                            + "modelled on the DeepMind Control Suite / Gym."),
+            FieldSpec.choice("env.layout", "two_bands", false, GRID_LAYOUTS, ALL,
+                    "GridWorld map: two_bands is the paper's Figure 1 (two goal bands, so the best policy is "
+                            + "bimodal); ignored by other environments."),
+            FieldSpec.nullableText("env.layoutFile", ALL,
+                    "Path of a custom GridWorld layout file that replaces env.layout; a relative path is read "
+                            + "relative to the config file, null uses env.layout."),
+            FieldSpec.integer("env.numEnvs", INT, 32, 1, 4096, ALL,
+                    "Copies of the environment stepped in parallel; each iteration collects numEnvs × "
+                            + "ppo.stepsPerEnv transitions."),
+            FieldSpec.integer("env.maxSteps", INT, 0, 0, 100_000, ALL,
+                    "Episode length limit after which an episode is cut off; 0 keeps the environment's own "
+                            + "limit."),
+            FieldSpec.enumeration("env.actionTransform", ActionTransform.CLIP, false, ALL,
+                    "How a raw policy action reaches the environment: clip it to the action bounds, or squash "
+                            + "it with tanh (Playground FPO; the stored action and the loss keep the raw value)."),
+
+            FieldSpec.intList("actor.hidden", List.of(64, 64), 1, 8, 1, 2048, ALL,
+                    "Hidden layer widths of the policy network (the velocity field for FPO/DPPO, the mean for "
+                            + "Gaussian PPO); the paper uses [64, 64] on GridWorld and [32, 32, 32, 32] on DMC."),
+            FieldSpec.enumeration("actor.activation", Activation.RELU, false, ALL,
+                    "Nonlinearity between the policy's hidden layers (paper: relu on GridWorld, silu on DMC)."),
+            FieldSpec.intList("critic.hidden", List.of(64, 64), 1, 8, 1, 2048, ALL,
+                    "Hidden layer widths of the value network that predicts returns for the advantage "
+                            + "estimate (paper: [64, 64] on GridWorld, five layers of 256 on DMC)."),
+            FieldSpec.enumeration("critic.activation", Activation.RELU, false, ALL,
+                    "Nonlinearity between the value network's hidden layers."),
+
+            FieldSpec.enumeration("flow.timeEmbedding", TimeEmbedding.RAW, false, FLOW,
+                    "How the flow time τ enters the network: raw (one input, GridWorld code) or sinusoidal "
+                            + "(8 cos/sin features of τ, Playground code)."),
+            FieldSpec.real("flow.outputScale", 1.0, new Range(0, true, 100, false), FLOW,
+                    "Multiplier on the network's velocity output; a small value (Playground: 0.25) keeps "
+                            + "early actions close to the noise they start from."),
+            FieldSpec.enumeration("flow.sampler", Sampler.EULER, false, FLOW,
+                    "Integrator that turns noise into an action during rollouts: euler, midpoint (2nd "
+                            + "order) or euler_maruyama (Euler with extra noise flow.samplerNoise per step)."),
+            FieldSpec.integer("flow.steps", INT, 10, 1, 1000, FLOW,
+                    "Number of integration steps K from noise (τ = 0) to action (τ = 1); the paper uses 10, "
+                            + "and DPPO's chain has this many denoising steps."),
+            FieldSpec.real("flow.samplerNoise", 0.1, new Range(0, false, 10, false), FPO,
+                    "Standard deviation of the noise the euler_maruyama sampler adds at each step; unused by "
+                            + "the other samplers."),
+            FieldSpec.bool("flow.zeroNoiseStart", false, FPO,
+                    "Start rollout sampling from ε = 0 instead of Gaussian noise, which makes the policy "
+                            + "deterministic and usually stops exploration."),
+            FieldSpec.enumeration("flow.evalSampler", Sampler.EULER, false, FLOW,
+                    "Integrator used for evaluation episodes and the action-distribution plots."),
+            FieldSpec.bool("flow.evalZeroNoiseStart", false, FLOW,
+                    "Start evaluation sampling from ε = 0, giving the policy's single most typical action "
+                            + "(FPO++ deploys this way)."),
+            FieldSpec.integer("flow.nMc", INT, 50, 1, 1024, FPO,
+                    "Number of (τ, ε) pairs per action used to estimate the CFM loss difference; more pairs "
+                            + "give a less biased ratio (paper: 8 on DMC, 50 on GridWorld)."),
+            FieldSpec.enumeration("flow.lossMode", CfmLoss.U_MSE, false, FPO,
+                    "Per-pair conditional flow matching loss: u_mse (velocity error, GridWorld code), eps_mse "
+                            + "(noise error, the paper's best) or data_mse (action error)."),
+            FieldSpec.enumeration("flow.tauSampling", TauSampling.UNIFORM, false, FPO,
+                    "How the stored τ of each pair is drawn: uniform in [0, 1) (GridWorld code) or uniformly "
+                            + "among the sampler's step times (Playground code)."),
+            FieldSpec.enumeration("flow.ratio", RatioMode.CLAMPED, false, FPO,
+                    "How the per-pair loss differences become the PPO ratio: mean_exp (exp of the mean, "
+                            + "paper), clamped (GridWorld code, clamped to ±flow.ratioClamp) or per_sample "
+                            + "(one ratio per pair, FPO++)."),
+            FieldSpec.real("flow.ratioClamp", 3.0, new Range(0, true, 100, false), FPO,
+                    "Bound on the loss differences and their mean in the clamped ratio mode, which stops a "
+                            + "few noisy pairs from producing huge ratios (GridWorld code: 3)."),
+            FieldSpec.enumeration("flow.trustRegion", TrustRegion.PPO_CLIP, false, FPO,
+                    "Surrogate objective: ppo_clip (standard clipping) or aspo (FPO++: clipping for positive "
+                            + "advantages, a quadratic penalty for negative ones)."),
+
+            FieldSpec.enumeration("gaussian.std", StdMode.FIXED, false, GAUSSIAN,
+                    "Standard deviation of the Gaussian policy: fixed, learned but the same in every state, "
+                            + "or predicted per state by the network."),
+            FieldSpec.real("gaussian.initStd", Math.sqrt(0.5), new Range(0, true, 100, false), GAUSSIAN,
+                    "The fixed standard deviation, or the starting one when it is learned (GridWorld code: "
+                            + "variance 0.5, so about 0.707)."),
+            FieldSpec.bool("gaussian.tanhSquash", false, GAUSSIAN,
+                    "Squash sampled actions with tanh and correct the log-likelihood for it, keeping actions "
+                            + "inside (-1, 1)."),
+            FieldSpec.real("gaussian.entropyCoef", 0.0, new Range(0, false, 10, false), GAUSSIAN,
+                    "Weight of the entropy bonus that rewards a wide policy and so keeps it exploring (Brax: "
+                            + "0.01; 0 turns it off)."),
+
+            FieldSpec.real("dppo.sigma", 0.05, new Range(0, true, 10, false), DPPO,
+                    "Noise added at each denoising step, which makes every step a Gaussian with a likelihood "
+                            + "PPO can use (paper's best: 0.05)."),
+
+            FieldSpec.integer("ppo.totalSteps", LONG, 500_000, 1, 10_000_000_000L, ALL,
+                    "Training budget in environment steps, summed over all parallel environments."),
+            FieldSpec.integer("ppo.stepsPerEnv", INT, 64, 1, 100_000, ALL,
+                    "Steps each environment takes per iteration before the policy is updated."),
+            FieldSpec.integer("ppo.epochs", INT, 10, 1, 1000, ALL,
+                    "How many times each iteration's batch is reused for gradient steps (paper GridWorld: 10)."),
+            FieldSpec.integer("ppo.minibatches", INT, 6, 1, 4096, ALL,
+                    "Number of pieces each batch is split into per epoch; one gradient step per piece."),
+            FieldSpec.real("ppo.clip", 0.2, new Range(0, true, 10, false), ALL,
+                    "PPO clip range ε: how far the ratio may move from 1 before the objective stops rewarding "
+                            + "it (FPO on DMC: 0.05, GridWorld and DPPO: 0.2)."),
+            FieldSpec.real("ppo.gamma", 0.99, new Range(0, false, 1, false), ALL,
+                    "Discount factor: how much a reward one step later is worth compared with one now."),
+            FieldSpec.real("ppo.gaeLambda", 0.98, new Range(0, false, 1, false), ALL,
+                    "GAE λ: trades the bias of bootstrapped advantages (0) against the variance of Monte Carlo "
+                            + "returns (1)."),
+            FieldSpec.real("ppo.lr", 3e-4, new Range(0, true, 1, false), ALL,
+                    "Adam learning rate of the policy, and of the whole model when ppo.jointOptimizer is on."),
+            FieldSpec.real("ppo.criticLr", 3e-4, new Range(0, true, 1, false), ALL,
+                    "Adam learning rate of the value network when it has its own optimizer."),
+            FieldSpec.enumeration("ppo.lrSchedule", LrSchedule.CONSTANT, false, ALL,
+                    "Keep the learning rates constant or decay them linearly to 0 over ppo.totalSteps."),
+            FieldSpec.real("ppo.maxGradNorm", 0.5, new Range(0, false, 1e6, false), ALL,
+                    "Gradients whose global norm exceeds this are scaled down to it, preventing rare huge "
+                            + "updates; 0 disables clipping."),
+            FieldSpec.enumeration("ppo.advantageNorm", AdvantageNorm.BATCH, false, ALL,
+                    "Normalize advantages to mean 0 and std 1 over the whole batch, within each minibatch, "
+                            + "or not at all."),
+            FieldSpec.bool("ppo.jointOptimizer", false, ALL,
+                    "Train policy and value network with one Adam on policy loss + ppo.valueCoef × value loss "
+                            + "(Playground) instead of two separate optimizers (GridWorld)."),
+            FieldSpec.real("ppo.valueCoef", 0.5, new Range(0, false, 1000, false), ALL,
+                    "Weight of the value loss in the joint loss; only used with ppo.jointOptimizer."),
+            FieldSpec.bool("ppo.obsNorm", false, ALL,
+                    "Normalize observations with running mean and variance so every input has a similar "
+                            + "scale."),
+            FieldSpec.real("ppo.rewardScale", 1.0, new Range(0, true, 1e6, false), ALL,
+                    "Multiplier applied to rewards before computing returns and advantages (Playground: 10)."),
+
+            FieldSpec.integer("eval.every", INT, 5, 0, 1_000_000, ALL,
+                    "Run evaluation episodes every this many training iterations; 0 evaluates only at the end."),
+            FieldSpec.integer("eval.episodes", INT, 200, 1, 100_000, ALL,
+                    "Episodes per evaluation; on GridWorld each starts from a random cell to measure the "
+                            + "success rate."));
+
+    /**
+     * A rule that involves several settings.
+     *
+     * @param fields the settings involved, as the message prefix ("env.numEnvs × ppo.stepsPerEnv")
+     * @param doc    the rule and its reason, for the docs
+     */
+    public record CrossFieldRule(String fields, String doc, Function<Map<String, Object>, String> check) {
+    }
+
+    private static final List<CrossFieldRule> RULES = List.of(
+            new CrossFieldRule("env.numEnvs × ppo.stepsPerEnv",
+                    "at most " + MAX_BATCH + " transitions per iteration, because the whole rollout is kept in "
+                            + "memory for the update",
+                    m -> {
+                        long batch = batch(m);
+                        return batch <= MAX_BATCH ? null
+                                : m.get("env.numEnvs") + " × " + m.get("ppo.stepsPerEnv") + " = " + batch
+                                        + " transitions per iteration is out of range; allowed at most " + MAX_BATCH
+                                        + " (the rollout is kept in memory); lower env.numEnvs or ppo.stepsPerEnv";
+                    }),
+            new CrossFieldRule("ppo.minibatches",
+                    "at most env.numEnvs × ppo.stepsPerEnv, so that every minibatch holds at least one transition",
+                    m -> {
+                        long batch = batch(m);
+                        int mb = (Integer) m.get("ppo.minibatches");
+                        return mb <= batch ? null
+                                : mb + " minibatches is out of range; allowed at most env.numEnvs × ppo.stepsPerEnv = "
+                                        + batch + " so that each minibatch holds a transition";
+                    }),
+            new CrossFieldRule("env.numEnvs × ppo.stepsPerEnv × flow.nMc / ppo.minibatches",
+                    "FPO only: at most " + MAX_FPO_ROWS + " rows per minibatch update, because every (τ, ε) pair "
+                            + "is one row through the network whose activations are kept for backpropagation, "
+                            + "and more rows exhaust a desktop's memory",
+                    m -> {
+                        if (m.get("algorithm") != Algorithm.FPO) {
+                            return null;
+                        }
+                        long rows = fpoRows(m);
+                        return rows <= MAX_FPO_ROWS ? null
+                                : m.get("env.numEnvs") + " × " + m.get("ppo.stepsPerEnv") + " × " + m.get("flow.nMc")
+                                        + " / " + m.get("ppo.minibatches") + " = " + rows
+                                        + " rows per FPO update is out of range; allowed at most " + MAX_FPO_ROWS
+                                        + " because each row's activations are kept for backpropagation (memory); "
+                                        + "lower flow.nMc or raise ppo.minibatches";
+                    }));
+
+    private static final Map<String, FieldSpec> BY_PATH = new LinkedHashMap<>();
+    private static final List<String> SECTIONS;
+    private static final Constructor<ExperimentConfig> TOP;
+    private static final List<Binding> BINDINGS;
+
+    /** How one top-level component of {@link ExperimentConfig} is built: a leaf setting or a section record. */
+    private record Binding(RecordComponent component, FieldSpec leaf, Constructor<?> ctor, List<FieldSpec> specs,
+            List<RecordComponent> parts) {
+    }
+
+    static {
+        for (FieldSpec f : FIELDS) {
+            if (BY_PATH.put(f.path(), f) != null) {
+                throw new IllegalStateException("duplicate schema path " + f.path());
+            }
+        }
+        List<String> sections = new ArrayList<>();
+        List<Binding> bindings = new ArrayList<>();
+        int next = 0;
+        for (RecordComponent c : ExperimentConfig.class.getRecordComponents()) {
+            if (c.getType().isRecord()) {
+                sections.add(c.getName());
+                List<RecordComponent> parts = Arrays.asList(c.getType().getRecordComponents());
+                List<FieldSpec> specs = new ArrayList<>();
+                for (RecordComponent p : parts) {
+                    specs.add(bind(FIELDS.get(next++), c.getName() + "." + p.getName(), p.getType()));
+                }
+                bindings.add(new Binding(c, null, canonical(c.getType()), List.copyOf(specs), parts));
+            } else {
+                bindings.add(new Binding(c, bind(FIELDS.get(next++), c.getName(), c.getType()), null, null, null));
+            }
+        }
+        if (next != FIELDS.size()) {
+            throw new IllegalStateException("schema row " + FIELDS.get(next).path() + " has no record component");
+        }
+        SECTIONS = List.copyOf(sections);
+        BINDINGS = List.copyOf(bindings);
+        @SuppressWarnings("unchecked")
+        Constructor<ExperimentConfig> top = (Constructor<ExperimentConfig>) canonical(ExperimentConfig.class);
+        TOP = top;
+    }
+
+    private ConfigSchema() {
+    }
+
+    /** Checks that the table row in record order is the expected component with a matching Java type. */
+    private static FieldSpec bind(FieldSpec spec, String path, Class<?> type) {
+        boolean typeOk = switch (spec.kind()) {
+            case INT -> type == int.class;
+            case LONG -> type == long.class;
+            case DOUBLE -> type == double.class;
+            case BOOL -> type == boolean.class;
+            case STRING, NULLABLE_STRING -> type == String.class;
+            case ENUM -> type.isEnum() && type.isInstance(spec.defaultValue());
+            case INT_LIST -> type == List.class;
+        };
+        if (!spec.path().equals(path) || !typeOk) {
+            throw new IllegalStateException("schema row " + spec.path() + " does not match record component " + path
+                    + " of type " + type.getSimpleName());
+        }
+        return spec;
+    }
+
+    private static Constructor<?> canonical(Class<?> recordType) {
+        Class<?>[] types = Arrays.stream(recordType.getRecordComponents()).map(RecordComponent::getType)
+                .toArray(Class<?>[]::new);
+        try {
+            return recordType.getDeclaredConstructor(types);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("no canonical constructor on " + recordType, e);
+        }
+    }
+
+    /** Every setting, in file order (the order of {@link ExperimentConfig}'s components). */
+    public static List<FieldSpec> fields() {
+        return FIELDS;
+    }
+
+    /** The cross-field rules checked by {@link #fromMap} after every single field is valid. */
+    public static List<CrossFieldRule> crossFieldRules() {
+        return RULES;
+    }
+
+    /** Section names ({@code "env"}, {@code "ppo"}, ...), in file order. */
+    public static List<String> sections() {
+        return SECTIONS;
+    }
+
+    /**
+     * The setting at a dotted path.
+     *
+     * @throws ConfigException for an unknown path, with a "did you mean" suggestion when one is close
+     */
+    public static FieldSpec field(String path) {
+        FieldSpec f = BY_PATH.get(path);
+        if (f == null) {
+            throw unknownKey(path);
+        }
+        return f;
+    }
+
+    /**
+     * The configuration with every setting at its default; the required settings take their reference
+     * values ({@code algorithm fpo}, {@code env.id gridworld}), giving the paper's GridWorld FPO settings.
+     */
+    public static ExperimentConfig defaults() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (FieldSpec f : FIELDS) {
+            m.put(f.path(), f.defaultValue());
+        }
+        return fromMap(m);
+    }
+
+    /**
+     * Validates a flat dotted map (raw file values or typed values) and builds the configuration.
+     * Missing optional keys take their defaults.
+     *
+     * @throws ConfigException for the first problem found: an unknown key, a missing required key, a bad
+     *                         value in file order, then a broken cross-field rule
+     */
+    public static ExperimentConfig fromMap(Map<String, ?> flat) {
+        for (String key : flat.keySet()) {
+            if (!BY_PATH.containsKey(key)) {
+                throw unknownKey(key);
+            }
+        }
+        Map<String, Object> typed = new LinkedHashMap<>();
+        for (FieldSpec f : FIELDS) {
+            if (flat.containsKey(f.path())) {
+                typed.put(f.path(), f.validate(flat.get(f.path())));
+            } else if (f.required()) {
+                throw new ConfigException(f.path(), "required key is missing; allowed: " + f.allowed());
+            } else {
+                typed.put(f.path(), f.defaultValue());
+            }
+        }
+        for (CrossFieldRule rule : RULES) {
+            String problem = rule.check().apply(typed);
+            if (problem != null) {
+                throw new ConfigException(rule.fields(), problem);
+            }
+        }
+        return build(typed);
+    }
+
+    private static ExperimentConfig build(Map<String, Object> typed) {
+        try {
+            Object[] top = new Object[BINDINGS.size()];
+            for (int i = 0; i < top.length; i++) {
+                Binding b = BINDINGS.get(i);
+                if (b.leaf() != null) {
+                    top[i] = typed.get(b.leaf().path());
+                } else {
+                    Object[] args = b.specs().stream().map(s -> typed.get(s.path())).toArray();
+                    top[i] = b.ctor().newInstance(args);
+                }
+            }
+            return TOP.newInstance(top);
+        } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot build ExperimentConfig from validated values", e);
+        }
+    }
+
+    /** The configuration as a flat dotted map in file order, with typed values (see class docs). */
+    public static LinkedHashMap<String, Object> toMap(ExperimentConfig config) {
+        LinkedHashMap<String, Object> m = new LinkedHashMap<>();
+        for (Binding b : BINDINGS) {
+            Object value = read(b.component(), config);
+            if (b.leaf() != null) {
+                m.put(b.leaf().path(), value);
+            } else {
+                for (int i = 0; i < b.parts().size(); i++) {
+                    m.put(b.specs().get(i).path(), read(b.parts().get(i), value));
+                }
+            }
+        }
+        return m;
+    }
+
+    private static Object read(RecordComponent c, Object target) {
+        try {
+            return c.getAccessor().invoke(target);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot read " + c.getName(), e);
+        }
+    }
+
+    /**
+     * Returns {@code config} with one setting replaced by a value given as text (CLI {@code --set ppo.lr=1e-4}),
+     * re-checking the cross-field rules.
+     *
+     * @throws ConfigException for an unknown path or a value the setting does not allow
+     */
+    public static ExperimentConfig withOverride(ExperimentConfig config, String path, String valueText) {
+        FieldSpec f = field(path);
+        LinkedHashMap<String, Object> m = toMap(config);
+        m.put(path, f.parseText(valueText));
+        return fromMap(m);
+    }
+
+    /**
+     * The error for a key the schema does not know: suggests the closest known key (in any section, so
+     * a key in the wrong section is found too) or lists the allowed keys of that level.
+     */
+    static ConfigException unknownKey(String path) {
+        String shown = printable(path);
+        if (SECTIONS.contains(path)) {
+            return new ConfigException(shown, "is a section, not a setting; allowed: its keys, such as "
+                    + sectionKeys(path).get(0));
+        }
+        String suggestion = closest(path);
+        if (suggestion != null) {
+            return new ConfigException(shown, "unknown key; did you mean \"" + suggestion + "\"?");
+        }
+        int dot = path.lastIndexOf('.');
+        String section = dot < 0 ? "" : path.substring(0, dot);
+        if (SECTIONS.contains(section)) {
+            List<String> keys = sectionKeys(section).stream().map(p -> p.substring(section.length() + 1)).toList();
+            return new ConfigException(shown, "unknown key; allowed keys in \"" + section + "\": "
+                    + String.join(", ", keys));
+        }
+        List<String> top = new ArrayList<>();
+        for (Binding b : BINDINGS) {
+            top.add(b.component().getName());
+        }
+        return new ConfigException(shown, "unknown key; allowed top-level keys: " + String.join(", ", top));
+    }
+
+    private static List<String> sectionKeys(String section) {
+        return FIELDS.stream().map(FieldSpec::path).filter(p -> p.startsWith(section + ".")).toList();
+    }
+
+    private static String closest(String path) {
+        int dot = path.lastIndexOf('.');
+        String key = path.substring(dot + 1).toLowerCase(Locale.ROOT);
+        String section = dot < 0 ? "" : path.substring(0, dot);
+        String best = null;
+        int bestScore = Integer.MAX_VALUE;
+        List<String> candidates = new ArrayList<>(BY_PATH.keySet());
+        candidates.addAll(SECTIONS);
+        for (String candidate : candidates) {
+            int cdot = candidate.lastIndexOf('.');
+            String cKey = candidate.substring(cdot + 1).toLowerCase(Locale.ROOT);
+            String cSection = cdot < 0 ? "" : candidate.substring(0, cdot);
+            int d = Math.min(editDistance(key, cKey), editDistance(path.toLowerCase(Locale.ROOT),
+                    candidate.toLowerCase(Locale.ROOT)));
+            int limit = Math.max(1, Math.min(3, cKey.length() / 3));
+            // Prefer a match in the same section: a typo is likelier than a key in the wrong place.
+            int score = 2 * d + (cSection.equals(section) ? 0 : 1);
+            if (d <= limit && score < bestScore && !candidate.equals(path)) {
+                best = candidate;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    /** Levenshtein distance; short keys only, so the quadratic table is fine. */
+    static int editDistance(String a, String b) {
+        if (a.length() > 200 || b.length() > 200) {
+            return Integer.MAX_VALUE / 4;
+        }
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    /** A key from a file made safe for a one-line message: control characters escaped, length capped. */
+    static String printable(String key) {
+        return FieldSpec.escape(key, 80);
+    }
+
+    private static long batch(Map<String, Object> m) {
+        return (long) (Integer) m.get("env.numEnvs") * (Integer) m.get("ppo.stepsPerEnv");
+    }
+
+    private static long fpoRows(Map<String, Object> m) {
+        long batch = batch(m);
+        int mb = (Integer) m.get("ppo.minibatches");
+        return ((batch + mb - 1) / mb) * (Integer) m.get("flow.nMc");
+    }
+}

@@ -1,0 +1,63 @@
+package io.fpolab.config;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * The example experiments shipped in {@code sample-configs/} (class path {@code /sample-configs/}).
+ * They are listed by {@code index.json} rather than by scanning the directory, because a directory
+ * inside a jar cannot be listed portably; a test keeps the index and the directory in step.
+ */
+public final class SampleConfigs {
+
+    /** Class-path folder of the presets. */
+    public static final String RESOURCE_DIR = "/sample-configs/";
+
+    /** The preset behind the lab's "Reproduce Figure 1" action: the paper's GridWorld FPO settings. */
+    public static final String REPRODUCE_FIGURE_1 = "gridworld-fpo.json";
+
+    /**
+     * One preset as listed in the index.
+     *
+     * @param file        file name inside {@code sample-configs/}
+     * @param title       the experiment's name (equal to the file's {@code name})
+     * @param description one line for the preset menu
+     */
+    public record Sample(String file, String title, String description) {
+    }
+
+    private static final ObjectMapper INDEX_READER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private SampleConfigs() {
+    }
+
+    /** The presets in menu order. */
+    public static List<Sample> list() {
+        try (InputStream in = SampleConfigs.class.getResourceAsStream(RESOURCE_DIR + "index.json")) {
+            if (in == null) {
+                throw new IllegalStateException("sample-configs/index.json is missing from the class path");
+            }
+            return List.copyOf(INDEX_READER.readValue(in, new TypeReference<List<Sample>>() { }));
+        } catch (IOException e) {
+            throw new UncheckedIOException("sample-configs/index.json is unreadable", e);
+        }
+    }
+
+    /** Loads and validates a preset by file name ({@code "gridworld-fpo.json"}). */
+    public static ExperimentConfig load(String file) {
+        return ConfigIO.loadResource(RESOURCE_DIR + file);
+    }
+
+    /** Loads and validates a listed preset. */
+    public static ExperimentConfig load(Sample sample) {
+        return load(sample.file());
+    }
+}

@@ -1,0 +1,81 @@
+package io.fpolab.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.fpolab.config.ExperimentConfig.Algorithm;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class SampleConfigsTest {
+
+    @Test
+    void everyListedSampleLoadsAndItsNameIsItsTitle() {
+        for (SampleConfigs.Sample s : SampleConfigs.list()) {
+            ExperimentConfig c = SampleConfigs.load(s);
+            assertEquals(s.title(), c.name(), s.file());
+            assertFalse(s.description().isBlank(), s.file());
+        }
+    }
+
+    @Test
+    void indexMatchesTheSampleDirectory() throws IOException {
+        TreeSet<String> onDisk;
+        try (Stream<Path> files = Files.list(Path.of("sample-configs"))) {
+            onDisk = files.map(p -> p.getFileName().toString()).filter(n -> !n.equals("index.json"))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+        TreeSet<String> listed = SampleConfigs.list().stream().map(SampleConfigs.Sample::file)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(onDisk, listed);
+    }
+
+    @Test
+    void sampleFilesAreInCanonicalForm() throws IOException {
+        for (SampleConfigs.Sample s : SampleConfigs.list()) {
+            String text = Files.readString(Path.of("sample-configs", s.file()));
+            assertEquals(ConfigIO.toJson(SampleConfigs.load(s)), text, s.file() + " is not as ConfigIO.toJson writes it");
+        }
+    }
+
+    @Test
+    void figureOnePresetIsTheDefaultsWithATitle() {
+        Map<String, Object> preset = ConfigSchema.toMap(SampleConfigs.load(SampleConfigs.REPRODUCE_FIGURE_1));
+        Map<String, Object> defaults = ConfigSchema.toMap(ConfigSchema.defaults());
+        preset.remove("name");
+        preset.remove("description");
+        defaults.remove("name");
+        defaults.remove("description");
+        assertEquals(defaults, preset);
+    }
+
+    @Test
+    void baselinesDifferFromFpoOnlyWhereTheBriefSays() {
+        ExperimentConfig gauss = SampleConfigs.load("gridworld-gaussian-ppo.json");
+        assertEquals(Algorithm.GAUSSIAN_PPO, gauss.algorithm());
+        assertEquals(ExperimentConfig.StdMode.FIXED, gauss.gaussian().std());
+        assertEquals(Math.sqrt(0.5), gauss.gaussian().initStd(), 1e-15);
+        assertEquals(SampleConfigs.load("gridworld-fpo.json").ppo(), gauss.ppo());
+        ExperimentConfig dppo = SampleConfigs.load("gridworld-dppo.json");
+        assertEquals(0.05, dppo.dppo().sigma());
+        assertEquals(0.2, dppo.ppo().clip());
+        assertEquals(10, dppo.flow().steps());
+    }
+
+    @Test
+    void cartpolePresetUsesThePlaygroundRecipe() {
+        ExperimentConfig c = SampleConfigs.load("cartpole-balance-fpo.json");
+        assertEquals(ExperimentConfig.CfmLoss.EPS_MSE, c.flow().lossMode());
+        assertEquals(ExperimentConfig.RatioMode.MEAN_EXP, c.flow().ratio());
+        assertEquals(8, c.flow().nMc());
+        assertEquals(0.05, c.ppo().clip());
+        assertEquals(java.util.List.of(256, 256, 256, 256, 256), c.critic().hidden());
+        assertEquals(1_000_000L, c.ppo().totalSteps());
+    }
+}
