@@ -1,0 +1,64 @@
+package io.fpolab.analysis;
+
+import io.fpolab.env.grid.GridLayout;
+import io.fpolab.env.grid.GridWorldVecEnv;
+import io.fpolab.train.IterationStats;
+import io.fpolab.train.Trainer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The {@code summary.json} of a finished run, built from the final evaluation. */
+public final class RunSummary {
+    private RunSummary() {
+    }
+
+    /**
+     * Common fields ({@code env_steps}, {@code wall_seconds}, {@code iterations}, final training return),
+     * plus for GridWorld {@code success_rate} and the {@code saddle} block, and for control tasks the
+     * final evaluation return.
+     */
+    public static Map<String, Object> of(Trainer trainer, IterationStats last) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        var cfg = trainer.config();
+        m.put("name", cfg.name());
+        m.put("algorithm", cfg.algorithm().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("env", cfg.env().id());
+        m.put("seed", cfg.seed());
+        m.put("iterations", trainer.iteration());
+        m.put("env_steps", trainer.envSteps());
+        m.put("wall_seconds", round(trainer.wallSeconds()));
+        m.put("train_return", last == null ? null : finite(last.returnMean()));
+        Map<String, Double> eval = last == null ? Map.of() : last.evaluation();
+        if (trainer.env() instanceof GridWorldVecEnv g) {
+            GridLayout layout = g.layout();
+            m.put("success_rate", eval.get("success_rate"));
+            int[] cell = GridEvaluator.saddleCell(layout);
+            if (eval.containsKey("saddle_length")) {
+                Map<String, Object> s = new LinkedHashMap<>();
+                s.put("cell", List.of(cell[0], cell[1]));
+                for (int r = layout.regionCount() - 1; r >= 0; r--) {
+                    s.put(GridEvaluator.regionKey(layout, r) + "_goal_fraction",
+                            eval.get("saddle_" + GridEvaluator.regionKey(layout, r)));
+                }
+                s.put("mean_episode_length", eval.get("saddle_length"));
+                s.put("move_up", eval.get("move_up"));
+                s.put("move_down", eval.get("move_down"));
+                s.put("move_stay", eval.get("move_stay"));
+                m.put("saddle", s);
+            }
+        } else {
+            m.put("eval_return", eval.get("eval_return"));
+            m.put("eval_return_std", eval.get("eval_return_std"));
+        }
+        return m;
+    }
+
+    private static Double finite(double x) {
+        return Double.isFinite(x) ? x : null;
+    }
+
+    private static double round(double x) {
+        return Math.round(x * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,136 @@
+package io.fpolab.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.fpolab.analysis.Evaluators;
+import io.fpolab.analysis.RunSummary;
+import io.fpolab.config.ConfigException;
+import io.fpolab.config.ConfigIO;
+import io.fpolab.config.ConfigSchema;
+import io.fpolab.config.ExperimentConfig;
+import io.fpolab.env.Envs;
+import io.fpolab.env.VecEnv;
+import io.fpolab.train.Checkpoint;
+import io.fpolab.train.IterationStats;
+import io.fpolab.train.MetricsCsv;
+import io.fpolab.train.RunFiles;
+import io.fpolab.train.Trainer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code fpo-lab train}: trains one experiment headless and writes a run directory
+ * ({@code config.json}, {@code metrics.csv}, {@code checkpoint.ckpt}, {@code summary.json}) that the
+ * lab window can open too.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train an experiment headless and write config, metrics, checkpoint and summary to a folder.")
+public final class TrainCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--config", required = true, paramLabel = "FILE",
+            description = "Experiment file (.json/.yaml) or a preset name from sample-configs (e.g. gridworld-fpo).")
+    private String config;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
+    private Path out;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Override the config's seed.")
+    private Long seed;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Override the training budget in env steps (ppo.totalSteps).")
+    private Long steps;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override any setting, e.g. --set ppo.lr=1e-4 (repeatable; see docs/config-reference.md).")
+    private List<String> overrides = new ArrayList<>();
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only the summary.")
+    private boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        ExperimentConfig cfg = resolve(config, seed, steps, overrides);
+        Files.createDirectories(out);
+        Files.writeString(out.resolve(RunFiles.CONFIG), ConfigIO.toJson(cfg));
+        VecEnv env = Envs.create(cfg.env());
+        Trainer trainer = new Trainer(cfg, env);
+        trainer.setEvaluator(Evaluators.create(cfg, env));
+        List<String> keys = Evaluators.keys(env);
+        IterationStats last = null;
+        try (MetricsCsv csv = new MetricsCsv(out.resolve(RunFiles.METRICS), keys)) {
+            while (!trainer.isDone()) {
+                last = trainer.iterate();
+                csv.append(last);
+                if (!quiet) {
+                    err.println(progressLine(trainer, last));
+                }
+            }
+        }
+        Checkpoint.capture(trainer, ConfigIO.toJson(cfg)).write(out.resolve(RunFiles.CHECKPOINT));
+        String summary = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(RunSummary.of(trainer, last));
+        RunFiles.writeAtomically(out.resolve(RunFiles.SUMMARY), summary + "\n");
+        stdout.println(summary);
+        return 0;
+    }
+
+    /** Loads a config file or preset and applies CLI overrides. */
+    static ExperimentConfig resolve(String config, Long seed, Long steps, List<String> overrides) {
+        ExperimentConfig cfg = load(config);
+        if (seed != null) {
+            cfg = ConfigSchema.withOverride(cfg, "seed", Long.toString(seed));
+        }
+        if (steps != null) {
+            cfg = ConfigSchema.withOverride(cfg, "ppo.totalSteps", Long.toString(steps));
+        }
+        for (String o : overrides) {
+            int eq = o.indexOf('=');
+            if (eq <= 0) {
+                throw new ConfigException("--set", "'" + o + "' is not KEY=VALUE (e.g. ppo.lr=1e-4)");
+            }
+            cfg = ConfigSchema.withOverride(cfg, o.substring(0, eq).trim(), o.substring(eq + 1).trim());
+        }
+        return cfg;
+    }
+
+    private static ExperimentConfig load(String config) {
+        Path p = Path.of(config);
+        if (Files.exists(p)) {
+            return ConfigIO.read(p);
+        }
+        String preset = config.endsWith(".json") ? config : config + ".json";
+        if (!config.contains("/") && ConfigIO.class.getResource("/sample-configs/" + preset) != null) {
+            return ConfigIO.loadResource("/sample-configs/" + preset);
+        }
+        throw new ConfigException("--config", "'" + config + "' is neither a file nor a preset in sample-configs");
+    }
+
+    private static String progressLine(Trainer t, IterationStats s) {
+        double remaining = (t.totalIterations() - t.iteration()) * s.wallSeconds() / Math.max(1, t.iteration());
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+                "[%d/%d] steps %,d  return %.2f  %,.0f steps/s  eta %s", t.iteration(), t.totalIterations(),
+                s.envSteps(), s.returnMean(), s.stepsPerSecond(), duration(remaining)));
+        s.evaluation().forEach((k, v) -> b.append(String.format(Locale.ROOT, "  %s %.3g", k, v)));
+        return b.toString();
+    }
+
+    private static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+}
