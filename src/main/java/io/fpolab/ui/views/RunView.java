@@ -1,0 +1,32 @@
+package io.fpolab.ui.views;
+
+import io.fpolab.train.TrainingRun;
+import java.io.IOException;
+import java.nio.file.Path;
+import javafx.scene.Node;
+
+/**
+ * A view of one training run hosted in the main window's view area (a tab). The main window tells
+ * each view which run is selected; the view fetches what it draws through
+ * {@link TrainingRun#submit} (analysis runs on the trainer thread, never on the FX thread) and
+ * redraws at a bounded rate while visible.
+ */
+public interface RunView {
+    /** Tab title. */
+    String title();
+
+    /** The root node to place in a tab. */
+    Node node();
+
+    /** Shows {@code run} (null: nothing selected). Called on the FX thread. */
+    void setRun(TrainingRun run);
+
+    /** Called when the view's tab is shown or hidden, so hidden views stop refreshing. */
+    void setVisible(boolean visible);
+
+    /** Writes what the view shows as a PNG of the given pixel size. */
+    void exportPng(Path file, int width, int height) throws IOException;
+
+    /** Writes what the view shows as SVG. */
+    void exportSvg(Path file, int width, int height) throws IOException;
+}
