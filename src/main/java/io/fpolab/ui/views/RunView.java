@@ -21,6 +21,13 @@ public interface RunView {
     /** Shows {@code run} (null: nothing selected). Called on the FX thread. */
     void setRun(TrainingRun run);
 
+    /**
+     * All runs currently in the lab (for views that compare the selected run with another, e.g. the
+     * Gaussian policy's distribution next to FPO's). Called on the FX thread whenever the list changes.
+     */
+    default void setAvailableRuns(java.util.List<TrainingRun> runs) {
+    }
+
     /** Called when the view's tab is shown or hidden, so hidden views stop refreshing. */
     void setVisible(boolean visible);
 
