@@ -99,15 +99,15 @@ public final class Mlp implements ParamSet.Module {
 
     /**
      * PyTorch's default {@code nn.Linear} init: weights and biases uniform in ±1/sqrt(fanIn); the
-     * output layer's weights are further multiplied by {@code outputGain} (small gains start a policy
-     * near zero output).
+     * output layer's weights and biases are further multiplied by {@code outputGain} (small gains start
+     * a policy near zero output).
      */
     public void init(Rng rng, double outputGain) {
         for (int l = 0; l < layers(); l++) {
             double bound = 1.0 / Math.sqrt(sizes[l]);
             double gain = l == layers() - 1 ? outputGain : 1.0;
             w[l].assign(uniform(rng, sizes[l] * sizes[l + 1], bound * gain).reshape(sizes[l], sizes[l + 1]));
-            b[l].assign(uniform(rng, sizes[l + 1], bound).reshape(1, sizes[l + 1]));
+            b[l].assign(uniform(rng, sizes[l + 1], bound * gain).reshape(1, sizes[l + 1]));
         }
     }
 

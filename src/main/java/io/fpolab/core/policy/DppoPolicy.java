@@ -38,7 +38,7 @@ public final class DppoPolicy implements Policy {
         this.net = new FlowNet(obsDim, actDim, actor.hidden(), actor.activation(), flow.timeEmbedding(),
                 flow.outputScale(), dtype);
         this.params = new ParamSet(dtype, List.of(net.mlp()));
-        net.mlp().init(rng, 1.0);
+        net.mlp().init(rng, Policies.OUTPUT_GAIN);
     }
 
     public FlowNet net() {

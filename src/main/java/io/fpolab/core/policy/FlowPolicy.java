@@ -41,7 +41,7 @@ public final class FlowPolicy implements Policy {
         this.net = new FlowNet(obsDim, actDim, actor.hidden(), actor.activation(), cfg.timeEmbedding(),
                 cfg.outputScale(), dtype);
         this.params = new ParamSet(dtype, List.of(net.mlp()));
-        net.mlp().init(rng, 1.0);
+        net.mlp().init(rng, Policies.OUTPUT_GAIN);
     }
 
     public FlowNet net() {

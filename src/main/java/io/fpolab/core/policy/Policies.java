@@ -6,6 +6,13 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 /** Builds the policy an experiment asks for. */
 public final class Policies {
+    /**
+     * Output-layer weight gain at init (CleanRL's actor uses 0.01). A near-zero velocity field makes a
+     * fresh flow policy output its noise, N(0, I), at every state: symmetric, so no goal is favoured
+     * before learning starts — which matters for the bimodal split at GridWorld's saddle cells.
+     */
+    public static final double OUTPUT_GAIN = 0.01;
+
     private Policies() {
     }
 

@@ -1,0 +1,166 @@
+package io.fpolab.train;
+
+import io.fpolab.config.ConfigIO;
+import io.fpolab.config.ConfigSchema;
+import io.fpolab.config.ExperimentConfig;
+import io.fpolab.config.ExperimentConfig.*;
+import io.fpolab.core.math.Rng;
+import io.fpolab.core.nn.Adam;
+import io.fpolab.core.policy.FlowPolicy;
+import io.fpolab.env.Envs;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Throughput measurements behind {@code fpo-lab bench}, all taken in one process so their ratios
+ * are comparable: the machine's SGEMM peak, FPO's update (forward + backward + Adam over
+ * batch × N_mc rows) on the paper's Playground actor, the flow sampler's rollout rate, and the whole
+ * GridWorld training loop at the paper's settings.
+ */
+public final class Benchmarks {
+    private Benchmarks() {
+    }
+
+    /** Best-of-{@code reps} GFLOP/s of a square single-precision GEMM of size {@code n}. */
+    public static double sgemmPeakGflops(int n, int reps) {
+        INDArray a = Nd4j.rand(DataType.FLOAT, n, n);
+        INDArray b = Nd4j.rand(DataType.FLOAT, n, n);
+        INDArray c = Nd4j.create(DataType.FLOAT, n, n);
+        double best = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < reps + 2; i++) {
+            long t = System.nanoTime();
+            Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
+            double s = (System.nanoTime() - t) / 1e9;
+            if (i >= 2) {
+                best = Math.min(best, s);
+            }
+        }
+        return 2.0 * n * n * n / best / 1e9;
+    }
+
+    /** The Playground actor of the paper's Table 1 (32×4 SiLU, sinusoidal τ, output × 0.25, N_mc 8, ε-MSE). */
+    public static FlowConfig playgroundFlow() {
+        return new FlowConfig(TimeEmbedding.SINUSOIDAL, 0.25, Sampler.EULER, 10, 0.0, false, Sampler.EULER, true, 8,
+                CfmLoss.EPS_MSE, TauSampling.GRID, RatioMode.MEAN_EXP, 3.0, TrustRegion.PPO_CLIP);
+    }
+
+    public static NetworkConfig playgroundActor() {
+        return new NetworkConfig(List.of(32, 32, 32, 32), Activation.SILU);
+    }
+
+    /** Matmul FLOPs of one row through forward and backward (dW for all layers, dX for all but the first). */
+    static double flopsPerRow(int[] sizes) {
+        double fwd = 0;
+        double dx = 0;
+        for (int l = 0; l + 1 < sizes.length; l++) {
+            double mac = (double) sizes[l] * sizes[l + 1];
+            fwd += 2 * mac;
+            if (l > 0) {
+                dx += 2 * mac;
+            }
+        }
+        return 2 * fwd + dx;
+    }
+
+    /**
+     * FPO update throughput on {@code batch} transitions × N_mc pairs: returns rows per second and
+     * GFLOP/s (matmul FLOPs only).
+     */
+    public static double[] fpoUpdate(int obsDim, int actDim, int batch, int reps) {
+        FlowConfig flow = playgroundFlow();
+        FlowPolicy p = new FlowPolicy(obsDim, actDim, playgroundActor(), flow, DataType.FLOAT, new Rng(0));
+        Rng rng = new Rng(1);
+        float[] obs = new float[batch * obsDim];
+        float[] act = new float[batch * actDim];
+        for (int i = 0; i < obs.length; i++) {
+            obs[i] = (float) rng.nextGaussian();
+        }
+        for (int i = 0; i < act.length; i++) {
+            act[i] = (float) rng.nextGaussian();
+        }
+        p.beginRollout(batch);
+        Workspaces.run("bench", () -> p.finishRollout(obs, act, batch, rng));
+        int[] idx = new int[batch];
+        float[] adv = new float[batch];
+        for (int i = 0; i < batch; i++) {
+            idx[i] = i;
+            adv[i] = (float) rng.nextGaussian();
+        }
+        Adam adam = new Adam(p.params());
+        Runnable step = () -> Workspaces.run("bench", () -> {
+            p.lossAndGrad(obs, act, idx, adv, 0.05);
+            adam.step(3e-4);
+        });
+        for (int i = 0; i < 5; i++) {
+            step.run();
+        }
+        long t = System.nanoTime();
+        for (int i = 0; i < reps; i++) {
+            step.run();
+        }
+        double seconds = (System.nanoTime() - t) / 1e9;
+        double rowsPerSecond = (double) batch * flow.nMc() * reps / seconds;
+        int in = obsDim + actDim + 8;
+        int[] sizes = {in, 32, 32, 32, 32, actDim};
+        return new double[] {rowsPerSecond, rowsPerSecond * flopsPerRow(sizes) / 1e9};
+    }
+
+    /** Actions per second sampled by the flow policy (K = 10 Euler steps) for {@code envs} observations at once. */
+    public static double flowRollout(int obsDim, int actDim, int envs, int reps) {
+        FlowPolicy p = new FlowPolicy(obsDim, actDim, playgroundActor(), playgroundFlow(), DataType.FLOAT, new Rng(0));
+        Rng rng = new Rng(2);
+        float[] obs = new float[envs * obsDim];
+        float[] act = new float[envs * actDim];
+        Runnable step = () -> Workspaces.run("bench", () -> p.sampleForRollout(obs, envs, rng, act, 0));
+        for (int i = 0; i < 20; i++) {
+            step.run();
+        }
+        long t = System.nanoTime();
+        for (int i = 0; i < reps; i++) {
+            step.run();
+        }
+        return (double) envs * reps / ((System.nanoTime() - t) / 1e9);
+    }
+
+    /** Env steps per second of the whole GridWorld loop (rollout + update) at the paper's preset settings. */
+    public static double gridworldLoop(int iterations) {
+        ExperimentConfig cfg = ConfigIO.loadResource("/sample-configs/gridworld-fpo.json");
+        cfg = ConfigSchema.withOverride(cfg, "ppo.totalSteps", Long.toString(1_000_000_000L));
+        Trainer trainer = new Trainer(cfg, Envs.create(cfg.env()));
+        trainer.iterate();
+        long steps = 0;
+        long t = System.nanoTime();
+        for (int i = 0; i < iterations; i++) {
+            steps += (long) cfg.env().numEnvs() * cfg.ppo().stepsPerEnv();
+            trainer.iterate();
+        }
+        return steps / ((System.nanoTime() - t) / 1e9);
+    }
+
+    /** Runs every measurement; keys are the JSON fields of {@code fpo-lab bench}. */
+    public static Map<String, Object> all(int gridIterations) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("omp_threads", Nd4j.getEnvironment().maxThreads());
+        double peak = sgemmPeakGflops(1024, 5);
+        m.put("sgemm_peak_gflops", round(peak));
+        double[] up = fpoUpdate(5, 1, 1024, 30);
+        m.put("update_batch", "1024x8");
+        m.put("update_samples_per_s", Math.round(up[0]));
+        m.put("update_gflops", round(up[1]));
+        m.put("update_fraction_of_peak", round(up[1] / peak));
+        m.put("rollout_envs", 64);
+        m.put("rollout_steps_per_s", Math.round(flowRollout(5, 1, 64, 200)));
+        if (gridIterations > 0) {
+            m.put("gridworld_env_steps_per_s", Math.round(gridworldLoop(gridIterations)));
+        }
+        return m;
+    }
+
+    private static double round(double x) {
+        return Math.round(x * 1000) / 1000.0;
+    }
+}
