@@ -182,12 +182,18 @@ public final class Trainer {
     /** Maps raw policy actions to what the env receives (in place on a copy). */
     public float[] envActions(float[] raw) {
         float[] a = raw.clone();
-        if (cfg.env().actionTransform() == ActionTransform.TANH) {
+        if (squashes()) {
             for (int i = 0; i < a.length; i++) {
                 a[i] = (float) Math.tanh(a[i]);
             }
         }
         return a;
+    }
+
+    /** Whether env actions are tanh-squashed: the env setting, or a Gaussian policy with tanhSquash. */
+    private boolean squashes() {
+        return cfg.env().actionTransform() == ActionTransform.TANH
+                || (cfg.algorithm() == ExperimentConfig.Algorithm.GAUSSIAN_PPO && cfg.gaussian().tanhSquash());
     }
 
     /** V(obs) for normalized observations. */

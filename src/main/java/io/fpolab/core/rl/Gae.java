@@ -26,26 +26,31 @@ public final class Gae {
     public static void compute(int steps, int envs, float[] rewards, float[] values, boolean[] terminated,
             boolean[] truncated, float[] truncValue, float[] lastValue, double gamma, double lambda,
             float[] advOut, float[] retOut) {
-        for (int e = 0; e < envs; e++) {
-            double next = 0;
-            for (int t = steps - 1; t >= 0; t--) {
-                int i = t * envs + e;
+        // Vectorized over envs: one backward sweep over time carrying every env's running advantage.
+        double[] carry = new double[envs];
+        for (int t = steps - 1; t >= 0; t--) {
+            int row = t * envs;
+            for (int e = 0; e < envs; e++) {
+                int i = row + e;
                 double nextValue;
-                double carry;
+                double continuing;
                 if (terminated[i]) {
                     nextValue = 0;
-                    carry = 0;
+                    continuing = 0;
                 } else if (truncated[i]) {
                     nextValue = truncValue[i];
-                    carry = 0;
+                    continuing = 0;
+                } else if (t == steps - 1) {
+                    nextValue = lastValue[e];
+                    continuing = 0;
                 } else {
-                    nextValue = t == steps - 1 ? lastValue[e] : values[i + envs];
-                    carry = t == steps - 1 ? 0 : next;
+                    nextValue = values[i + envs];
+                    continuing = 1;
                 }
                 double delta = rewards[i] + gamma * nextValue - values[i];
-                next = delta + gamma * lambda * carry;
-                advOut[i] = (float) next;
-                retOut[i] = (float) (next + values[i]);
+                carry[e] = delta + gamma * lambda * continuing * carry[e];
+                advOut[i] = (float) carry[e];
+                retOut[i] = (float) (carry[e] + values[i]);
             }
         }
     }
