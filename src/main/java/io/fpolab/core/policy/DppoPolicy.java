@@ -3,11 +3,10 @@ package io.fpolab.core.policy;
 import io.fpolab.config.ExperimentConfig;
 import io.fpolab.config.ExperimentConfig.RatioMode;
 import io.fpolab.config.ExperimentConfig.Sampler;
+import io.fpolab.config.ExperimentConfig.TrustRegion;
 import io.fpolab.core.math.Rng;
 import io.fpolab.core.nn.Nd;
-import io.fpolab.core.nn.ParamSet;
 import java.util.Arrays;
-import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -19,55 +18,38 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Since {@code log N(x_{k+1}; x_k + v̂/K, σ²I) = −(d/(2σ²K²))·mean_d(v̂ − K(x_{k+1} − x_k))² + c},
  * the per-step log-ratio is FPO's per-sample ratio with target {@code K(x_{k+1} − x_k)} and scale
- * {@code d/(2σ²K²)} — so DPPO reuses {@link FlowRatio} with {@link RatioMode#PER_SAMPLE}.
+ * {@code d/(2σ²K²)} — so DPPO reuses {@link FlowPolicyBase} with {@link RatioMode#PER_SAMPLE}.
  */
-public final class DppoPolicy implements Policy {
-    private final FlowNet net;
-    private final ExperimentConfig.FlowConfig flow;
+public final class DppoPolicy extends FlowPolicyBase {
     private final double sigma;
     private final int steps;
-    private final ParamSet params;
     private float[] chain = new float[0];
-    private double[] lossOld = new double[0];
 
     public DppoPolicy(int obsDim, int actDim, ExperimentConfig.NetworkConfig actor, ExperimentConfig.FlowConfig flow,
             double sigma, DataType dtype, Rng rng) {
-        this.flow = flow;
+        super(obsDim, actDim, actor, flow, dtype, rng, flow.steps());
         this.sigma = sigma;
         this.steps = flow.steps();
-        this.net = new FlowNet(obsDim, actDim, actor.hidden(), actor.activation(), flow.timeEmbedding(),
-                flow.outputScale(), dtype);
-        this.params = new ParamSet(dtype, List.of(net.mlp()));
-        net.mlp().init(rng, Policies.OUTPUT_GAIN);
-    }
-
-    public FlowNet net() {
-        return net;
     }
 
     @Override
-    public int obsDim() {
-        return net.obsDim();
-    }
-
-    @Override
-    public int actDim() {
-        return net.actDim();
-    }
-
-    @Override
-    public ParamSet params() {
-        return params;
-    }
-
-    @Override
-    public int pathLength() {
-        return steps + 1;
-    }
-
-    /** Log-ratio scale {@code d/(2σ²K²)} that turns a squared-error difference into a Gaussian log-ratio. */
     double ratioScale() {
         return actDim() / (2.0 * sigma * sigma * steps * steps);
+    }
+
+    @Override
+    RatioMode ratioMode() {
+        return RatioMode.PER_SAMPLE;
+    }
+
+    @Override
+    double ratioClamp() {
+        return Double.POSITIVE_INFINITY;
+    }
+
+    @Override
+    TrustRegion trustRegion() {
+        return TrustRegion.PPO_CLIP;
     }
 
     @Override
@@ -103,20 +85,12 @@ public final class DppoPolicy implements Policy {
 
     @Override
     public void finishRollout(float[] obs, float[] act, int batch, Rng rng) {
-        lossOld = new double[batch * steps];
-        int perChunk = Math.max(1, FlowPolicy.CHUNK_ROWS / steps);
-        for (int from = 0; from < batch; from += perChunk) {
-            int to = Math.min(batch, from + perChunk);
-            int[] idx = Policies.range(from, to);
-            FlowPolicy.Rows r = rows(obs, idx);
-            double[] out = new double[idx.length * steps];
-            net.rowLosses(r.input(), r.target(), r.weight(), null, out);
-            System.arraycopy(out, 0, lossOld, from * steps, out.length);
-        }
+        storeOldLosses(obs, act, batch);
     }
 
     /** Rows (transition, step k): input {@code [obs, x_k, τ_k]}, target {@code K(x_{k+1} − x_k)}. */
-    private FlowPolicy.Rows rows(float[] obs, int[] idx) {
+    @Override
+    Rows rows(float[] obs, float[] act, int[] idx) {
         int od = obsDim();
         int d = actDim();
         int rows = idx.length * steps;
@@ -137,26 +111,6 @@ public final class DppoPolicy implements Policy {
                 tauCol[r] = (float) k / steps;
             }
         }
-        DataType dt = net.dataType();
-        INDArray input = net.input(Nd.matrix(obsX, rows, od + d, dt),
-                Nd.matrix(tauCol, rows, 1, dt));
-        return new FlowPolicy.Rows(input, Nd.matrix(target, rows, d, dt), weight);
-    }
-
-    @Override
-    public UpdateStats lossAndGrad(float[] obs, float[] act, int[] idx, float[] adv, double clip) {
-        FlowPolicy.Rows r = rows(obs, idx);
-        int rowCount = idx.length * steps;
-        double[] lossNew = new double[rowCount];
-        double[] old = new double[rowCount];
-        int k = 0;
-        for (int t : idx) {
-            System.arraycopy(lossOld, t * steps, old, k, steps);
-            k += steps;
-        }
-        var cache = net.mlp().newCache();
-        INDArray err = net.rowLosses(r.input(), r.target(), r.weight(), cache, lossNew);
-        return FlowPolicy.surrogate(net, cache, err, r.weight(), lossNew, old, steps, ratioScale(),
-                RatioMode.PER_SAMPLE, Double.POSITIVE_INFINITY, adv, clip, ExperimentConfig.TrustRegion.PPO_CLIP);
+        return toRows(obsX, tauCol, target, weight, rows);
     }
 }

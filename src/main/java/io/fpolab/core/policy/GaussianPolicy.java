@@ -130,17 +130,6 @@ public final class GaussianPolicy implements Policy {
     }
 
     @Override
-    public void beginRollout(int batch) {
-        // log π_old is computed after the rollout from the stored actions.
-    }
-
-    @Override
-    public void sampleForRollout(float[] obs, int n, Rng rng, float[] actOut, int first) {
-        float[] a = sample(obs, n, rng, false, null);
-        System.arraycopy(a, 0, actOut, 0, a.length);
-    }
-
-    @Override
     public float[] sample(float[] obs, int rows, Rng rng, boolean eval, float[][] path) {
         Head h = head(mlp.forward(obsArray(obs, rows)), rows);
         float[] a = new float[rows * actDim];
@@ -169,7 +158,7 @@ public final class GaussianPolicy implements Policy {
     @Override
     public void finishRollout(float[] obs, float[] act, int batch, Rng rng) {
         logpOld = new double[batch];
-        int chunk = FlowPolicy.CHUNK_ROWS;
+        int chunk = FlowPolicyBase.CHUNK_ROWS;
         for (int from = 0; from < batch; from += chunk) {
             int to = Math.min(batch, from + chunk);
             int[] idx = Policies.range(from, to);

@@ -22,13 +22,17 @@ public interface Policy {
     ParamSet params();
 
     /** Prepares per-transition storage for a rollout of {@code batch} transitions. */
-    void beginRollout(int batch);
+    default void beginRollout(int batch) {
+    }
 
     /**
      * Samples actions for {@code n} observations with the rollout sampler, writes them to
      * {@code actOut} and keeps whatever the ratio needs for transitions {@code first … first+n−1}.
      */
-    void sampleForRollout(float[] obs, int n, Rng rng, float[] actOut, int first);
+    default void sampleForRollout(float[] obs, int n, Rng rng, float[] actOut, int first) {
+        float[] a = sample(obs, n, rng, false, null);
+        System.arraycopy(a, 0, actOut, 0, a.length);
+    }
 
     /** After the rollout: computes the θ_old quantities (log-probs or CFM losses) for all transitions. */
     void finishRollout(float[] obs, float[] act, int batch, Rng rng);

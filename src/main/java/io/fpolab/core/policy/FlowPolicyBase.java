@@ -1,0 +1,133 @@
+package io.fpolab.core.policy;
+
+import io.fpolab.config.ExperimentConfig;
+import io.fpolab.config.ExperimentConfig.RatioMode;
+import io.fpolab.config.ExperimentConfig.TrustRegion;
+import io.fpolab.core.math.Rng;
+import io.fpolab.core.nn.Mlp;
+import io.fpolab.core.nn.Nd;
+import io.fpolab.core.nn.ParamSet;
+import io.fpolab.core.rl.FlowRatio;
+import io.fpolab.core.rl.PpoObjective;
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * What FPO and DPPO share: a {@link FlowNet} velocity field and a surrogate built from per-row squared
+ * errors {@code ℓ_r = w_r·mean_d(v̂ − U_r)²}, {@code rowsPer} rows per transition (N_mc (τ, ε) pairs for
+ * FPO, K denoising steps for DPPO). Subclasses say how rows are built and how losses form the ratio.
+ */
+abstract class FlowPolicyBase implements Policy {
+    /** Rows per ND4J call when computing θ_old losses for a whole rollout. */
+    static final int CHUNK_ROWS = 1 << 16;
+
+    protected final FlowNet net;
+    protected final ExperimentConfig.FlowConfig flow;
+    private final ParamSet params;
+    private final int rowsPer;
+    private double[] lossOld = new double[0];
+
+    FlowPolicyBase(int obsDim, int actDim, ExperimentConfig.NetworkConfig actor, ExperimentConfig.FlowConfig flow,
+            DataType dtype, Rng rng, int rowsPer) {
+        this.flow = flow;
+        this.rowsPer = rowsPer;
+        this.net = new FlowNet(obsDim, actDim, actor.hidden(), actor.activation(), flow.timeEmbedding(),
+                flow.outputScale(), dtype);
+        this.params = new ParamSet(dtype, List.of(net.mlp()));
+        net.mlp().init(rng, Policies.OUTPUT_GAIN);
+    }
+
+    public FlowNet net() {
+        return net;
+    }
+
+    @Override
+    public int obsDim() {
+        return net.obsDim();
+    }
+
+    @Override
+    public int actDim() {
+        return net.actDim();
+    }
+
+    @Override
+    public ParamSet params() {
+        return params;
+    }
+
+    @Override
+    public int pathLength() {
+        return flow.steps() + 1;
+    }
+
+    /** Network rows (input, target, weight) of transitions {@code idx}, {@code rowsPer} each, in order. */
+    abstract Rows rows(float[] obs, float[] act, int[] idx);
+
+    /** How per-row differences form log-ratios. */
+    abstract RatioMode ratioMode();
+
+    /** Factor turning a squared-error difference into a log-ratio (1 for FPO). */
+    abstract double ratioScale();
+
+    abstract double ratioClamp();
+
+    abstract TrustRegion trustRegion();
+
+    /** Stores ℓ_old for every row of the rollout (θ = θ_old), in chunks of at most {@link #CHUNK_ROWS} rows. */
+    final void storeOldLosses(float[] obs, float[] act, int batch) {
+        lossOld = new double[batch * rowsPer];
+        int perChunk = Math.max(1, CHUNK_ROWS / rowsPer);
+        for (int from = 0; from < batch; from += perChunk) {
+            int[] idx = Policies.range(from, Math.min(batch, from + perChunk));
+            Rows r = rows(obs, act, idx);
+            double[] out = new double[idx.length * rowsPer];
+            net.rowLosses(r.input(), r.target(), r.weight(), null, out);
+            System.arraycopy(out, 0, lossOld, from * rowsPer, out.length);
+        }
+    }
+
+    @Override
+    public UpdateStats lossAndGrad(float[] obs, float[] act, int[] idx, float[] adv, double clip) {
+        Rows r = rows(obs, act, idx);
+        int rowCount = idx.length * rowsPer;
+        double[] lossNew = new double[rowCount];
+        double[] old = new double[rowCount];
+        for (int k = 0; k < idx.length; k++) {
+            System.arraycopy(lossOld, idx[k] * rowsPer, old, k * rowsPer, rowsPer);
+        }
+        Mlp.Cache cache = net.mlp().newCache();
+        INDArray err = net.rowLosses(r.input(), r.target(), r.weight(), cache, lossNew);
+
+        RatioMode mode = ratioMode();
+        int units = FlowRatio.units(mode, idx.length, rowsPer);
+        double[] logRatio = new double[units];
+        FlowRatio.logRatio(mode, lossNew, old, rowsPer, ratioScale(), ratioClamp(), logRatio);
+        double[] gradLogRatio = new double[units];
+        PpoObjective.Result res = PpoObjective.evaluate(logRatio, adv, FlowRatio.unitsPerAdvantage(mode, rowsPer),
+                clip, trustRegion(), gradLogRatio);
+        double[] gradRows = new double[rowCount];
+        FlowRatio.backward(mode, lossNew, old, rowsPer, ratioScale(), ratioClamp(), logRatio, gradLogRatio, gradRows);
+        net.backwardRows(cache, err, r.weight(), gradRows);
+        double cfm = 0;
+        for (double l : lossNew) {
+            cfm += l;
+        }
+        return new UpdateStats(res.loss(), res.ratioMean(), res.ratioMin(), res.ratioMax(), res.clipFraction(),
+                res.approxKl(), cfm / rowCount, Double.NaN);
+    }
+
+    /** Packs Java-built rows into ND4J arrays: {@code [obs, x]} columns, τ column, targets, weights. */
+    final Rows toRows(float[] obsX, float[] tauCol, float[] target, double[] weight, int rows) {
+        DataType dt = net.dataType();
+        int od = obsDim();
+        int d = actDim();
+        INDArray input = net.input(Nd.matrix(obsX, rows, od + d, dt), Nd.matrix(tauCol, rows, 1, dt));
+        return new Rows(input, Nd.matrix(target, rows, d, dt), weight);
+    }
+
+    /** Rows ready for the network: input, regression target and per-row weight. */
+    record Rows(INDArray input, INDArray target, double[] weight) {
+    }
+}
