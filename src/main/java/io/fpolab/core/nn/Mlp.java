@@ -7,6 +7,10 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.api.ops.impl.transforms.gradient.TanhDerivative;
+import org.nd4j.linalg.api.ops.impl.transforms.gradient.ThresholdReluBp;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Swish;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.SwishDerivative;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -154,7 +158,7 @@ public final class Mlp implements ParamSet.Module {
         return switch (activation) {
             case RELU -> Transforms.relu(z, keepPre);
             case TANH -> Transforms.tanh(z, keepPre);
-            case SILU -> z.mul(Transforms.sigmoid(z, true));
+            case SILU -> Nd4j.getExecutioner().exec(new Swish(z, Nd4j.createUninitialized(dtype, z.shape())));
         };
     }
 
@@ -188,20 +192,19 @@ public final class Mlp implements ParamSet.Module {
         return Nd4j.ones(dtype, 1, rows);
     }
 
-    /** dL/dz = dL/dh ⊙ act'(z), in place on {@code dh}. */
+    /** dL/dz = dL/dh ⊙ act'(z), each as one fused native op; written into {@code dh}. */
     private INDArray activationGrad(INDArray z, INDArray dh) {
         return switch (activation) {
-            case RELU -> dh.muli(Transforms.step(z, true));
+            case RELU -> {
+                Nd4j.exec(new ThresholdReluBp(z, dh, dh, 0.0));
+                yield dh;
+            }
             case TANH -> {
-                INDArray t = Transforms.tanh(z, true);
-                yield dh.muli(t.muli(t).rsubi(1.0));
+                Nd4j.exec(new TanhDerivative(z, dh, dh));
+                yield dh;
             }
-            case SILU -> {
-                INDArray s = Transforms.sigmoid(z, true);
-                // silu'(z) = s·(1 + z·(1 − s))
-                INDArray d = z.mul(s.rsub(1.0)).addi(1.0).muli(s);
-                yield dh.muli(d);
-            }
+            case SILU -> dh.muli(Nd4j.getExecutioner().exec(new SwishDerivative(z,
+                    Nd4j.createUninitialized(dtype, z.shape()))));
         };
     }
 
