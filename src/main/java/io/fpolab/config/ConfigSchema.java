@@ -186,7 +186,9 @@ public final class ConfigSchema {
             FieldSpec.real("ppo.criticLr", 3e-4, new Range(0, true, 1, false), ALL,
                     "Adam learning rate of the value network when it has its own optimizer."),
             FieldSpec.enumeration("ppo.lrSchedule", LrSchedule.CONSTANT, false, ALL,
-                    "Keep the learning rates constant or decay them linearly to 0 over ppo.totalSteps."),
+                    "Keep the learning rates constant, decay them linearly to 0 over ppo.totalSteps, or warm them up "
+                            + "linearly over the first 10% of training and then decay (warmup_linear: small early steps "
+                            + "average out the noisy first rollouts)."),
             FieldSpec.real("ppo.maxGradNorm", 0.5, new Range(0, false, 1e6, false), ALL,
                     "Gradients whose global norm exceeds this are scaled down to it, preventing rare huge "
                             + "updates; 0 disables clipping."),

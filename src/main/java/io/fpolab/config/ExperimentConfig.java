@@ -42,7 +42,7 @@ public record ExperimentConfig(
 
     public enum StdMode { FIXED, LEARNED, STATE_DEPENDENT }
 
-    public enum LrSchedule { CONSTANT, LINEAR }
+    public enum LrSchedule { CONSTANT, LINEAR, WARMUP_LINEAR }
 
     public enum AdvantageNorm { BATCH, MINIBATCH, NONE }
 
@@ -115,7 +115,7 @@ public record ExperimentConfig(
      * @param gaeLambda      GAE λ
      * @param lr             actor learning rate (and the joint one)
      * @param criticLr       critic learning rate when optimizers are separate
-     * @param lrSchedule     constant or linear decay to 0
+     * @param lrSchedule     constant, linear decay to 0, or a linear warm-up over the first 10% then linear decay
      * @param maxGradNorm    global gradient-norm clip; 0 disables
      * @param advantageNorm  normalize advantages over the batch, per minibatch, or not
      * @param jointOptimizer one Adam on policy loss + valueCoef × value loss

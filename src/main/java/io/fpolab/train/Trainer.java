@@ -3,7 +3,6 @@ package io.fpolab.train;
 import io.fpolab.config.ExperimentConfig;
 import io.fpolab.config.ExperimentConfig.ActionTransform;
 import io.fpolab.config.ExperimentConfig.AdvantageNorm;
-import io.fpolab.config.ExperimentConfig.LrSchedule;
 import io.fpolab.core.math.Rng;
 import io.fpolab.core.nn.Adam;
 import io.fpolab.core.nn.Mlp;
@@ -40,6 +39,9 @@ public final class Trainer {
     public interface Evaluator {
         Map<String, Double> evaluate(Trainer trainer);
     }
+
+    /** Fraction of training spent warming the learning rate up under {@code WARMUP_LINEAR}. */
+    static final double WARMUP = 0.1;
 
     private final ExperimentConfig cfg;
     private final VecEnv env;
@@ -229,9 +231,19 @@ public final class Trainer {
                 lr, batch / seconds, (t1 - t0) / 1e9, (t2 - t1) / 1e9, eval);
     }
 
+    /** Multiplier of the configured learning rates at the current iteration. */
+    private double lrFactor() {
+        double progress = (double) iteration / totalIterations;
+        return switch (cfg.ppo().lrSchedule()) {
+            case CONSTANT -> 1.0;
+            case LINEAR -> 1.0 - progress;
+            case WARMUP_LINEAR -> progress < WARMUP ? (iteration + 1.0) / (WARMUP * totalIterations + 1.0)
+                    : (1.0 - progress) / (1.0 - WARMUP);
+        };
+    }
+
     private double learningRate() {
-        double lr = cfg.ppo().lr();
-        return cfg.ppo().lrSchedule() == LrSchedule.LINEAR ? lr * (1.0 - (double) iteration / totalIterations) : lr;
+        return cfg.ppo().lr() * lrFactor();
     }
 
     /** Episode outcomes seen during a rollout. */
@@ -424,8 +436,7 @@ public final class Trainer {
                 norm = policy.params().clipGradNorm(ppo.maxGradNorm());
                 criticParams.clipGradNorm(ppo.maxGradNorm());
                 actorOpt.step(lr);
-                double clr = ppo.lrSchedule() == LrSchedule.LINEAR ? ppo.criticLr() * lr / ppo.lr() : ppo.criticLr();
-                criticOpt.step(clr);
+                criticOpt.step(ppo.criticLr() * lrFactor());
             }
             if (!Double.isFinite(norm)) {
                 throw new DivergenceException("gradient norm became " + norm + " at iteration " + (iteration + 1));

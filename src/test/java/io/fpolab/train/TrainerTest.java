@@ -1,6 +1,7 @@
 package io.fpolab.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fpolab.config.ExperimentConfig;
@@ -51,6 +52,25 @@ class TrainerTest {
         }
         double[][] c = run(banditConfig(algorithm, 8), 3);
         assertTrue(!Arrays.equals(a[2], c[2]), "a different seed should change the metrics");
+    }
+
+    @org.junit.jupiter.api.Test
+    void warmupScheduleRisesThenDecaysToZero() {
+        ExperimentConfig b = banditConfig(Algorithm.GAUSSIAN_PPO, 0);
+        ExperimentConfig cfg = io.fpolab.config.ConfigSchema.withOverride(b, "ppo.lrSchedule", "warmup_linear");
+        cfg = io.fpolab.config.ConfigSchema.withOverride(cfg, "ppo.totalSteps", Integer.toString(20 * 256));
+        Trainer t = new Trainer(cfg, new BanditEnv(32));
+        double[] lr = new double[20];
+        for (int i = 0; i < 20; i++) {
+            lr[i] = t.iterate().learningRate();
+        }
+        double peak = cfg.ppo().lr();
+        assertTrue(lr[0] < lr[1] && lr[1] <= peak + 1e-12, java.util.Arrays.toString(lr));
+        assertEquals(peak, java.util.Arrays.stream(lr).max().getAsDouble(), 1e-12);
+        assertTrue(lr[19] < 0.1 * peak && lr[19] > 0, java.util.Arrays.toString(lr));
+        for (int i = 3; i < 20; i++) {
+            assertTrue(lr[i] < lr[i - 1], "decays after warm-up: " + java.util.Arrays.toString(lr));
+        }
     }
 
     /** Metrics without the timing columns. */
