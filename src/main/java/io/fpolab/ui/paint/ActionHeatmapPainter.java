@@ -88,7 +88,7 @@ public final class ActionHeatmapPainter implements Painter {
             PaintKit.text(g, "x move: right " + PaintKit.percent(mv.right()) + " · stay " + PaintKit.percent(mv.stayX())
                     + " · left " + PaintKit.percent(mv.left()), plot.getCenterX(), y, PaintKit.Align.CENTER);
         }
-        if (h.outside() > 0) {
+        if (h.outside() > 0 && data.colorbar()) {
             g.setFont(PaintKit.font(base * 0.75f, false));
             g.setColor(PaintKit.MUTED);
             PaintKit.text(g, PaintKit.percent((double) h.outside() / h.total()) + " outside", plot.getMaxX(),

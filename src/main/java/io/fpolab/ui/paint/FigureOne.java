@@ -41,8 +41,13 @@ public final class FigureOne {
                 data.field(), null, List.of(), List.of(), data.cell(), null));
     }
 
-    /** Panel 2: the action distribution at the analysis cell at several flow times. */
+    /** Panel 2: the action distribution at the analysis cell at several flow times, in one row. */
     public Painter denoising() {
+        return denoising(TAUS.length);
+    }
+
+    /** Panel 2 with the small multiples in {@code cols} columns. */
+    public Painter denoising(int cols) {
         FlowPaths f = data.flow();
         List<Painter> tiles = new ArrayList<>();
         for (double tau : TAUS) {
@@ -57,7 +62,7 @@ public final class FigureOne {
         String sub = data.algorithm() == Algorithm.GAUSSIAN_PPO
                 ? "Gaussian: straight from ε ~ N(0, I) to μ + σε"
                 : "denoising from τ = 0 (noise) to τ = 1 (action), " + f.samples()[0].length / 2 + " samples";
-        return Panels.titled("Action distribution at cell " + cellName(), sub, Panels.row(tiles));
+        return Panels.titled("Action distribution at cell " + cellName(), sub, Panels.grid(tiles, cols));
     }
 
     /** Panel 3: sampled episodes from the analysis cell, coloured by the goal they reach. */
@@ -72,7 +77,7 @@ public final class FigureOne {
     public Painter combined() {
         String title = algorithmName() + " on GridWorld — " + data.runName();
         String sub = String.format(Locale.ROOT, "iteration %d, %,d env steps", data.iteration(), data.envSteps());
-        return Panels.titled(title, sub, Panels.row(List.of(policyField(), denoising(), trajectories()),
-                new double[] {1, 2.1, 1}));
+        return Panels.titled(title, sub, Panels.row(List.of(policyField(), denoising(3), trajectories()),
+                new double[] {1, 1.5, 1}));
     }
 }

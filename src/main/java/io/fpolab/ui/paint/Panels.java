@@ -36,6 +36,24 @@ public final class Panels {
         return row(panels, w);
     }
 
+    /** Panels of equal size in a grid of {@code cols} columns, filled row by row. */
+    public static Painter grid(List<Painter> panels, int cols) {
+        int rows = (panels.size() + cols - 1) / cols;
+        return (g, width, height) -> {
+            for (int i = 0; i < panels.size(); i++) {
+                int x0 = (int) Math.round((double) width * (i % cols) / cols);
+                int x1 = (int) Math.round((double) width * (i % cols + 1) / cols);
+                int y0 = (int) Math.round((double) height * (i / cols) / rows);
+                int y1 = (int) Math.round((double) height * (i / cols + 1) / rows);
+                Graphics2D c = (Graphics2D) g.create();
+                c.translate(x0, y0);
+                c.clipRect(0, 0, x1 - x0, y1 - y0);
+                panels.get(i).paint(c, x1 - x0, y1 - y0);
+                c.dispose();
+            }
+        };
+    }
+
     /** {@code body} under a bold title line. */
     public static Painter titled(String title, String subtitle, Painter body) {
         return (g, width, height) -> {
