@@ -192,4 +192,18 @@ public final class PaintKit {
     public static String percent(double fraction) {
         return String.format(Locale.ROOT, "%.1f%%", 100 * fraction);
     }
+
+    /** A painter that shows a short message centred in the area (e.g. why a panel has nothing to show). */
+    public static Painter message(String title, String text) {
+        return (g, width, height) -> {
+            prepare(g);
+            float base = baseSize(width, height);
+            g.setFont(font(base * 1.1f, true));
+            g.setColor(INK);
+            text(g, title, width / 2.0, height / 2.0 - base * 0.6, Align.CENTER);
+            g.setFont(font(base * 0.9f, false));
+            g.setColor(MUTED);
+            text(g, text, width / 2.0, height / 2.0 + base * 1.0, Align.CENTER);
+        };
+    }
 }
