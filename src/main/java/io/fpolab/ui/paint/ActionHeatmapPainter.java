@@ -90,9 +90,10 @@ public final class ActionHeatmapPainter implements Painter {
         }
         if (h.outside() > 0 && data.colorbar()) {
             g.setFont(PaintKit.font(base * 0.75f, false));
-            g.setColor(PaintKit.MUTED);
-            PaintKit.text(g, PaintKit.percent((double) h.outside() / h.total()) + " outside", plot.getMaxX(),
-                    plot.getY() - base * 0.25, PaintKit.Align.RIGHT);
+            // Inside the plot's top-right corner, light on the dark empty bins, clear of the subtitle.
+            g.setColor(new Color(255, 255, 255, 220));
+            PaintKit.text(g, PaintKit.percent((double) h.outside() / h.total()) + " outside the box",
+                    plot.getMaxX() - base * 0.4, plot.getY() + base * 1.0, PaintKit.Align.RIGHT);
         }
     }
 }

@@ -25,8 +25,8 @@ import javafx.util.Duration;
  * animates it. FXML controller; state in {@link FlowViewModel}.
  */
 public final class FlowView implements RunView {
-    /** Animation: 30 frames per second, one sweep of τ in 2.5 s. */
-    private static final double FPS = 30;
+    /** Animation: 20 frames per second (light on a software-rendered FX thread), one sweep of τ in 2.5 s. */
+    private static final double FPS = 20;
     private static final double SWEEP_SECONDS = 2.5;
 
     @FXML private Pane root;

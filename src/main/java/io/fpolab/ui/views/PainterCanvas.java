@@ -14,6 +14,7 @@ public final class PainterCanvas extends Region {
     private final Canvas canvas = new Canvas();
     private final FXGraphics2D g2;
     private Painter painter;
+    private boolean dirty;
 
     public PainterCanvas() {
         getChildren().add(canvas);
@@ -23,10 +24,14 @@ public final class PainterCanvas extends Region {
         getStyleClass().add("painter-canvas");
     }
 
-    /** Shows {@code p} (null: blank). */
+    /**
+     * Shows {@code p} (null: blank). Drawing waits for the next layout pass, so a burst of updates
+     * (an animation, a slider drag) costs one repaint per frame, never a backlog on the FX thread.
+     */
     public void setPainter(Painter p) {
         painter = p;
-        redraw();
+        dirty = true;
+        requestLayout();
     }
 
     public Painter painter() {
@@ -40,6 +45,10 @@ public final class PainterCanvas extends Region {
         if (canvas.getWidth() != w || canvas.getHeight() != h) {
             canvas.setWidth(w);
             canvas.setHeight(h);
+            dirty = true;
+        }
+        if (dirty) {
+            dirty = false;
             redraw();
         }
     }
