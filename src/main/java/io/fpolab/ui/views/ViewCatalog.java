@@ -8,7 +8,11 @@ public final class ViewCatalog {
     private ViewCatalog() {
     }
 
-    private static final List<Supplier<RunView>> FACTORIES = List.of();
+    private static final List<Supplier<RunView>> FACTORIES = List.of(
+            ActionDistributionView::create,
+            FlowView::create,
+            GridWorldView::create,
+            SystemView::create);
 
     public static List<RunView> create() {
         return FACTORIES.stream().map(Supplier::get).toList();

@@ -1,0 +1,69 @@
+package io.fpolab.ui.paint;
+
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.jfree.svg.SVGGraphics2D;
+
+/** Renders a {@link Painter} to a PNG (any size and pixel scale) or to SVG, headless. */
+public final class Export {
+    private Export() {
+    }
+
+    /**
+     * The painter on a white {@code width × height} canvas, {@code scale} pixels per unit (2 gives a
+     * sharp image for print at the same layout).
+     */
+    public static BufferedImage image(Painter painter, int width, int height, double scale) {
+        int pw = (int) Math.round(width * scale);
+        int ph = (int) Math.round(height * scale);
+        BufferedImage img = new BufferedImage(Math.max(1, pw), Math.max(1, ph), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.scale(scale, scale);
+            PaintKit.background(g, width, height);
+            painter.paint(g, width, height);
+        } finally {
+            g.dispose();
+        }
+        return img;
+    }
+
+    /** Writes a PNG of {@code width × height} pixels. */
+    public static void png(Painter painter, Path file, int width, int height) throws IOException {
+        png(painter, file, width, height, 1.0);
+    }
+
+    /** Writes a PNG of the painter laid out at {@code width × height}, rendered at {@code scale}. */
+    public static void png(Painter painter, Path file, int width, int height, double scale) throws IOException {
+        createParent(file);
+        if (!ImageIO.write(image(painter, width, height, scale), "png", file.toFile())) {
+            throw new IOException("no PNG writer available");
+        }
+    }
+
+    /** The painter as an SVG document. */
+    public static String svg(Painter painter, int width, int height) {
+        SVGGraphics2D g = new SVGGraphics2D(width, height);
+        PaintKit.background(g, width, height);
+        painter.paint(g, width, height);
+        return g.getSVGDocument();
+    }
+
+    /** Writes an SVG file. */
+    public static void svg(Painter painter, Path file, int width, int height) throws IOException {
+        createParent(file);
+        Files.writeString(file, svg(painter, width, height), StandardCharsets.UTF_8);
+    }
+
+    private static void createParent(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+    }
+}

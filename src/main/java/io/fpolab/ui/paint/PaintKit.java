@@ -1,0 +1,209 @@
+package io.fpolab.ui.paint;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.Stroke;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Shared drawing helpers of the painters: rendering hints, a type scale that follows the panel size,
+ * aligned text, "nice" axis ticks and a vertical colour bar. Keeping them in one place keeps every
+ * figure of the lab in one visual style.
+ */
+public final class PaintKit {
+    /** Text colour of titles and labels. */
+    public static final Color INK = new Color(0x1F2328);
+    /** Text colour of secondary labels. */
+    public static final Color MUTED = new Color(0x5B616B);
+    /** Axis frame colour. */
+    public static final Color FRAME = new Color(0x9AA0A8);
+
+    private PaintKit() {
+    }
+
+    /** Horizontal anchor of a text. */
+    public enum Align { LEFT, CENTER, RIGHT }
+
+    /** Anti-aliasing for shapes and text, pure strokes (sharp 1-px lines in PNGs). */
+    public static void prepare(Graphics2D g) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+    }
+
+    /** Fills the area white (exported figures have an opaque background). */
+    public static void background(Graphics2D g, int width, int height) {
+        g.setColor(Color.WHITE);
+        g.fill(new Rectangle2D.Double(0, 0, width, height));
+    }
+
+    /** Base font size for a panel: readable on a small tab and in a large export alike. */
+    public static float baseSize(int width, int height) {
+        return (float) Math.max(9, Math.min(18, Math.min(width, height) / 32.0));
+    }
+
+    public static Font font(float size, boolean bold) {
+        return new Font(Font.SANS_SERIF, bold ? Font.BOLD : Font.PLAIN, 12).deriveFont(size);
+    }
+
+    /** Draws {@code text} with its baseline at {@code y}; returns the advance width. */
+    public static double text(Graphics2D g, String text, double x, double y, Align align) {
+        FontMetrics fm = g.getFontMetrics();
+        double w = fm.getStringBounds(text, g).getWidth();
+        double left = switch (align) {
+            case LEFT -> x;
+            case CENTER -> x - w / 2;
+            case RIGHT -> x - w;
+        };
+        g.drawString(text, (float) left, (float) y);
+        return w;
+    }
+
+    /** Draws {@code text} rotated 90° counter-clockwise, centred on (x, y) (y-axis labels). */
+    public static void verticalText(Graphics2D g, String text, double x, double y) {
+        Graphics2D r = (Graphics2D) g.create();
+        r.translate(x, y);
+        r.rotate(-Math.PI / 2);
+        text(r, text, 0, 0, Align.CENTER);
+        r.dispose();
+    }
+
+    /**
+     * Title (bold) and optional subtitle at the top of a panel; returns the height they use, which is
+     * {@link #titleHeight} (computed from font sizes, so click mapping can repeat it without a Graphics).
+     */
+    public static double title(Graphics2D g, String title, String subtitle, int width, float base) {
+        double y = 0;
+        if (title != null && !title.isEmpty()) {
+            g.setFont(font(base * 1.2f, true));
+            g.setColor(INK);
+            y += base * 1.2 + base * 0.5;
+            text(g, title, width / 2.0, y, Align.CENTER);
+        }
+        if (subtitle != null && !subtitle.isEmpty()) {
+            g.setFont(font(base * 0.9f, false));
+            g.setColor(MUTED);
+            y += base * 0.9 + base * 0.4;
+            text(g, subtitle, width / 2.0, y, Align.CENTER);
+        }
+        return titleHeight(title, subtitle, base);
+    }
+
+    /** Height {@link #title} uses. */
+    public static double titleHeight(String title, String subtitle, float base) {
+        double y = 0;
+        if (title != null && !title.isEmpty()) {
+            y += base * 1.7;
+        }
+        if (subtitle != null && !subtitle.isEmpty()) {
+            y += base * 1.3;
+        }
+        return y + base * 0.6;
+    }
+
+    /** About {@code target} round tick values covering [lo, hi] (steps of 1, 2 or 5 × 10^k). */
+    public static double[] ticks(double lo, double hi, int target) {
+        if (!(hi > lo)) {
+            return new double[] {lo};
+        }
+        double raw = (hi - lo) / Math.max(1, target);
+        double mag = Math.pow(10, Math.floor(Math.log10(raw)));
+        double step = mag;
+        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+            if (m * mag >= raw) {
+                step = m * mag;
+                break;
+            }
+        }
+        List<Double> out = new ArrayList<>();
+        for (double v = Math.ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9; v += step) {
+            out.add(Math.abs(v) < step * 1e-9 ? 0.0 : v);
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** A tick label without trailing zeros ("0.5", "2", "-1.5", "1e+03" for large counts). */
+    public static String tickLabel(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e6) {
+            return Long.toString((long) v);
+        }
+        String s = String.format(Locale.ROOT, "%.3g", v);
+        return s.contains("e") ? s : s.replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+
+    /** A thin stroke scaled to the panel. */
+    public static Stroke stroke(double width) {
+        return new BasicStroke((float) width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    }
+
+    /** A dashed stroke. */
+    public static Stroke dashed(double width, double dash) {
+        return new BasicStroke((float) width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+                new float[] {(float) dash, (float) dash}, 0f);
+    }
+
+    /**
+     * A vertical colour bar in {@code r}: {@code colour(t)} for t from 0 (bottom) to 1 (top), ticks at
+     * the given values placed by {@code position(value) ∈ [0, 1]}, and a rotated label on the right.
+     */
+    public static void colorbar(Graphics2D g, Rectangle2D r, java.util.function.DoubleFunction<Color> colour,
+            double[] tickValues, java.util.function.DoubleUnaryOperator position, String label, float base) {
+        int steps = Math.max(2, (int) r.getHeight());
+        double h = r.getHeight() / steps;
+        for (int i = 0; i < steps; i++) {
+            g.setColor(colour.apply((i + 0.5) / steps));
+            g.fill(new Rectangle2D.Double(r.getX(), r.getMaxY() - (i + 1) * h, r.getWidth(), h + 0.6));
+        }
+        g.setColor(FRAME);
+        g.setStroke(stroke(1));
+        g.draw(r);
+        g.setFont(font(base * 0.8f, false));
+        FontMetrics fm = g.getFontMetrics();
+        double maxLabel = 0;
+        for (double v : tickValues) {
+            double p = position.applyAsDouble(v);
+            if (p < -1e-9 || p > 1 + 1e-9) {
+                continue;
+            }
+            double y = r.getMaxY() - p * r.getHeight();
+            g.setColor(FRAME);
+            g.draw(new Line2D.Double(r.getMaxX(), y, r.getMaxX() + base * 0.3, y));
+            g.setColor(INK);
+            maxLabel = Math.max(maxLabel, text(g, tickLabel(v), r.getMaxX() + base * 0.45, y + fm.getAscent() / 2.5,
+                    Align.LEFT));
+        }
+        if (label != null) {
+            g.setColor(MUTED);
+            verticalText(g, label, r.getMaxX() + base * 0.9 + maxLabel + fm.getAscent() * 0.6, r.getCenterY());
+        }
+    }
+
+    /** Formats a fraction as a percentage with one decimal. */
+    public static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.1f%%", 100 * fraction);
+    }
+
+    /** A painter that shows a short message centred in the area (e.g. why a panel has nothing to show). */
+    public static Painter message(String title, String text) {
+        return (g, width, height) -> {
+            prepare(g);
+            float base = baseSize(width, height);
+            g.setFont(font(base * 1.1f, true));
+            g.setColor(INK);
+            text(g, title, width / 2.0, height / 2.0 - base * 0.6, Align.CENTER);
+            g.setFont(font(base * 0.9f, false));
+            g.setColor(MUTED);
+            text(g, text, width / 2.0, height / 2.0 + base * 1.0, Align.CENTER);
+        };
+    }
+}

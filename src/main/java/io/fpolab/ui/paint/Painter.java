@@ -1,0 +1,13 @@
+package io.fpolab.ui.paint;
+
+import java.awt.Graphics2D;
+
+/**
+ * Something that draws itself into a {@code width × height} area of a Java2D context whose origin is
+ * the area's top-left corner. The same painter draws on screen (an FX canvas through FXGraphics2D),
+ * into PNGs and into SVG, so every figure the lab shows can be exported exactly as seen.
+ */
+@FunctionalInterface
+public interface Painter {
+    void paint(Graphics2D g, int width, int height);
+}

@@ -1,0 +1,293 @@
+package io.fpolab.ui.paint;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.geom.RoundRectangle2D;
+import java.util.Locale;
+
+/**
+ * Clean vector drawings of the control tasks — cartpole, pendulum, acrobot, point mass, reacher,
+ * mountain car — in world coordinates (metres, y up), with a time/return label and the current
+ * action drawn as an arrow or arc.
+ */
+public final class SystemPainter implements Painter {
+    private static final Color BODY = new Color(0x2F3A4A);
+    private static final Color LINK = new Color(0x3B6FD8);
+    private static final Color TARGET = new Color(0x1B9E77);
+    private static final Color ACTION = new Color(0xE66101);
+    private static final Color GROUND = new Color(0xC9CDD3);
+
+    private final SystemFrame frame;
+
+    public SystemPainter(SystemFrame frame) {
+        this.frame = frame;
+    }
+
+    /** World → pixel mapping of a world box fitted into the drawing area, aspect preserved. */
+    private record World(double ox, double oy, double scale) {
+        double x(double wx) {
+            return ox + wx * scale;
+        }
+
+        double y(double wy) {
+            return oy - wy * scale;
+        }
+
+        double len(double w) {
+            return w * scale;
+        }
+    }
+
+    @Override
+    public void paint(Graphics2D g, int width, int height) {
+        PaintKit.prepare(g);
+        float base = PaintKit.baseSize(width, height);
+        double top = PaintKit.title(g, frame.title(), null, width, base);
+        double bottom = base * 2.4;
+        Rectangle2D area = new Rectangle2D.Double(base, top, width - 2 * base, Math.max(10, height - top - bottom));
+        String id = frame.envId();
+        double[] s = frame.state();
+        if (id.startsWith("cartpole")) {
+            cartpole(g, fit(area, -2.3, 2.3, -1.15, 1.15), s);
+        } else if (id.equals("pendulum-swingup") || id.equals("gym-pendulum")) {
+            pendulum(g, fit(area, -1.3, 1.3, -1.3, 1.3), s);
+        } else if (id.startsWith("acrobot")) {
+            acrobot(g, fit(area, -2.4, 2.4, -0.2, 4.4), s);
+        } else if (id.startsWith("point_mass")) {
+            pointMass(g, fit(area, -0.32, 0.32, -0.32, 0.32), s);
+        } else if (id.startsWith("reacher")) {
+            reacher(g, fit(area, -0.3, 0.3, -0.3, 0.3), s, id.endsWith("hard") ? 0.015 : 0.05);
+        } else if (id.startsWith("mountain-car")) {
+            mountainCar(g, fit(area, -1.25, 0.65, -0.05, 1.15), s);
+        } else {
+            g.setColor(PaintKit.MUTED);
+            g.setFont(PaintKit.font(base, false));
+            PaintKit.text(g, "no drawing for " + id, width / 2.0, height / 2.0, PaintKit.Align.CENTER);
+        }
+        g.setFont(PaintKit.font(base * 0.95f, false));
+        g.setColor(PaintKit.INK);
+        String label = String.format(Locale.ROOT, "t = %.2f s   ·   return %.1f", frame.time(), frame.episodeReturn());
+        if (!Double.isNaN(frame.lastReturn())) {
+            label += String.format(Locale.ROOT, "   ·   last episode %.1f", frame.lastReturn());
+        }
+        if (frame.action() != null && frame.action().length > 0) {
+            StringBuilder a = new StringBuilder("   ·   u = [");
+            for (int i = 0; i < frame.action().length; i++) {
+                a.append(i > 0 ? ", " : "").append(String.format(Locale.ROOT, "%+.2f", frame.action()[i]));
+            }
+            label += a.append(']');
+        }
+        PaintKit.text(g, label, width / 2.0, height - base * 0.9, PaintKit.Align.CENTER);
+    }
+
+    private static World fit(Rectangle2D area, double xlo, double xhi, double ylo, double yhi) {
+        double scale = Math.min(area.getWidth() / (xhi - xlo), area.getHeight() / (yhi - ylo));
+        double ox = area.getCenterX() - (xlo + xhi) / 2 * scale;
+        double oy = area.getCenterY() + (ylo + yhi) / 2 * scale;
+        return new World(ox, oy, scale);
+    }
+
+    private double action(int i) {
+        double[] a = frame.action();
+        return a == null || a.length <= i ? 0 : a[i];
+    }
+
+    private void cartpole(Graphics2D g, World w, double[] s) {
+        double x = s[0];
+        double th = s[1];
+        g.setColor(GROUND);
+        g.setStroke(PaintKit.stroke(Math.max(2, w.len(0.02))));
+        g.draw(new Line2D.Double(w.x(-1.8), w.y(0), w.x(1.8), w.y(0)));
+        for (double stop : new double[] {-1.8, 1.8}) {
+            g.draw(new Line2D.Double(w.x(stop), w.y(-0.1), w.x(stop), w.y(0.1)));
+        }
+        double cw = 0.4;
+        double ch = 0.2;
+        g.setColor(BODY);
+        g.fill(new RoundRectangle2D.Double(w.x(x - cw / 2), w.y(ch / 2), w.len(cw), w.len(ch), w.len(0.05), w.len(0.05)));
+        double tipX = x + Math.sin(th);
+        double tipY = Math.cos(th);
+        g.setColor(LINK);
+        g.setStroke(PaintKit.stroke(Math.max(3, w.len(0.06))));
+        g.draw(new Line2D.Double(w.x(x), w.y(0), w.x(tipX), w.y(tipY)));
+        dot(g, w, x, 0, 0.035, Color.WHITE);
+        arrow(g, w, x + Math.signum(action(0)) * cw / 2, 0, action(0) * 0.6, 0);
+    }
+
+    private void pendulum(Graphics2D g, World w, double[] s) {
+        double th = s[0];
+        g.setColor(TARGET);
+        g.setStroke(PaintKit.dashed(Math.max(1, w.len(0.01)), w.len(0.04)));
+        g.draw(new Line2D.Double(w.x(0), w.y(0), w.x(0), w.y(1.1)));
+        double bx = Math.sin(th);
+        double by = Math.cos(th);
+        g.setColor(LINK);
+        g.setStroke(PaintKit.stroke(Math.max(3, w.len(0.05))));
+        g.draw(new Line2D.Double(w.x(0), w.y(0), w.x(bx), w.y(by)));
+        dot(g, w, bx, by, 0.1, BODY);
+        dot(g, w, 0, 0, 0.04, PaintKit.INK);
+        // θ grows clockwise on screen (θ = 0 up, x = sin θ), so a positive torque turns clockwise.
+        torque(g, w, 0, 0, 0.3, -action(0));
+    }
+
+    private void acrobot(Graphics2D g, World w, double[] s) {
+        double t1 = s[0];
+        double t2 = s[1];
+        g.setColor(Colormaps.alpha(TARGET, 0.35));
+        g.fill(new Ellipse2D.Double(w.x(-0.2), w.y(4.2), w.len(0.4), w.len(0.4)));
+        g.setColor(GROUND);
+        g.setStroke(PaintKit.stroke(Math.max(2, w.len(0.03))));
+        g.draw(new Line2D.Double(w.x(-0.5), w.y(2), w.x(0.5), w.y(2)));
+        double ex = Math.sin(t1);
+        double ey = 2 + Math.cos(t1);
+        double tx = ex + Math.sin(t1 + t2);
+        double ty = ey + Math.cos(t1 + t2);
+        g.setColor(LINK);
+        g.setStroke(PaintKit.stroke(Math.max(3, w.len(0.08))));
+        g.draw(new Line2D.Double(w.x(0), w.y(2), w.x(ex), w.y(ey)));
+        g.setColor(BODY);
+        g.draw(new Line2D.Double(w.x(ex), w.y(ey), w.x(tx), w.y(ty)));
+        dot(g, w, 0, 2, 0.06, PaintKit.INK);
+        dot(g, w, ex, ey, 0.06, Color.WHITE);
+        dot(g, w, tx, ty, 0.07, ACTION);
+        torque(g, w, ex, ey, 0.35, -action(0));
+    }
+
+    private void pointMass(Graphics2D g, World w, double[] s) {
+        g.setColor(new Color(0xF3F4F6));
+        g.fill(new Rectangle2D.Double(w.x(-0.3), w.y(0.3), w.len(0.6), w.len(0.6)));
+        g.setColor(GROUND);
+        g.setStroke(PaintKit.stroke(2));
+        g.draw(new Rectangle2D.Double(w.x(-0.3), w.y(0.3), w.len(0.6), w.len(0.6)));
+        dot(g, w, 0, 0, 0.03, Colormaps.alpha(TARGET, 0.35));
+        dot(g, w, 0, 0, 0.015, TARGET);
+        dot(g, w, s[0], s[1], 0.012, BODY);
+        arrow(g, w, s[0], s[1], action(0) * 0.08, action(1) * 0.08);
+    }
+
+    private void reacher(Graphics2D g, World w, double[] s, double size) {
+        g.setColor(new Color(0xF3F4F6));
+        g.fill(new Rectangle2D.Double(w.x(-0.3), w.y(0.3), w.len(0.6), w.len(0.6)));
+        dot(g, w, s[4], s[5], size, Colormaps.alpha(TARGET, 0.6));
+        double ex = 0.12 * Math.cos(s[0]);
+        double ey = 0.12 * Math.sin(s[0]);
+        double fx = ex + 0.12 * Math.cos(s[0] + s[1]);
+        double fy = ey + 0.12 * Math.sin(s[0] + s[1]);
+        g.setStroke(PaintKit.stroke(Math.max(3, w.len(0.02))));
+        g.setColor(LINK);
+        g.draw(new Line2D.Double(w.x(0), w.y(0), w.x(ex), w.y(ey)));
+        g.setColor(BODY);
+        g.draw(new Line2D.Double(w.x(ex), w.y(ey), w.x(fx), w.y(fy)));
+        dot(g, w, 0, 0, 0.012, PaintKit.INK);
+        dot(g, w, ex, ey, 0.01, Color.WHITE);
+        dot(g, w, fx, fy, 0.01, ACTION);
+        torque(g, w, 0, 0, 0.04, action(0));
+        torque(g, w, ex, ey, 0.035, action(1));
+    }
+
+    private void mountainCar(Graphics2D g, World w, double[] s) {
+        Path2D.Double hill = new Path2D.Double();
+        for (int i = 0; i <= 200; i++) {
+            double x = -1.2 + 1.8 * i / 200;
+            double y = hillHeight(x);
+            if (i == 0) {
+                hill.moveTo(w.x(x), w.y(y));
+            } else {
+                hill.lineTo(w.x(x), w.y(y));
+            }
+        }
+        g.setColor(GROUND);
+        g.setStroke(PaintKit.stroke(Math.max(2, w.len(0.012))));
+        g.draw(hill);
+        double fx = 0.45;
+        double fy = hillHeight(fx);
+        g.setColor(PaintKit.INK);
+        g.setStroke(PaintKit.stroke(Math.max(1.5, w.len(0.006))));
+        g.draw(new Line2D.Double(w.x(fx), w.y(fy), w.x(fx), w.y(fy + 0.15)));
+        Path2D.Double flag = new Path2D.Double();
+        flag.moveTo(w.x(fx), w.y(fy + 0.15));
+        flag.lineTo(w.x(fx + 0.08), w.y(fy + 0.13));
+        flag.lineTo(w.x(fx), w.y(fy + 0.11));
+        flag.closePath();
+        g.setColor(TARGET);
+        g.fill(flag);
+        double x = s[0];
+        double slope = Math.atan(0.45 * 3 * Math.cos(3 * x));
+        Graphics2D c = (Graphics2D) g.create();
+        c.translate(w.x(x), w.y(hillHeight(x)));
+        c.rotate(-slope);
+        double cw = w.len(0.16);
+        double ch = w.len(0.07);
+        double wheel = w.len(0.025);
+        c.setColor(BODY);
+        c.fill(new RoundRectangle2D.Double(-cw / 2, -ch - wheel, cw, ch, ch / 3, ch / 3));
+        c.setColor(PaintKit.INK);
+        for (double off : new double[] {-cw / 3, cw / 3}) {
+            c.fill(new Ellipse2D.Double(off - wheel, -2 * wheel, 2 * wheel, 2 * wheel));
+        }
+        c.dispose();
+        double ax = Math.cos(slope) * action(0) * 0.2;
+        double ay = Math.sin(slope) * action(0) * 0.2;
+        arrow(g, w, x, hillHeight(x) + 0.14, ax, ay);
+    }
+
+    private static double hillHeight(double x) {
+        return Math.sin(3 * x) * 0.45 + 0.55;
+    }
+
+    private static void dot(Graphics2D g, World w, double x, double y, double r, Color c) {
+        g.setColor(c);
+        g.fill(new Ellipse2D.Double(w.x(x - r), w.y(y + r), w.len(2 * r), w.len(2 * r)));
+    }
+
+    /** An arrow for a force: from (x, y), world vector (dx, dy). */
+    private static void arrow(Graphics2D g, World w, double x, double y, double dx, double dy) {
+        double len = w.len(Math.hypot(dx, dy));
+        if (len < 3) {
+            return;
+        }
+        double x0 = w.x(x);
+        double y0 = w.y(y);
+        double x1 = w.x(x + dx);
+        double y1 = w.y(y + dy);
+        double a = Math.atan2(y1 - y0, x1 - x0);
+        double head = Math.min(len * 0.5, Math.max(6, len * 0.3));
+        g.setColor(ACTION);
+        g.setStroke(PaintKit.stroke(Math.max(2, head / 4)));
+        g.draw(new Line2D.Double(x0, y0, x1 - Math.cos(a) * head * 0.6, y1 - Math.sin(a) * head * 0.6));
+        Path2D.Double tri = new Path2D.Double();
+        tri.moveTo(x1, y1);
+        tri.lineTo(x1 - Math.cos(a - 0.45) * head, y1 - Math.sin(a - 0.45) * head);
+        tri.lineTo(x1 - Math.cos(a + 0.45) * head, y1 - Math.sin(a + 0.45) * head);
+        tri.closePath();
+        g.fill(tri);
+    }
+
+    /** A torque as an arc around (x, y) whose sweep follows u ∈ [−1, 1] (positive counter-clockwise). */
+    private static void torque(Graphics2D g, World w, double x, double y, double radius, double u) {
+        double sweep = Math.max(-1, Math.min(1, u)) * 150;
+        if (Math.abs(sweep) < 5) {
+            return;
+        }
+        double r = w.len(radius);
+        g.setColor(ACTION);
+        g.setStroke(PaintKit.stroke(Math.max(2, r / 10)));
+        g.draw(new java.awt.geom.Arc2D.Double(w.x(x) - r, w.y(y) - r, 2 * r, 2 * r, 90, sweep,
+                java.awt.geom.Arc2D.OPEN));
+        double end = Math.toRadians(90 + sweep);
+        double ex = w.x(x) + Math.cos(end) * r;
+        double ey = w.y(y) - Math.sin(end) * r;
+        double dir = end + Math.signum(sweep) * Math.PI / 2;
+        double head = Math.max(6, r / 3.5);
+        Path2D.Double tri = new Path2D.Double();
+        tri.moveTo(ex + Math.cos(dir) * head * 0.6, ey - Math.sin(dir) * head * 0.6);
+        tri.lineTo(ex + Math.cos(dir + 2.4) * head * 0.6, ey - Math.sin(dir + 2.4) * head * 0.6);
+        tri.lineTo(ex + Math.cos(dir - 2.4) * head * 0.6, ey - Math.sin(dir - 2.4) * head * 0.6);
+        tri.closePath();
+        g.fill(tri);
+    }
+}

@@ -1,0 +1,101 @@
+package io.fpolab.ui.probe;
+
+import io.fpolab.core.math.Rng;
+import io.fpolab.env.StepResult;
+import io.fpolab.env.VecEnv;
+import io.fpolab.env.control.ControlSuite;
+import io.fpolab.train.Trainer;
+import io.fpolab.ui.paint.SystemFrame;
+
+/**
+ * A private one-env copy of a run's control task, driven by the run's current policy, for the system
+ * drawing and the action-distribution view. Its env and RNG are its own, so it never disturbs
+ * training. Use it on the trainer thread only; it hands out immutable {@link SystemFrame}s.
+ */
+public final class ControlDemo {
+    private final String envId;
+    private final VecEnv env;
+    private final Rng rng;
+    private final double dt;
+    private double time;
+    private double episodeReturn;
+    private double lastReturn = Double.NaN;
+    private double[] lastAction;
+
+    private ControlDemo(String envId, long seed) {
+        this.envId = envId;
+        this.env = ControlSuite.create(envId, 1);
+        this.rng = new Rng(seed);
+        this.dt = controlStep(envId);
+        env.reset(rng);
+        this.lastAction = new double[env.spec().actDim()];
+    }
+
+    /** A demo of the trainer's task, reset with {@code seed}. */
+    public static ControlDemo of(Trainer t, long seed) {
+        return new ControlDemo(t.config().env().id(), seed);
+    }
+
+    public String envId() {
+        return envId;
+    }
+
+    /** Simulated seconds per control step (dm_control's step sizes; Gymnasium's render rate for mountain car). */
+    public static double controlStep(String id) {
+        if (id.startsWith("cartpole") || id.startsWith("acrobot")) {
+            return 0.01;
+        }
+        if (id.equals("gym-pendulum")) {
+            return 0.05;
+        }
+        if (id.startsWith("mountain-car")) {
+            return 1.0 / 30;
+        }
+        return 0.02;
+    }
+
+    /** Seconds per control step of this demo. */
+    public double dt() {
+        return dt;
+    }
+
+    /** Starts a new episode. */
+    public void reset() {
+        env.reset(rng);
+        time = 0;
+        episodeReturn = 0;
+        lastAction = new double[lastAction.length];
+    }
+
+    /** A copy of the current raw observation. */
+    public float[] observation() {
+        return env.observations().clone();
+    }
+
+    /** Steps the env {@code steps} times with the policy's rollout sampler; returns the frame after. */
+    public SystemFrame step(Trainer t, int steps) {
+        for (int i = 0; i < steps; i++) {
+            float[] obs = t.normalize(env.observations().clone(), 1);
+            float[] raw = t.policy().sample(obs, 1, rng, false, null);
+            float[] a = t.envActions(raw);
+            double high = env.spec().actionHigh();
+            for (int j = 0; j < a.length; j++) {
+                lastAction[j] = Math.max(-high, Math.min(high, a[j]));
+            }
+            StepResult r = env.step(a, rng);
+            episodeReturn += r.reward[0];
+            time += dt;
+            if (r.done(0)) {
+                lastReturn = r.episodeReturn[0];
+                episodeReturn = 0;
+                time = 0;
+            }
+        }
+        return frame(null);
+    }
+
+    /** The current state as a frame. */
+    public SystemFrame frame(String title) {
+        return new SystemFrame(title, envId, env.state(0), lastAction.clone(), time, episodeReturn, lastReturn);
+    }
+}

@@ -1,0 +1,142 @@
+package io.fpolab.ui.views;
+
+import io.fpolab.core.math.Rng;
+import io.fpolab.train.Trainer;
+import io.fpolab.train.TrainingRun;
+import io.fpolab.ui.paint.ActionPlots;
+import io.fpolab.ui.paint.PaintKit;
+import io.fpolab.ui.paint.Painter;
+import io.fpolab.ui.paint.Panels;
+import io.fpolab.ui.probe.PolicyProbe;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * State of the action-distribution view: which run and state, which sampler, how many samples, which
+ * run to compare with — and the painters the last refresh produced. Builds the trainer-thread
+ * requests; knows nothing about controls.
+ */
+final class ActionDistributionViewModel {
+    static final int DEFAULT_SAMPLES = 10_000;
+
+    final ObjectProperty<Painter> main = new SimpleObjectProperty<>();
+    final ObjectProperty<Painter> compare = new SimpleObjectProperty<>();
+    final ObjectProperty<Painter> picker = new SimpleObjectProperty<>();
+    final StringProperty status = new SimpleStringProperty("");
+    final StringProperty pickerHint = new SimpleStringProperty("");
+    final BooleanProperty eval = new SimpleBooleanProperty(false);
+    final BooleanProperty continuous = new SimpleBooleanProperty(false);
+    final IntegerProperty samples = new SimpleIntegerProperty(DEFAULT_SAMPLES);
+    final ObjectProperty<TrainingRun> compareRun = new SimpleObjectProperty<>();
+
+    private TrainingRun run;
+    private StateTarget target = new StateTarget();
+    private List<TrainingRun> available = List.of();
+    private long sequence;
+
+    TrainingRun run() {
+        return run;
+    }
+
+    void setRun(TrainingRun r) {
+        run = r;
+        target = new StateTarget();
+        main.set(null);
+        compare.set(null);
+        picker.set(null);
+        if (compareRun.get() == r) {
+            compareRun.set(null);
+        }
+    }
+
+    void setAvailable(List<TrainingRun> runs) {
+        available = List.copyOf(runs);
+        if (compareRun.get() != null && !available.contains(compareRun.get())) {
+            compareRun.set(null);
+        }
+    }
+
+    /** Runs that can be compared with the selected one. */
+    List<TrainingRun> compareCandidates() {
+        List<TrainingRun> out = new ArrayList<>(available);
+        out.remove(run);
+        return out;
+    }
+
+    StateTarget target() {
+        return target;
+    }
+
+    /** What the export writes: the distribution, side by side with the compared run's if any. */
+    Painter exportPainter() {
+        if (main.get() == null) {
+            return null;
+        }
+        return compare.get() == null ? main.get() : Panels.row(List.of(main.get(), compare.get()));
+    }
+
+    private record Result(Painter main, Painter compare, Painter picker, String label, boolean continuous,
+            float[] obs) {
+    }
+
+    /** The next refresh's request, or null without a run. */
+    CompletableFuture<Runnable> request() {
+        TrainingRun r = run;
+        if (r == null) {
+            return null;
+        }
+        StateTarget tg = target;
+        boolean ev = eval.get();
+        int n = samples.get();
+        TrainingRun cmp = compareRun.get();
+        long seed = ++sequence;
+        // While a control run trains, the demo episode moves on a little at each refresh.
+        int demoSteps = Views.training(r) ? 5 : 0;
+        CompletableFuture<Result> f = r.submit(t -> {
+            RunInfo info = RunInfo.of(t);
+            StateTarget.Resolved s = tg.resolve(t, demoSteps);
+            return new Result(distribution(t, r, info, s.obs(), s.label(), n, ev, seed), null, s.picker(), s.label(),
+                    !info.gridWorld(), s.obs());
+        });
+        if (cmp != null && cmp != r) {
+            f = f.thenCompose(res -> cmp.submit(t -> {
+                RunInfo other = RunInfo.of(t);
+                // The same observation only means the same state for a run of the same task.
+                boolean sameTask = t.policy().obsDim() == res.obs().length && other.gridWorld() == !res.continuous();
+                Painter p = sameTask ? distribution(t, cmp, other, res.obs(), res.label(), n, ev, seed)
+                        : PaintKit.message(cmp.name() + " trains " + other.envId(), "compare runs of the same task");
+                return new Result(res.main(), p, res.picker(), res.label(), res.continuous(), res.obs());
+            }));
+        }
+        return f.thenApply(res -> () -> {
+            if (run != r) {
+                return;
+            }
+            main.set(res.main());
+            compare.set(cmp == null ? null : res.compare());
+            picker.set(res.picker());
+            continuous.set(res.continuous());
+            pickerHint.set(res.continuous() ? "Demo episode of the current policy" : "Click a cell");
+            status.set(res.label() + " · " + String.format(Locale.ROOT, "%,d", n) + " samples · "
+                    + (ev ? "evaluation" : "rollout") + " sampler");
+        });
+    }
+
+    private static Painter distribution(Trainer t, TrainingRun r, RunInfo info, float[] obs, String label, int n,
+            boolean eval, long seed) {
+        float[] a = PolicyProbe.samplesAt(t, obs, n, eval, new Rng(seed));
+        String subtitle = label + " · iteration " + t.iteration() + " · " + (eval ? "eval" : "rollout") + " sampler";
+        return ActionPlots.distribution(r.name() + " · " + info.algorithmName(), subtitle, a, info.actDim(),
+                info.gridWorld(), info.actionHigh());
+    }
+}

@@ -1,0 +1,160 @@
+package io.fpolab.ui.views;
+
+import io.fpolab.env.grid.GridLayout;
+import io.fpolab.train.TrainingRun;
+import io.fpolab.ui.paint.GridWorldPainter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Pane;
+import javafx.util.Duration;
+
+/**
+ * "Flow": the paper's Figure 1 centre, live — Gaussian samples and a regular grid carried by the
+ * policy's flow from τ = 0 to τ = 1 at the selected cell or demo state. A slider picks τ; Play
+ * animates it. FXML controller; state in {@link FlowViewModel}.
+ */
+public final class FlowView implements RunView {
+    /** Animation: 20 frames per second (light on a software-rendered FX thread), one sweep of τ in 2.5 s. */
+    private static final double FPS = 20;
+    private static final double SWEEP_SECONDS = 2.5;
+
+    @FXML private Pane root;
+    @FXML private BorderPane content;
+    @FXML private Button playButton;
+    @FXML private Slider tauSlider;
+    @FXML private Label tauLabel;
+    @FXML private CheckBox evalBox;
+    @FXML private Button newStateButton;
+    @FXML private Label pickerTitle;
+    @FXML private PainterCanvas picker;
+    @FXML private PainterCanvas frameCanvas;
+    @FXML private Label statusLabel;
+    @FXML private Label emptyLabel;
+
+    private final FlowViewModel vm = new FlowViewModel();
+    // The flow changes slowly while training; 1 Hz keeps the animation smooth on a busy trainer.
+    private final Refresher refresher = new Refresher(1, () -> Views.training(vm.run()), vm::request,
+            e -> vm.status.set("Could not sample the flow: " + Views.message(e)));
+    private final Timeline animation = new Timeline(new KeyFrame(Duration.seconds(1 / FPS),
+            e -> vm.advance(1 / (FPS * SWEEP_SECONDS))));
+    private boolean visible;
+
+    private FlowView() {
+        animation.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    /** Loads the view from {@code fxml/FlowView.fxml}. */
+    public static FlowView create() {
+        FlowView v = new FlowView();
+        Views.load("FlowView.fxml", v);
+        return v;
+    }
+
+    @FXML
+    private void initialize() {
+        tauSlider.valueProperty().bindBidirectional(vm.tau);
+        vm.tau.addListener((o, a, b) -> tauLabel.setText(String.format(Locale.ROOT, "%.2f", b.doubleValue())));
+        tauLabel.setText("1.00");
+        evalBox.selectedProperty().bindBidirectional(vm.eval);
+        vm.eval.addListener((o, a, b) -> refresher.invalidate());
+        vm.frame.addListener((o, a, b) -> frameCanvas.setPainter(b));
+        vm.picker.addListener((o, a, b) -> picker.setPainter(b));
+        vm.playing.addListener((o, a, b) -> {
+            playButton.setText(b ? "Pause" : "Play");
+            if (b && visible) {
+                animation.play();
+            } else {
+                animation.stop();
+            }
+        });
+        pickerTitle.textProperty().bind(vm.pickerHint);
+        statusLabel.textProperty().bind(vm.status);
+        newStateButton.setVisible(false);
+        newStateButton.setManaged(false);
+        vm.pickerHint.addListener((o, a, b) -> {
+            boolean demo = b.startsWith("Demo");
+            newStateButton.setVisible(demo);
+            newStateButton.setManaged(demo);
+        });
+        picker.addEventHandler(MouseEvent.MOUSE_CLICKED, this::onPickerClick);
+        showEmpty(true);
+    }
+
+    private void onPickerClick(MouseEvent e) {
+        if (picker.painter() instanceof GridWorldPainter gp) {
+            GridLayout l = gp.scene().layout();
+            int cell = gp.cellAt(e.getX(), e.getY(), (int) picker.getWidth(), (int) picker.getHeight());
+            if (cell >= 0 && l.type(l.cellX(cell), l.cellY(cell)) == GridLayout.CellType.EMPTY) {
+                vm.target().selectCell(l.cellX(cell), l.cellY(cell));
+                refresher.invalidate();
+            }
+        }
+    }
+
+    @FXML
+    private void onPlay() {
+        vm.playing.set(!vm.playing.get());
+    }
+
+    @FXML
+    private void onNewState() {
+        vm.target().newDemoState();
+        refresher.invalidate();
+    }
+
+    private void showEmpty(boolean empty) {
+        emptyLabel.setVisible(empty);
+        content.setVisible(!empty);
+    }
+
+    @Override
+    public String title() {
+        return "Flow";
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void setRun(TrainingRun run) {
+        vm.setRun(run);
+        showEmpty(run == null);
+        refresher.setActive(false);
+        refresher.invalidate();
+        refresher.setActive(visible && run != null);
+    }
+
+    @Override
+    public void setVisible(boolean shown) {
+        visible = shown;
+        refresher.setActive(shown && vm.run() != null);
+        if (shown && vm.playing.get()) {
+            animation.play();
+        } else {
+            animation.stop();
+        }
+    }
+
+    @Override
+    public void exportPng(Path file, int width, int height) throws IOException {
+        Views.png(vm.frame.get(), file, width, height);
+    }
+
+    @Override
+    public void exportSvg(Path file, int width, int height) throws IOException {
+        Views.svg(vm.frame.get(), file, width, height);
+    }
+}

@@ -1,0 +1,32 @@
+package io.fpolab.ui.views;
+
+import io.fpolab.config.ExperimentConfig.Algorithm;
+import io.fpolab.env.grid.GridWorldVecEnv;
+import io.fpolab.train.Trainer;
+import io.fpolab.train.TrainingRun;
+import java.util.concurrent.CompletableFuture;
+
+/** What a view needs to know about a run before drawing it: its task, algorithm and action size. */
+record RunInfo(String envId, Algorithm algorithm, int actDim, double actionHigh) {
+    boolean gridWorld() {
+        return GridWorldVecEnv.ID.equals(envId);
+    }
+
+    String algorithmName() {
+        return switch (algorithm) {
+            case FPO -> "FPO";
+            case GAUSSIAN_PPO -> "Gaussian PPO";
+            case DPPO -> "DPPO";
+        };
+    }
+
+    static RunInfo of(Trainer t) {
+        return new RunInfo(t.config().env().id(), t.config().algorithm(), t.policy().actDim(),
+                t.env().spec().actionHigh());
+    }
+
+    /** Asks the run's trainer thread. */
+    static CompletableFuture<RunInfo> fetch(TrainingRun run) {
+        return run.submit(RunInfo::of);
+    }
+}

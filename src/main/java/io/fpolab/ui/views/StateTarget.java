@@ -1,0 +1,72 @@
+package io.fpolab.ui.views;
+
+import io.fpolab.analysis.GridEvaluator;
+import io.fpolab.env.grid.GridLayout;
+import io.fpolab.train.Trainer;
+import io.fpolab.ui.paint.GridScene;
+import io.fpolab.ui.paint.GridWorldPainter;
+import io.fpolab.ui.paint.Painter;
+import io.fpolab.ui.paint.SystemFrame;
+import io.fpolab.ui.paint.SystemPainter;
+import io.fpolab.ui.probe.ControlDemo;
+import io.fpolab.ui.probe.GridProbe;
+import io.fpolab.ui.probe.PolicyProbe;
+import java.util.Locale;
+
+/**
+ * The state a distribution or flow view looks at: a GridWorld cell the user picked (the saddle cell
+ * until then), or the current state of a private demo episode of a control task. The cell is written
+ * on the FX thread and read on the trainer thread; the demo lives on the trainer thread only.
+ */
+final class StateTarget {
+    private volatile int cellX = -1;
+    private volatile int cellY = -1;
+    private volatile boolean resetDemo;
+    private ControlDemo demo;
+
+    /** The state resolved on the trainer thread, with a picture of it for the picker. */
+    record Resolved(float[] obs, String label, Painter picker, GridLayout layout) {
+    }
+
+    void selectCell(int x, int y) {
+        cellX = x;
+        cellY = y;
+    }
+
+    /** Asks for a fresh demo episode at the next resolve. */
+    void newDemoState() {
+        resetDemo = true;
+    }
+
+    /** On the trainer thread: the observation to probe; advances the demo by {@code demoSteps} first. */
+    Resolved resolve(Trainer t, int demoSteps) {
+        RunInfo info = RunInfo.of(t);
+        if (info.gridWorld()) {
+            GridLayout l = GridProbe.layout(t);
+            int x = cellX;
+            int y = cellY;
+            if (!l.contains(x, y) || l.type(x, y) != GridLayout.CellType.EMPTY) {
+                int[] saddle = GridEvaluator.saddleCell(l);
+                if (l.type(saddle[0], saddle[1]) == GridLayout.CellType.EMPTY) {
+                    x = saddle[0];
+                    y = saddle[1];
+                } else {
+                    int start = l.startCells()[0];
+                    x = l.cellX(start);
+                    y = l.cellY(start);
+                }
+            }
+            return new Resolved(PolicyProbe.gridObservation(t, x, y), "cell (" + x + ", " + y + ")",
+                    new GridWorldPainter(GridScene.of(l, l.cellIndex(x, y))), l);
+        }
+        if (demo == null || resetDemo || !demo.envId().equals(info.envId())) {
+            demo = ControlDemo.of(t, System.nanoTime());
+            resetDemo = false;
+        }
+        SystemFrame f = demoSteps > 0 ? demo.step(t, demoSteps) : demo.frame(null);
+        SystemFrame titled = new SystemFrame(null, f.envId(), f.state(), f.action(), f.time(), f.episodeReturn(),
+                f.lastReturn());
+        return new Resolved(demo.observation(), String.format(Locale.ROOT, "demo state at t = %.2f s", f.time()),
+                new SystemPainter(titled), null);
+    }
+}

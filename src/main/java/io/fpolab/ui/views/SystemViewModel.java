@@ -1,0 +1,89 @@
+package io.fpolab.ui.views;
+
+import io.fpolab.train.TrainingRun;
+import io.fpolab.ui.paint.Painter;
+import io.fpolab.ui.paint.SystemFrame;
+import io.fpolab.ui.paint.SystemPainter;
+import io.fpolab.ui.probe.ControlDemo;
+import java.util.concurrent.CompletableFuture;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * State of the system view: a private demo episode of the run's control task stepped with the
+ * current policy on the trainer thread, published as immutable frames about 25 times a second.
+ */
+final class SystemViewModel {
+    /** Frames per second of the animation. */
+    static final double FPS = 25;
+
+    final ObjectProperty<Painter> frame = new SimpleObjectProperty<>();
+    final BooleanProperty playing = new SimpleBooleanProperty(true);
+    final BooleanProperty gridRun = new SimpleBooleanProperty(false);
+    final StringProperty status = new SimpleStringProperty("");
+
+    private TrainingRun run;
+    private Holder holder = new Holder();
+    private boolean resetRequested;
+
+    /** The demo of the selected run; touched only on that run's trainer thread. */
+    private static final class Holder {
+        ControlDemo demo;
+    }
+
+    TrainingRun run() {
+        return run;
+    }
+
+    void setRun(TrainingRun r) {
+        run = r;
+        holder = new Holder();
+        frame.set(null);
+        gridRun.set(false);
+    }
+
+    void reset() {
+        resetRequested = true;
+    }
+
+    CompletableFuture<Runnable> request() {
+        TrainingRun r = run;
+        if (r == null || (!playing.get() && !resetRequested && frame.get() != null)) {
+            return null;
+        }
+        Holder h = holder;
+        boolean reset = resetRequested;
+        boolean advance = playing.get();
+        resetRequested = false;
+        return r.submit(t -> {
+            RunInfo info = RunInfo.of(t);
+            if (info.gridWorld()) {
+                return (Runnable) () -> gridRun.set(true);
+            }
+            if (h.demo == null) {
+                h.demo = ControlDemo.of(t, System.nanoTime());
+            }
+            if (reset) {
+                h.demo.reset();
+            }
+            // Real time: as many control steps per frame as the task's step size fits into 1/FPS.
+            int steps = advance ? Math.max(1, (int) Math.round(1 / (FPS * h.demo.dt()))) : 0;
+            SystemFrame f = h.demo.step(t, steps);
+            SystemFrame titled = new SystemFrame(r.name() + " · " + info.algorithmName() + " · " + info.envId()
+                    + " · iteration " + t.iteration(), f.envId(), f.state(), f.action(), f.time(), f.episodeReturn(),
+                    f.lastReturn());
+            return (Runnable) () -> {
+                gridRun.set(false);
+                frame.set(new SystemPainter(titled));
+            };
+        }).thenApply(apply -> () -> {
+            if (run == r) {
+                apply.run();
+            }
+        });
+    }
+}

@@ -1,0 +1,244 @@
+package io.fpolab.ui.paint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fpolab.env.control.ControlSuite;
+import io.fpolab.env.grid.GridLayout;
+import io.fpolab.env.grid.GridLayouts;
+import io.fpolab.ui.paint.GridScene.Trajectory;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+
+/** Painters draw what their data says, at known pixels, headless; PNGs land in target/test-tmp/paint for a look. */
+class PaintersTest {
+    private static final Path OUT = Path.of(System.getProperty("fpolab.tmp", "target/test-tmp"), "paint");
+
+    private static BufferedImage render(Painter p, int w, int h, String name) throws Exception {
+        Export.png(p, OUT.resolve(name + ".png"), w, h);
+        return Export.image(p, w, h, 1.0);
+    }
+
+    /** Centre pixel of a grid cell, found through the painter's own click mapping. */
+    private static int[] cellCentre(GridWorldPainter p, int cell, int w, int h) {
+        long sx = 0;
+        long sy = 0;
+        long n = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (p.cellAt(x + 0.5, y + 0.5, w, h) == cell) {
+                    sx += x;
+                    sy += y;
+                    n++;
+                }
+            }
+        }
+        assertTrue(n > 0, "cell " + cell + " not on the canvas");
+        return new int[] {(int) (sx / n), (int) (sy / n)};
+    }
+
+    private static void assertColor(Color expected, int rgb, String what) {
+        Color c = new Color(rgb);
+        int d = Math.abs(c.getRed() - expected.getRed()) + Math.abs(c.getGreen() - expected.getGreen())
+                + Math.abs(c.getBlue() - expected.getBlue());
+        assertTrue(d <= 12, what + ": expected " + expected + " but was " + c);
+    }
+
+    @Test
+    void goalDeathAndWallCellsArePaintedInTheirColours() throws Exception {
+        GridLayout l = GridLayouts.twoBands().toBuilder().wall(5, 12).death(6, 12, -10).build();
+        GridWorldPainter p = new GridWorldPainter(GridScene.of(l, -1));
+        BufferedImage img = render(p, 500, 500, "grid-cells");
+        int[] goal = cellCentre(p, l.cellIndex(12, 24), 500, 500);
+        assertColor(Colormaps.goal(20, 20), img.getRGB(goal[0], goal[1]), "goal cell (12, 24)");
+        int[] wall = cellCentre(p, l.cellIndex(5, 12), 500, 500);
+        assertColor(Colormaps.WALL, img.getRGB(wall[0], wall[1]), "wall cell");
+        int[] death = cellCentre(p, l.cellIndex(6, 12), 500, 500);
+        assertColor(Colormaps.DEATH, img.getRGB(death[0], death[1]), "death cell");
+        int[] empty = cellCentre(p, l.cellIndex(12, 12), 500, 500);
+        assertColor(Colormaps.EMPTY, img.getRGB(empty[0], empty[1]), "empty cell");
+        assertTrue(wall[0] < empty[0] && goal[1] < empty[1], "y grows upward: the top goal band is drawn above");
+    }
+
+    @Test
+    void upwardActionsDrawArrowsInTheUpDirectionColour() throws Exception {
+        GridLayout l = GridLayouts.twoBands();
+        float[] field = new float[l.cellCount() * 2];
+        for (int c = 0; c < l.cellCount(); c++) {
+            field[2 * c + 1] = 1f;
+        }
+        GridWorldPainter p = new GridWorldPainter(new GridScene("up", null, l, field, null, List.of(), List.of(), -1,
+                null));
+        BufferedImage img = render(p, 600, 640, "grid-field-up");
+        int arrows = countColour(img, Colormaps.direction(Math.PI / 2));
+        assertTrue(arrows > 21 * 25 * 10, "about 21×25 up-coloured arrows, found " + arrows + " pixels");
+        assertEquals(0, countColour(img, Colormaps.direction(-Math.PI / 2)), "no down-coloured pixels");
+    }
+
+    @Test
+    void heatmapOfSamplesAtOneOneLightsTheUpperRightBin() throws Exception {
+        float[] xy = new float[2 * 10_000];
+        java.util.Arrays.fill(xy, 1.01f);
+        ActionHeatmap data = ActionPlots.heatmap("all at (1, 1)", null, xy, 2, true, true);
+        assertEquals(10_000, data.histogram().countAt(1.01, 1.01));
+        assertEquals(1.0, data.moves().up());
+        ActionHeatmapPainter p = new ActionHeatmapPainter(data);
+        BufferedImage img = render(p, 640, 560, "heatmap-one-bin");
+        java.awt.geom.Rectangle2D plot = p.plotArea(640, 560);
+        // Bin [1.0, 1.05)² sits at 3/4 of the width and 1/4 of the height of the [−2, 2]² plot (y up).
+        int bx = (int) (plot.getX() + plot.getWidth() * (3.025 / 4));
+        int by = (int) (plot.getMaxY() - plot.getHeight() * (3.025 / 4));
+        assertColor(Colormaps.viridis(1), img.getRGB(bx, by), "the (1, 1) bin");
+        assertColor(Colormaps.viridis(0), img.getRGB(bx, (int) plot.getCenterY() + 30), "an empty bin");
+    }
+
+    @Test
+    void histogramOfOneDimensionalActionsIsDrawn() throws Exception {
+        Random r = new Random(1);
+        float[] a = new float[10_000];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (float) (r.nextGaussian() * 0.3 + (i % 2 == 0 ? -1 : 1));
+        }
+        BufferedImage img = render(ActionPlots.distribution("1-D action", "two modes", a, 1, false, 1.0), 640, 420,
+                "histogram-1d");
+        assertTrue(countColour(img, new Color(0x3B6FD8)) > 2000, "bars drawn");
+    }
+
+    @Test
+    void flowFrameChangesWithTau() throws Exception {
+        FlowPaths paths = syntheticFlow();
+        BufferedImage a = render(new FlowFramePainter(paths, 0.0), 600, 600, "flow-tau0");
+        BufferedImage b = render(new FlowFramePainter(paths, 1.0), 600, 600, "flow-tau1");
+        render(new FlowFramePainter(paths, 0.5), 600, 600, "flow-tau05");
+        assertNotEquals(hash(a), hash(b));
+    }
+
+    @Test
+    void trajectoriesAreColouredByOutcomeWithLegend() throws Exception {
+        GridLayout l = GridLayouts.twoBands();
+        List<Trajectory> ts = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            int[] up = new int[13];
+            int[] down = new int[13];
+            for (int k = 0; k < 13; k++) {
+                up[k] = l.cellIndex(12, 12 + k);
+                down[k] = l.cellIndex(12, 12 - k);
+            }
+            ts.add(Trajectory.of(i % 2 == 0 ? up : down, l));
+        }
+        assertEquals(1, ts.get(0).outcome());
+        assertEquals(0, ts.get(1).outcome());
+        float[] values = new float[l.cellCount()];
+        for (int c = 0; c < l.cellCount(); c++) {
+            values[c] = (float) Math.abs(l.cellY(c) - 12);
+        }
+        render(new GridWorldPainter(new GridScene("Rollouts", null, l, null, values, ts, List.of(l.cellIndex(12, 12)),
+                l.cellIndex(12, 12), "20 episodes")), 700, 760, "grid-trajectories");
+    }
+
+    @Test
+    void everyControlSystemHasADrawing() throws Exception {
+        for (String id : ControlSuite.ids()) {
+            var env = ControlSuite.create(id, 1);
+            env.reset(new io.fpolab.core.math.Rng(3));
+            double[] a = new double[env.spec().actDim()];
+            java.util.Arrays.fill(a, 0.7);
+            SystemFrame f = new SystemFrame(id, id, env.state(0), a, 1.25, 42.5, Double.NaN);
+            BufferedImage img = render(new SystemPainter(f), 640, 420, "system-" + id);
+            assertTrue(nonWhite(img) > 2000, id + " draws something");
+        }
+    }
+
+    @Test
+    void svgExportIsWellFormedXml() throws Exception {
+        String svg = Export.svg(new FlowFramePainter(syntheticFlow(), 0.3), 500, 500);
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        var doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+        assertEquals("svg", doc.getDocumentElement().getTagName());
+        Path file = OUT.resolve("flow.svg");
+        Export.svg(new FlowFramePainter(syntheticFlow(), 0.3), file, 500, 500);
+        assertTrue(Files.size(file) > 1000);
+    }
+
+    /** Gaussian noise that splits into two modes at y = ±1, plus a grid that follows the same map. */
+    static FlowPaths syntheticFlow() {
+        Random r = new Random(7);
+        int n = 4000;
+        int k = 10;
+        float[][] s = new float[k + 1][2 * n];
+        for (int i = 0; i < n; i++) {
+            s[0][2 * i] = (float) r.nextGaussian();
+            s[0][2 * i + 1] = (float) r.nextGaussian();
+        }
+        for (int j = 1; j <= k; j++) {
+            double t = (double) j / k;
+            for (int i = 0; i < n; i++) {
+                s[j][2 * i] = (float) (s[0][2 * i] * (1 - 0.8 * t));
+                double y0 = s[0][2 * i + 1];
+                s[j][2 * i + 1] = (float) ((1 - t) * y0 + t * (Math.signum(y0) * 1.0 + 0.15 * y0));
+            }
+        }
+        float[][][] grid = new float[k + 1][26][];
+        for (int j = 0; j <= k; j++) {
+            double t = (double) j / k;
+            for (int line = 0; line < 26; line++) {
+                float[] pts = new float[98];
+                double v = -3 + 6.0 * (line % 13) / 12;
+                for (int i = 0; i < 49; i++) {
+                    double u = -3 + 6.0 * i / 48;
+                    double x = line < 13 ? u : v;
+                    double y = line < 13 ? v : u;
+                    pts[2 * i] = (float) (x * (1 - 0.8 * t));
+                    pts[2 * i + 1] = (float) ((1 - t) * y + t * (Math.tanh(3 * y) + 0.15 * y));
+                }
+                grid[j][line] = pts;
+            }
+        }
+        return new FlowPaths("synthetic flow", "two modes", 2, s, grid, 3, false);
+    }
+
+    private static int nonWhite(BufferedImage img) {
+        int n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                if ((img.getRGB(x, y) & 0xFFFFFF) != 0xFFFFFF) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private static int countColour(BufferedImage img, Color c) {
+        int n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                if ((img.getRGB(x, y) & 0xFFFFFF) == (c.getRGB() & 0xFFFFFF)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private static long hash(BufferedImage img) {
+        long h = 0;
+        for (int y = 0; y < img.getHeight(); y += 3) {
+            for (int x = 0; x < img.getWidth(); x += 3) {
+                h = h * 31 + img.getRGB(x, y);
+            }
+        }
+        return h;
+    }
+}

@@ -1,0 +1,220 @@
+package io.fpolab.ui.views;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fpolab.config.ConfigIO;
+import io.fpolab.config.ConfigSchema;
+import io.fpolab.config.ExperimentConfig;
+import io.fpolab.env.Envs;
+import io.fpolab.env.grid.GridLayout;
+import io.fpolab.env.grid.GridWorldVecEnv;
+import io.fpolab.train.Trainer;
+import io.fpolab.train.TrainingRun;
+import io.fpolab.ui.paint.Export;
+import io.fpolab.ui.paint.GridWorldPainter;
+import io.fpolab.ui.paint.Painter;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.geometry.Bounds;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The run views on a real small GridWorld run, headless: click, slide, paint, export. */
+class RunViewsTest extends FxRobot {
+    private static final Path TMP = Path.of(System.getProperty("fpolab.tmp", "target/test-tmp"), "views");
+    private static TrainingRun run;
+    private Stage stage;
+
+    @BeforeAll
+    static void startRun() throws Exception {
+        ExperimentConfig cfg = ConfigSchema.withOverride(ConfigIO.loadResource("/sample-configs/gridworld-fpo-fast.json"),
+                "ppo.totalSteps", "4096");
+        run = new TrainingRun("fpo-tiny", () -> new Trainer(cfg, Envs.create(cfg.env())));
+        run.start();
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterAll
+    static void closeRun() {
+        run.close();
+    }
+
+    @AfterEach
+    void cleanup() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    private <V extends RunView> V show(Supplier<V> factory) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<V> holder = new java.util.concurrent.atomic.AtomicReference<>();
+        FxToolkit.setupStage(s -> {
+            stage = s;
+            V v = factory.get();
+            holder.set(v);
+            s.setScene(new Scene(new StackPane(v.node()), 1000, 700));
+            s.show();
+            v.setVisible(true);
+            v.setRun(run);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return holder.get();
+    }
+
+    private static void waitUntil(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting for " + what, e);
+        }
+    }
+
+    private static long fingerprint(Painter p) {
+        BufferedImage img = Export.image(p, 400, 400, 1.0);
+        long h = 0;
+        for (int y = 0; y < 400; y += 2) {
+            for (int x = 0; x < 400; x += 2) {
+                h = h * 31 + img.getRGB(x, y);
+            }
+        }
+        return h;
+    }
+
+    private void clickCell(PainterCanvas canvas, GridWorldPainter painter, int x, int y) {
+        GridLayout l = painter.scene().layout();
+        int target = l.cellIndex(x, y);
+        int w = (int) canvas.getWidth();
+        int h = (int) canvas.getHeight();
+        Bounds b = canvas.localToScreen(canvas.getBoundsInLocal());
+        for (int py = 0; py < h; py++) {
+            for (int px = 0; px < w; px++) {
+                if (painter.cellAt(px + 0.5, py + 0.5, w, h) == target
+                        && painter.cellAt(px + 3.5, py + 3.5, w, h) == target) {
+                    clickOn(new javafx.geometry.Point2D(b.getMinX() + px + 2, b.getMinY() + py + 2));
+                    return;
+                }
+            }
+        }
+        throw new AssertionError("cell (" + x + ", " + y + ") not found on the canvas");
+    }
+
+    @Test
+    void clickingACellChangesTheHeatmapAndExportWorks() throws Exception {
+        ActionDistributionView view = show(ActionDistributionView::create);
+        PainterCanvas picker = lookup("#picker").queryAs(PainterCanvas.class);
+        PainterCanvas main = lookup("#mainCanvas").queryAs(PainterCanvas.class);
+        waitUntil("the first heatmap", () -> main.painter() != null && picker.painter() instanceof GridWorldPainter);
+        Painter before = main.painter();
+        assertTrue(lookup("#statusLabel").queryAs(Label.class).getText().contains("cell (12, 12)"));
+        clickCell(picker, (GridWorldPainter) picker.painter(), 3, 20);
+        waitUntil("the heatmap of cell (3, 20)", () -> lookup("#statusLabel").queryAs(Label.class).getText()
+                .contains("cell (3, 20)"));
+        assertNotEquals(fingerprint(before), fingerprint(main.painter()), "the heatmap changed");
+        Path png = TMP.resolve("action-distribution.png");
+        Path svg = TMP.resolve("action-distribution.svg");
+        interact(() -> {
+            try {
+                view.exportPng(png, 800, 600);
+                view.exportSvg(svg, 800, 600);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertTrue(Files.size(png) > 5_000 && Files.size(svg) > 5_000);
+        interact(() -> view.setRun(null));
+        assertTrue(lookup(".empty-state").queryAs(Label.class).isVisible(), "empty state without a run");
+    }
+
+    @Test
+    void movingTheFlowSliderChangesTheFrame() throws Exception {
+        FlowView view = show(FlowView::create);
+        PainterCanvas frame = lookup("#frameCanvas").queryAs(PainterCanvas.class);
+        waitUntil("the flow paths", () -> frame.painter() != null);
+        Slider slider = lookup("#tauSlider").queryAs(Slider.class);
+        long atOne = fingerprint(frame.painter());
+        interact(() -> slider.setValue(0.0));
+        long atZero = fingerprint(frame.painter());
+        assertNotEquals(atOne, atZero, "τ = 0 and τ = 1 frames differ");
+        interact(() -> slider.setValue(0.5));
+        assertNotEquals(atZero, fingerprint(frame.painter()));
+        clickOn("#playButton");
+        double t0 = slider.getValue();
+        WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotEquals(t0, slider.getValue(), "Play animates τ");
+        clickOn("#playButton");
+        Path png = TMP.resolve("flow.png");
+        interact(() -> {
+            try {
+                view.exportPng(png, 700, 700);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertTrue(Files.size(png) > 5_000);
+    }
+
+    @Test
+    void editorPaintAndApplyChangesTheRunsLayout() throws Exception {
+        GridWorldView view = show(GridWorldView::create);
+        PainterCanvas canvas = lookup("#gridCanvas").queryAs(PainterCanvas.class);
+        waitUntil("the policy field", () -> canvas.painter() instanceof GridWorldPainter gp && gp.scene().field() != null);
+        clickCell(canvas, (GridWorldPainter) canvas.painter(), 12, 12);
+        waitUntil("episodes from (12, 12)", () -> ((GridWorldPainter) canvas.painter()).scene().trajectories().size() == 20);
+        assertTrue(lookup("#statusLabel").queryAs(Label.class).isVisible());
+        clickOn("#editToggle");
+        assertTrue(view.viewModel().editing.get());
+        clickOn("#wallBrush");
+        clickCell(canvas, (GridWorldPainter) canvas.painter(), 6, 6);
+        clickCell(canvas, (GridWorldPainter) canvas.painter(), 7, 6);
+        assertEquals(GridLayout.CellType.WALL, view.viewModel().draftLayout().type(6, 6));
+        clickOn("#applyButton");
+        waitUntil("the layout applied", () -> lookup("#statusLabel").queryAs(Label.class).getText().startsWith("Applied"));
+        GridLayout applied = run.submit(t -> ((GridWorldVecEnv) t.env()).layout()).get(30, TimeUnit.SECONDS);
+        assertEquals(GridLayout.CellType.WALL, applied.type(6, 6));
+        assertEquals(GridLayout.CellType.WALL, applied.type(7, 6));
+        Path file = TMP.resolve("edited-layout.json");
+        Files.createDirectories(TMP);
+        interact(() -> view.viewModel().save(file));
+        assertEquals(applied.render(), io.fpolab.env.grid.GridLayoutIO.read(file).render());
+        Path png = TMP.resolve("gridworld-editor.png");
+        interact(() -> {
+            try {
+                view.exportPng(png, 700, 760);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertTrue(Files.size(png) > 5_000);
+    }
+
+    @Test
+    void systemViewPointsGridWorldRunsToTheGridWorldTab() throws Exception {
+        show(SystemView::create);
+        Label empty = lookup(".empty-state").queryAs(Label.class);
+        waitUntil("the GridWorld note", () -> empty.isVisible() && empty.getText().contains("GridWorld tab"));
+    }
+
+    @Test
+    void catalogListsTheFourViews() throws Exception {
+        List<String> titles = new java.util.ArrayList<>();
+        interact(() -> ViewCatalog.create().forEach(v -> titles.add(v.title())));
+        assertEquals(List.of("Action distribution", "Flow", "GridWorld", "System"), titles);
+        assertNotNull(run);
+    }
+}
