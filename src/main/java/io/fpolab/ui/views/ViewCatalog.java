@@ -1,5 +1,6 @@
 package io.fpolab.ui.views;
 
+import io.fpolab.ui.charts.MetricsChartView;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -8,7 +9,7 @@ public final class ViewCatalog {
     private ViewCatalog() {
     }
 
-    private static final List<Supplier<RunView>> FACTORIES = List.of();
+    private static final List<Supplier<RunView>> FACTORIES = List.of(MetricsChartView::new);
 
     public static List<RunView> create() {
         return FACTORIES.stream().map(Supplier::get).toList();
