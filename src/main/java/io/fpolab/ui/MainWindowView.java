@@ -200,7 +200,7 @@ public class MainWindowView {
         this.scene = scene;
         this.preferences = preferences;
         preferences.restoreWindow(stage, 1280, 800);
-        preferences.restoreDivider(split, 0.27);
+        preferences.restoreDivider(split, 0.3);
         boolean dark = preferences.darkTheme();
         (dark ? darkThemeItem : lightThemeItem).setSelected(true);
         darkThemeItem.selectedProperty().addListener((obs, old, now) -> {
@@ -251,7 +251,8 @@ public class MainWindowView {
                 engineLabel.setText("Engine failed: " + Dialogs.oneLine(error));
                 engineLabel.getStyleClass().add("error");
             } else {
-                engineLabel.setText("Engine ready (" + info + ")");
+                engineLabel.setText("Engine ready");
+                engineLabel.setTooltip(new Tooltip(info));
                 generalStatus.set("Ready");
             }
         }));
@@ -691,7 +692,8 @@ public class MainWindowView {
     private void onAbout() {
         Dialogs.info(window(), LabApp.TITLE + " " + EngineInfo.version(),
                 "A lab for Flow Policy Optimization: train flow-matching policies with PPO and compare them with "
-                        + "Gaussian PPO and DPPO.\n\nEngine: " + engineLabel.getText());
+                        + "Gaussian PPO and DPPO.\n\n" + engineLabel.getText() + (engineLabel.getTooltip() == null ? ""
+                        : " (" + engineLabel.getTooltip().getText() + ")"));
     }
 
     private void refreshOverlay() {

@@ -114,4 +114,10 @@ final class LabFixture {
     static void cleanup() throws Exception {
         FxToolkit.cleanupStages();
     }
+
+    /** Saves a snapshot of any node's scene (dialogs). */
+    static void snapshotScene(javafx.scene.Node node, Path file) throws Exception {
+        WritableImage img = fx(() -> node.getScene().getRoot().snapshot(null, null));
+        ChartExport.writePng(SwingFXUtils.fromFXImage(img, null), file);
+    }
 }

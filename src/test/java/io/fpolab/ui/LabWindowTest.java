@@ -29,6 +29,7 @@ class LabWindowTest extends FxRobot {
 
     @BeforeEach
     void launch() throws Exception {
+        LabFixture.usePrivatePreferences();
         FxToolkit.registerPrimaryStage();
         app = (LabApp) FxToolkit.setupApplication(LabApp.class);
         view = app.view();

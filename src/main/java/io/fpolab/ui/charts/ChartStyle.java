@@ -68,6 +68,9 @@ public final class ChartStyle {
             axis.setAxisLinePaint(grid);
             axis.setTickMarkPaint(grid);
         }
+        // Generous label insets make JFreeChart choose coarser tick units: fewer, readable ticks.
+        plot.getRangeAxis().setTickLabelInsets(new RectangleInsets(a.presentation() ? 14 : 10, 4, a.presentation() ? 14 : 10, 4));
+        plot.getDomainAxis().setTickLabelInsets(new RectangleInsets(4, 24, 4, 24));
         ((NumberAxis) plot.getDomainAxis()).setNumberFormatOverride(new DecimalFormat("#,##0.###"));
         LegendTitle legend = chart.getLegend();
         if (legend != null) {

@@ -88,6 +88,7 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
         metricBox.getItems().setAll(MetricsChartModel.metrics(List.of()));
         metricBox.setValue(MetricsChartModel.DEFAULT_METRIC);
         metricBox.setVisibleRowCount(16);
+        metricBox.setPrefWidth(300);
         metricBox.setCellFactory(lv -> new MetricCell());
         metricBox.setButtonCell(new MetricCell());
         metricBox.valueProperty().addListener((obs, old, now) -> refresh(true));
@@ -117,6 +118,14 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
         Region spacer = new Region();
         HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
         HBox toolbar = new HBox(8, new Label("Metric"), metricBox, new Label("x axis"), axisToggle, spacer, bandBox);
+        for (Node n : toolbar.getChildren()) {
+            if (n instanceof Region r && n != spacer && n != metricBox) {
+                // Labels and toggles keep their full text; the metric picker gives way when space is short.
+                r.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        stepsButton.setMinWidth(Region.USE_PREF_SIZE);
+        timeButton.setMinWidth(Region.USE_PREF_SIZE);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(6, 10, 6, 10));
         toolbar.getStyleClass().add("view-toolbar");
@@ -263,7 +272,16 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
         try {
             plot.getDomainAxis().setLabel(data.xAxis().label());
             plot.getRangeAxis().setLabel(MetricsChartModel.label(data.metric()));
-            ((org.jfree.chart.axis.NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+            org.jfree.chart.axis.NumberAxis range = (org.jfree.chart.axis.NumberAxis) plot.getRangeAxis();
+            range.setAutoRangeIncludesZero(false);
+            double[] span = ySpan(data);
+            if (span != null && span[1] - span[0] <= 1e-9 * Math.max(1, Math.abs(span[1]))) {
+                // A constant metric (a fixed learning rate, a solved task) would get an axis of identical labels.
+                double pad = Math.max(Math.abs(span[0]) * 0.05, 1e-6);
+                range.setRange(span[0] - pad, span[1] + pad);
+            } else {
+                range.setAutoRange(true);
+            }
             if (data.bands().isEmpty()) {
                 XYSeriesCollection ds = new XYSeriesCollection();
                 XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
@@ -309,6 +327,25 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
         } finally {
             chart.setNotify(true);
         }
+    }
+
+    /** Smallest and largest y drawn (band edges included), or null when nothing is drawn. */
+    private static double[] ySpan(ChartData data) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Curve c : data.curves()) {
+            for (double y : c.y()) {
+                lo = Math.min(lo, y);
+                hi = Math.max(hi, y);
+            }
+        }
+        for (Band b : data.bands()) {
+            for (int i = 0; i < b.x().length; i++) {
+                lo = Math.min(lo, b.lo()[i]);
+                hi = Math.max(hi, b.hi()[i]);
+            }
+        }
+        return lo <= hi ? new double[] {lo, hi} : null;
     }
 
     /** A standalone chart of {@code data} for export (never the live chart, which the FX thread owns). */

@@ -38,17 +38,21 @@ public final class LabPreferences {
 
     /** Puts the stage where it was last time, if that place is still on a screen. */
     public void restoreWindow(Stage stage, double defaultWidth, double defaultHeight) {
-        double w = node.getDouble("width", defaultWidth);
-        double h = node.getDouble("height", defaultHeight);
-        stage.setWidth(Math.max(640, w));
-        stage.setHeight(Math.max(480, h));
         double x = node.getDouble("x", Double.NaN);
         double y = node.getDouble("y", Double.NaN);
-        // A monitor may have been unplugged since; never restore a window to where nobody can see it.
-        if (!Double.isNaN(x) && !Double.isNaN(y)
-                && !Screen.getScreensForRectangle(new Rectangle2D(x, y, 100, 40)).isEmpty()) {
-            stage.setX(x);
-            stage.setY(y);
+        // A monitor may have been unplugged or changed since; never restore a window to where nobody can see
+        // it, nor larger than the screen it lands on.
+        boolean placed = !Double.isNaN(x) && !Double.isNaN(y)
+                && !Screen.getScreensForRectangle(new Rectangle2D(x, y, 100, 40)).isEmpty();
+        Rectangle2D bounds = placed ? Screen.getScreensForRectangle(new Rectangle2D(x, y, 100, 40)).get(0)
+                .getVisualBounds() : Screen.getPrimary().getVisualBounds();
+        double w = Math.min(bounds.getWidth(), Math.max(640, node.getDouble("width", defaultWidth)));
+        double h = Math.min(bounds.getHeight(), Math.max(480, node.getDouble("height", defaultHeight)));
+        stage.setWidth(w);
+        stage.setHeight(h);
+        if (placed) {
+            stage.setX(Math.max(bounds.getMinX(), Math.min(x, bounds.getMaxX() - w)));
+            stage.setY(Math.max(bounds.getMinY(), Math.min(y, bounds.getMaxY() - h)));
         }
         stage.setMaximized(node.getBoolean("maximized", false));
     }
