@@ -270,6 +270,9 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
         // One notification for the whole batch instead of one per series.
         chart.setNotify(false);
         try {
+            // Without data, bare 0..1 axes are clutter around the "start a run" message.
+            plot.getDomainAxis().setVisible(!data.isEmpty());
+            plot.getRangeAxis().setVisible(!data.isEmpty());
             plot.getDomainAxis().setLabel(data.xAxis().label());
             plot.getRangeAxis().setLabel(MetricsChartModel.label(data.metric()));
             org.jfree.chart.axis.NumberAxis range = (org.jfree.chart.axis.NumberAxis) plot.getRangeAxis();
