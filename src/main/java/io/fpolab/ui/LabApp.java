@@ -1,20 +1,18 @@
 package io.fpolab.ui;
 
-import io.fpolab.core.EngineInfo;
+import io.fpolab.ui.util.LabPreferences;
 import java.io.IOException;
-import java.net.URL;
-import java.util.Objects;
 import javafx.application.Application;
-import javafx.fxml.FXMLLoader;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 
-/** The lab window: loads {@code fxml/MainWindow.fxml} and starts the engine in the background. */
+/**
+ * The lab window application: opens {@link MainWindowView} with the user's remembered layout, and
+ * when the window closes stops every run so no trainer thread outlives it.
+ */
 public class LabApp extends Application {
     public static final String TITLE = "FPO Lab";
 
-    private MainWindowController controller;
+    private MainWindowView view;
 
     /** Opens the lab window; blocks until it is closed. */
     public static void launchLab(String[] args) {
@@ -23,25 +21,20 @@ public class LabApp extends Application {
 
     @Override
     public void start(Stage stage) throws IOException {
-        FXMLLoader loader = new FXMLLoader(resource("/fxml/MainWindow.fxml"));
-        Parent root = loader.load();
-        controller = loader.getController();
-        Scene scene = new Scene(root, 1280, 800);
-        scene.getStylesheets().add(resource("/assets/css/lab.css").toExternalForm());
-        stage.setTitle(TITLE + " " + EngineInfo.version());
-        stage.setScene(scene);
+        view = MainWindowView.open(stage, LabPreferences.forApplication());
         stage.show();
-        controller.startEngine();
+        view.startEngine();
     }
 
     @Override
     public void stop() {
-        if (controller != null) {
-            controller.shutdown();
+        if (view != null) {
+            view.shutdown();
         }
     }
 
-    static URL resource(String path) {
-        return Objects.requireNonNull(LabApp.class.getResource(path), "missing resource " + path);
+    /** The window's controller (tests drive the lab through it). */
+    public MainWindowView view() {
+        return view;
     }
 }

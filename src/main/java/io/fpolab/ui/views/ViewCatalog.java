@@ -1,5 +1,6 @@
 package io.fpolab.ui.views;
 
+import io.fpolab.ui.charts.MetricsChartView;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -9,6 +10,7 @@ public final class ViewCatalog {
     }
 
     private static final List<Supplier<RunView>> FACTORIES = List.of(
+            MetricsChartView::new,
             ActionDistributionView::create,
             FlowView::create,
             GridWorldView::create,

@@ -1,0 +1,763 @@
+package io.fpolab.ui;
+
+import io.fpolab.config.ExperimentConfig;
+import io.fpolab.config.SampleConfigs.Sample;
+import io.fpolab.core.EngineInfo;
+import io.fpolab.train.RunFiles;
+import io.fpolab.train.TrainingRun;
+import io.fpolab.train.TrainingRun.State;
+import io.fpolab.ui.charts.MetricsChartView;
+import io.fpolab.ui.experiment.ExperimentPanelView;
+import io.fpolab.ui.experiment.ExperimentPanelViewModel;
+import io.fpolab.ui.runs.Labels;
+import io.fpolab.ui.runs.RunFolders;
+import io.fpolab.ui.runs.RunRecord;
+import io.fpolab.ui.runs.RunRecordsAware;
+import io.fpolab.ui.runs.RunsViewModel;
+import io.fpolab.ui.util.Appearance;
+import io.fpolab.ui.util.BackgroundExecutor;
+import io.fpolab.ui.util.Dialogs;
+import io.fpolab.ui.util.LabPreferences;
+import io.fpolab.ui.util.Prompts;
+import io.fpolab.ui.util.Prompts.PngOptions;
+import io.fpolab.ui.util.StallMonitor;
+import io.fpolab.ui.views.RunView;
+import io.fpolab.ui.views.ViewCatalog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.cell.ProgressBarTableCell;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser.ExtensionFilter;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.util.Duration;
+
+/**
+ * Controller of {@code fxml/MainWindow.fxml}: menus, the experiment panel, the run list, the view tabs
+ * and the status bar. It binds controls to {@link ExperimentPanelViewModel} and {@link RunsViewModel}
+ * and forwards commands; files are read and written on the {@link BackgroundExecutor}, never on the FX
+ * thread, and errors reach the user as one-line dialogs.
+ */
+public class MainWindowView {
+    static final String LIGHT_CSS = "/assets/css/lab.css";
+    static final String DARK_CSS = "/assets/css/lab-dark.css";
+    private static final List<ExtensionFilter> CONFIG_FILES = List.of(
+            new ExtensionFilter("Experiment config (*.json, *.yaml, *.yml)", "*.json", "*.yaml", "*.yml"));
+
+    @FXML private BorderPane root;
+    @FXML private MenuBar menuBar;
+    @FXML private Menu presetMenu;
+    @FXML private MenuItem startItem;
+    @FXML private MenuItem pauseItem;
+    @FXML private MenuItem stepItem;
+    @FXML private MenuItem stopItem;
+    @FXML private MenuItem resetItem;
+    @FXML private MenuItem removeItem;
+    @FXML private MenuItem compareItem;
+    @FXML private MenuItem exportCsvItem;
+    @FXML private MenuItem exportExperimentItem;
+    @FXML private RadioMenuItem lightThemeItem;
+    @FXML private RadioMenuItem darkThemeItem;
+    @FXML private CheckMenuItem presentationItem;
+    @FXML private CheckMenuItem debugItem;
+    @FXML private SplitPane split;
+    @FXML private VBox experimentPanel;
+    @FXML private ExperimentPanelView experimentFormController;
+    @FXML private TableView<RunRecord> runTable;
+    @FXML private TableColumn<RunRecord, String> nameColumn;
+    @FXML private TableColumn<RunRecord, String> algorithmColumn;
+    @FXML private TableColumn<RunRecord, State> stateColumn;
+    @FXML private TableColumn<RunRecord, Double> progressColumn;
+    @FXML private Button resumeButton;
+    @FXML private Button pauseButton;
+    @FXML private Button stepButton;
+    @FXML private Button stopButton;
+    @FXML private Button resetButton;
+    @FXML private Button removeButton;
+    @FXML private TabPane viewArea;
+    @FXML private Label debugOverlay;
+    @FXML private HBox statusBar;
+    @FXML private Label statusLabel;
+    @FXML private Label noticeLabel;
+    @FXML private Label engineLabel;
+    @FXML private ProgressBar progressBar;
+
+    private final BackgroundExecutor background = new BackgroundExecutor();
+    private final StallMonitor stallMonitor = new StallMonitor();
+    private final StringProperty generalStatus = new SimpleStringProperty("Starting…");
+    private final ObjectProperty<State> selectedState = new SimpleObjectProperty<>();
+    private final List<RunView> views = new ArrayList<>();
+    private final Timeline overlayRefresh = new Timeline(new KeyFrame(Duration.millis(250), e -> refreshOverlay()));
+    private ExperimentPanelViewModel panel;
+    private RunsViewModel runs;
+    private Prompts prompts = Prompts.system();
+    private LabPreferences preferences;
+    private Stage stage;
+    private Scene scene;
+    private PngOptions lastPngOptions = new PngOptions(1600, 1000, 1.0);
+    private boolean shutDown;
+
+    /**
+     * Loads the main window into {@code stage} with the remembered geometry and theme; the stage is not
+     * shown yet. Used by the application and by the screenshots command.
+     */
+    public static MainWindowView open(Stage stage, LabPreferences preferences) throws IOException {
+        FXMLLoader loader = new FXMLLoader(resource("/fxml/MainWindow.fxml"));
+        Parent root = loader.load();
+        MainWindowView view = loader.getController();
+        Scene scene = new Scene(root, 1280, 800);
+        stage.setScene(scene);
+        stage.setTitle(LabApp.TITLE + " " + EngineInfo.version());
+        view.attach(stage, scene, preferences);
+        return view;
+    }
+
+    static URL resource(String path) {
+        return Objects.requireNonNull(MainWindowView.class.getResource(path), "missing resource " + path);
+    }
+
+    @FXML
+    private void initialize() {
+        panel = new ExperimentPanelViewModel(background);
+        runs = new RunsViewModel(background);
+        experimentFormController.bind(panel);
+        experimentFormController.setActions(this::onOpenConfig, this::onSaveConfig, this::startRun, this::compare,
+                this::applyPreset);
+        panel.presets().addListener((ListChangeListener<Sample>) c -> rebuildPresetMenu());
+        panel.loadPresets().whenComplete((list, err) -> Platform.runLater(() -> {
+            if (err != null) {
+                notice("Presets unavailable: " + Dialogs.oneLine(err));
+            }
+        }));
+        bindRunTable();
+        bindRunControls();
+        createTabs();
+        statusLabel.textProperty().bind(Bindings.when(runs.statusLineProperty().isEmpty())
+                .then(generalStatus).otherwise(runs.statusLineProperty()));
+        overlayRefresh.setCycleCount(Timeline.INDEFINITE);
+        debugOverlay.visibleProperty().bind(debugItem.selectedProperty());
+        debugItem.selectedProperty().addListener((obs, old, on) -> {
+            if (on) {
+                refreshOverlay();
+                overlayRefresh.play();
+            } else {
+                overlayRefresh.stop();
+            }
+        });
+        stallMonitor.start();
+    }
+
+    private void attach(Stage stage, Scene scene, LabPreferences preferences) {
+        this.stage = stage;
+        this.scene = scene;
+        this.preferences = preferences;
+        preferences.restoreWindow(stage, 1280, 800);
+        preferences.restoreDivider(split, 0.3);
+        boolean dark = preferences.darkTheme();
+        (dark ? darkThemeItem : lightThemeItem).setSelected(true);
+        darkThemeItem.selectedProperty().addListener((obs, old, now) -> {
+            preferences.setDarkTheme(now);
+            applyAppearance();
+        });
+        presentationItem.selectedProperty().addListener((obs, old, now) -> {
+            stage.setFullScreen(now);
+            applyAppearance();
+        });
+        // Leaving full screen with Esc must also leave presentation mode, or the menu check would lie.
+        stage.fullScreenProperty().addListener((obs, old, now) -> {
+            if (!now && presentationItem.isSelected()) {
+                presentationItem.setSelected(false);
+            }
+        });
+        stage.setFullScreenExitHint("Press F11 or Esc to leave presentation mode");
+        applyAppearance();
+        installShortcuts(scene);
+        stage.setOnHiding(e -> preferences.save(stage, split));
+    }
+
+    /** Second keys for the same commands, and Space for pause/resume when no text field has the focus. */
+    private void installShortcuts(Scene scene) {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), this::onStart);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN), this::onStop);
+        scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.SPACE && !e.isShortcutDown() && !e.isAltDown() && !typingTarget()) {
+                onPauseResume();
+                e.consume();
+            }
+        });
+    }
+
+    private boolean typingTarget() {
+        var owner = scene.getFocusOwner();
+        return owner instanceof TextInputControl || owner instanceof ButtonBase || owner instanceof ComboBoxBase
+                || owner instanceof TableView;
+    }
+
+    /** Loads ND4J in the background; the status bar reports when it is ready. */
+    void startEngine() {
+        engineLabel.setText("Engine: starting…");
+        progressBar.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
+        background.supply(EngineInfo::warmUp).whenComplete((info, error) -> Platform.runLater(() -> {
+            progressBar.progressProperty().bind(runs.selectedProgressProperty());
+            if (error != null) {
+                engineLabel.setText("Engine failed: " + Dialogs.oneLine(error));
+                engineLabel.getStyleClass().add("error");
+            } else {
+                engineLabel.setText("Engine ready");
+                engineLabel.setTooltip(new Tooltip(info));
+                generalStatus.set("Ready");
+            }
+        }));
+    }
+
+    // ---- run list ------------------------------------------------------------------------------------
+
+    private void bindRunTable() {
+        runTable.setItems(runs.runs());
+        nameColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().name()));
+        algorithmColumn.setCellValueFactory(c -> new SimpleStringProperty(
+                Labels.algorithm(c.getValue().config().algorithm())));
+        stateColumn.setCellValueFactory(c -> c.getValue().stateProperty());
+        stateColumn.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(State s, boolean empty) {
+                super.updateItem(s, empty);
+                getStyleClass().removeAll("state-failed");
+                setTooltip(null);
+                if (empty || s == null) {
+                    setText(null);
+                    return;
+                }
+                setText(Labels.state(s));
+                RunRecord r = getTableRow() == null ? null : getTableRow().getItem();
+                if (s == State.FAILED && r != null) {
+                    getStyleClass().add("state-failed");
+                    setTooltip(new Tooltip(r.messageProperty().get()));
+                }
+            }
+        });
+        progressColumn.setCellValueFactory(c -> c.getValue().progressProperty().asObject());
+        progressColumn.setCellFactory(ProgressBarTableCell.forTableColumn());
+        runTable.setRowFactory(tv -> {
+            TableRow<RunRecord> row = new TableRow<>();
+            row.itemProperty().addListener((obs, old, now) -> row.setTooltip(now == null ? null
+                    : new Tooltip(now.config().name())));
+            return row;
+        });
+        runTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null && now != runs.selected()) {
+                runs.selectedProperty().set(now);
+            }
+        });
+        ChangeListener<State> follow = (obs, old, now) -> selectedState.set(now);
+        runs.selectedProperty().addListener((obs, old, now) -> {
+            if (old != null) {
+                old.stateProperty().removeListener(follow);
+            }
+            if (now != null) {
+                now.stateProperty().addListener(follow);
+                runTable.getSelectionModel().select(now);
+            }
+            selectedState.set(now == null ? null : now.state());
+            for (RunView v : views) {
+                v.setRun(now == null ? null : now.run());
+            }
+        });
+        runs.runs().addListener((ListChangeListener<RunRecord>) c -> publishRuns());
+    }
+
+    private void publishRuns() {
+        List<TrainingRun> all = runs.runs().stream().map(RunRecord::run).toList();
+        for (RunView v : views) {
+            v.setAvailableRuns(all);
+            if (v instanceof RunRecordsAware a) {
+                a.setRecords(runs.runs());
+            }
+        }
+    }
+
+    private void bindRunControls() {
+        BooleanBinding none = runs.selectedProperty().isNull();
+        BooleanBinding running = selectedState.isEqualTo(State.RUNNING);
+        BooleanBinding resumable = selectedState.isEqualTo(State.PAUSED).or(selectedState.isEqualTo(State.NEW));
+        BooleanBinding active = running.or(resumable);
+        resumeButton.disableProperty().bind(resumable.not());
+        pauseButton.disableProperty().bind(running.not());
+        stepButton.disableProperty().bind(resumable.not());
+        stopButton.disableProperty().bind(active.not());
+        resetButton.disableProperty().bind(none);
+        removeButton.disableProperty().bind(none);
+        pauseItem.disableProperty().bind(active.not());
+        stepItem.disableProperty().bind(resumable.not());
+        stopItem.disableProperty().bind(active.not());
+        resetItem.disableProperty().bind(none);
+        removeItem.disableProperty().bind(none);
+        exportCsvItem.disableProperty().bind(none);
+        exportExperimentItem.disableProperty().bind(Bindings.isEmpty(runs.runs()));
+        startItem.disableProperty().bind(panel.validProperty().not());
+        compareItem.disableProperty().bind(panel.validProperty().not());
+        for (Button b : List.of(resumeButton, pauseButton, stepButton, stopButton, resetButton, removeButton)) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        resumeButton.setTooltip(new Tooltip("Start or resume the selected run (Space, F6)"));
+        pauseButton.setTooltip(new Tooltip("Pause the selected run (Space, F6)"));
+        stepButton.setTooltip(new Tooltip("Train exactly one more iteration, then pause (F7)"));
+        stopButton.setTooltip(new Tooltip("Stop training; curves stay (Ctrl+., Shift+F5)"));
+        resetButton.setTooltip(new Tooltip("Throw the run away and start the same experiment again"));
+        removeButton.setTooltip(new Tooltip("Stop the run and remove it from the list"));
+    }
+
+    // ---- view tabs -----------------------------------------------------------------------------------
+
+    private void createTabs() {
+        for (RunView v : ViewCatalog.create()) {
+            Tab tab = new Tab(v.title(), v.node());
+            tab.setId("tab-" + RunFolders.folderName(v.title()));
+            tab.setUserData(v);
+            views.add(v);
+            viewArea.getTabs().add(tab);
+        }
+        viewArea.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (old != null) {
+                ((RunView) old.getUserData()).setVisible(false);
+            }
+            if (now != null) {
+                ((RunView) now.getUserData()).setVisible(true);
+            }
+        });
+        Tab first = viewArea.getSelectionModel().getSelectedItem();
+        if (first != null) {
+            ((RunView) first.getUserData()).setVisible(true);
+        }
+    }
+
+    /** The view of the selected tab, or null when there are no views. */
+    public RunView selectedView() {
+        Tab t = viewArea.getSelectionModel().getSelectedItem();
+        return t == null ? null : (RunView) t.getUserData();
+    }
+
+    // ---- experiment panel and runs -------------------------------------------------------------------
+
+    private void rebuildPresetMenu() {
+        presetMenu.getItems().clear();
+        for (Sample s : panel.presets()) {
+            MenuItem item = new MenuItem(ExperimentPanelViewModel.presetLabel(s));
+            item.setOnAction(e -> applyPreset(s));
+            presetMenu.getItems().add(item);
+        }
+    }
+
+    /** Loads a preset into the panel (FX thread; the file is read in the background). */
+    public CompletableFuture<ExperimentConfig> applyPreset(Sample s) {
+        experimentFormController.showPreset(s);
+        return panel.applyPreset(s).whenComplete((cfg, err) -> {
+            if (err != null) {
+                Dialogs.error(window(), "Cannot load preset", Dialogs.oneLine(err));
+            } else {
+                notice("Preset: " + s.title());
+            }
+        });
+    }
+
+    private void startRun(ExperimentConfig cfg) {
+        runs.start(cfg);
+    }
+
+    private void compare(ExperimentConfig cfg) {
+        try {
+            runs.compare(cfg);
+        } catch (RuntimeException e) {
+            Dialogs.error(window(), "Cannot compare", Dialogs.oneLine(e));
+        }
+    }
+
+    @FXML
+    private void onStart() {
+        if (panel.config() == null) {
+            Dialogs.error(window(), "Cannot start a run", panel.problemProperty().get());
+            return;
+        }
+        startRun(panel.config());
+    }
+
+    @FXML
+    private void onCompare() {
+        if (panel.config() != null) {
+            compare(panel.config());
+        }
+    }
+
+    @FXML
+    private void onPauseResume() {
+        runs.togglePause(runs.selected());
+    }
+
+    @FXML
+    private void onResume() {
+        runs.resume(runs.selected());
+    }
+
+    @FXML
+    private void onPause() {
+        runs.pause(runs.selected());
+    }
+
+    @FXML
+    private void onStep() {
+        runs.step(runs.selected());
+    }
+
+    @FXML
+    private void onStop() {
+        runs.stop(runs.selected());
+    }
+
+    @FXML
+    private void onReset() {
+        RunRecord r = runs.selected();
+        if (r != null) {
+            runs.reset(r);
+        }
+    }
+
+    @FXML
+    private void onRemove() {
+        RunRecord r = runs.selected();
+        if (r != null) {
+            runs.remove(r);
+        }
+    }
+
+    // ---- files ---------------------------------------------------------------------------------------
+
+    @FXML
+    private void onOpenConfig() {
+        prompts.openFile(window(), "Open experiment config", CONFIG_FILES).ifPresent(this::openConfig);
+    }
+
+    /** Reads a config file into the panel; a broken file shows the one-line error in a dialog. */
+    public CompletableFuture<ExperimentConfig> openConfig(Path file) {
+        return panel.open(file).whenComplete((cfg, err) -> {
+            if (err != null) {
+                Dialogs.error(window(), "Cannot open config", Dialogs.oneLine(err));
+            } else {
+                notice("Opened " + file.getFileName());
+            }
+        });
+    }
+
+    @FXML
+    private void onSaveConfig() {
+        if (panel.config() == null) {
+            Dialogs.error(window(), "Cannot save config", panel.problemProperty().get());
+            return;
+        }
+        prompts.saveFile(window(), "Save experiment config", RunFolders.folderName(panel.config().name()) + ".json",
+                CONFIG_FILES).ifPresent(file -> whenWritten(panel.save(file), "Cannot save config",
+                        "Saved " + file.getFileName()));
+    }
+
+    @FXML
+    private void onOpenRunFolder() {
+        prompts.directory(window(), "Open run folder").ifPresent(this::openRunFolder);
+    }
+
+    /** Reads a run folder (or an experiment folder of runs) in the background and adds its runs. */
+    public CompletableFuture<List<RunFolders.Loaded>> openRunFolder(Path dir) {
+        CompletableFuture<List<RunFolders.Loaded>> read = background.supply(() -> {
+            try {
+                return RunFolders.read(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        CompletableFuture<List<RunFolders.Loaded>> added = new CompletableFuture<>();
+        read.whenComplete((loaded, err) -> Platform.runLater(() -> {
+            if (err != null) {
+                Dialogs.error(window(), "Cannot open run folder", Dialogs.oneLine(err));
+                added.completeExceptionally(err);
+            } else {
+                runs.addRestored(loaded);
+                notice("Opened " + loaded.size() + " run(s) from " + dir.getFileName());
+                added.complete(loaded);
+            }
+        }));
+        return added;
+    }
+
+    @FXML
+    private void onExportPng() {
+        RunView view = selectedView();
+        if (view == null) {
+            return;
+        }
+        Optional<PngOptions> options = prompts.pngOptions(window(), lastPngOptions);
+        if (options.isEmpty()) {
+            return;
+        }
+        lastPngOptions = options.get();
+        prompts.saveFile(window(), "Export view as PNG", RunFolders.folderName(view.title()) + ".png",
+                List.of(new ExtensionFilter("PNG image", "*.png")))
+                .ifPresent(file -> exportPng(view, file, lastPngOptions));
+    }
+
+    /** Writes a view as PNG in the background. */
+    public CompletableFuture<Void> exportPng(RunView view, Path file, PngOptions o) {
+        return whenWritten(CompletableFuture.runAsync(() -> {
+            try {
+                if (view instanceof MetricsChartView chart) {
+                    chart.exportPng(file, o.width(), o.height(), o.scale());
+                } else {
+                    view.exportPng(file, (int) Math.round(o.width() * o.scale()),
+                            (int) Math.round(o.height() * o.scale()));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, background), "Cannot export PNG", "Exported " + file.getFileName());
+    }
+
+    @FXML
+    private void onExportSvg() {
+        RunView view = selectedView();
+        if (view == null) {
+            return;
+        }
+        prompts.saveFile(window(), "Export view as SVG", RunFolders.folderName(view.title()) + ".svg",
+                List.of(new ExtensionFilter("SVG image", "*.svg")))
+                .ifPresent(file -> exportSvg(view, file));
+    }
+
+    /** Writes a view as SVG (at the last PNG size) in the background. */
+    public CompletableFuture<Void> exportSvg(RunView view, Path file) {
+        PngOptions o = lastPngOptions;
+        return whenWritten(CompletableFuture.runAsync(() -> {
+            try {
+                view.exportSvg(file, o.width(), o.height());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, background), "Cannot export SVG", "Exported " + file.getFileName());
+    }
+
+    @FXML
+    private void onExportCsv() {
+        RunRecord r = runs.selected();
+        if (r == null) {
+            return;
+        }
+        prompts.saveFile(window(), "Export metrics as CSV", RunFolders.folderName(r.name()) + ".csv",
+                List.of(new ExtensionFilter("CSV table", "*.csv"))).ifPresent(file -> exportCsv(r, file));
+    }
+
+    /** Writes a run's metrics in the {@code metrics.csv} format in the background. */
+    public CompletableFuture<Void> exportCsv(RunRecord r, Path file) {
+        RunFolders.Snapshot s = r.snapshot();
+        return whenWritten(CompletableFuture.runAsync(() -> {
+            try {
+                RunFiles.writeAtomically(file, RunFolders.metricsCsv(s.history(), s.evalKeys()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, background), "Cannot export metrics", "Exported " + file.getFileName());
+    }
+
+    @FXML
+    private void onExportExperiment() {
+        prompts.directory(window(), "Export experiment into folder").ifPresent(this::exportExperiment);
+    }
+
+    /** Writes every run into its own run folder under {@code dir}, in the CLI's layout. */
+    public CompletableFuture<Void> exportExperiment(Path dir) {
+        List<RunFolders.Snapshot> snaps = runs.runs().stream().map(RunRecord::snapshot).toList();
+        return whenWritten(CompletableFuture.runAsync(() -> {
+            try {
+                RunFolders.writeExperiment(dir, snaps);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, background), "Cannot export experiment", "Exported " + snaps.size() + " run(s) to " + dir.getFileName());
+    }
+
+    private CompletableFuture<Void> whenWritten(CompletableFuture<Void> work, String failure, String success) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        work.whenComplete((v, err) -> Platform.runLater(() -> {
+            if (err != null) {
+                Dialogs.error(window(), failure, Dialogs.oneLine(err));
+                done.completeExceptionally(err);
+            } else {
+                notice(success);
+                done.complete(null);
+            }
+        }));
+        return done;
+    }
+
+    @FXML
+    private void onQuit() {
+        if (stage != null) {
+            stage.close();
+        }
+        Platform.exit();
+    }
+
+    // ---- appearance, help, overlay -------------------------------------------------------------------
+
+    private void applyAppearance() {
+        Appearance a = appearance();
+        List<String> sheets = new ArrayList<>(List.of(resource(LIGHT_CSS).toExternalForm()));
+        if (a.dark()) {
+            sheets.add(resource(DARK_CSS).toExternalForm());
+        }
+        scene.getStylesheets().setAll(sheets);
+        root.getStyleClass().removeAll("presentation");
+        if (a.presentation()) {
+            root.getStyleClass().add("presentation");
+        }
+        for (RunView v : views) {
+            if (v instanceof Appearance.Aware aware) {
+                aware.setAppearance(a);
+            }
+        }
+    }
+
+    /** The current theme and presentation mode. */
+    public Appearance appearance() {
+        return new Appearance(darkThemeItem.isSelected(), presentationItem.isSelected());
+    }
+
+    @FXML
+    private void onShortcuts() {
+        Dialogs.info(window(), "Keyboard shortcuts", String.join("\n",
+                "Ctrl+Enter, F5\tStart a run from the experiment panel",
+                "Space, F6\tPause / resume the selected run",
+                "F7\tStep: train one iteration, then pause",
+                "Ctrl+.  Shift+F5\tStop the selected run",
+                "Ctrl+O / Ctrl+S\tOpen / save experiment config",
+                "F11\tPresentation mode (full screen, large text)",
+                "Ctrl+Shift+D\tDebug overlay (FX frame gaps, memory)",
+                "Ctrl+Q\tQuit"));
+    }
+
+    @FXML
+    private void onAbout() {
+        Dialogs.info(window(), LabApp.TITLE + " " + EngineInfo.version(),
+                "A lab for Flow Policy Optimization: train flow-matching policies with PPO and compare them with "
+                        + "Gaussian PPO and DPPO.\n\n" + engineLabel.getText() + (engineLabel.getTooltip() == null ? ""
+                        : " (" + engineLabel.getTooltip().getText() + ")"));
+    }
+
+    private void refreshOverlay() {
+        Runtime rt = Runtime.getRuntime();
+        long active = runs.runs().stream().filter(r -> r.state() == State.RUNNING).count();
+        debugOverlay.setText(String.format(Locale.ROOT,
+                "FX frame gap  worst %.1f ms · last second %.1f ms%nRuns  %d running of %d%nHeap  %d / %d MB",
+                stallMonitor.worstStallMillis(), stallMonitor.recentStallMillis(), active, runs.runs().size(),
+                (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20));
+    }
+
+    private void notice(String text) {
+        noticeLabel.setText(text);
+    }
+
+    private Window window() {
+        return stage;
+    }
+
+    // ---- for the application, the screenshots command and tests ---------------------------------------
+
+    /** Replaces the file and image-size dialogs (tests answer them without a native dialog). */
+    public void setPrompts(Prompts prompts) {
+        this.prompts = prompts;
+    }
+
+    public StallMonitor stallMonitor() {
+        return stallMonitor;
+    }
+
+    public RunsViewModel runs() {
+        return runs;
+    }
+
+    public ExperimentPanelViewModel panel() {
+        return panel;
+    }
+
+    public TabPane viewArea() {
+        return viewArea;
+    }
+
+    public List<RunView> views() {
+        return List.copyOf(views);
+    }
+
+    /** Stops every run and waits for their threads; the window's background work ends too. */
+    void shutdown() {
+        if (shutDown) {
+            return;
+        }
+        shutDown = true;
+        overlayRefresh.stop();
+        stallMonitor.stop();
+        for (RunView v : views) {
+            v.setVisible(false);
+        }
+        runs.shutdown();
+        background.shutdown(5);
+    }
+
+    /** Used by {@link LabApp#stop()} and by callers that own the stage. */
+    public void close() {
+        shutdown();
+    }
+
+}

@@ -1,0 +1,67 @@
+package io.fpolab.ui.charts;
+
+import io.fpolab.train.RunFiles;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import javax.imageio.ImageIO;
+import org.jfree.chart.JFreeChart;
+import org.jfree.svg.SVGGraphics2D;
+
+/**
+ * Writes charts as PNG (at a DPI scale, so text stays sharp on slides) and SVG (JFreeSVG), always
+ * through a temporary sibling file that is renamed over the target. Runs on background threads.
+ */
+public final class ChartExport {
+    private ChartExport() {
+    }
+
+    /** Renders {@code chart} at {@code width × height} logical pixels times {@code scale}. */
+    public static void png(JFreeChart chart, Path file, int width, int height, double scale) throws IOException {
+        BufferedImage img = new BufferedImage((int) Math.round(width * scale), (int) Math.round(height * scale),
+                BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+            g.scale(scale, scale);
+            chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
+        } finally {
+            g.dispose();
+        }
+        writePng(img, file);
+    }
+
+    /** Writes {@code chart} as an SVG document of {@code width × height}. */
+    public static void svg(JFreeChart chart, Path file, int width, int height) throws IOException {
+        SVGGraphics2D g = new SVGGraphics2D(width, height);
+        chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
+        RunFiles.writeAtomically(file, g.getSVGDocument());
+    }
+
+    /** Encodes {@code img} as PNG into a temporary sibling, then renames it over {@code file}. */
+    public static void writePng(BufferedImage img, Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        try {
+            if (!ImageIO.write(img, "png", tmp.toFile())) {
+                throw new IOException("no PNG encoder available");
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

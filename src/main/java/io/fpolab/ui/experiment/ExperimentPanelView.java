@@ -1,0 +1,281 @@
+package io.fpolab.ui.experiment;
+
+import io.fpolab.config.ConfigSchema;
+import io.fpolab.config.ExperimentConfig;
+import io.fpolab.config.FieldSpec;
+import io.fpolab.config.SampleConfigs.Sample;
+import io.fpolab.ui.runs.Labels;
+import io.fpolab.ui.runs.RunsViewModel;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+
+/**
+ * Controller of {@code fxml/ExperimentPanel.fxml}: builds one editor per setting of the schema, grouped
+ * by section in collapsible panes, and binds them to {@link ExperimentPanelViewModel}. It holds no logic
+ * of its own; file dialogs and starting runs are forwarded to the main window.
+ */
+public class ExperimentPanelView {
+    /** Editors of settings get this id prefix plus the path with dots as dashes ("field-ppo-totalSteps"). */
+    public static final String FIELD_ID_PREFIX = "field-";
+
+    private static final Map<String, String> SECTION_TITLES = Map.of(
+            "", "General", "env", "Environment", "actor", "Policy network", "critic", "Value network",
+            "flow", "Flow policy (FPO, DPPO)", "gaussian", "Gaussian policy", "dppo", "DPPO", "ppo", "PPO",
+            "eval", "Evaluation");
+    /** Settings with their own editor at the top of the panel. */
+    private static final List<String> TOP_FIELDS = List.of("seed", "algorithm", "env.id");
+
+    @FXML private ComboBox<Sample> presetBox;
+    @FXML private ComboBox<String> envBox;
+    @FXML private ComboBox<String> algorithmBox;
+    @FXML private TextField seedField;
+    @FXML private Label seedError;
+    @FXML private VBox sections;
+    @FXML private Label problemLabel;
+    @FXML private Button startButton;
+    @FXML private Button compareButton;
+
+    private ExperimentPanelViewModel viewModel;
+    private Runnable onOpen = () -> { };
+    private Runnable onSave = () -> { };
+    private Consumer<ExperimentConfig> onStart = c -> { };
+    private Consumer<ExperimentConfig> onCompare = c -> { };
+    private Consumer<Sample> onPreset = s -> { };
+    private boolean showingPreset;
+
+    /** Connects the view to its model (called once, after loading the FXML). */
+    public void bind(ExperimentPanelViewModel vm) {
+        this.viewModel = vm;
+        presetBox.setItems(vm.presets());
+        presetBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Sample s) {
+                return s == null ? "" : ExperimentPanelViewModel.presetLabel(s);
+            }
+
+            @Override
+            public Sample fromString(String s) {
+                return null;
+            }
+        });
+        presetBox.setOnAction(e -> {
+            if (presetBox.getValue() != null && !showingPreset) {
+                onPreset.accept(presetBox.getValue());
+            }
+        });
+
+        envBox.getItems().setAll(ConfigSchema.ENV_IDS);
+        envBox.valueProperty().bindBidirectional(vm.field("env.id").textProperty());
+        envBox.setId(fieldId("env.id"));
+        tooltip(envBox, vm.field("env.id"));
+
+        algorithmBox.getItems().setAll(RunsViewModel.algorithms().stream()
+                .map(a -> vm.field("algorithm").spec().format(a)).toList());
+        algorithmBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String name) {
+                return name == null ? "" : Labels.algorithm((ExperimentConfig.Algorithm)
+                        vm.field("algorithm").spec().parseText(name));
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        });
+        algorithmBox.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? "" : algorithmBox.getConverter().toString(item));
+            }
+        });
+        algorithmBox.valueProperty().bindBidirectional(vm.field("algorithm").textProperty());
+        algorithmBox.setId(fieldId("algorithm"));
+        tooltip(algorithmBox, vm.field("algorithm"));
+
+        FieldViewModel seed = vm.field("seed");
+        seedField.textProperty().bindBidirectional(seed.textProperty());
+        seedField.setId(fieldId("seed"));
+        markErrors(seedField, seed, seedError);
+        tooltip(seedField, seed);
+
+        String current = null;
+        GridPane grid = null;
+        int row = 0;
+        for (FieldViewModel f : vm.fields()) {
+            if (TOP_FIELDS.contains(f.path())) {
+                continue;
+            }
+            String section = f.spec().section();
+            if (!section.equals(current)) {
+                current = section;
+                grid = newGrid();
+                row = 0;
+                TitledPane pane = new TitledPane(SECTION_TITLES.getOrDefault(section, section), grid);
+                pane.setId("section-" + (section.isEmpty() ? "general" : section));
+                pane.setExpanded(section.equals("ppo"));
+                pane.setAnimated(false);
+                sections.getChildren().add(pane);
+            }
+            row = addField(grid, row, f);
+        }
+
+        problemLabel.textProperty().bind(vm.problemProperty());
+        problemLabel.visibleProperty().bind(vm.problemProperty().isNotNull());
+        problemLabel.managedProperty().bind(problemLabel.visibleProperty());
+        startButton.disableProperty().bind(vm.validProperty().not());
+        compareButton.disableProperty().bind(vm.validProperty().not());
+    }
+
+    private static GridPane newGrid() {
+        GridPane g = new GridPane();
+        g.setHgap(8);
+        g.setVgap(4);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(110);
+        ColumnConstraints editors = new ColumnConstraints();
+        editors.setHgrow(Priority.ALWAYS);
+        editors.setFillWidth(true);
+        g.getColumnConstraints().setAll(labels, editors);
+        return g;
+    }
+
+    private int addField(GridPane grid, int row, FieldViewModel f) {
+        Label label = new Label(f.spec().key());
+        label.disableProperty().bind(f.applicableProperty().not());
+        Control editor = editor(f);
+        editor.setId(fieldId(f.path()));
+        editor.setMaxWidth(Double.MAX_VALUE);
+        editor.disableProperty().bind(f.applicableProperty().not());
+        label.setLabelFor(editor);
+        tooltip(label, f);
+        grid.addRow(row, label, editor);
+        Label error = new Label();
+        error.getStyleClass().add("field-error");
+        error.setWrapText(true);
+        error.setId("error-" + f.path().replace('.', '-'));
+        grid.add(error, 0, row + 1, 2, 1);
+        markErrors(editor, f, error);
+        tooltip(editor, f);
+        return row + 2;
+    }
+
+    private Control editor(FieldViewModel f) {
+        FieldSpec spec = f.spec();
+        if (spec.kind() == FieldSpec.Kind.BOOL) {
+            CheckBox box = new CheckBox();
+            box.setSelected(Boolean.parseBoolean(f.textProperty().get()));
+            box.selectedProperty().addListener((obs, old, now) -> f.textProperty().set(Boolean.toString(now)));
+            f.textProperty().addListener((obs, old, now) -> box.setSelected(Boolean.parseBoolean(now)));
+            return box;
+        }
+        if (!spec.choices().isEmpty()) {
+            ComboBox<String> box = new ComboBox<>();
+            box.getItems().setAll(spec.choices());
+            box.valueProperty().bindBidirectional(f.textProperty());
+            return box;
+        }
+        TextField field = new TextField();
+        field.textProperty().bindBidirectional(f.textProperty());
+        return field;
+    }
+
+    /** A red editor and the reason below it while the text is invalid and the setting applies. */
+    private static void markErrors(Control editor, FieldViewModel f, Label errorLabel) {
+        var shown = f.errorProperty().isNotNull().and(f.applicableProperty());
+        errorLabel.textProperty().bind(f.errorProperty());
+        errorLabel.visibleProperty().bind(shown);
+        errorLabel.managedProperty().bind(shown);
+        shown.addListener((obs, old, now) -> {
+            if (now) {
+                editor.getStyleClass().add("invalid");
+            } else {
+                editor.getStyleClass().removeAll("invalid");
+            }
+        });
+    }
+
+    private static void tooltip(Control c, FieldViewModel f) {
+        Tooltip t = new Tooltip();
+        t.textProperty().bind(Bindings.createStringBinding(() -> f.error() == null ? f.help()
+                : f.error() + "\n\n" + f.help(), f.errorProperty()));
+        t.setWrapText(true);
+        t.setMaxWidth(420);
+        t.setShowDelay(Duration.millis(400));
+        t.setShowDuration(Duration.seconds(30));
+        c.setTooltip(t);
+    }
+
+    /** The node id of a setting's editor. */
+    public static String fieldId(String path) {
+        return FIELD_ID_PREFIX + path.replace('.', '-');
+    }
+
+    /** Forwards the panel's buttons to the main window. */
+    public void setActions(Runnable open, Runnable save, Consumer<ExperimentConfig> start,
+            Consumer<ExperimentConfig> compare, Consumer<Sample> preset) {
+        this.onOpen = open;
+        this.onSave = save;
+        this.onStart = start;
+        this.onCompare = compare;
+        this.onPreset = preset;
+    }
+
+    /** Selects a preset in the picker without reloading it. */
+    public void showPreset(Sample s) {
+        showingPreset = true;
+        try {
+            presetBox.setValue(s);
+        } finally {
+            showingPreset = false;
+        }
+    }
+
+    public Node startButton() {
+        return startButton;
+    }
+
+    @FXML
+    private void onOpen() {
+        onOpen.run();
+    }
+
+    @FXML
+    private void onSave() {
+        onSave.run();
+    }
+
+    @FXML
+    private void onStart() {
+        if (viewModel.config() != null) {
+            onStart.accept(viewModel.config());
+        }
+    }
+
+    @FXML
+    private void onCompare() {
+        if (viewModel.config() != null) {
+            onCompare.accept(viewModel.config());
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.fpolab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fpolab.train.TrainingRun.State;
+import io.fpolab.ui.charts.MetricsChartView;
+import io.fpolab.ui.runs.RunRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/** Trains from the real lab window: preset, start, live chart, run controls, shutdown. */
+class LabWindowTest extends FxRobot {
+    private LabApp app;
+    private MainWindowView view;
+
+    @BeforeAll
+    static void preferences() {
+        LabFixture.usePrivatePreferences();
+    }
+
+    @BeforeEach
+    void launch() throws Exception {
+        LabFixture.usePrivatePreferences();
+        FxToolkit.registerPrimaryStage();
+        app = (LabApp) FxToolkit.setupApplication(LabApp.class);
+        view = app.view();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        LabFixture.cleanup();
+    }
+
+    private RunRecord selected() throws Exception {
+        return LabFixture.fx(() -> view.runs().selected());
+    }
+
+    @Test
+    void presetStartsTrainingAndChartGetsPoints() throws Exception {
+        LabFixture.fastFigure1(view, Map.of("ppo.totalSteps", "1280"));
+        clickOn("#startButton");
+        LabFixture.waitFor(60, () -> view.runs().runs().size() == 1
+                && view.runs().selected().state() == State.FINISHED);
+        MetricsChartView chart = (MetricsChartView) view.views().get(0);
+        LabFixture.waitFor(5, () -> chart.data().curves().size() == 1 && chart.data().curves().get(0).x().length >= 5);
+        RunRecord r = selected();
+        assertEquals("FPO · gridworld · seed 0", r.name());
+        assertEquals(10, LabFixture.fx(r::historySize));
+        String status = LabFixture.fx(() -> lookup("#statusLabel").queryLabeled().getText());
+        assertTrue(status.contains("1,280 / 1,280 env steps"), status);
+        LabFixture.snapshot(view, Path.of("target", "ui-shots", "trained.png"));
+    }
+
+    @Test
+    void pauseResumeAndStopChangeTheState() throws Exception {
+        LabFixture.fastFigure1(view, Map.of("ppo.totalSteps", "10000000"));
+        LabFixture.fxRun(() -> view.runs().start(view.panel().config()));
+        RunRecord r = selected();
+        LabFixture.waitFor(60, () -> r.state() == State.RUNNING && r.historySize() >= 1);
+        clickOn("#pauseButton");
+        LabFixture.waitFor(20, () -> r.state() == State.PAUSED);
+        clickOn("#resumeButton");
+        LabFixture.waitFor(20, () -> r.state() == State.RUNNING);
+        clickOn("#stopButton");
+        LabFixture.waitFor(20, () -> r.state() == State.CANCELLED);
+        assertTrue(LabFixture.fx(() -> lookup("#resumeButton").queryButton().isDisabled()));
+    }
+
+    @Test
+    void stepAdvancesExactlyOneIteration() throws Exception {
+        LabFixture.fastFigure1(view, Map.of("ppo.totalSteps", "10000000"));
+        LabFixture.fxRun(() -> view.runs().start(view.panel().config()));
+        RunRecord r = selected();
+        LabFixture.waitFor(60, () -> r.historySize() >= 1);
+        LabFixture.fxRun(() -> view.runs().pause(r));
+        LabFixture.waitFor(20, () -> r.state() == State.PAUSED);
+        int before = r.run().history().size();
+        clickOn("#stepButton");
+        LabFixture.waitFor(20, () -> r.run().history().size() == before + 1);
+        LabFixture.waitFor(20, () -> r.state() == State.PAUSED);
+        Thread.sleep(500);
+        assertEquals(before + 1, r.run().history().size());
+        LabFixture.waitFor(5, () -> r.historySize() == before + 1);
+    }
+
+    @Test
+    void closingTheWindowClosesEveryRun() throws Exception {
+        LabFixture.fastFigure1(view, Map.of("ppo.totalSteps", "10000000"));
+        LabFixture.fxRun(() -> view.runs().compare(view.panel().config()));
+        var runs = LabFixture.fx(() -> java.util.List.copyOf(view.runs().runs()));
+        assertEquals(2, runs.size());
+        LabFixture.waitFor(60, () -> runs.stream().allMatch(x -> x.historySize() >= 1));
+        LabFixture.fxRun(view::close);
+        for (RunRecord r : runs) {
+            assertTrue(r.run().isTerminated(), r.name() + " still has a thread");
+        }
+        assertFalse(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith("trainer-")
+                && t.isAlive()), "trainer threads left");
+    }
+}

@@ -1,0 +1,188 @@
+package io.fpolab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fpolab.train.IterationStats;
+import io.fpolab.train.RunFiles;
+import io.fpolab.train.TrainingRun.State;
+import io.fpolab.ui.charts.MetricsChartView;
+import io.fpolab.ui.runs.RunFolders;
+import io.fpolab.ui.runs.RunRecord;
+import io.fpolab.ui.util.Dialogs;
+import io.fpolab.ui.util.Prompts.PngOptions;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/** Validation as you type, config file errors, and every export of the lab window. */
+class PanelAndExportTest extends FxRobot {
+    private LabApp app;
+    private MainWindowView view;
+
+    @BeforeAll
+    static void preferences() {
+        LabFixture.usePrivatePreferences();
+    }
+
+    @BeforeEach
+    void launch() throws Exception {
+        LabFixture.usePrivatePreferences();
+        FxToolkit.registerPrimaryStage();
+        app = (LabApp) FxToolkit.setupApplication(LabApp.class);
+        view = app.view();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        LabFixture.cleanup();
+    }
+
+    @Test
+    void badValueTurnsTheFieldRedWithItsReasonAndDisablesStart() throws Exception {
+        Button start = lookup("#startButton").queryButton();
+        assertFalse(start.isDisabled());
+        TextField epochs = lookup("#field-ppo-epochs").queryAs(TextField.class);
+        clickOn(epochs).eraseText(epochs.getText().length()).write("0");
+        Label error = lookup("#error-ppo-epochs").queryAs(Label.class);
+        assertTrue(epochs.getStyleClass().contains("invalid"));
+        assertTrue(error.isVisible());
+        assertTrue(error.getText().startsWith("ppo.epochs:") && error.getText().contains("1..1000"), error.getText());
+        assertTrue(epochs.getTooltip().getText().contains("1..1000"));
+        assertTrue(start.isDisabled());
+        LabFixture.snapshot(view, Path.of("target", "ui-shots", "invalid-field.png"));
+
+        clickOn(epochs).eraseText(1).write("4");
+        assertFalse(epochs.getStyleClass().contains("invalid"));
+        assertFalse(error.isVisible());
+        assertFalse(start.isDisabled());
+    }
+
+    @Test
+    void fieldsThatTheAlgorithmDoesNotReadAreDisabled() throws Exception {
+        LabFixture.fxRun(() -> view.panel().field("algorithm").textProperty().set("gaussian_ppo"));
+        assertTrue(lookup("#field-flow-nMc").query().isDisabled());
+        assertFalse(lookup("#field-gaussian-initStd").query().isDisabled());
+        LabFixture.fxRun(() -> view.panel().field("algorithm").textProperty().set("fpo"));
+        assertFalse(lookup("#field-flow-nMc").query().isDisabled());
+        assertTrue(lookup("#field-gaussian-initStd").query().isDisabled());
+    }
+
+    @Test
+    void brokenConfigFileShowsTheOneLineErrorInADialog() throws Exception {
+        Path dir = LabFixture.tmp("broken");
+        Path file = dir.resolve("broken.json");
+        Files.writeString(file, "{\"algorithm\": \"fpo\", \"env\": {\"id\": \"gridworld\"}, \"ppo\": {\"epochs\": -3}}");
+        LabFixture.fxRun(() -> view.setPrompts(LabFixture.answering(file)));
+        press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.O).release(javafx.scene.input.KeyCode.CONTROL);
+        LabFixture.waitFor(10, () -> errorDialog() != null);
+        DialogPane pane = LabFixture.fx(this::errorDialog);
+        String text = pane.getContentText();
+        assertTrue(text.contains("broken.json") && text.contains("ppo.epochs") && text.contains("1..1000"), text);
+        assertFalse(text.contains("\n") || text.contains("Exception"), text);
+        LabFixture.snapshotScene(pane, Path.of("target", "ui-shots", "config-error-dialog.png"));
+    }
+
+    private DialogPane errorDialog() {
+        for (Window w : Window.getWindows()) {
+            if (w.getScene() != null && w.getScene().getRoot() instanceof DialogPane p
+                    && p.getStyleClass().contains(Dialogs.ERROR_DIALOG)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void exportsPngSvgAndCsvOfATrainedRun() throws Exception {
+        LabFixture.fastFigure1(view, Map.of("ppo.totalSteps", "640"));
+        LabFixture.fxRun(() -> view.runs().start(view.panel().config()));
+        RunRecord r = LabFixture.fx(() -> view.runs().selected());
+        LabFixture.waitFor(60, () -> r.state() == State.FINISHED && r.historySize() == 5);
+        MetricsChartView chart = (MetricsChartView) view.views().get(0);
+        LabFixture.waitFor(5, () -> chart.data().curves().size() == 1 && chart.data().curves().get(0).x().length >= 1);
+        Path dir = LabFixture.tmp("export");
+
+        Path png = dir.resolve("curves.png");
+        LabFixture.fx(() -> view.exportPng(chart, png, new PngOptions(800, 500, 2))).get(30, TimeUnit.SECONDS);
+        byte[] bytes = Files.readAllBytes(png);
+        assertTrue(bytes.length > 5000 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G');
+        var image = javax.imageio.ImageIO.read(png.toFile());
+        assertEquals(1600, image.getWidth());
+        assertEquals(1000, image.getHeight());
+
+        Path svg = dir.resolve("curves.svg");
+        LabFixture.fx(() -> view.exportSvg(chart, svg)).get(30, TimeUnit.SECONDS);
+        String svgText = Files.readString(svg);
+        assertTrue(svgText.startsWith("<svg") || svgText.startsWith("<?xml"), svgText.substring(0, 40));
+        assertTrue(svgText.contains("Environment steps"));
+
+        Path csv = dir.resolve("metrics.csv");
+        LabFixture.fx(() -> view.exportCsv(r, csv)).get(30, TimeUnit.SECONDS);
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertEquals(6, lines.size());
+        assertTrue(lines.get(0).startsWith("iteration,env_steps,wall_seconds"), lines.get(0));
+        assertTrue(lines.get(0).contains("success_rate"), lines.get(0));
+        assertTrue(lines.get(5).startsWith("5,640,"), lines.get(5));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "temporary files left");
+        }
+    }
+
+    @Test
+    void exportedExperimentFolderOpensAgainAndContinuesTraining() throws Exception {
+        LabFixture.fastFigure1(view, Map.of("ppo.totalSteps", "10000000"));
+        LabFixture.fxRun(() -> view.runs().compare(view.panel().config()));
+        List<RunRecord> runs = LabFixture.fx(() -> List.copyOf(view.runs().runs()));
+        assertEquals(List.of("FPO · gridworld · seed 0", "Gaussian PPO · gridworld · seed 0"),
+                runs.stream().map(RunRecord::name).toList());
+        LabFixture.waitFor(60, () -> runs.stream().allMatch(x -> x.historySize() >= 3));
+        MetricsChartView chart = (MetricsChartView) view.views().get(0);
+        LabFixture.waitFor(5, () -> chart.data().curves().size() == 2);
+        LabFixture.snapshot(view, Path.of("target", "ui-shots", "compare.png"));
+        LabFixture.fxRun(() -> runs.forEach(x -> view.runs().stop(x)));
+        LabFixture.waitFor(20, () -> runs.stream().allMatch(x -> x.state() == State.CANCELLED));
+
+        Path dir = LabFixture.tmp("experiment");
+        LabFixture.fx(() -> view.exportExperiment(dir)).get(30, TimeUnit.SECONDS);
+        Path fpoDir = dir.resolve("fpo-gridworld-seed-0");
+        for (String f : List.of(RunFiles.CONFIG, RunFiles.METRICS, RunFiles.CHECKPOINT, RunFiles.SUMMARY)) {
+            assertTrue(Files.size(fpoDir.resolve(f)) > 0, f);
+            assertTrue(Files.size(dir.resolve("gaussian-ppo-gridworld-seed-0").resolve(f)) > 0, f);
+        }
+        List<IterationStats> written = RunFolders.parseMetrics(Files.readString(fpoDir.resolve(RunFiles.METRICS)), "m");
+        int lastIteration = written.get(written.size() - 1).iteration();
+        assertEquals(written.size(), lastIteration);
+
+        LabFixture.fx(() -> view.openRunFolder(dir)).get(30, TimeUnit.SECONDS);
+        assertEquals(4, LabFixture.fx(() -> view.runs().runs().size()));
+        RunRecord restored = LabFixture.fx(() -> view.runs().runs().get(2));
+        assertEquals("fpo-gridworld-seed-0", restored.name());
+        assertEquals(lastIteration, LabFixture.fx(restored::historySize));
+        assertEquals(State.NEW, restored.state());
+        LabFixture.fxRun(() -> view.runs().step(restored));
+        LabFixture.waitFor(60, () -> restored.historySize() == lastIteration + 1);
+        IterationStats next = LabFixture.fx(() -> restored.history().get(lastIteration));
+        assertEquals(lastIteration + 1, next.iteration());
+        assertEquals(written.get(written.size() - 1).envSteps() + 128, next.envSteps());
+        assertNotNull(restored.run());
+    }
+}

@@ -1,0 +1,35 @@
+package io.fpolab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fpolab.cli.LabCommand;
+import io.fpolab.ui.views.ViewCatalog;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+
+/** {@code fpo-lab screenshots} writes one full-window PNG per view tab. */
+class ScreenshotsTest {
+    @Test
+    void writesOnePngPerTab() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        Path out = LabFixture.tmp("shots");
+        StringWriter err = new StringWriter();
+        int code = LabCommand.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+                "screenshots", "--out", out.toString(), "--steps", "4096");
+        assertEquals(0, code, err.toString());
+        int tabs = ViewCatalog.create().size();
+        try (var files = Files.list(out)) {
+            assertEquals(tabs, files.filter(p -> p.toString().endsWith(".png")).count(), err.toString());
+        }
+        var img = ImageIO.read(out.resolve("training-curves.png").toFile());
+        // Under the test's Monocle screen (1280×800) the window is as large as the screen allows.
+        assertTrue(img.getWidth() >= 1280 && img.getHeight() >= 800, img.getWidth() + "×" + img.getHeight());
+        assertTrue(err.toString().contains("wrote"), err.toString());
+    }
+}

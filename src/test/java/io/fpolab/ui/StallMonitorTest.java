@@ -1,0 +1,79 @@
+package io.fpolab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fpolab.config.SampleConfigs;
+import io.fpolab.train.TrainingRun.State;
+import io.fpolab.ui.charts.MetricsChartView;
+import io.fpolab.ui.runs.RunRecord;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/** The FX thread keeps rendering smoothly while a run trains at full speed with the chart and overlay live. */
+class StallMonitorTest extends FxRobot {
+    private LabApp app;
+    private MainWindowView view;
+
+    @BeforeAll
+    static void preferences() {
+        LabFixture.usePrivatePreferences();
+    }
+
+    @BeforeEach
+    void launch() throws Exception {
+        LabFixture.usePrivatePreferences();
+        FxToolkit.registerPrimaryStage();
+        app = (LabApp) FxToolkit.setupApplication(LabApp.class);
+        view = app.view();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        LabFixture.cleanup();
+    }
+
+    @Test
+    void worstFrameGapStaysUnder50MsWhileTrainingForTenSeconds() throws Exception {
+        // The Figure 1 preset unchanged: the paper's batch sizes, evaluation every 5 iterations.
+        LabFixture.fastFigure1(view, Map.of());
+        LabFixture.fxRun(() -> {
+            var p = view.panel();
+            p.show(SampleConfigs.load(SampleConfigs.REPRODUCE_FIGURE_1));
+        });
+        press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.D)
+                .release(javafx.scene.input.KeyCode.D, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.CONTROL);
+        LabFixture.fxRun(() -> view.runs().start(view.panel().config()));
+        RunRecord r = LabFixture.fx(() -> view.runs().selected());
+        LabFixture.waitFor(60, () -> r.historySize() >= 1);
+        MetricsChartView chart = (MetricsChartView) view.views().get(0);
+        long redrawsBefore = LabFixture.fx(chart::redraws);
+        LabFixture.fxRun(() -> view.stallMonitor().reset());
+        Thread.sleep(10_000);
+        double worst = LabFixture.fx(() -> view.stallMonitor().worstStallMillis());
+        long frames = LabFixture.fx(() -> view.stallMonitor().frames());
+        long redraws = LabFixture.fx(chart::redraws) - redrawsBefore;
+        int iterations = LabFixture.fx(r::historySize);
+        LabFixture.snapshot(view, Path.of("target", "ui-shots", "training-debug-overlay.png"));
+        System.out.printf("STALL worst %.1f ms over %d frames, %d iterations, %d chart redraws, state %s, load %.1f%n",
+                worst, frames, iterations, redraws, r.state(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        assertTrue(r.state() == State.RUNNING, "run should still train, was " + r.state());
+        assertTrue(frames > 300, "only " + frames + " frames in 10 s");
+        assertTrue(redraws <= 10 * MetricsChartView.REDRAW_HZ + 2, redraws + " redraws in 10 s");
+        // On a machine whose load exceeds its cores, the FX thread waits for a CPU and GC workers crawl: the gap
+        // then measures the neighbours, not the lab. Skip the bound there instead of passing or failing at random.
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        int cores = Runtime.getRuntime().availableProcessors();
+        Assumptions.assumeTrue(load <= cores, String.format(java.util.Locale.ROOT,
+                "load average %.1f on %d cores; worst frame gap measured %.1f ms", load, cores, worst));
+        assertTrue(worst < 50, "worst FX frame gap " + worst + " ms");
+    }
+}
