@@ -1,0 +1,183 @@
+package io.fpolab.ui.runs;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.fpolab.config.ConfigIO;
+import io.fpolab.config.ExperimentConfig;
+import io.fpolab.train.Checkpoint;
+import io.fpolab.train.IterationStats;
+import io.fpolab.train.MetricsCsv;
+import io.fpolab.train.RunFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Run folders in the layout of {@code fpo-lab train} ({@link RunFiles}): {@code config.json},
+ * {@code metrics.csv}, {@code checkpoint.ckpt}, {@code summary.json}. An experiment folder holds one
+ * run folder per run. Every file is written to a temporary sibling and renamed, so a crash never
+ * leaves a half-written file. Called from background threads only.
+ */
+public final class RunFolders {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** What one run folder holds; taken on the FX thread, written in the background. */
+    public record Snapshot(String name, ExperimentConfig config, List<IterationStats> history, List<String> evalKeys,
+            Checkpoint checkpoint, Map<String, Object> summary) {
+    }
+
+    /** A run folder read back: the name is the folder's name. */
+    public record Loaded(String name, ExperimentConfig config, List<IterationStats> history, Checkpoint checkpoint) {
+    }
+
+    private RunFolders() {
+    }
+
+    /** Writes one run folder. */
+    public static void write(Path dir, Snapshot s) throws IOException {
+        Files.createDirectories(dir);
+        RunFiles.writeAtomically(dir.resolve(RunFiles.CONFIG), ConfigIO.toJson(s.config()));
+        RunFiles.writeAtomically(dir.resolve(RunFiles.METRICS), metricsCsv(s.history(), s.evalKeys()));
+        if (s.checkpoint() != null) {
+            s.checkpoint().write(dir.resolve(RunFiles.CHECKPOINT));
+        }
+        if (s.summary() != null) {
+            RunFiles.writeAtomically(dir.resolve(RunFiles.SUMMARY), JSON.writeValueAsString(s.summary()) + "\n");
+        }
+    }
+
+    /** Writes every run into its own sub-folder of {@code dir}, named after the run. */
+    public static List<Path> writeExperiment(Path dir, List<Snapshot> runs) throws IOException {
+        Files.createDirectories(dir);
+        Set<String> used = new HashSet<>();
+        List<Path> written = new ArrayList<>();
+        for (Snapshot s : runs) {
+            String base = folderName(s.name());
+            String name = base;
+            for (int i = 2; !used.add(name); i++) {
+                name = base + "-" + i;
+            }
+            Path runDir = dir.resolve(name);
+            write(runDir, s);
+            written.add(runDir);
+        }
+        return written;
+    }
+
+    /** The metrics in the CLI's {@code metrics.csv} format. */
+    public static String metricsCsv(List<IterationStats> history, List<String> evalKeys) {
+        StringBuilder b = new StringBuilder(String.join(",", MetricsCsv.header(evalKeys))).append('\n');
+        for (IterationStats s : history) {
+            b.append(MetricsCsv.row(s, evalKeys)).append('\n');
+        }
+        return b.toString();
+    }
+
+    /**
+     * Reads a run folder, or every run folder inside an experiment folder.
+     *
+     * @throws IOException with a one-line message naming the folder or file that is not usable
+     */
+    public static List<Loaded> read(Path dir) throws IOException {
+        if (Files.isRegularFile(dir.resolve(RunFiles.CONFIG))) {
+            return List.of(readRun(dir));
+        }
+        List<Loaded> runs = new ArrayList<>();
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> children = Files.list(dir)) {
+                for (Path child : children.sorted().toList()) {
+                    if (Files.isRegularFile(child.resolve(RunFiles.CONFIG))) {
+                        runs.add(readRun(child));
+                    }
+                }
+            }
+        }
+        if (runs.isEmpty()) {
+            throw new IOException(dir + ": not a run folder (no " + RunFiles.CONFIG
+                    + " in it or in its sub-folders)");
+        }
+        return runs;
+    }
+
+    private static Loaded readRun(Path dir) throws IOException {
+        ExperimentConfig config = ConfigIO.read(dir.resolve(RunFiles.CONFIG));
+        Path metrics = dir.resolve(RunFiles.METRICS);
+        List<IterationStats> history = Files.isRegularFile(metrics)
+                ? parseMetrics(Files.readString(metrics, StandardCharsets.UTF_8), metrics.toString()) : List.of();
+        Path ckpt = dir.resolve(RunFiles.CHECKPOINT);
+        Checkpoint checkpoint = Files.isRegularFile(ckpt) ? Checkpoint.read(ckpt) : null;
+        return new Loaded(String.valueOf(dir.getFileName()), config, history, checkpoint);
+    }
+
+    /**
+     * Parses {@code metrics.csv}: the {@link IterationStats#COLUMNS} in order, then evaluation columns;
+     * empty cells are NaN (scalars) or absent (evaluation).
+     *
+     * @throws IOException naming the file, line and column of the first bad cell
+     */
+    public static List<IterationStats> parseMetrics(String text, String source) throws IOException {
+        String[] lines = text.split("\r?\n");
+        if (lines.length == 0 || lines[0].isBlank()) {
+            return List.of();
+        }
+        String[] header = lines[0].split(",", -1);
+        int n = IterationStats.COLUMNS.length;
+        for (int i = 0; i < n; i++) {
+            if (i >= header.length || !header[i].equals(IterationStats.COLUMNS[i])) {
+                throw new IOException(source + ": line 1: expected column " + (i + 1) + " to be "
+                        + IterationStats.COLUMNS[i] + ", got " + (i < header.length ? "'" + header[i] + "'" : "nothing"));
+            }
+        }
+        List<IterationStats> out = new ArrayList<>();
+        for (int li = 1; li < lines.length; li++) {
+            if (lines[li].isBlank()) {
+                continue;
+            }
+            String[] cells = lines[li].split(",", -1);
+            if (cells.length != header.length) {
+                throw new IOException(source + ": line " + (li + 1) + ": " + cells.length + " cells, expected "
+                        + header.length);
+            }
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = cell(cells[i], source, li, i);
+            }
+            Map<String, Double> eval = new LinkedHashMap<>();
+            for (int i = n; i < header.length; i++) {
+                if (!cells[i].isEmpty()) {
+                    eval.put(header[i], cell(cells[i], source, li, i));
+                }
+            }
+            out.add(new IterationStats((int) v[0], (long) v[1], v[2], (int) v[3], v[4], v[5], v[6], v[7], v[8], v[9],
+                    v[10], v[11], v[12], v[13], v[14], v[15], v[16], v[17], v[18], v[19], v[20], v[21], eval));
+        }
+        return out;
+    }
+
+    private static double cell(String s, String source, int line, int column) throws IOException {
+        if (s.isEmpty()) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw new IOException(source + ": line " + (line + 1) + ", column " + (column + 1) + ": '" + s
+                    + "' is not a number");
+        }
+    }
+
+    /** A file-system friendly folder name for a run ("FPO · gridworld · seed 0" → "fpo-gridworld-seed-0"). */
+    public static String folderName(String runName) {
+        String s = runName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-")
+                .replaceAll("^-+|-+$", "");
+        return s.isEmpty() ? "run" : s;
+    }
+}

@@ -1,0 +1,287 @@
+package io.fpolab.ui.runs;
+
+import io.fpolab.analysis.Evaluators;
+import io.fpolab.analysis.RunSummary;
+import io.fpolab.config.ConfigIO;
+import io.fpolab.config.ConfigSchema;
+import io.fpolab.config.ExperimentConfig;
+import io.fpolab.env.Envs;
+import io.fpolab.env.VecEnv;
+import io.fpolab.train.Checkpoint;
+import io.fpolab.train.IterationStats;
+import io.fpolab.train.Trainer;
+import io.fpolab.train.TrainingRun;
+import io.fpolab.train.TrainingRun.State;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * One run in the lab: its {@link TrainingRun}, the config it was started from, and the FX-side view
+ * of its progress. The trainer thread only appends to lock-free inboxes; {@link #drain()} moves what
+ * arrived into the FX-thread properties at the rate the caller chooses (the lab pumps at 10 Hz), so a
+ * fast trainer never floods the FX thread.
+ *
+ * <p>At every iteration boundary the listener also captures a {@link Checkpoint} and the run summary
+ * on the trainer thread: exports then write a state that matches {@code metrics.csv} exactly, even for
+ * a run paused between minibatches.
+ */
+public final class RunRecord {
+    private static final AtomicInteger NEXT_COLOR = new AtomicInteger();
+
+    private final String name;
+    private final ExperimentConfig config;
+    private final String configJson;
+    private final String seedGroup;
+    private final int colorIndex;
+    private final long totalIterations;
+    private final TrainingRun run;
+    private final Checkpoint restoredFrom;
+
+    // Written by the trainer thread, read anywhere.
+    private final ConcurrentLinkedQueue<IterationStats> inbox = new ConcurrentLinkedQueue<>();
+    private volatile Boundary boundary;
+    private volatile List<String> evalKeys = List.of();
+    private Trainer trainer;
+
+    // FX thread only.
+    private final List<IterationStats> history = new ArrayList<>();
+    private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.NEW);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final ReadOnlyObjectWrapper<IterationStats> latest = new ReadOnlyObjectWrapper<>(this, "latest");
+
+    private RunRecord(String name, ExperimentConfig config, List<IterationStats> imported, Checkpoint restoreFrom,
+            int colorIndex) {
+        this.name = name;
+        this.config = config;
+        this.configJson = ConfigIO.toJson(config);
+        this.seedGroup = seedGroupKey(config);
+        this.colorIndex = colorIndex;
+        long batch = (long) config.env().numEnvs() * config.ppo().stepsPerEnv();
+        // Same formula as Trainer, so progress is known before the trainer exists.
+        this.totalIterations = Math.max(1, (config.ppo().totalSteps() + batch - 1) / batch);
+        this.restoredFrom = restoreFrom;
+        this.history.addAll(imported);
+        this.run = new TrainingRun(name, this::buildTrainer);
+        run.addListener(new TrainingRun.Listener() {
+            @Override
+            public void onIteration(IterationStats stats) {
+                captureBoundary(stats);
+                inbox.add(stats);
+            }
+        });
+        if (!imported.isEmpty()) {
+            IterationStats last = imported.get(imported.size() - 1);
+            latest.set(last);
+            progress.set(Math.min(1.0, (double) last.iteration() / totalIterations));
+            revision.set(1);
+        }
+    }
+
+    /** A fresh run of {@code config}. */
+    public static RunRecord create(String name, ExperimentConfig config) {
+        return new RunRecord(name, config, List.of(), null, NEXT_COLOR.getAndIncrement());
+    }
+
+    /** A run read from a run folder: its metrics are shown and training continues from its checkpoint. */
+    public static RunRecord restore(RunFolders.Loaded loaded) {
+        return new RunRecord(loaded.name(), loaded.config(), loaded.checkpoint() == null ? List.of() : loaded.history(),
+                loaded.checkpoint(), NEXT_COLOR.getAndIncrement());
+    }
+
+    /** The same experiment from scratch, keeping name and color (for Reset). */
+    public RunRecord restarted() {
+        return new RunRecord(name, config, List.of(), null, colorIndex);
+    }
+
+    /** Runs on the trainer thread: builds environment and trainer, restores the checkpoint if any. */
+    private Trainer buildTrainer() {
+        VecEnv env = Envs.create(config.env());
+        Trainer t = new Trainer(config, env);
+        t.setEvaluator(Evaluators.create(config, env));
+        if (restoredFrom != null) {
+            restoredFrom.restoreInto(t);
+        }
+        evalKeys = List.copyOf(Evaluators.keys(env));
+        trainer = t;
+        return t;
+    }
+
+    /** The trainer's state right after an iteration, with that iteration's number. */
+    private record Boundary(int iteration, Checkpoint checkpoint, Map<String, Object> summary) {
+    }
+
+    /** Trainer thread, between iterations: the state an export will write. */
+    private void captureBoundary(IterationStats stats) {
+        boundary = new Boundary(stats.iteration(), Checkpoint.capture(trainer, configJson),
+                Collections.unmodifiableMap(new LinkedHashMap<>(RunSummary.of(trainer, stats))));
+    }
+
+    /**
+     * Moves what the trainer published since the last call into the FX properties (FX thread).
+     *
+     * @return true if anything changed
+     */
+    public boolean drain() {
+        boolean changed = false;
+        IterationStats s;
+        List<IterationStats> batch = new ArrayList<>();
+        while ((s = inbox.poll()) != null) {
+            batch.add(s);
+        }
+        if (!batch.isEmpty()) {
+            int first = batch.get(0).iteration();
+            // A run opened without checkpoint starts over at iteration 1; drop the old curve it replaces.
+            history.removeIf(h -> h.iteration() >= first);
+            history.addAll(batch);
+            IterationStats last = batch.get(batch.size() - 1);
+            latest.set(last);
+            progress.set(Math.min(1.0, (double) last.iteration() / totalIterations));
+            revision.set(revision.get() + 1);
+            changed = true;
+        }
+        State now = run.state();
+        String msg = run.message();
+        if (now != state.get()) {
+            state.set(now);
+            changed = true;
+        }
+        if (!msg.equals(message.get())) {
+            message.set(msg);
+            changed = true;
+        }
+        return changed;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public ExperimentConfig config() {
+        return config;
+    }
+
+    public TrainingRun run() {
+        return run;
+    }
+
+    /** Runs that differ only in seed (and name) share this key; the chart's band mode groups by it. */
+    public String seedGroup() {
+        return seedGroup;
+    }
+
+    /** Stable palette index, kept across Reset so the curve keeps its color. */
+    public int colorIndex() {
+        return colorIndex;
+    }
+
+    public long totalIterations() {
+        return totalIterations;
+    }
+
+    /** Evaluation metric names, known once the trainer is built, or from imported metrics. */
+    public List<String> evaluationKeys() {
+        if (!evalKeys.isEmpty()) {
+            return evalKeys;
+        }
+        List<String> keys = new ArrayList<>();
+        for (IterationStats h : history) {
+            for (String k : h.evaluation().keySet()) {
+                if (!keys.contains(k)) {
+                    keys.add(k);
+                }
+            }
+        }
+        return keys;
+    }
+
+    /** All iterations so far, oldest first (FX thread; a copy). */
+    public List<IterationStats> history() {
+        return List.copyOf(history);
+    }
+
+    /** Number of iterations in {@link #history()} (FX thread). */
+    public int historySize() {
+        return history.size();
+    }
+
+    /** What an export of this run writes (FX thread; the parts are immutable). */
+    public RunFolders.Snapshot snapshot() {
+        Boundary b = boundary;
+        // The trainer's own history is ahead of what the FX side has drained; take metrics from it, cut at the
+        // captured checkpoint, so metrics.csv and checkpoint.ckpt describe the same iteration.
+        List<IterationStats> live = run.history();
+        int firstLive = live.isEmpty() ? Integer.MAX_VALUE : live.get(0).iteration();
+        List<IterationStats> h = new ArrayList<>();
+        for (IterationStats x : history) {
+            if (x.iteration() < firstLive) {
+                h.add(x);
+            }
+        }
+        int cut = b == null ? Integer.MAX_VALUE : b.iteration();
+        for (IterationStats x : live) {
+            if (x.iteration() <= cut) {
+                h.add(x);
+            }
+        }
+        if (b == null) {
+            return new RunFolders.Snapshot(name, config, h, evaluationKeys(), restoredFrom, null);
+        }
+        return new RunFolders.Snapshot(name, config, h, evaluationKeys(), b.checkpoint(), b.summary());
+    }
+
+    /** Increases whenever new iterations arrive (FX thread). */
+    public ReadOnlyIntegerProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public State state() {
+        return state.get();
+    }
+
+    /** Why the run failed, if it did. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** Fraction of the training budget done, 0..1. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** The most recent iteration's metrics, or null before the first. */
+    public ReadOnlyObjectProperty<IterationStats> latestProperty() {
+        return latest.getReadOnlyProperty();
+    }
+
+    private static String seedGroupKey(ExperimentConfig config) {
+        Map<String, Object> m = ConfigSchema.toMap(config);
+        m.remove("seed");
+        m.remove("name");
+        m.remove("description");
+        return m.toString();
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,262 @@
+package io.fpolab.ui.runs;
+
+import io.fpolab.config.ConfigSchema;
+import io.fpolab.config.ExperimentConfig;
+import io.fpolab.config.ExperimentConfig.Algorithm;
+import io.fpolab.train.IterationStats;
+import io.fpolab.train.TrainingRun.State;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.util.Duration;
+
+/**
+ * The runs of the lab and the commands on them (start, pause, resume, step, stop, reset, remove,
+ * compare). A 10 Hz pump drains every run's trainer-thread updates on the FX thread and refreshes the
+ * status line of the selected run; nothing here blocks the FX thread (closing a run, which joins its
+ * thread, happens on the background executor).
+ */
+public final class RunsViewModel {
+    /** Pump period: fast enough to look live, slow enough that many runs never load the FX thread. */
+    public static final Duration PUMP_PERIOD = Duration.millis(100);
+
+    private final Executor background;
+    private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
+    private final ObjectProperty<RunRecord> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ReadOnlyStringWrapper statusLine = new ReadOnlyStringWrapper(this, "statusLine", "");
+    private final ReadOnlyDoubleWrapper selectedProgress = new ReadOnlyDoubleWrapper(this, "selectedProgress");
+    private final Timeline pump = new Timeline(new KeyFrame(PUMP_PERIOD, e -> pump()));
+
+    public RunsViewModel(Executor background) {
+        this.background = background;
+        pump.setCycleCount(Timeline.INDEFINITE);
+        pump.play();
+        selected.addListener((obs, old, now) -> refreshStatus());
+    }
+
+    public ObservableList<RunRecord> runs() {
+        return runs;
+    }
+
+    public ObjectProperty<RunRecord> selectedProperty() {
+        return selected;
+    }
+
+    public RunRecord selected() {
+        return selected.get();
+    }
+
+    /** "name: 40,960 / 500,000 env steps · 5,210 steps/s · 1:28 left", or why the run failed. */
+    public ReadOnlyStringProperty statusLineProperty() {
+        return statusLine.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty selectedProgressProperty() {
+        return selectedProgress.getReadOnlyProperty();
+    }
+
+    /** Drains all runs now (the pump does this every {@link #PUMP_PERIOD}; tests call it to skip the wait). */
+    public void pump() {
+        for (RunRecord r : runs) {
+            r.drain();
+        }
+        refreshStatus();
+    }
+
+    private void refreshStatus() {
+        RunRecord r = selected.get();
+        if (r == null) {
+            statusLine.set("");
+            selectedProgress.set(0);
+            return;
+        }
+        selectedProgress.set(r.progressProperty().get());
+        statusLine.set(describe(r));
+    }
+
+    static String describe(RunRecord r) {
+        State s = r.state();
+        if (s == State.FAILED) {
+            return r.name() + ": " + r.messageProperty().get();
+        }
+        IterationStats last = r.latestProperty().get();
+        long total = r.config().ppo().totalSteps();
+        if (last == null) {
+            return String.format(Locale.ROOT, "%s: %s · 0 / %,d env steps", r.name(), Labels.state(s), total);
+        }
+        long done = last.iteration();
+        double secondsLeft = (r.totalIterations() - done) * last.wallSeconds() / Math.max(1, done);
+        String left = s == State.FINISHED ? "done" : Labels.duration(secondsLeft) + " left";
+        return String.format(Locale.ROOT, "%s: %s · %,d / %,d env steps · %,.0f steps/s · %s", r.name(),
+                Labels.state(s), last.envSteps(), total, last.stepsPerSecond(), left);
+    }
+
+    /** Starts a run of {@code config} named "FPO · gridworld · seed 0" (made unique) and selects it. */
+    public RunRecord start(ExperimentConfig config) {
+        RunRecord r = RunRecord.create(uniqueName(defaultName(config)), config);
+        runs.add(r);
+        selected.set(r);
+        r.run().start();
+        return r;
+    }
+
+    /**
+     * Starts FPO and Gaussian PPO on the same config and seed, side by side.
+     *
+     * @throws io.fpolab.config.ConfigException if the config does not allow one of the algorithms
+     */
+    public List<RunRecord> compare(ExperimentConfig config) {
+        ExperimentConfig fpo = ConfigSchema.withOverride(config, "algorithm", "fpo");
+        ExperimentConfig gauss = ConfigSchema.withOverride(config, "algorithm", "gaussian_ppo");
+        RunRecord a = start(fpo);
+        RunRecord b = start(gauss);
+        selected.set(a);
+        return List.of(a, b);
+    }
+
+    /** Adds runs read from run folders (not started: Resume continues from the checkpoint). */
+    public void addRestored(List<RunFolders.Loaded> loaded) {
+        RunRecord last = null;
+        for (RunFolders.Loaded l : loaded) {
+            last = RunRecord.restore(new RunFolders.Loaded(uniqueName(l.name()), l.config(), l.history(),
+                    l.checkpoint()));
+            runs.add(last);
+        }
+        if (last != null) {
+            selected.set(last);
+        }
+    }
+
+    public void pause(RunRecord r) {
+        if (r != null && r.state() == State.RUNNING) {
+            r.run().pause();
+        }
+    }
+
+    /** Resumes a paused run, or starts a run that has not started yet. */
+    public void resume(RunRecord r) {
+        if (r != null && (r.state() == State.PAUSED || r.state() == State.NEW)) {
+            r.run().resume();
+        }
+    }
+
+    /** Pause if running, resume otherwise (Space / F6). */
+    public void togglePause(RunRecord r) {
+        if (r == null) {
+            return;
+        }
+        if (r.state() == State.RUNNING) {
+            pause(r);
+        } else {
+            resume(r);
+        }
+    }
+
+    /** Runs exactly one more iteration, then pauses. */
+    public void step(RunRecord r) {
+        if (r != null && (r.state() == State.PAUSED || r.state() == State.NEW || r.state() == State.RUNNING)) {
+            r.run().step();
+        }
+    }
+
+    /** Stops training; the run stays in the list with its curves. */
+    public void stop(RunRecord r) {
+        if (r != null && isActive(r.state())) {
+            r.run().cancel();
+        }
+    }
+
+    /** Closes the run and starts the same experiment again from scratch, in the same place in the list. */
+    public RunRecord reset(RunRecord r) {
+        int i = runs.indexOf(r);
+        if (i < 0) {
+            return null;
+        }
+        closeInBackground(r);
+        RunRecord fresh = r.restarted();
+        runs.set(i, fresh);
+        selected.set(fresh);
+        fresh.run().start();
+        return fresh;
+    }
+
+    /** Closes the run and removes it. */
+    public void remove(RunRecord r) {
+        int i = runs.indexOf(r);
+        if (i < 0) {
+            return;
+        }
+        closeInBackground(r);
+        runs.remove(i);
+        if (selected.get() == r) {
+            selected.set(runs.isEmpty() ? null : runs.get(Math.min(i, runs.size() - 1)));
+        }
+    }
+
+    /** True while a run has a live training loop to pause or stop. */
+    public static boolean isActive(State s) {
+        return s == State.RUNNING || s == State.PAUSED || s == State.NEW;
+    }
+
+    private void closeInBackground(RunRecord r) {
+        r.run().cancel();
+        background.execute(r.run()::close);
+    }
+
+    /**
+     * Cancels and closes every run and waits (up to 10 s in total) for their threads to end. Called
+     * when the window closes; runs close in parallel so one slow minibatch does not delay the others.
+     */
+    public void shutdown() {
+        pump.stop();
+        List<Thread> threads = new ArrayList<>();
+        for (RunRecord r : runs) {
+            r.run().cancel();
+            Thread t = new Thread(r.run()::close, "close-" + r.name());
+            t.setDaemon(true);
+            t.start();
+            threads.add(t);
+        }
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        for (Thread t : threads) {
+            try {
+                t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private String defaultName(ExperimentConfig c) {
+        return Labels.algorithm(c.algorithm()) + " · " + c.env().id() + " · seed " + c.seed();
+    }
+
+    private String uniqueName(String base) {
+        String name = base;
+        for (int i = 2; nameTaken(name); i++) {
+            name = base + " (" + i + ")";
+        }
+        return name;
+    }
+
+    private boolean nameTaken(String name) {
+        return runs.stream().anyMatch(r -> r.name().equals(name));
+    }
+
+    /** The algorithms the lab offers, in menu order. */
+    public static List<Algorithm> algorithms() {
+        return List.of(Algorithm.FPO, Algorithm.GAUSSIAN_PPO, Algorithm.DPPO);
+    }
+}
