@@ -28,7 +28,7 @@ class SampleConfigsTest {
     void indexMatchesTheSampleDirectory() throws IOException {
         TreeSet<String> onDisk;
         try (Stream<Path> files = Files.list(Path.of("sample-configs"))) {
-            onDisk = files.map(p -> p.getFileName().toString()).filter(n -> !n.equals("index.json"))
+            onDisk = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json") && !n.equals("index.json"))
                     .collect(Collectors.toCollection(TreeSet::new));
         }
         TreeSet<String> listed = SampleConfigs.list().stream().map(SampleConfigs.Sample::file)

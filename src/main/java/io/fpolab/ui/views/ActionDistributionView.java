@@ -39,7 +39,7 @@ public final class ActionDistributionView implements RunView {
     @FXML private PainterCanvas picker;
     @FXML private PainterCanvas mainCanvas;
     @FXML private PainterCanvas compareCanvas;
-    @FXML private Label statusLabel;
+    @FXML private Label viewStatus;
     @FXML private Label emptyLabel;
 
     private final ActionDistributionViewModel vm = new ActionDistributionViewModel();
@@ -81,7 +81,7 @@ public final class ActionDistributionView implements RunView {
         compareCanvas.setManaged(false);
         vm.picker.addListener((o, a, b) -> picker.setPainter(b));
         pickerTitle.textProperty().bind(vm.pickerHint);
-        statusLabel.textProperty().bind(vm.status);
+        viewStatus.textProperty().bind(vm.status);
         newStateButton.visibleProperty().bind(vm.continuous);
         newStateButton.managedProperty().bind(vm.continuous);
         picker.addEventHandler(MouseEvent.MOUSE_CLICKED, this::onPickerClick);

@@ -39,7 +39,7 @@ public final class FlowView implements RunView {
     @FXML private Label pickerTitle;
     @FXML private PainterCanvas picker;
     @FXML private PainterCanvas frameCanvas;
-    @FXML private Label statusLabel;
+    @FXML private Label viewStatus;
     @FXML private Label emptyLabel;
 
     private final FlowViewModel vm = new FlowViewModel();
@@ -79,7 +79,7 @@ public final class FlowView implements RunView {
             }
         });
         pickerTitle.textProperty().bind(vm.pickerHint);
-        statusLabel.textProperty().bind(vm.status);
+        viewStatus.textProperty().bind(vm.status);
         newStateButton.setVisible(false);
         newStateButton.setManaged(false);
         vm.pickerHint.addListener((o, a, b) -> {

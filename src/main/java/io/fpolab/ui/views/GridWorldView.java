@@ -44,7 +44,7 @@ public final class GridWorldView implements RunView {
     @FXML private ToggleButton startBrush;
     @FXML private TextField rewardField;
     @FXML private PainterCanvas gridCanvas;
-    @FXML private Label statusLabel;
+    @FXML private Label viewStatus;
     @FXML private Label emptyLabel;
 
     private final GridWorldViewModel vm = new GridWorldViewModel();
@@ -102,7 +102,7 @@ public final class GridWorldView implements RunView {
         vm.editing.addListener((o, a, b) -> editToggle.setSelected(b));
         vm.scene.addListener((o, a, b) -> gridCanvas.setPainter(b));
         vm.gridRun.addListener((o, a, b) -> updateEmpty());
-        statusLabel.textProperty().bind(vm.status);
+        viewStatus.textProperty().bind(vm.status);
         gridCanvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             lastPainted = -1;
             onCanvasMouse(e, true);

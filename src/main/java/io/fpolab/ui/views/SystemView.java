@@ -26,12 +26,12 @@ public final class SystemView implements RunView {
     @FXML private BorderPane content;
     @FXML private Button playButton;
     @FXML private PainterCanvas systemCanvas;
-    @FXML private Label statusLabel;
+    @FXML private Label viewStatus;
     @FXML private Label emptyLabel;
 
     private final SystemViewModel vm = new SystemViewModel();
     private final Refresher refresher = new Refresher(SystemViewModel.FPS, () -> vm.playing.get(), vm::request,
-            e -> statusLabel.setText("Could not step the demo: " + Views.message(e)));
+            e -> viewStatus.setText("Could not step the demo: " + Views.message(e)));
     private boolean visible;
 
     private SystemView() {

@@ -120,9 +120,9 @@ class RunViewsTest extends FxRobot {
         PainterCanvas main = lookup("#mainCanvas").queryAs(PainterCanvas.class);
         waitUntil("the first heatmap", () -> main.painter() != null && picker.painter() instanceof GridWorldPainter);
         Painter before = main.painter();
-        assertTrue(lookup("#statusLabel").queryAs(Label.class).getText().contains("cell (12, 12)"));
+        assertTrue(lookup("#viewStatus").queryAs(Label.class).getText().contains("cell (12, 12)"));
         clickCell(picker, (GridWorldPainter) picker.painter(), 3, 20);
-        waitUntil("the heatmap of cell (3, 20)", () -> lookup("#statusLabel").queryAs(Label.class).getText()
+        waitUntil("the heatmap of cell (3, 20)", () -> lookup("#viewStatus").queryAs(Label.class).getText()
                 .contains("cell (3, 20)"));
         assertNotEquals(fingerprint(before), fingerprint(main.painter()), "the heatmap changed");
         Path png = TMP.resolve("action-distribution.png");
@@ -176,7 +176,7 @@ class RunViewsTest extends FxRobot {
         waitUntil("the policy field", () -> canvas.painter() instanceof GridWorldPainter gp && gp.scene().field() != null);
         clickCell(canvas, (GridWorldPainter) canvas.painter(), 12, 12);
         waitUntil("episodes from (12, 12)", () -> ((GridWorldPainter) canvas.painter()).scene().trajectories().size() == 20);
-        assertTrue(lookup("#statusLabel").queryAs(Label.class).isVisible());
+        assertTrue(lookup("#viewStatus").queryAs(Label.class).isVisible());
         clickOn("#editToggle");
         assertTrue(view.viewModel().editing.get());
         clickOn("#wallBrush");
@@ -184,7 +184,7 @@ class RunViewsTest extends FxRobot {
         clickCell(canvas, (GridWorldPainter) canvas.painter(), 7, 6);
         assertEquals(GridLayout.CellType.WALL, view.viewModel().draftLayout().type(6, 6));
         clickOn("#applyButton");
-        waitUntil("the layout applied", () -> lookup("#statusLabel").queryAs(Label.class).getText().startsWith("Applied"));
+        waitUntil("the layout applied", () -> lookup("#viewStatus").queryAs(Label.class).getText().startsWith("Applied"));
         GridLayout applied = run.submit(t -> ((GridWorldVecEnv) t.env()).layout()).get(30, TimeUnit.SECONDS);
         assertEquals(GridLayout.CellType.WALL, applied.type(6, 6));
         assertEquals(GridLayout.CellType.WALL, applied.type(7, 6));
@@ -211,10 +211,10 @@ class RunViewsTest extends FxRobot {
     }
 
     @Test
-    void catalogListsTheFourViews() throws Exception {
+    void catalogListsTheTrainingCurvesAndTheFourAnalysisViews() throws Exception {
         List<String> titles = new java.util.ArrayList<>();
         interact(() -> ViewCatalog.create().forEach(v -> titles.add(v.title())));
-        assertEquals(List.of("Action distribution", "Flow", "GridWorld", "System"), titles);
+        assertEquals(List.of("Training curves", "Action distribution", "Flow", "GridWorld", "System"), titles);
         assertNotNull(run);
     }
 }
