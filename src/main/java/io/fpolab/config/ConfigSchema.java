@@ -84,7 +84,7 @@ public final class ConfigSchema {
             FieldSpec.nullableText("env.layoutFile", ALL,
                     "Path of a custom GridWorld layout file that replaces env.layout; a relative path is read "
                             + "relative to the config file, null uses env.layout."),
-            FieldSpec.integer("env.numEnvs", INT, 32, 1, 4096, ALL,
+            FieldSpec.integer("env.numEnvs", INT, 64, 1, 4096, ALL,
                     "Copies of the environment stepped in parallel; each iteration collects numEnvs × "
                             + "ppo.stepsPerEnv transitions."),
             FieldSpec.integer("env.maxSteps", INT, 0, 0, 100_000, ALL,
@@ -165,7 +165,7 @@ public final class ConfigSchema {
                     "Noise added at each denoising step, which makes every step a Gaussian with a likelihood "
                             + "PPO can use (paper's best: 0.05)."),
 
-            FieldSpec.integer("ppo.totalSteps", LONG, 500_000, 1, 10_000_000_000L, ALL,
+            FieldSpec.integer("ppo.totalSteps", LONG, 151_552, 1, 10_000_000_000L, ALL,
                     "Training budget in environment steps, summed over all parallel environments."),
             FieldSpec.integer("ppo.stepsPerEnv", INT, 64, 1, 100_000, ALL,
                     "Steps each environment takes per iteration before the policy is updated."),
@@ -185,7 +185,7 @@ public final class ConfigSchema {
                     "Adam learning rate of the policy, and of the whole model when ppo.jointOptimizer is on."),
             FieldSpec.real("ppo.criticLr", 3e-4, new Range(0, true, 1, false), ALL,
                     "Adam learning rate of the value network when it has its own optimizer."),
-            FieldSpec.enumeration("ppo.lrSchedule", LrSchedule.CONSTANT, false, ALL,
+            FieldSpec.enumeration("ppo.lrSchedule", LrSchedule.WARMUP_LINEAR, false, ALL,
                     "Keep the learning rates constant, decay them linearly to 0 over ppo.totalSteps, or warm them up "
                             + "linearly over the first 10% of training and then decay (warmup_linear: small early steps "
                             + "average out the noisy first rollouts)."),
@@ -206,7 +206,7 @@ public final class ConfigSchema {
             FieldSpec.real("ppo.rewardScale", 1.0, new Range(0, true, 1e6, false), ALL,
                     "Multiplier applied to rewards before computing returns and advantages (Playground: 10)."),
 
-            FieldSpec.integer("eval.every", INT, 5, 0, 1_000_000, ALL,
+            FieldSpec.integer("eval.every", INT, 3, 0, 1_000_000, ALL,
                     "Run evaluation episodes every this many training iterations; 0 evaluates only at the end."),
             FieldSpec.integer("eval.episodes", INT, 200, 1, 100_000, ALL,
                     "Episodes per evaluation; on GridWorld each starts from a random cell to measure the "

@@ -34,7 +34,7 @@ class ConfigSchemaTest {
         assertEquals(Algorithm.FPO, d.algorithm());
         assertEquals("gridworld", d.env().id());
         assertEquals("two_bands", d.env().layout());
-        assertEquals(32, d.env().numEnvs());
+        assertEquals(64, d.env().numEnvs());
         assertEquals(List.of(64, 64), d.actor().hidden());
         assertEquals(50, d.flow().nMc());
         assertEquals(10, d.flow().steps());
@@ -42,7 +42,7 @@ class ConfigSchemaTest {
         assertEquals(3.0, d.flow().ratioClamp());
         assertEquals(Math.sqrt(0.5), d.gaussian().initStd());
         assertEquals(0.05, d.dppo().sigma());
-        assertEquals(500_000L, d.ppo().totalSteps());
+        assertEquals(151_552L, d.ppo().totalSteps());
         assertEquals(64, d.ppo().stepsPerEnv());
         assertEquals(10, d.ppo().epochs());
         assertEquals(6, d.ppo().minibatches());
@@ -51,7 +51,8 @@ class ConfigSchemaTest {
         assertEquals(0.98, d.ppo().gaeLambda());
         assertEquals(3e-4, d.ppo().lr());
         assertEquals(0.5, d.ppo().maxGradNorm());
-        assertEquals(5, d.eval().every());
+        assertEquals(3, d.eval().every());
+        assertEquals(ExperimentConfig.LrSchedule.WARMUP_LINEAR, d.ppo().lrSchedule());
         assertEquals(200, d.eval().episodes());
     }
 

@@ -35,7 +35,7 @@ abstract class FlowPolicyBase implements Policy {
         this.net = new FlowNet(obsDim, actDim, actor.hidden(), actor.activation(), flow.timeEmbedding(),
                 flow.outputScale(), dtype);
         this.params = new ParamSet(dtype, List.of(net.mlp()));
-        net.mlp().init(rng, Policies.OUTPUT_GAIN);
+        net.mlp().init(rng, Policies.FLOW_OUTPUT_GAIN);
     }
 
     public FlowNet net() {

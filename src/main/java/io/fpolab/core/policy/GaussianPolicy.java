@@ -49,7 +49,7 @@ public final class GaussianPolicy implements Policy {
             modules.add(logStd);
         }
         this.params = new ParamSet(dtype, modules);
-        mlp.init(rng, Policies.OUTPUT_GAIN);
+        mlp.init(rng, Policies.GAUSSIAN_OUTPUT_GAIN);
         if (logStd != null) {
             logStd.value().assign(Math.log(cfg.initStd()));
         }

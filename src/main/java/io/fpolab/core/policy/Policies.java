@@ -7,11 +7,17 @@ import org.nd4j.linalg.api.buffer.DataType;
 /** Builds the policy an experiment asks for. */
 public final class Policies {
     /**
-     * Output-layer weight gain at init (CleanRL's actor uses 0.01). A near-zero velocity field makes a
-     * fresh flow policy output its noise, N(0, I), at every state: symmetric, so no goal is favoured
-     * before learning starts — which matters for the bimodal split at GridWorld's saddle cells.
+     * Output-layer gain at init of flow policies (FPO, DPPO). A near-zero velocity field makes a fresh
+     * flow policy output its noise, N(0, I), at every state: symmetric, so no goal is favoured before
+     * learning starts — which matters for the bimodal split at GridWorld's saddle cells.
      */
-    public static final double OUTPUT_GAIN = 0.01;
+    public static final double FLOW_OUTPUT_GAIN = 0.01;
+
+    /**
+     * Output-layer gain at init of the Gaussian mean: 1, PyTorch's default {@code nn.Linear} init as in
+     * the authors' GridWorld baseline.
+     */
+    public static final double GAUSSIAN_OUTPUT_GAIN = 1.0;
 
     private Policies() {
     }
