@@ -215,6 +215,9 @@ public final class TrainingRun implements AutoCloseable {
             serveUntilClosed();
         } finally {
             failPendingTasks();
+            // A closed run may stay referenced (a UI list, a history view); drop the trainer so its
+            // networks and ND4J buffers can be freed with it.
+            trainer = null;
             Workspaces.releaseThread();
         }
     }
