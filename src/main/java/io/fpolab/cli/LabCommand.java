@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = LabCommand.Version.class,
         description = "FPO Lab: flow policy optimization experiments. Without arguments, opens the lab window.",
-        subcommands = {TrainCommand.class, BenchCommand.class, ValidateCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, SoakCommand.class, BenchCommand.class, ValidateCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
 public final class LabCommand implements Runnable {
     /** Exit code for bad user input (config files, flags). */
     public static final int EXIT_USAGE = 2;
