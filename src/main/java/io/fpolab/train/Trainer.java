@@ -235,9 +235,13 @@ public final class Trainer {
     /**
      * Runs one full iteration and returns its metrics.
      *
-     * @throws DivergenceException if something became non-finite; the trainer has then been restored to
-     *     the state it had when this call began (or, if the parameters were already non-finite then, to the
-     *     start of the last iteration that began finite)
+     * <p>If the iteration does not complete — divergence, or the {@link Control} hook unwinding it on
+     * cancel — the trainer is restored to the state it had when this call began, so a checkpoint saved
+     * afterwards is a consistent one.
+     *
+     * @throws DivergenceException if something became non-finite (if the parameters were already
+     *     non-finite when the call began, the state goes back to the start of the last iteration that began
+     *     finite)
      */
     public IterationStats iterate() {
         if (!parametersFinite()) {
@@ -255,7 +259,7 @@ public final class Trainer {
         lastGood = snapshot;
         try {
             return iterateOnce();
-        } catch (DivergenceException e) {
+        } catch (RuntimeException e) {
             snapshot.restoreInto(this);
             throw e;
         }

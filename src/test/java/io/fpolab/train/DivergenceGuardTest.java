@@ -85,6 +85,25 @@ class DivergenceGuardTest {
     }
 
     @Test
+    void iterationUnwoundByTheControlHookLeavesTheStateOfTheLastCompletedIteration() throws Exception {
+        Trainer t = new Trainer(TrainerTest.banditConfig(Algorithm.FPO, 6), new BanditEnv(32));
+        int[] calls = {0};
+        boolean[] cancel = {false};
+        t.setControl(() -> {
+            if (cancel[0] && ++calls[0] == 5) {
+                throw new IllegalStateException("cancelled");
+            }
+        });
+        t.iterate();
+        byte[] before = state(t);
+
+        cancel[0] = true;
+        assertThrows(IllegalStateException.class, t::iterate);
+
+        assertArrayEquals(before, state(t));
+    }
+
+    @Test
     void parametersPoisonedBetweenIterationsFallBackToTheLastGoodSnapshot() throws Exception {
         Trainer t = new Trainer(TrainerTest.banditConfig(Algorithm.GAUSSIAN_PPO, 2), new BanditEnv(32));
         t.iterate();
