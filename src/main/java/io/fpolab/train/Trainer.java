@@ -166,14 +166,19 @@ public final class Trainer {
      * {@code actorLr}, as with the config values.
      */
     public void setLearningRates(double actorLr, double criticLr) {
+        checkLearningRates(actorLr, criticLr);
+        this.actorLr = actorLr;
+        this.criticLr = criticLr;
+    }
+
+    /** Rejects rates that are not positive finite numbers, naming which one. */
+    static void checkLearningRates(double actorLr, double criticLr) {
         if (!(actorLr > 0) || !Double.isFinite(actorLr)) {
             throw new IllegalArgumentException("actor learning rate must be a positive number, got " + actorLr);
         }
         if (!(criticLr > 0) || !Double.isFinite(criticLr)) {
             throw new IllegalArgumentException("critic learning rate must be a positive number, got " + criticLr);
         }
-        this.actorLr = actorLr;
-        this.criticLr = criticLr;
     }
 
     /** Whether the environments have been reset (false before the first iteration). */

@@ -146,12 +146,7 @@ public final class TrainingRun implements AutoCloseable {
      * @throws IllegalArgumentException if a rate is not a positive finite number
      */
     public void setLearningRate(double actorLr, double criticLr) {
-        if (!(actorLr > 0) || !Double.isFinite(actorLr)) {
-            throw new IllegalArgumentException("actor learning rate must be a positive number, got " + actorLr);
-        }
-        if (!(criticLr > 0) || !Double.isFinite(criticLr)) {
-            throw new IllegalArgumentException("critic learning rate must be a positive number, got " + criticLr);
-        }
+        Trainer.checkLearningRates(actorLr, criticLr);
         synchronized (lock) {
             pendingLr = new double[] {actorLr, criticLr};
             lock.notifyAll();
