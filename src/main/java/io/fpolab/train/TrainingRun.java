@@ -4,10 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -24,27 +20,12 @@ import org.slf4j.LoggerFactory;
  * <p>Listeners receive immutable {@link IterationStats} and state changes on the trainer thread;
  * UIs must hop to their own thread.
  *
- * <p>Trainer threads are reused: a closed run hands its thread back to a pool, named
- * {@value #IDLE_THREAD_NAME} while idle, for the next run. Every new native thread gets its own malloc arena,
- * and arenas keep what ND4J freed, so a fresh thread per run grew the process by about 500 MB per GridWorld
- * run (3.4 GB after 7 runs); a reused thread reuses its arena and stays flat (about 0.8 GB).
- *
  * <p>When training diverges (NaN or infinity anywhere, see {@link Trainer}), the run does not fail: the
  * trainer is back at the start of the failing iteration and the run goes to {@link State#PAUSED} with a
  * {@link #message()} saying so; {@link #setLearningRate} and {@link #resume()} continue it.
  */
 public final class TrainingRun implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
-    /** Name of a pooled trainer thread between runs; while it serves a run it is {@code trainer-<run name>}. */
-    public static final String IDLE_THREAD_NAME = "fpo-trainer-idle";
-    /** Idle trainer threads stay this long, so a run started within it reuses a warm malloc arena. */
-    private static final long IDLE_KEEP_ALIVE_MINUTES = 30;
-    private static final ExecutorService THREADS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_KEEP_ALIVE_MINUTES,
-            TimeUnit.MINUTES, new SynchronousQueue<>(), r -> {
-                Thread t = new Thread(r, IDLE_THREAD_NAME);
-                t.setDaemon(true);
-                return t;
-            });
 
     /** Lifecycle of a run; PAUSED with a non-empty {@link #message()} means it paused itself after a divergence. */
     public enum State { NEW, RUNNING, PAUSED, FINISHED, CANCELLED, FAILED }
@@ -77,10 +58,7 @@ public final class TrainingRun implements AutoCloseable {
     private final List<IterationStats> history = new ArrayList<>();
     private final List<Task> tasks = new ArrayList<>();
     private final Object lock = new Object();
-    private boolean started;
-    /** The pooled thread while it serves this run. */
-    private volatile Thread thread;
-    private final CountDownLatch ended = new CountDownLatch(1);
+    private Thread thread;
     private volatile State state = State.NEW;
     private volatile String message = "";
     private boolean pauseRequested;
@@ -124,29 +102,14 @@ public final class TrainingRun implements AutoCloseable {
         }
     }
 
-    /** Starts training on a trainer thread (paused immediately if {@link #step()} was the first call). */
+    /** Starts training on a new thread (paused immediately if {@link #step()} was the first call). */
     public synchronized void start() {
-        if (started) {
+        if (thread != null) {
             return;
         }
-        started = true;
-        THREADS.execute(this::serve);
-    }
-
-    /** Body of the pooled thread for this run: named after the run while it serves it. */
-    private void serve() {
-        Thread self = Thread.currentThread();
-        self.setName("trainer-" + name);
-        thread = self;
-        try {
-            loop();
-        } finally {
-            thread = null;
-            // Clear a stray interrupt so it does not cancel the next run served by this thread.
-            Thread.interrupted();
-            self.setName(IDLE_THREAD_NAME);
-            ended.countDown();
-        }
+        thread = new Thread(this::loop, "trainer-" + name);
+        thread.setDaemon(true);
+        thread.start();
     }
 
     public void pause() {
@@ -222,33 +185,29 @@ public final class TrainingRun implements AutoCloseable {
         return f;
     }
 
-    /**
-     * Stops the run (cancelling training), frees its ND4J workspaces and waits up to 10 s for its thread to
-     * let go of it. Called on the trainer thread itself (from a listener or task), it does not wait.
-     */
+    /** Stops the thread (cancelling training), frees its ND4J workspaces and waits up to 10 s for it. */
     @Override
     public void close() {
-        boolean wasStarted;
+        Thread t;
         synchronized (lock) {
             closeRequested = true;
             cancelRequested = true;
             lock.notifyAll();
+            t = thread;
         }
-        synchronized (this) {
-            wasStarted = started;
-        }
-        if (wasStarted && thread != Thread.currentThread()) {
+        if (t != null && t != Thread.currentThread()) {
             try {
-                ended.await(10, TimeUnit.SECONDS);
+                t.join(TimeUnit.SECONDS.toMillis(10));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
     }
 
-    /** True once the run's thread is done with it (after {@link #close()}). */
+    /** True once the thread has ended (after {@link #close()}). */
     public boolean isTerminated() {
-        return ended.getCount() == 0;
+        Thread t = thread;
+        return t != null && !t.isAlive();
     }
 
     private void setState(State s, String msg) {

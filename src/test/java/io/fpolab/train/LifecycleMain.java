@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Child process for {@link TrainingRunLifecycleTest}: runs {@code cycles} full run lifecycles on a small
- * GridWorld FPO config and prints one {@code RESULT} line with the memory growth after the warm-up cycles,
- * the number of idle pooled trainer threads and the names of trainer threads still serving a run. Closed runs are kept in a list, as the lab's run list
+ * GridWorld FPO config and prints one {@code RESULT} line with the memory growth after the warm-up cycles
+ * and the names of trainer threads still alive. Closed runs are kept in a list, as the lab's run list
  * does, so a closed run that still pins its trainer shows up as growth.
  *
  * <p>Arguments: cycles, warm-up cycles.
@@ -43,13 +43,11 @@ public final class LifecycleMain {
         double seconds = (System.nanoTime() - t0) / 1e9;
         long heapGrowth = MemoryProbe.heapUsedAfterGc() - heap0;
         long rssGrowth = MemoryProbe.residentBytes() - rss0;
-        List<String> names = Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
-                .map(Thread::getName).toList();
-        List<String> busy = names.stream().filter(n -> n.startsWith("trainer-")).toList();
-        long pooled = names.stream().filter(TrainingRun.IDLE_THREAD_NAME::equals).count();
+        List<String> alive = Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+                .map(Thread::getName).filter(n -> n.startsWith("trainer-")).toList();
         System.out.printf(Locale.ROOT, "RESULT runs=%d seconds=%.1f heapGrowth=%d rssGrowth=%d rss=%d javacpp=%d"
-                + " idleThreads=%d trainerThreads=%s%n", closed.size(), seconds, heapGrowth, rssGrowth,
-                MemoryProbe.residentBytes(), MemoryProbe.javacppBytes(), pooled, String.join(",", busy));
+                + " trainerThreads=%s%n", closed.size(), seconds, heapGrowth, rssGrowth, MemoryProbe.residentBytes(),
+                MemoryProbe.javacppBytes(), String.join(",", alive));
     }
 
     /** start → first iteration → pause → resume → cancel → close; fails loudly if a step hangs. */
