@@ -28,6 +28,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Randomness comes from one seed split into four streams (init, env, policy sampling, update),
  * so the same config and seed give bit-identical metrics, and a checkpoint can restore each stream.
+ *
+ * <p>Divergence guard: each iteration starts from an in-memory {@link Checkpoint} of the whole state;
+ * when a loss, gradient norm, parameter (checked after every optimizer step), action or reward becomes
+ * NaN or infinite, that snapshot is restored and a {@link DivergenceException} is thrown, so the run can
+ * continue with a lower learning rate ({@link #setLearningRates}).
  */
 public final class Trainer {
     /** Hook called between minibatches (pause, cancel); may block or throw. */
@@ -60,6 +65,9 @@ public final class Trainer {
     Rng policyRng;
     Rng updateRng;
     private final Rollout buf;
+    private double actorLr;
+    private double criticLr;
+    private Checkpoint lastGood;
     private Evaluator evaluator;
     private Control control = () -> { };
     private int iteration;
@@ -92,6 +100,8 @@ public final class Trainer {
         this.criticOpt = new Adam(criticParams);
         this.obsNorm = new RunningNorm(spec.obsDim());
         this.buf = new Rollout(steps, numEnvs, spec.obsDim(), spec.actDim());
+        this.actorLr = cfg.ppo().lr();
+        this.criticLr = cfg.ppo().criticLr();
     }
 
     public ExperimentConfig config() {
@@ -140,6 +150,37 @@ public final class Trainer {
 
     public double wallSeconds() {
         return wallSeconds;
+    }
+
+    /** Base actor learning rate (the config's {@code ppo.lr} unless overridden); the schedule scales it. */
+    public double actorLearningRate() {
+        return actorLr;
+    }
+
+    /** Base critic learning rate (the config's {@code ppo.criticLr} unless overridden); the schedule scales it. */
+    public double criticLearningRate() {
+        return criticLr;
+    }
+
+    /**
+     * Overrides the base learning rates from the next iteration on (e.g. after a divergence); the
+     * config's schedule still applies on top. With {@code ppo.jointOptimizer} both networks use
+     * {@code actorLr}, as with the config values.
+     */
+    public void setLearningRates(double actorLr, double criticLr) {
+        checkLearningRates(actorLr, criticLr);
+        this.actorLr = actorLr;
+        this.criticLr = criticLr;
+    }
+
+    /** Rejects rates that are not positive finite numbers, naming which one. */
+    static void checkLearningRates(double actorLr, double criticLr) {
+        if (!(actorLr > 0) || !Double.isFinite(actorLr)) {
+            throw new IllegalArgumentException("actor learning rate must be a positive number, got " + actorLr);
+        }
+        if (!(criticLr > 0) || !Double.isFinite(criticLr)) {
+            throw new IllegalArgumentException("critic learning rate must be a positive number, got " + criticLr);
+        }
     }
 
     /** Whether the environments have been reset (false before the first iteration). */
@@ -204,8 +245,44 @@ public final class Trainer {
                 critic.dataType()))));
     }
 
-    /** Runs one full iteration and returns its metrics. */
+    /**
+     * Runs one full iteration and returns its metrics.
+     *
+     * <p>If the iteration does not complete — divergence, or the {@link Control} hook unwinding it on
+     * cancel — the trainer is restored to the state it had when this call began, so a checkpoint saved
+     * afterwards is a consistent one.
+     *
+     * @throws DivergenceException if something became non-finite (if the parameters were already
+     *     non-finite when the call began, the state goes back to the start of the last iteration that began
+     *     finite)
+     */
     public IterationStats iterate() {
+        if (!parametersFinite()) {
+            // Someone wrote NaN into the networks between iterations (a task, a bad checkpoint): the
+            // current state is not a good one to come back to.
+            if (lastGood != null) {
+                lastGood.restoreInto(this);
+            }
+            throw new DivergenceException(iteration + 1, "the network parameters were already non-finite when the"
+                    + " iteration started");
+        }
+        // One capture per iteration (parameters, Adam moments, normalizer, RNGs, env state): a few copies
+        // of the parameter vector, small next to a rollout, and it makes every divergence recoverable.
+        Checkpoint snapshot = Checkpoint.capture(this, "");
+        lastGood = snapshot;
+        try {
+            return iterateOnce();
+        } catch (RuntimeException e) {
+            snapshot.restoreInto(this);
+            throw e;
+        }
+    }
+
+    private boolean parametersFinite() {
+        return policy.params().allFinite() && criticParams.allFinite();
+    }
+
+    private IterationStats iterateOnce() {
         if (!started) {
             env.reset(envRng);
             started = true;
@@ -214,7 +291,9 @@ public final class Trainer {
         EpisodeTally tally = rollout();
         long t1 = System.nanoTime();
         double lr = learningRate();
-        UpdateTally up = update(lr);
+        // Both rates are fixed for the whole update, even if setLearningRates is called between minibatches.
+        double clr = criticLr * lrFactor();
+        UpdateTally up = update(lr, clr);
         long t2 = System.nanoTime();
         iteration++;
         envSteps += batch;
@@ -244,7 +323,7 @@ public final class Trainer {
     }
 
     private double learningRate() {
-        return cfg.ppo().lr() * lrFactor();
+        return actorLr * lrFactor();
     }
 
     /** Episode outcomes seen during a rollout. */
@@ -286,8 +365,9 @@ public final class Trainer {
                 policy.sampleForRollout(obs, numEnvs, policyRng, act, base);
             });
             System.arraycopy(act, 0, buf.act, base * ad, numEnvs * ad);
-            checkFinite(act, "action");
+            checkFinite(act, "the policy produced a non-finite action");
             StepResult r = env.step(envActions(act), envRng);
+            checkFinite(r.reward, "the environment returned a non-finite reward");
             int truncated = 0;
             for (int e = 0; e < numEnvs; e++) {
                 int i = base + e;
@@ -384,7 +464,7 @@ public final class Trainer {
         }
     }
 
-    private UpdateTally update(double lr) {
+    private UpdateTally update(double lr, double clr) {
         var ppo = cfg.ppo();
         int[] perm = new int[batch];
         for (int i = 0; i < batch; i++) {
@@ -398,13 +478,13 @@ public final class Trainer {
                 int to = (int) ((long) batch * (m + 1) / ppo.minibatches());
                 int[] idx = java.util.Arrays.copyOfRange(perm, from, to);
                 control.checkpoint();
-                minibatch(idx, lr, tally);
+                minibatch(idx, lr, clr, tally);
             }
         }
         return tally.finish();
     }
 
-    private void minibatch(int[] idx, double lr, UpdateTally tally) {
+    private void minibatch(int[] idx, double lr, double clr, UpdateTally tally) {
         var ppo = cfg.ppo();
         float[] adv = new float[idx.length];
         for (int k = 0; k < idx.length; k++) {
@@ -416,9 +496,11 @@ public final class Trainer {
         Workspaces.run("update", () -> {
             Policy.UpdateStats s = policy.lossAndGrad(buf.obs, buf.act, idx, adv, ppo.clip());
             double vLoss = valueLossAndGrad(idx);
-            if (!Double.isFinite(s.policyLoss()) || !Double.isFinite(vLoss)) {
-                throw new DivergenceException("loss became " + (Double.isFinite(s.policyLoss()) ? vLoss
-                        : s.policyLoss()) + " at iteration " + (iteration + 1));
+            if (!Double.isFinite(s.policyLoss())) {
+                throw new DivergenceException(iteration + 1, "policy loss is " + s.policyLoss());
+            }
+            if (!Double.isFinite(vLoss)) {
+                throw new DivergenceException(iteration + 1, "value loss is " + vLoss);
             }
             double norm;
             if (ppo.jointOptimizer()) {
@@ -437,10 +519,18 @@ public final class Trainer {
                 norm = policy.params().clipGradNorm(ppo.maxGradNorm());
                 criticParams.clipGradNorm(ppo.maxGradNorm());
                 actorOpt.step(lr);
-                criticOpt.step(ppo.criticLr() * lrFactor());
+                criticOpt.step(clr);
             }
             if (!Double.isFinite(norm)) {
-                throw new DivergenceException("gradient norm became " + norm + " at iteration " + (iteration + 1));
+                throw new DivergenceException(iteration + 1, "gradient norm is " + norm);
+            }
+            // One reduction per network: a finite loss and gradient can still overflow the parameters
+            // when the learning rate is absurd.
+            if (!policy.params().allFinite()) {
+                throw new DivergenceException(iteration + 1, "policy parameters became non-finite after the optimizer step");
+            }
+            if (!criticParams.allFinite()) {
+                throw new DivergenceException(iteration + 1, "critic parameters became non-finite after the optimizer step");
             }
             tally.add(s, vLoss, norm);
         });
@@ -484,10 +574,10 @@ public final class Trainer {
         return vr == 0 ? Double.NaN : 1 - vd / vr;
     }
 
-    private static void checkFinite(float[] a, String what) {
+    private void checkFinite(float[] a, String what) {
         for (float x : a) {
             if (!Float.isFinite(x)) {
-                throw new DivergenceException("the policy produced a non-finite " + what + " (" + x + ")");
+                throw new DivergenceException(iteration + 1, what + " (" + x + ")");
             }
         }
     }

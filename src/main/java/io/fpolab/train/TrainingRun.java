@@ -19,11 +19,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Listeners receive immutable {@link IterationStats} and state changes on the trainer thread;
  * UIs must hop to their own thread.
+ *
+ * <p>When training diverges (NaN or infinity anywhere, see {@link Trainer}), the run does not fail: the
+ * trainer is back at the start of the failing iteration and the run goes to {@link State#PAUSED} with a
+ * {@link #message()} saying so; {@link #setLearningRate} and {@link #resume()} continue it.
  */
 public final class TrainingRun implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
 
-    /** Lifecycle of a run. */
+    /** Lifecycle of a run; PAUSED with a non-empty {@link #message()} means it paused itself after a divergence. */
     public enum State { NEW, RUNNING, PAUSED, FINISHED, CANCELLED, FAILED }
 
     /** Receives progress on the trainer thread. */
@@ -62,6 +66,8 @@ public final class TrainingRun implements AutoCloseable {
     private boolean cancelRequested;
     private boolean closeRequested;
     private volatile Trainer trainer;
+    /** Learning rates to apply on the trainer thread at its next checkpoint, or null. */
+    private double[] pendingLr;
 
     public TrainingRun(String name, Supplier<Trainer> factory) {
         this.name = name;
@@ -130,6 +136,21 @@ public final class TrainingRun implements AutoCloseable {
             lock.notifyAll();
         }
         start();
+    }
+
+    /**
+     * Sets the base learning rates (actor, critic) from the next iteration on; the config's schedule still
+     * scales them. Applied on the trainer thread at its next checkpoint, also while paused, and before the
+     * first iteration if the run has not started yet (without starting it).
+     *
+     * @throws IllegalArgumentException if a rate is not a positive finite number
+     */
+    public void setLearningRate(double actorLr, double criticLr) {
+        Trainer.checkLearningRates(actorLr, criticLr);
+        synchronized (lock) {
+            pendingLr = new double[] {actorLr, criticLr};
+            lock.notifyAll();
+        }
     }
 
     /** Stops training at the next minibatch boundary; the thread keeps serving {@link #submit} until closed. */
@@ -205,6 +226,7 @@ public final class TrainingRun implements AutoCloseable {
         try {
             trainer = factory.get();
             trainer.setControl(this::checkpoint);
+            applyPendingLearningRate();
             train();
             serveUntilClosed();
         } catch (Cancelled c) {
@@ -215,13 +237,20 @@ public final class TrainingRun implements AutoCloseable {
             serveUntilClosed();
         } finally {
             failPendingTasks();
+            // A closed run may stay referenced (a UI list, a history view); drop the trainer so its
+            // networks and ND4J buffers can be freed with it.
+            trainer = null;
             Workspaces.releaseThread();
         }
     }
 
     private static String describe(Throwable e) {
-        return e instanceof DivergenceException ? "Training diverged: " + e.getMessage()
-                : e.getClass().getSimpleName() + ": " + e.getMessage();
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    /** The PAUSED message after a divergence; the trainer has already rolled itself back. */
+    static String divergenceMessage(DivergenceException e) {
+        return e.getMessage() + ". The last good state was restored; lower the learning rate and resume.";
     }
 
     private void train() {
@@ -236,8 +265,13 @@ public final class TrainingRun implements AutoCloseable {
             try {
                 stats = trainer.iterate();
             } catch (DivergenceException e) {
-                setState(State.FAILED, describe(e));
-                return;
+                LOG.warn("run {}: {}", name, e.getMessage());
+                synchronized (lock) {
+                    pauseRequested = true;
+                    stepRequested = false;
+                }
+                setState(State.PAUSED, divergenceMessage(e));
+                continue;
             }
             synchronized (history) {
                 history.add(stats);
@@ -302,6 +336,7 @@ public final class TrainingRun implements AutoCloseable {
     }
 
     private void runTasks() {
+        applyPendingLearningRate();
         while (true) {
             Task t;
             synchronized (lock) {
@@ -311,6 +346,21 @@ public final class TrainingRun implements AutoCloseable {
                 t = tasks.remove(0);
             }
             (trainer == null ? t.abandon() : t.body()).run();
+        }
+    }
+
+    private void applyPendingLearningRate() {
+        Trainer t = trainer;
+        if (t == null) {
+            return;
+        }
+        double[] lr;
+        synchronized (lock) {
+            lr = pendingLr;
+            pendingLr = null;
+        }
+        if (lr != null) {
+            t.setLearningRates(lr[0], lr[1]);
         }
     }
 
