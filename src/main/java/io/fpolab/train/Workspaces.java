@@ -24,6 +24,13 @@ public final class Workspaces {
             .policySpill(SpillPolicy.REALLOCATE)
             .build();
 
+    static {
+        // Workspaces recycle our temporaries, so ND4J's periodic and "occasional" System.gc() calls only
+        // add full-GC pauses (~100 ms) that freeze every thread, the UI's included.
+        Nd4j.getMemoryManager().togglePeriodicGc(false);
+        Nd4j.getMemoryManager().setOccasionalGcFrequency(0);
+    }
+
     private Workspaces() {
     }
 
