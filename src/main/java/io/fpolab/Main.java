@@ -1,6 +1,7 @@
 package io.fpolab;
 
 import io.fpolab.cli.LabCommand;
+import io.fpolab.core.NativeMemory;
 
 /**
  * Entry point of {@code fpo-lab.jar}. With no arguments it opens the lab window; with arguments it
@@ -14,6 +15,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        NativeMemory.limitArenas();
         if (args.length == 0) {
             io.fpolab.ui.LabApp.launchLab(args);
             return;

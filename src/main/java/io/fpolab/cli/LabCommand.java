@@ -42,6 +42,10 @@ public final class LabCommand implements Runnable {
                 err.println("error: " + ce.getMessage());
                 return EXIT_USAGE;
             }
+            if (ex instanceof io.fpolab.train.DivergenceException) {
+                err.println("error: " + ex.getMessage() + "; try a lower learning rate, e.g. --set ppo.lr=1e-4");
+                return 1;
+            }
             err.println("error: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
             return 1;
         });

@@ -301,7 +301,9 @@ public final class Trainer {
         Map<String, Double> eval = new LinkedHashMap<>();
         int every = cfg.eval().every();
         if (evaluator != null && ((every > 0 && iteration % every == 0) || isDone())) {
-            eval.putAll(evaluator.evaluate(this));
+            // In a workspace like every other hot path: evaluations sample ~10^5 rows, and off-heap
+            // garbage outside workspaces is only freed when the Java GC happens to run.
+            eval.putAll(Workspaces.run("eval", () -> evaluator.evaluate(this)));
         }
         // Wall time counts evaluations too; steps per second measures training alone.
         wallSeconds += (System.nanoTime() - t0) / 1e9;
