@@ -4,12 +4,9 @@ import io.fpolab.env.grid.GridLayout;
 import io.fpolab.train.TrainingRun;
 import io.fpolab.ui.paint.GridWorldPainter;
 import io.fpolab.ui.paint.Painter;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
@@ -17,8 +14,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.Pane;
 
 /**
  * "Action distribution": a live heatmap of ≥ 10,000 sampled actions at a GridWorld cell the user
@@ -26,11 +21,9 @@ import javafx.scene.layout.Pane;
  * optionally next to another run's distribution at the same state. FXML controller; state in
  * {@link ActionDistributionViewModel}.
  */
-public final class ActionDistributionView implements RunView {
+public final class ActionDistributionView extends AnalysisView {
     private static final String NONE = "— none —";
 
-    @FXML private Pane root;
-    @FXML private BorderPane content;
     @FXML private CheckBox evalBox;
     @FXML private ChoiceBox<Integer> samplesBox;
     @FXML private ComboBox<TrainingRun> compareBox;
@@ -39,13 +32,10 @@ public final class ActionDistributionView implements RunView {
     @FXML private PainterCanvas picker;
     @FXML private PainterCanvas mainCanvas;
     @FXML private PainterCanvas compareCanvas;
-    @FXML private Label viewStatus;
-    @FXML private Label emptyLabel;
 
     private final ActionDistributionViewModel vm = new ActionDistributionViewModel();
     private final Refresher refresher = new Refresher(3, () -> Views.training(vm.run()), vm::request,
             e -> vm.status.set("Could not sample: " + Views.message(e)));
-    private boolean visible;
 
     private ActionDistributionView() {
     }
@@ -106,19 +96,9 @@ public final class ActionDistributionView implements RunView {
         refresher.invalidate();
     }
 
-    private void showEmpty(boolean empty) {
-        emptyLabel.setVisible(empty);
-        content.setVisible(!empty);
-    }
-
     @Override
     public String title() {
         return "Action distribution";
-    }
-
-    @Override
-    public Node node() {
-        return root;
     }
 
     @Override
@@ -128,9 +108,7 @@ public final class ActionDistributionView implements RunView {
         picker.setPainter(null);
         refreshCompareChoices();
         showEmpty(run == null);
-        refresher.setActive(false);
-        refresher.invalidate();
-        refresher.setActive(visible && run != null);
+        restartRefresh(run);
     }
 
     @Override
@@ -149,19 +127,18 @@ public final class ActionDistributionView implements RunView {
     }
 
     @Override
-    public void setVisible(boolean shown) {
-        visible = shown;
-        refresher.setActive(shown && vm.run() != null);
+    Refresher refresher() {
+        return refresher;
     }
 
     @Override
-    public void exportPng(Path file, int width, int height) throws IOException {
-        Views.png(vm.exportPainter(), file, width, height);
+    TrainingRun shownRun() {
+        return vm.run();
     }
 
     @Override
-    public void exportSvg(Path file, int width, int height) throws IOException {
-        Views.svg(vm.exportPainter(), file, width, height);
+    Painter exportPainter() {
+        return vm.exportPainter();
     }
 
     /** Run names in the compare chooser, "— none —" for no comparison. */

@@ -1,22 +1,18 @@
 package io.fpolab.ui.views;
 
+import io.fpolab.ui.paint.Painter;
 import io.fpolab.env.grid.GridLayout;
 import io.fpolab.train.TrainingRun;
 import io.fpolab.ui.paint.GridWorldPainter;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Locale;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.Pane;
 import javafx.util.Duration;
 
 /**
@@ -24,13 +20,11 @@ import javafx.util.Duration;
  * policy's flow from τ = 0 to τ = 1 at the selected cell or demo state. A slider picks τ; Play
  * animates it. FXML controller; state in {@link FlowViewModel}.
  */
-public final class FlowView implements RunView {
+public final class FlowView extends AnalysisView {
     /** Animation: 20 frames per second (light on a software-rendered FX thread), one sweep of τ in 2.5 s. */
     private static final double FPS = 20;
     private static final double SWEEP_SECONDS = 2.5;
 
-    @FXML private Pane root;
-    @FXML private BorderPane content;
     @FXML private Button playButton;
     @FXML private Slider tauSlider;
     @FXML private Label tauLabel;
@@ -39,8 +33,6 @@ public final class FlowView implements RunView {
     @FXML private Label pickerTitle;
     @FXML private PainterCanvas picker;
     @FXML private PainterCanvas frameCanvas;
-    @FXML private Label viewStatus;
-    @FXML private Label emptyLabel;
 
     private final FlowViewModel vm = new FlowViewModel();
     // The flow changes slowly while training; 1 Hz keeps the animation smooth on a busy trainer.
@@ -48,7 +40,6 @@ public final class FlowView implements RunView {
             e -> vm.status.set("Could not sample the flow: " + Views.message(e)));
     private final Timeline animation = new Timeline(new KeyFrame(Duration.seconds(1 / FPS),
             e -> vm.advance(1 / (FPS * SWEEP_SECONDS))));
-    private boolean visible;
 
     private FlowView() {
         animation.setCycleCount(Timeline.INDEFINITE);
@@ -113,34 +104,21 @@ public final class FlowView implements RunView {
         refresher.invalidate();
     }
 
-    private void showEmpty(boolean empty) {
-        emptyLabel.setVisible(empty);
-        content.setVisible(!empty);
-    }
-
     @Override
     public String title() {
         return "Flow";
     }
 
     @Override
-    public Node node() {
-        return root;
-    }
-
-    @Override
     public void setRun(TrainingRun run) {
         vm.setRun(run);
         showEmpty(run == null);
-        refresher.setActive(false);
-        refresher.invalidate();
-        refresher.setActive(visible && run != null);
+        restartRefresh(run);
     }
 
     @Override
     public void setVisible(boolean shown) {
-        visible = shown;
-        refresher.setActive(shown && vm.run() != null);
+        super.setVisible(shown);
         if (shown && vm.playing.get()) {
             animation.play();
         } else {
@@ -149,12 +127,17 @@ public final class FlowView implements RunView {
     }
 
     @Override
-    public void exportPng(Path file, int width, int height) throws IOException {
-        Views.png(vm.frame.get(), file, width, height);
+    Refresher refresher() {
+        return refresher;
     }
 
     @Override
-    public void exportSvg(Path file, int width, int height) throws IOException {
-        Views.svg(vm.frame.get(), file, width, height);
+    TrainingRun shownRun() {
+        return vm.run();
+    }
+
+    @Override
+    Painter exportPainter() {
+        return vm.frame.get();
     }
 }

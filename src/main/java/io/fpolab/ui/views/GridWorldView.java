@@ -1,15 +1,14 @@
 package io.fpolab.ui.views;
 
+import io.fpolab.ui.paint.Painter;
 import io.fpolab.env.grid.GridLayout;
 import io.fpolab.train.TrainingRun;
 import io.fpolab.ui.paint.GridWorldPainter;
 import io.fpolab.ui.views.GridWorldViewModel.Brush;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -19,8 +18,6 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.Pane;
 import javafx.stage.FileChooser;
 
 /**
@@ -29,9 +26,7 @@ import javafx.stage.FileChooser;
  * that paints walls, goals, death cells and starts and applies the layout to the running
  * experiment. FXML controller; state in {@link GridWorldViewModel}.
  */
-public final class GridWorldView implements RunView {
-    @FXML private Pane root;
-    @FXML private BorderPane content;
+public final class GridWorldView extends AnalysisView {
     @FXML private ToggleButton editToggle;
     @FXML private CheckBox valuesBox;
     @FXML private CheckBox evalBox;
@@ -44,13 +39,10 @@ public final class GridWorldView implements RunView {
     @FXML private ToggleButton startBrush;
     @FXML private TextField rewardField;
     @FXML private PainterCanvas gridCanvas;
-    @FXML private Label viewStatus;
-    @FXML private Label emptyLabel;
 
     private final GridWorldViewModel vm = new GridWorldViewModel();
     private final Refresher refresher = new Refresher(2, () -> Views.training(vm.run()) && !vm.editing.get(),
             vm::request, e -> vm.status.set("Could not read the policy: " + Views.message(e)));
-    private boolean visible;
     private int lastPainted = -1;
 
     private GridWorldView() {
@@ -246,33 +238,25 @@ public final class GridWorldView implements RunView {
     }
 
     @Override
-    public Node node() {
-        return root;
-    }
-
-    @Override
     public void setRun(TrainingRun run) {
         vm.setRun(run);
         vm.gridRun.set(true);
         updateEmpty();
-        refresher.setActive(false);
-        refresher.invalidate();
-        refresher.setActive(visible && run != null);
+        restartRefresh(run);
     }
 
     @Override
-    public void setVisible(boolean shown) {
-        visible = shown;
-        refresher.setActive(shown && vm.run() != null);
+    Refresher refresher() {
+        return refresher;
     }
 
     @Override
-    public void exportPng(Path file, int width, int height) throws IOException {
-        Views.png(vm.scene.get(), file, width, height);
+    TrainingRun shownRun() {
+        return vm.run();
     }
 
     @Override
-    public void exportSvg(Path file, int width, int height) throws IOException {
-        Views.svg(vm.scene.get(), file, width, height);
+    Painter exportPainter() {
+        return vm.scene.get();
     }
 }

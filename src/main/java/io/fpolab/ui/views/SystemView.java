@@ -1,38 +1,29 @@
 package io.fpolab.ui.views;
 
+import io.fpolab.ui.paint.Painter;
 import io.fpolab.train.TrainingRun;
-import java.io.IOException;
-import java.nio.file.Path;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.Pane;
 
 /**
  * "System": an animated drawing of a continuous-control task (cartpole, pendulum, acrobot, point
  * mass, reacher, mountain car) run by the current policy, with play/pause and reset. For GridWorld
  * runs it says so and points to the GridWorld tab. FXML controller; state in {@link SystemViewModel}.
  */
-public final class SystemView implements RunView {
+public final class SystemView extends AnalysisView {
     private static final String NO_RUN = "No run selected. Pick a continuous-control run in the run list to watch "
             + "its current policy drive the system.";
     private static final String GRID_RUN = "The System view animates continuous-control runs (cartpole, pendulum, "
             + "acrobot, point mass, reacher, mountain car). This run is a GridWorld: open the GridWorld tab to see "
             + "its policy field and rollouts.";
 
-    @FXML private Pane root;
-    @FXML private BorderPane content;
     @FXML private Button playButton;
     @FXML private PainterCanvas systemCanvas;
-    @FXML private Label viewStatus;
-    @FXML private Label emptyLabel;
 
     private final SystemViewModel vm = new SystemViewModel();
     private final Refresher refresher = new Refresher(SystemViewModel.FPS, () -> vm.playing.get(), vm::request,
             e -> viewStatus.setText("Could not step the demo: " + Views.message(e)));
-    private boolean visible;
 
     private SystemView() {
     }
@@ -77,32 +68,24 @@ public final class SystemView implements RunView {
     }
 
     @Override
-    public Node node() {
-        return root;
-    }
-
-    @Override
     public void setRun(TrainingRun run) {
         vm.setRun(run);
         updateEmpty();
-        refresher.setActive(false);
-        refresher.invalidate();
-        refresher.setActive(visible && run != null);
+        restartRefresh(run);
     }
 
     @Override
-    public void setVisible(boolean shown) {
-        visible = shown;
-        refresher.setActive(shown && vm.run() != null);
+    Refresher refresher() {
+        return refresher;
     }
 
     @Override
-    public void exportPng(Path file, int width, int height) throws IOException {
-        Views.png(vm.frame.get(), file, width, height);
+    TrainingRun shownRun() {
+        return vm.run();
     }
 
     @Override
-    public void exportSvg(Path file, int width, int height) throws IOException {
-        Views.svg(vm.frame.get(), file, width, height);
+    Painter exportPainter() {
+        return vm.frame.get();
     }
 }
