@@ -1,8 +1,6 @@
 package io.fpolab.ui.views;
 
-import io.fpolab.env.grid.GridLayout;
 import io.fpolab.train.TrainingRun;
-import io.fpolab.ui.paint.GridWorldPainter;
 import io.fpolab.ui.paint.Painter;
 import java.util.List;
 import javafx.collections.FXCollections;
@@ -74,20 +72,8 @@ public final class ActionDistributionView extends AnalysisView {
         viewStatus.textProperty().bind(vm.status);
         newStateButton.visibleProperty().bind(vm.continuous);
         newStateButton.managedProperty().bind(vm.continuous);
-        picker.addEventHandler(MouseEvent.MOUSE_CLICKED, this::onPickerClick);
+        picker.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> selectClickedCell(e, picker, vm.target()));
         showEmpty(true);
-    }
-
-    private void onPickerClick(MouseEvent e) {
-        Painter p = picker.painter();
-        if (p instanceof GridWorldPainter gp) {
-            GridLayout l = gp.scene().layout();
-            int cell = gp.cellAt(e.getX(), e.getY(), (int) picker.getWidth(), (int) picker.getHeight());
-            if (cell >= 0 && l.type(l.cellX(cell), l.cellY(cell)) == GridLayout.CellType.EMPTY) {
-                vm.target().selectCell(l.cellX(cell), l.cellY(cell));
-                refresher.invalidate();
-            }
-        }
     }
 
     @FXML

@@ -1,12 +1,15 @@
 package io.fpolab.ui.views;
 
 import io.fpolab.train.TrainingRun;
+import io.fpolab.env.grid.GridLayout;
+import io.fpolab.ui.paint.GridWorldPainter;
 import io.fpolab.ui.paint.Painter;
 import java.io.IOException;
 import java.nio.file.Path;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Pane;
 
@@ -47,6 +50,21 @@ abstract class AnalysisView implements RunView {
         refresher().setActive(false);
         refresher().invalidate();
         refresher().setActive(visible && run != null);
+    }
+
+    /**
+     * Handles a click on a GridWorld cell picker: an empty cell becomes {@code target}'s analysis cell
+     * and the view refreshes; clicks on walls, goals or outside the grid are ignored.
+     */
+    void selectClickedCell(MouseEvent e, PainterCanvas picker, StateTarget target) {
+        if (picker.painter() instanceof GridWorldPainter gp) {
+            GridLayout l = gp.scene().layout();
+            int cell = gp.cellAt(e.getX(), e.getY(), (int) picker.getWidth(), (int) picker.getHeight());
+            if (cell >= 0 && l.type(l.cellX(cell), l.cellY(cell)) == GridLayout.CellType.EMPTY) {
+                target.selectCell(l.cellX(cell), l.cellY(cell));
+                refresher().invalidate();
+            }
+        }
     }
 
     /** Shows the empty-state label instead of the content. */

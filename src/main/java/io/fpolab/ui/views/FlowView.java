@@ -1,9 +1,7 @@
 package io.fpolab.ui.views;
 
 import io.fpolab.ui.paint.Painter;
-import io.fpolab.env.grid.GridLayout;
 import io.fpolab.train.TrainingRun;
-import io.fpolab.ui.paint.GridWorldPainter;
 import java.util.Locale;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -78,19 +76,8 @@ public final class FlowView extends AnalysisView {
             newStateButton.setVisible(demo);
             newStateButton.setManaged(demo);
         });
-        picker.addEventHandler(MouseEvent.MOUSE_CLICKED, this::onPickerClick);
+        picker.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> selectClickedCell(e, picker, vm.target()));
         showEmpty(true);
-    }
-
-    private void onPickerClick(MouseEvent e) {
-        if (picker.painter() instanceof GridWorldPainter gp) {
-            GridLayout l = gp.scene().layout();
-            int cell = gp.cellAt(e.getX(), e.getY(), (int) picker.getWidth(), (int) picker.getHeight());
-            if (cell >= 0 && l.type(l.cellX(cell), l.cellY(cell)) == GridLayout.CellType.EMPTY) {
-                vm.target().selectCell(l.cellX(cell), l.cellY(cell));
-                refresher.invalidate();
-            }
-        }
     }
 
     @FXML
