@@ -10,37 +10,10 @@ import io.fpolab.ui.runs.RunRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /** Trains from the real lab window: preset, start, live chart, run controls, shutdown. */
-class LabWindowTest extends FxRobot {
-    private LabApp app;
-    private MainWindowView view;
-
-    @BeforeAll
-    static void preferences() {
-        LabFixture.usePrivatePreferences();
-    }
-
-    @BeforeEach
-    void launch() throws Exception {
-        LabFixture.usePrivatePreferences();
-        FxToolkit.registerPrimaryStage();
-        app = (LabApp) FxToolkit.setupApplication(LabApp.class);
-        view = app.view();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        LabFixture.cleanup();
-    }
-
+class LabWindowTest extends LabWindowFixture {
     private RunRecord selected() throws Exception {
         return LabFixture.fx(() -> view.runs().selected());
     }

@@ -25,37 +25,10 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /** Validation as you type, config file errors, and every export of the lab window. */
-class PanelAndExportTest extends FxRobot {
-    private LabApp app;
-    private MainWindowView view;
-
-    @BeforeAll
-    static void preferences() {
-        LabFixture.usePrivatePreferences();
-    }
-
-    @BeforeEach
-    void launch() throws Exception {
-        LabFixture.usePrivatePreferences();
-        FxToolkit.registerPrimaryStage();
-        app = (LabApp) FxToolkit.setupApplication(LabApp.class);
-        view = app.view();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        LabFixture.cleanup();
-    }
-
+class PanelAndExportTest extends LabWindowFixture {
     @Test
     void badValueTurnsTheFieldRedWithItsReasonAndDisablesStart() throws Exception {
         Button start = lookup("#startButton").queryButton();

@@ -8,38 +8,11 @@ import io.fpolab.ui.charts.MetricsChartView;
 import io.fpolab.ui.runs.RunRecord;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /** The FX thread keeps rendering smoothly while a run trains at full speed with the chart and overlay live. */
-class StallMonitorTest extends FxRobot {
-    private LabApp app;
-    private MainWindowView view;
-
-    @BeforeAll
-    static void preferences() {
-        LabFixture.usePrivatePreferences();
-    }
-
-    @BeforeEach
-    void launch() throws Exception {
-        LabFixture.usePrivatePreferences();
-        FxToolkit.registerPrimaryStage();
-        app = (LabApp) FxToolkit.setupApplication(LabApp.class);
-        view = app.view();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        LabFixture.cleanup();
-    }
-
+class StallMonitorTest extends LabWindowFixture {
     @Test
     void worstFrameGapStaysUnder50MsWhileTrainingForTenSeconds() throws Exception {
         // The Figure 1 preset unchanged: the paper's batch sizes, evaluation every 5 iterations.
