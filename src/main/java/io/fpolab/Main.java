@@ -1,7 +1,6 @@
 package io.fpolab;
 
 import io.fpolab.cli.LabCommand;
-import io.fpolab.core.NativeMemory;
 
 /**
  * Entry point of {@code fpo-lab.jar}. With no arguments it opens the lab window; with arguments it
@@ -15,7 +14,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        NativeMemory.limitArenas();
         if (args.length == 0) {
             io.fpolab.ui.LabApp.launchLab(args);
             return;
