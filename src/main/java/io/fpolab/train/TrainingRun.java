@@ -296,14 +296,13 @@ public final class TrainingRun implements AutoCloseable {
     /** Called between minibatches: runs queued tasks, blocks while paused, unwinds when cancelled. */
     private void checkpoint() {
         boolean announcedPause = false;
+        boolean cancelled;
         while (true) {
             runTasks();
             synchronized (lock) {
-                if (cancelRequested) {
+                cancelled = cancelRequested;
+                if (cancelled || !pauseRequested) {
                     break;
-                }
-                if (!pauseRequested) {
-                    return;
                 }
                 if (!announcedPause) {
                     announcedPause = true;
@@ -314,6 +313,12 @@ public final class TrainingRun implements AutoCloseable {
             if (announcedPause && state != State.PAUSED) {
                 setState(State.PAUSED, "");
             }
+        }
+        if (!cancelled) {
+            // A rate set just before resume() may have arrived after runTasks() above looked for one;
+            // apply it now, or the next update would still use the old rate.
+            applyPendingLearningRate();
+            return;
         }
         if (state != State.CANCELLED) {
             setState(State.CANCELLED, "");
