@@ -60,13 +60,45 @@ public final class FlowNet {
         return mlp.dataType();
     }
 
+    /**
+     * Network input from {@code [obs, x]} rows ({@code obsX}, row-major {@code [R, obsDim+actDim]}) and τ
+     * ({@code [R]}). With raw τ the rows are packed in Java and copied once.
+     */
+    public INDArray input(float[] obsX, float[] tau, int rows) {
+        int w = obsDim + actDim;
+        if (embedding == TimeEmbedding.RAW) {
+            float[] in = new float[rows * (w + 1)];
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(obsX, r * w, in, r * (w + 1), w);
+                in[r * (w + 1) + w] = tau[r];
+            }
+            return Nd.matrix(in, rows, w + 1, dataType());
+        }
+        return input(Nd.matrix(obsX, rows, w, dataType()), Nd.matrix(tau, rows, 1, dataType()));
+    }
+
     /** Network input from {@code [obs, x]} rows ({@code [R, obsDim+actDim]}) and τ ({@code [R, 1]}). */
-    public INDArray input(INDArray obsAndX, INDArray tau) {
+    private INDArray input(INDArray obsAndX, INDArray tau) {
         if (embedding == TimeEmbedding.RAW) {
             return Nd4j.hstack(obsAndX, tau);
         }
         INDArray angles = tau.mmul(freqRow);
         return Nd4j.hstack(obsAndX, Transforms.cos(angles, true), Transforms.sin(angles, false));
+    }
+
+    /** The input for {@code obs}, {@code x} and one τ shared by all rows, in a single concatenation. */
+    private INDArray input(INDArray obs, INDArray x, double tau) {
+        long n = obs.rows();
+        if (embedding == TimeEmbedding.RAW) {
+            return Nd4j.hstack(obs, x, Nd4j.valueArrayOf(new long[] {n, 1}, tau, dataType()));
+        }
+        float[] features = new float[2 * FREQUENCIES.length];
+        for (int i = 0; i < FREQUENCIES.length; i++) {
+            features[i] = (float) Math.cos(FREQUENCIES[i] * tau);
+            features[FREQUENCIES.length + i] = (float) Math.sin(FREQUENCIES[i] * tau);
+        }
+        INDArray row = Nd.matrix(features, 1, features.length, dataType());
+        return Nd4j.hstack(obs, x, row.repeat(0, n));
     }
 
     /** Velocity for a prepared input; caches activations when {@code cache} is given. */
@@ -121,8 +153,7 @@ public final class FlowNet {
 
     /** v_θ(obs, x, τ) for one τ shared by all rows. */
     public INDArray velocityAt(INDArray obs, INDArray x, double tau) {
-        INDArray tauCol = Nd4j.valueArrayOf(new long[] {obs.rows(), 1}, tau, dataType());
-        return velocity(input(Nd4j.hstack(obs, x), tauCol), null);
+        return velocity(input(obs, x, tau), null);
     }
 
     /** {@code [n, actDim]} standard normal values times {@code scale}, drawn from {@code rng}. */

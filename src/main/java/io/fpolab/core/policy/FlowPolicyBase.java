@@ -120,11 +120,8 @@ abstract class FlowPolicyBase implements Policy {
 
     /** Packs Java-built rows into ND4J arrays: {@code [obs, x]} columns, τ column, targets, weights. */
     final Rows toRows(float[] obsX, float[] tauCol, float[] target, double[] weight, int rows) {
-        DataType dt = net.dataType();
-        int od = obsDim();
-        int d = actDim();
-        INDArray input = net.input(Nd.matrix(obsX, rows, od + d, dt), Nd.matrix(tauCol, rows, 1, dt));
-        return new Rows(input, Nd.matrix(target, rows, d, dt), weight);
+        INDArray input = net.input(obsX, tauCol, rows);
+        return new Rows(input, Nd.matrix(target, rows, actDim(), net.dataType()), weight);
     }
 
     /** Rows ready for the network: input, regression target and per-row weight. */
