@@ -1,5 +1,6 @@
 package io.fpolab.train;
 
+import io.fpolab.core.NativeMemory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -241,6 +242,7 @@ public final class TrainingRun implements AutoCloseable {
             // networks and ND4J buffers can be freed with it.
             trainer = null;
             Workspaces.releaseThread();
+            NativeMemory.trim();
         }
     }
 

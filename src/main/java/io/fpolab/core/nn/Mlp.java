@@ -37,12 +37,14 @@ public final class Mlp implements ParamSet.Module {
     public static final class Cache {
         /** Layer inputs with their ones column, {@code [rows, fanIn+1]}, column-major. */
         final INDArray[] inputs;
-        /** Pre-activations where the derivative needs them (SiLU), else null. */
+        /** SiLU only: pre-activations z and σ(z), which its derivative needs; else null. */
         final INDArray[] pre;
+        final INDArray[] sigmoid;
 
         Cache(int layers) {
             inputs = new INDArray[layers];
             pre = new INDArray[layers];
+            sigmoid = new INDArray[layers];
         }
     }
 
@@ -159,9 +161,14 @@ public final class Mlp implements ParamSet.Module {
             if (activation == Activation.SILU) {
                 INDArray z = Nd4j.createUninitialized(dtype, new long[] {rows, fanOut}, 'f');
                 Nd4j.gemm(in, wb[l], z, false, false, 1.0, 0.0);
-                Nd4j.getExecutioner().exec(new Swish(z, h));
-                if (cache != null) {
+                if (cache == null) {
+                    Nd4j.getExecutioner().exec(new Swish(z, h));
+                } else {
+                    // silu(z) = z·σ(z); keeping σ(z) saves the backward pass its own exp (the costliest op here).
+                    INDArray sig = Transforms.sigmoid(z, true);
+                    z.mul(sig, h);
                     cache.pre[l] = z;
+                    cache.sigmoid[l] = sig;
                 }
             } else {
                 // ReLU and tanh derivatives follow from the outputs, so activate in place.
@@ -232,10 +239,9 @@ public final class Mlp implements ParamSet.Module {
             // tanh' = 1 − tanh²
             case TANH -> dh.muli(h.mul(h).rsubi(1.0));
             case SILU -> {
-                INDArray z = cache.pre[l];
-                INDArray s = Transforms.sigmoid(z, true);
+                INDArray s = cache.sigmoid[l];
                 // silu'(z) = s·(1 + z·(1 − s))
-                yield dh.muli(z.mul(s.rsub(1.0)).addi(1.0).muli(s));
+                yield dh.muli(s.rsub(1.0).muli(cache.pre[l]).addi(1.0).muli(s));
             }
         };
     }
