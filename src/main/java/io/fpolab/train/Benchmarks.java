@@ -1,5 +1,6 @@
 package io.fpolab.train;
 
+import io.fpolab.core.nn.Workspaces;
 import io.fpolab.config.ConfigIO;
 import io.fpolab.config.ConfigSchema;
 import io.fpolab.config.ExperimentConfig;

@@ -1,5 +1,6 @@
 package io.fpolab.train;
 
+import io.fpolab.core.nn.Workspaces;
 import io.fpolab.config.ExperimentConfig;
 import io.fpolab.config.ExperimentConfig.ActionTransform;
 import io.fpolab.config.ExperimentConfig.AdvantageNorm;

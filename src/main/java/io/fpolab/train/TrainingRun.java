@@ -1,5 +1,6 @@
 package io.fpolab.train;
 
+import io.fpolab.core.nn.Workspaces;
 import io.fpolab.core.NativeMemory;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,6 +6,7 @@ import io.fpolab.config.ExperimentConfig.TimeEmbedding;
 import io.fpolab.core.math.Rng;
 import io.fpolab.core.nn.Nd;
 import io.fpolab.core.nn.Mlp;
+import io.fpolab.core.nn.Workspaces;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -130,20 +131,24 @@ public final class FlowNet {
         }
         for (int k = 0; k < steps; k++) {
             double tau = k * h;
-            INDArray v = velocityAt(obs, x, tau);
-            switch (sampler) {
-                case EULER -> x.addi(v.muli(h));
-                case MIDPOINT -> {
-                    INDArray mid = x.add(v.muli(h / 2));
-                    x.addi(velocityAt(obs, mid, tau + h / 2).muli(h));
-                }
-                case EULER_MARUYAMA -> {
-                    x.addi(v.muli(h));
-                    if (noise > 0) {
-                        x.addi(gaussian(rng, n, noise));
+            // Each step's temporaries live in a nested workspace, recycled at the next step; x itself is
+            // updated in place, so it stays where the caller allocated it.
+            Workspaces.run("sampler-step", () -> {
+                INDArray v = velocityAt(obs, x, tau);
+                switch (sampler) {
+                    case EULER -> x.addi(v.muli(h));
+                    case MIDPOINT -> {
+                        INDArray mid = x.add(v.muli(h / 2));
+                        x.addi(velocityAt(obs, mid, tau + h / 2).muli(h));
+                    }
+                    case EULER_MARUYAMA -> {
+                        x.addi(v.muli(h));
+                        if (noise > 0) {
+                            x.addi(gaussian(rng, n, noise));
+                        }
                     }
                 }
-            }
+            });
             if (path != null) {
                 path[k + 1] = Nd.floats(x);
             }

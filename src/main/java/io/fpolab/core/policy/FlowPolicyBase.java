@@ -7,6 +7,7 @@ import io.fpolab.core.math.Rng;
 import io.fpolab.core.nn.Mlp;
 import io.fpolab.core.nn.Nd;
 import io.fpolab.core.nn.ParamSet;
+import io.fpolab.core.nn.Workspaces;
 import io.fpolab.core.rl.FlowRatio;
 import io.fpolab.core.rl.PpoObjective;
 import java.util.List;
@@ -81,10 +82,14 @@ abstract class FlowPolicyBase implements Policy {
         int perChunk = Math.max(1, CHUNK_ROWS / rowsPer);
         for (int from = 0; from < batch; from += perChunk) {
             int[] idx = Policies.range(from, Math.min(batch, from + perChunk));
-            Rows r = rows(obs, act, idx);
-            double[] out = new double[idx.length * rowsPer];
-            net.rowLosses(r.input(), r.target(), r.weight(), null, out);
-            System.arraycopy(out, 0, lossOld, from * rowsPer, out.length);
+            int offset = from * rowsPer;
+            // One nested workspace per chunk, so a big rollout never holds all chunks' temporaries at once.
+            Workspaces.run("old-losses", () -> {
+                Rows r = rows(obs, act, idx);
+                double[] out = new double[idx.length * rowsPer];
+                net.rowLosses(r.input(), r.target(), r.weight(), null, out);
+                System.arraycopy(out, 0, lossOld, offset, out.length);
+            });
         }
     }
 

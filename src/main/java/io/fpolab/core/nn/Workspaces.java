@@ -1,4 +1,4 @@
-package io.fpolab.train;
+package io.fpolab.core.nn;
 
 import java.util.function.Supplier;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
