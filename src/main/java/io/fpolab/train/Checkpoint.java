@@ -24,7 +24,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Everything needed to continue a run bit-identically: network parameters, both Adam states,
- * the observation normalizer, the four RNG streams, the environments' state and the counters.
+ * the observation normalizer, the four RNG streams, the environments' state, the counters and the
+ * base learning rates (files written before rates were stored resume with the config's rates).
  *
  * <p>File layout: magic {@code FPOLABCK}, format version, the experiment's JSON config, then named
  * sections ({@code name, kind, length, payload}), and a CRC32 of all preceding bytes. Files are written
@@ -69,6 +70,8 @@ public final class Checkpoint {
         s.put("env.state", t.env().saveState());
         s.put("counters", new long[] {t.iteration(), t.envSteps(), Double.doubleToRawLongBits(t.wallSeconds()),
             t.actorOptimizer().stepCount(), t.criticOptimizer().stepCount(), t.started() ? 1 : 0});
+        // Base rates, which differ from the config's after a divergence made the user lower them.
+        s.put("lr", new double[] {t.actorLearningRate(), t.criticLearningRate()});
         return new Checkpoint(configJson, s);
     }
 
@@ -84,6 +87,10 @@ public final class Checkpoint {
                 Rng.fromState(longs("rng.env")), Rng.fromState(longs("rng.policy")), Rng.fromState(longs("rng.update")));
         if (c[5] != 0) {
             t.env().restoreState(doubles("env.state"));
+        }
+        if (sections.containsKey("lr")) {
+            double[] lr = doubles("lr");
+            t.setLearningRates(lr[0], lr[1]);
         }
     }
 

@@ -262,7 +262,7 @@ public final class Trainer {
             // Someone wrote NaN into the networks between iterations (a task, a bad checkpoint): the
             // current state is not a good one to come back to.
             if (lastGood != null) {
-                lastGood.restoreInto(this);
+                rollBackTo(lastGood);
             }
             throw new DivergenceException(iteration + 1, "the network parameters were already non-finite when the"
                     + " iteration started");
@@ -274,9 +274,17 @@ public final class Trainer {
         try {
             return iterateOnce();
         } catch (RuntimeException e) {
-            snapshot.restoreInto(this);
+            rollBackTo(snapshot);
             throw e;
         }
+    }
+
+    /** Restores a snapshot but keeps the current learning rates: a rate lowered meanwhile must survive. */
+    private void rollBackTo(Checkpoint snapshot) {
+        double actor = actorLr;
+        double critic = criticLr;
+        snapshot.restoreInto(this);
+        setLearningRates(actor, critic);
     }
 
     private boolean parametersFinite() {

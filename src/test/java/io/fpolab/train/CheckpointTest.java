@@ -1,6 +1,7 @@
 package io.fpolab.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,6 +37,22 @@ class CheckpointTest {
                 s.ratioMax(), s.clipFraction(), s.approxKl(), s.explainedVariance(), s.cfmLoss(), s.gradNorm()};
             assertArrayEquals(uninterrupted[i], row, "iteration " + i);
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void learningRatesLoweredDuringARunAreSavedAndRestored() throws Exception {
+        ExperimentConfig cfg = TrainerTest.banditConfig(Algorithm.FPO, 2);
+        Trainer t = new Trainer(cfg, new BanditEnv(8));
+        t.iterate();
+        t.setLearningRates(1e-4, 2e-4);
+        Path file = dir.resolve("lowered.ckpt");
+        Checkpoint.capture(t, "{}").write(file);
+
+        Trainer resumed = new Trainer(cfg, new BanditEnv(8));
+        assertEquals(cfg.ppo().lr(), resumed.actorLearningRate());
+        Checkpoint.read(file).restoreInto(resumed);
+        assertEquals(1e-4, resumed.actorLearningRate());
+        assertEquals(2e-4, resumed.criticLearningRate());
     }
 
     @ParameterizedTest

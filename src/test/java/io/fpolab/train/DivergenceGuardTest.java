@@ -85,6 +85,26 @@ class DivergenceGuardTest {
     }
 
     @Test
+    void rateLoweredDuringTheFailingIterationSurvivesTheRollback() throws Exception {
+        Trainer t = new Trainer(TrainerTest.banditConfig(Algorithm.GAUSSIAN_PPO, 1), new BanditEnv(32));
+        t.iterate();
+        boolean[] armed = {true};
+        t.setControl(() -> {
+            if (armed[0]) {
+                // Between minibatches: the user lowers the rate, and the update then blows up.
+                armed[0] = false;
+                t.setLearningRates(1e-5, 2e-5);
+                t.policy().params().params().putScalar(0, Double.NaN);
+            }
+        });
+
+        assertThrows(DivergenceException.class, t::iterate);
+
+        assertEquals(1e-5, t.actorLearningRate());
+        assertEquals(2e-5, t.criticLearningRate());
+    }
+
+    @Test
     void iterationUnwoundByTheControlHookLeavesTheStateOfTheLastCompletedIteration() throws Exception {
         Trainer t = new Trainer(TrainerTest.banditConfig(Algorithm.FPO, 6), new BanditEnv(32));
         int[] calls = {0};
