@@ -131,6 +131,8 @@ public final class Benchmarks {
     public static double gridworldLoop(int iterations) {
         ExperimentConfig cfg = ConfigIO.loadResource("/sample-configs/gridworld-fpo.json");
         cfg = ConfigSchema.withOverride(cfg, "ppo.totalSteps", Long.toString(1_000_000_000L));
+        // Training alone (rollout + update), as the authors' figure it is compared with: no evaluations.
+        cfg = ConfigSchema.withOverride(cfg, "eval.every", "0");
         Trainer trainer = new Trainer(cfg, Envs.create(cfg.env()));
         trainer.iterate();
         long steps = 0;
