@@ -61,7 +61,12 @@ class SampleConfigsTest {
         assertEquals(Algorithm.GAUSSIAN_PPO, gauss.algorithm());
         assertEquals(ExperimentConfig.StdMode.FIXED, gauss.gaussian().std());
         assertEquals(Math.sqrt(0.5), gauss.gaussian().initStd(), 1e-15);
-        assertEquals(SampleConfigs.load("gridworld-fpo.json").ppo(), gauss.ppo());
+        ExperimentConfig.PpoConfig fpo = SampleConfigs.load("gridworld-fpo.json").ppo();
+        // Same PPO settings, but the paper's constant rate and twice the (cheap) budget, so it commits.
+        assertEquals(new ExperimentConfig.PpoConfig(2 * fpo.totalSteps(), fpo.stepsPerEnv(), fpo.epochs(),
+                fpo.minibatches(), fpo.clip(), fpo.gamma(), fpo.gaeLambda(), fpo.lr(), fpo.criticLr(),
+                ExperimentConfig.LrSchedule.CONSTANT, fpo.maxGradNorm(), fpo.advantageNorm(), fpo.jointOptimizer(),
+                fpo.valueCoef(), fpo.obsNorm(), fpo.rewardScale()), gauss.ppo());
         ExperimentConfig dppo = SampleConfigs.load("gridworld-dppo.json");
         assertEquals(0.05, dppo.dppo().sigma());
         assertEquals(0.2, dppo.ppo().clip());
