@@ -31,8 +31,12 @@ class StallMonitorTest extends LabWindowFixture {
         LabFixture.waitFor(60, () -> r.historySize() >= 1);
         MetricsChartView chart = (MetricsChartView) view.views().get(0);
         long redrawsBefore = LabFixture.fx(chart::redraws);
+        Thread fxThread = LabFixture.fx(Thread::currentThread);
+        StallSampler sampler = new StallSampler(fxThread, view.stallMonitor(), 30);
         LabFixture.fxRun(() -> view.stallMonitor().reset());
+        sampler.start();
         Thread.sleep(SECONDS * 1000L);
+        sampler.stop();
         double worst = LabFixture.fx(() -> view.stallMonitor().worstStallMillis());
         long frames = LabFixture.fx(() -> view.stallMonitor().frames());
         long redraws = LabFixture.fx(chart::redraws) - redrawsBefore;
@@ -41,6 +45,7 @@ class StallMonitorTest extends LabWindowFixture {
         System.out.printf("STALL worst %.1f ms over %d s, %d frames, %d iterations, %d chart redraws, state %s, load %.1f%n",
                 worst, SECONDS, frames, iterations, redraws, r.state(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.print(sampler.report());
         assertTrue(r.state() == State.RUNNING, "run should still train, was " + r.state());
         assertTrue(frames > 30L * SECONDS, "only " + frames + " frames in " + SECONDS + " s");
         assertTrue(redraws <= SECONDS * MetricsChartView.REDRAW_HZ + 2, redraws + " redraws in " + SECONDS + " s");
