@@ -10,6 +10,7 @@ import io.fpolab.ui.charts.MetricsChartView;
 import io.fpolab.ui.experiment.ExperimentPanelView;
 import io.fpolab.ui.experiment.ExperimentPanelViewModel;
 import io.fpolab.ui.runs.Labels;
+import io.fpolab.ui.runs.RunCells;
 import io.fpolab.ui.runs.RunFolders;
 import io.fpolab.ui.runs.RunRecord;
 import io.fpolab.ui.runs.RunRecordsAware;
@@ -61,9 +62,7 @@ import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
@@ -112,9 +111,8 @@ public class MainWindowView {
     @FXML private VBox experimentPanel;
     @FXML private ExperimentPanelView experimentFormController;
     @FXML private TableView<RunRecord> runTable;
-    @FXML private TableColumn<RunRecord, String> nameColumn;
-    @FXML private TableColumn<RunRecord, String> algorithmColumn;
-    @FXML private TableColumn<RunRecord, State> stateColumn;
+    @FXML private TableColumn<RunRecord, RunRecord.Status> nameColumn;
+    @FXML private TableColumn<RunRecord, RunRecord.Status> stateColumn;
     @FXML private TableColumn<RunRecord, Double> progressColumn;
     @FXML private Button resumeButton;
     @FXML private Button pauseButton;
@@ -182,6 +180,20 @@ public class MainWindowView {
         createTabs();
         statusLabel.textProperty().bind(Bindings.when(runs.statusLineProperty().isEmpty())
                 .then(generalStatus).otherwise(runs.statusLineProperty()));
+        // A long divergence message must not push the engine state and progress bar out of the window.
+        Tooltip statusTip = new Tooltip();
+        statusTip.setWrapText(true);
+        statusTip.setMaxWidth(600);
+        statusTip.textProperty().bind(statusLabel.textProperty());
+        statusLabel.setTooltip(statusTip);
+        runs.statusAlertProperty().addListener((obs, old, alert) -> {
+            statusLabel.getStyleClass().remove("status-alert");
+            if (alert) {
+                statusLabel.getStyleClass().add("status-alert");
+            }
+        });
+        // The status line already speaks for the selected run; this is for runs that stop in the background.
+        runs.lastAlertProperty().addListener((obs, old, now) -> notice("⚠ " + now));
         overlayRefresh.setCycleCount(Timeline.INDEFINITE);
         debugOverlay.visibleProperty().bind(debugItem.selectedProperty());
         debugItem.selectedProperty().addListener((obs, old, on) -> {
@@ -262,36 +274,13 @@ public class MainWindowView {
 
     private void bindRunTable() {
         runTable.setItems(runs.runs());
-        nameColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().name()));
-        algorithmColumn.setCellValueFactory(c -> new SimpleStringProperty(
-                Labels.algorithm(c.getValue().config().algorithm())));
-        stateColumn.setCellValueFactory(c -> c.getValue().stateProperty());
-        stateColumn.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(State s, boolean empty) {
-                super.updateItem(s, empty);
-                getStyleClass().removeAll("state-failed");
-                setTooltip(null);
-                if (empty || s == null) {
-                    setText(null);
-                    return;
-                }
-                setText(Labels.state(s));
-                RunRecord r = getTableRow() == null ? null : getTableRow().getItem();
-                if (s == State.FAILED && r != null) {
-                    getStyleClass().add("state-failed");
-                    setTooltip(new Tooltip(r.messageProperty().get()));
-                }
-            }
-        });
+        nameColumn.setCellValueFactory(c -> c.getValue().statusProperty());
+        // No algorithm column: it starts every default name, and the tooltip names it for runs opened from folders.
+        nameColumn.setCellFactory(col -> new RunCells.NameCell());
+        stateColumn.setCellValueFactory(c -> c.getValue().statusProperty());
+        stateColumn.setCellFactory(col -> new RunCells.StateCell());
         progressColumn.setCellValueFactory(c -> c.getValue().progressProperty().asObject());
         progressColumn.setCellFactory(ProgressBarTableCell.forTableColumn());
-        runTable.setRowFactory(tv -> {
-            TableRow<RunRecord> row = new TableRow<>();
-            row.itemProperty().addListener((obs, old, now) -> row.setTooltip(now == null ? null
-                    : new Tooltip(now.config().name())));
-            return row;
-        });
         runTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null && now != runs.selected()) {
                 runs.selectedProperty().set(now);

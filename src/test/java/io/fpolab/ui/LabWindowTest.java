@@ -4,12 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fpolab.config.ConfigSchema;
+import io.fpolab.config.ExperimentConfig;
 import io.fpolab.train.TrainingRun.State;
 import io.fpolab.ui.charts.MetricsChartView;
+import io.fpolab.ui.runs.RunCells;
 import io.fpolab.ui.runs.RunRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
 import org.junit.jupiter.api.Test;
 
 /** Trains from the real lab window: preset, start, live chart, run controls, shutdown. */
@@ -47,6 +52,39 @@ class LabWindowTest extends LabWindowFixture {
         clickOn("#stopButton");
         LabFixture.waitFor(20, () -> r.state() == State.CANCELLED);
         assertTrue(LabFixture.fx(() -> lookup("#resumeButton").queryButton().isDisabled()));
+    }
+
+    @Test
+    void runThatDivergesShowsWhyInTheRunListAndStatusBar() throws Exception {
+        LabFixture.fastFigure1(view, Map.of("ppo.totalSteps", "10000000"));
+        ExperimentConfig gaussian = ConfigSchema.withOverride(LabFixture.panelConfig(view), "algorithm",
+                "gaussian_ppo");
+        RunRecord r = LabFixture.fx(() -> view.runs().start(gaussian));
+        LabFixture.waitFor(60, () -> r.historySize() >= 1);
+        // An absurd step size: Adam moves every weight by about 1e6 per step, so the next update diverges.
+        r.run().submit(t -> {
+            t.setLearningRates(1e6, 1e6);
+            return null;
+        }).get(30, TimeUnit.SECONDS);
+        LabFixture.waitFor(60, () -> r.statusProperty().get().diverged());
+        String message = LabFixture.fx(() -> r.messageProperty().get());
+        assertTrue(message.startsWith("Training diverged at iteration "), message);
+
+        RunCells.NameCell cell = LabFixture.fx(() -> lookup(".run-name-cell").queryAll().stream()
+                .map(n -> (RunCells.NameCell) n).filter(c -> c.getItem() != null).findFirst().orElseThrow());
+        String alert = LabFixture.fx(cell::alertText);
+        assertTrue(alert.matches("⚠ Diverged at iteration \\d+ · lower the learning rate, then Resume"), alert);
+        assertTrue(LabFixture.fx(() -> cell.getTooltip().getText()).contains(message));
+        String state = LabFixture.fx(() -> lookup(".run-warning").queryAll().stream()
+                .filter(n -> n instanceof RunCells.StateCell).map(n -> ((RunCells.StateCell) n).getText())
+                .findFirst().orElse(""));
+        assertEquals("Diverged", state);
+        Label status = LabFixture.fx(() -> lookup("#statusLabel").queryAs(Label.class));
+        assertTrue(LabFixture.fx(status::getText).contains(message), LabFixture.fx(status::getText));
+        assertTrue(LabFixture.fx(() -> status.getStyleClass().contains("status-alert")));
+        // Paused, not failed: the run can be resumed.
+        assertFalse(LabFixture.fx(() -> lookup("#resumeButton").queryButton().isDisabled()));
+        LabFixture.snapshot(view, Path.of("target", "ui-shots", "diverged.png"));
     }
 
     @Test
