@@ -69,6 +69,19 @@ public final class RunCells {
             setGraphic(box);
         }
 
+        /**
+         * Height for the column's width: without it the row was sized for text wrapped at some smaller width and
+         * a two-line name took a seven-line row.
+         */
+        @Override
+        protected double computePrefHeight(double width) {
+            if (getGraphic() == null || getTableColumn() == null) {
+                return super.computePrefHeight(width);
+            }
+            double inner = getTableColumn().getWidth() - snappedLeftInset() - snappedRightInset();
+            return snappedTopInset() + box.prefHeight(Math.max(20, inner)) + snappedBottomInset();
+        }
+
         /** The alert line as shown ("" when hidden), for tests. */
         public String alertText() {
             return alert.isVisible() ? alert.getText() : "";
