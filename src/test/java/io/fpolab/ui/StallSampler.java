@@ -1,25 +1,32 @@
 package io.fpolab.ui;
 
 import io.fpolab.ui.util.StallMonitor;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Finds out what the FX thread does during long frame gaps: a watchdog polls every 2 ms and, once no frame
- * came for {@code thresholdMillis}, records the FX thread's stack. The report counts the samples per
- * innermost lab (or JavaFX) frame, so "FX thread busy in X" and "FX thread idle, waiting for the renderer or
- * a CPU" can be told apart.
+ * Finds out what the FX thread does during long frame gaps: a watchdog polls every 2 ms and, while no frame
+ * has come for {@code thresholdMillis}, records the stacks of the FX thread and of Prism's render thread.
+ * Each gap is reported with its length and its most frequent stacks, so "FX thread busy in X", "renderer
+ * busy" and "both idle: waiting for a CPU" can be told apart.
  */
 final class StallSampler {
     private final Thread fx;
     private final StallMonitor monitor;
     private final long thresholdNanos;
-    private final Map<String, Integer> counts = new HashMap<>();
+    private final List<Gap> gaps = new ArrayList<>();
     private volatile boolean running;
     private Thread watchdog;
-    private int samples;
+    private Thread renderer;
+
+    /** One long gap: its length and the stacks seen during it. */
+    private record Gap(double millis, Map<String, Integer> stacks) {
+    }
 
     StallSampler(Thread fx, StallMonitor monitor, double thresholdMillis) {
         this.fx = fx;
@@ -40,16 +47,23 @@ final class StallSampler {
     }
 
     private void loop() {
+        long seen = 0;
+        Map<String, Integer> stacks = new LinkedHashMap<>();
         while (running) {
             long last = monitor.lastFrameNanos();
-            if (last != 0 && System.nanoTime() - last > thresholdNanos) {
-                StackTraceElement[] st = fx.getStackTrace();
+            if (last != seen) {
+                if (!stacks.isEmpty() && seen != 0) {
+                    synchronized (gaps) {
+                        gaps.add(new Gap((last - seen) / 1e6, stacks));
+                    }
+                }
+                stacks = new LinkedHashMap<>();
+                seen = last;
+            } else if (last != 0 && System.nanoTime() - last > thresholdNanos) {
+                stacks.merge("fx     " + describe(fx.getStackTrace()), 1, Integer::sum);
                 Thread r = renderer();
-                StackTraceElement[] rst = r == null ? new StackTraceElement[0] : r.getStackTrace();
-                synchronized (counts) {
-                    counts.merge("fx:     " + describe(st), 1, Integer::sum);
-                    counts.merge("render: " + describe(rst), 1, Integer::sum);
-                    samples++;
+                if (r != null) {
+                    stacks.merge("render " + describe(r.getStackTrace()), 1, Integer::sum);
                 }
             }
             try {
@@ -60,8 +74,6 @@ final class StallSampler {
         }
     }
 
-    private Thread renderer;
-
     /** Prism's render thread (software pipeline: it rasterizes every frame). */
     private Thread renderer() {
         if (renderer == null) {
@@ -71,7 +83,7 @@ final class StallSampler {
         return renderer;
     }
 
-    /** The top frame and the innermost io.fpolab frame (if any) of a stack. */
+    /** The innermost io.fpolab frame with the top frame, or the top frames when no lab code is on the stack. */
     private static String describe(StackTraceElement[] st) {
         if (st.length == 0) {
             return "(no stack)";
@@ -79,20 +91,24 @@ final class StallSampler {
         String top = st[0].getClassName() + "." + st[0].getMethodName();
         for (StackTraceElement e : st) {
             if (e.getClassName().startsWith("io.fpolab")) {
-                return e.getClassName() + "." + e.getMethodName() + ":" + e.getLineNumber() + " <- top " + top;
+                return e.getClassName() + "." + e.getMethodName() + ":" + e.getLineNumber() + " <- " + top;
             }
         }
-        String second = st.length > 3 ? " / " + st[3].getClassName() + "." + st[3].getMethodName() : "";
-        return top + second;
+        return st.length > 3 ? top + " / " + st[3].getClassName() + "." + st[3].getMethodName() : top;
     }
 
+    /** The longest gaps, each with its three most frequent stacks. */
     String report() {
-        synchronized (counts) {
-            List<Map.Entry<String, Integer>> top = counts.entrySet().stream()
-                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(24).toList();
-            return "STALL samples (FX thread, gaps > " + thresholdNanos / 1_000_000 + " ms, every 2 ms): " + samples
-                    + "\n" + top.stream().map(e -> String.format("  %5d  %s", e.getValue(), e.getKey()))
-                            .collect(Collectors.joining("\n")) + "\n";
+        synchronized (gaps) {
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+                    "STALL gaps over %d ms: %d%n", thresholdNanos / 1_000_000, gaps.size()));
+            gaps.stream().sorted(Comparator.comparingDouble(Gap::millis).reversed()).limit(8).forEach(g -> {
+                b.append(String.format(Locale.ROOT, "  gap %.1f ms%n", g.millis()));
+                b.append(g.stacks().entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                        .limit(4).map(e -> String.format(Locale.ROOT, "    %3d  %s%n", e.getValue(), e.getKey()))
+                        .collect(Collectors.joining()));
+            });
+            return b.toString();
         }
     }
 }
