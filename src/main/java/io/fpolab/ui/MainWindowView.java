@@ -9,7 +9,6 @@ import io.fpolab.train.TrainingRun.State;
 import io.fpolab.ui.charts.MetricsChartView;
 import io.fpolab.ui.experiment.ExperimentPanelView;
 import io.fpolab.ui.experiment.ExperimentPanelViewModel;
-import io.fpolab.ui.runs.Labels;
 import io.fpolab.ui.runs.RunCells;
 import io.fpolab.ui.runs.RunFolders;
 import io.fpolab.ui.runs.RunRecord;
@@ -120,6 +119,7 @@ public class MainWindowView {
     @FXML private Button stopButton;
     @FXML private Button resetButton;
     @FXML private Button removeButton;
+    @FXML private Button lowerLrButton;
     @FXML private TabPane viewArea;
     @FXML private Label debugOverlay;
     @FXML private HBox statusBar;
@@ -132,6 +132,7 @@ public class MainWindowView {
     private final StallMonitor stallMonitor = new StallMonitor();
     private final StringProperty generalStatus = new SimpleStringProperty("Starting…");
     private final ObjectProperty<State> selectedState = new SimpleObjectProperty<>();
+    private final ObjectProperty<RunRecord.Status> selectedStatus = new SimpleObjectProperty<>();
     private final List<RunView> views = new ArrayList<>();
     private final Timeline overlayRefresh = new Timeline(new KeyFrame(Duration.millis(250), e -> refreshOverlay()));
     private ExperimentPanelViewModel panel;
@@ -287,15 +288,19 @@ public class MainWindowView {
             }
         });
         ChangeListener<State> follow = (obs, old, now) -> selectedState.set(now);
+        ChangeListener<RunRecord.Status> followStatus = (obs, old, now) -> selectedStatus.set(now);
         runs.selectedProperty().addListener((obs, old, now) -> {
             if (old != null) {
                 old.stateProperty().removeListener(follow);
+                old.statusProperty().removeListener(followStatus);
             }
             if (now != null) {
                 now.stateProperty().addListener(follow);
+                now.statusProperty().addListener(followStatus);
                 runTable.getSelectionModel().select(now);
             }
             selectedState.set(now == null ? null : now.state());
+            selectedStatus.set(now == null ? null : now.statusProperty().get());
             for (RunView v : views) {
                 v.setRun(now == null ? null : now.run());
             }
@@ -324,6 +329,11 @@ public class MainWindowView {
         stopButton.disableProperty().bind(active.not());
         resetButton.disableProperty().bind(none);
         removeButton.disableProperty().bind(none);
+        // Only for a run that diverged: the one-click way to do what its message asks.
+        BooleanBinding diverged = Bindings.createBooleanBinding(
+                () -> selectedStatus.get() != null && selectedStatus.get().diverged(), selectedStatus);
+        lowerLrButton.visibleProperty().bind(diverged);
+        lowerLrButton.managedProperty().bind(diverged);
         pauseItem.disableProperty().bind(active.not());
         stepItem.disableProperty().bind(resumable.not());
         stopItem.disableProperty().bind(active.not());
@@ -333,7 +343,8 @@ public class MainWindowView {
         exportExperimentItem.disableProperty().bind(Bindings.isEmpty(runs.runs()));
         startItem.disableProperty().bind(panel.validProperty().not());
         compareItem.disableProperty().bind(panel.validProperty().not());
-        for (Button b : List.of(resumeButton, pauseButton, stepButton, stopButton, resetButton, removeButton)) {
+        for (Button b : List.of(resumeButton, pauseButton, stepButton, stopButton, resetButton, removeButton,
+                lowerLrButton)) {
             b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
         resumeButton.setTooltip(new Tooltip("Start or resume the selected run (Space, F6)"));
@@ -342,6 +353,8 @@ public class MainWindowView {
         stopButton.setTooltip(new Tooltip("Stop training; curves stay (Ctrl+., Shift+F5)"));
         resetButton.setTooltip(new Tooltip("Throw the run away and start the same experiment again"));
         removeButton.setTooltip(new Tooltip("Stop the run and remove it from the list"));
+        lowerLrButton.setTooltip(new Tooltip("Training diverged and went back to its last good state: divide the "
+                + "actor and critic learning rates by " + (int) RunsViewModel.LR_DIVISOR + " and resume"));
     }
 
     // ---- view tabs -----------------------------------------------------------------------------------
@@ -438,6 +451,19 @@ public class MainWindowView {
     @FXML
     private void onPause() {
         runs.pause(runs.selected());
+    }
+
+    @FXML
+    private void onLowerLearningRate() {
+        RunRecord r = runs.selected();
+        runs.lowerLearningRateAndResume(r).whenComplete((lr, err) -> {
+            if (err != null) {
+                Dialogs.error(window(), "Cannot change the learning rate", Dialogs.oneLine(err));
+            } else if (lr != null) {
+                notice(String.format(Locale.ROOT, "%s: resumed with learning rates %.3g (actor), %.3g (critic)",
+                        r.name(), lr[0], lr[1]));
+            }
+        });
     }
 
     @FXML

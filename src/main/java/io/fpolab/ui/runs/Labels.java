@@ -39,8 +39,8 @@ public final class Labels {
     }
 
     /**
-     * The short second line of an alerting run in the run list ("Diverged at iteration 12 · lower the learning
-     * rate, then Resume"), or "" when the run needs no attention. The full message goes into the tooltip.
+     * The short second line of an alerting run in the run list ("Diverged at iteration 12", or the start of a
+     * failure's message), or "" when the run needs no attention. The full message goes into the tooltip.
      */
     public static String alertLine(RunRecord.Status s) {
         if (!s.alert()) {
@@ -48,8 +48,7 @@ public final class Labels {
         }
         if (s.diverged()) {
             Matcher m = DIVERGED_AT.matcher(s.message());
-            return (m.find() ? "Diverged at iteration " + m.group(1) : "Diverged")
-                    + " · lower the learning rate, then Resume";
+            return m.find() ? "Diverged at iteration " + m.group(1) : "Diverged";
         }
         String msg = s.message();
         return msg.length() <= MAX_ALERT_LINE ? msg : msg.substring(0, MAX_ALERT_LINE - 1) + "…";

@@ -33,6 +33,7 @@ public final class RunCells {
         private final Label alert = new Label();
         private final VBox box = new VBox(1, name, alert);
         private final Tooltip tip = new Tooltip();
+
         public NameCell() {
             getStyleClass().add("run-name-cell");
             name.getStyleClass().add("run-name");

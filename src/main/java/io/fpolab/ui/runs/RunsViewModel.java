@@ -8,9 +8,11 @@ import io.fpolab.train.TrainingRun.State;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -30,6 +32,8 @@ import javafx.util.Duration;
  * thread, happens on the background executor).
  */
 public final class RunsViewModel {
+    /** A diverged run resumed from the lab continues with its learning rates divided by this. */
+    public static final double LR_DIVISOR = 10;
     /** Pump period: fast enough to look live, slow enough that many runs never load the FX thread. */
     public static final Duration PUMP_PERIOD = Duration.millis(100);
 
@@ -174,6 +178,29 @@ public final class RunsViewModel {
         if (r != null && (r.state() == State.PAUSED || r.state() == State.NEW)) {
             r.run().resume();
         }
+    }
+
+    /**
+     * For a run that diverged (its trainer is already back at the last good state): divides both base learning
+     * rates by {@link #LR_DIVISOR} and resumes. Completes on the FX thread with the new rates {actor, critic},
+     * or with null if the run had not diverged.
+     */
+    public CompletableFuture<double[]> lowerLearningRateAndResume(RunRecord r) {
+        if (r == null || !r.statusProperty().get().diverged()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<double[]> done = new CompletableFuture<>();
+        r.run().submit(t -> new double[] {t.actorLearningRate() / LR_DIVISOR, t.criticLearningRate() / LR_DIVISOR})
+                .whenComplete((lr, error) -> Platform.runLater(() -> {
+                    if (error != null) {
+                        done.completeExceptionally(error);
+                        return;
+                    }
+                    r.run().setLearningRate(lr[0], lr[1]);
+                    resume(r);
+                    done.complete(lr);
+                }));
+        return done;
     }
 
     /** Pause if running, resume otherwise (Space / F6). */
