@@ -63,6 +63,8 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
     public static final String TITLE = "Training curves";
     /** Redraw rate while training; a JFreeChart repaint costs a few ms on the software pipeline. */
     public static final double REDRAW_HZ = 5;
+    /** Most points drawn per curve; longer runs are decimated (min and max per run of points). */
+    static final int MAX_DRAWN_POINTS = 2000;
 
     private final BorderPane root = new BorderPane();
     private final ComboBox<String> metricBox = new ComboBox<>();
@@ -294,7 +296,7 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
                 int i = 0;
                 for (Curve c : data.curves()) {
                     XYSeries s = new XYSeries(c.name(), false, true);
-                    for (int k = 0; k < c.x().length; k++) {
+                    for (int k : MetricsChartModel.decimate(c.y(), MAX_DRAWN_POINTS)) {
                         s.add(c.x()[k], c.y()[k], false);
                     }
                     ds.addSeries(s);
@@ -315,7 +317,7 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
                 int i = 0;
                 for (Band b : data.bands()) {
                     YIntervalSeries s = new YIntervalSeries(b.name(), false, true);
-                    for (int k = 0; k < b.x().length; k++) {
+                    for (int k : MetricsChartModel.decimate(b.mean(), MAX_DRAWN_POINTS)) {
                         s.add(new org.jfree.data.xy.YIntervalDataItem(b.x()[k], b.mean()[k], b.lo()[k], b.hi()[k]), false);
                     }
                     ds.addSeries(s);
