@@ -20,6 +20,9 @@ final class StallSampler {
     private final StallMonitor monitor;
     private final long thresholdNanos;
     private final List<Gap> gaps = new ArrayList<>();
+    private final java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    private volatile double worstFxCpuMillis;
+    private volatile double worstRenderCpuMillis;
     private volatile boolean running;
     private Thread watchdog;
     private Thread renderer;
@@ -48,10 +51,23 @@ final class StallSampler {
 
     private void loop() {
         long seen = 0;
+        long fxCpu = mx.getThreadCpuTime(fx.getId());
+        long renderCpu = -1;
         Map<String, Integer> stacks = new LinkedHashMap<>();
         while (running) {
             long last = monitor.lastFrameNanos();
             if (last != seen) {
+                // CPU the FX and render threads used since the previous frame: the work our code puts on a
+                // frame, apart from how long the threads waited for a CPU on a busy machine.
+                long nowFx = mx.getThreadCpuTime(fx.getId());
+                worstFxCpuMillis = Math.max(worstFxCpuMillis, (nowFx - fxCpu) / 1e6);
+                fxCpu = nowFx;
+                Thread r = renderer();
+                long nowRender = r == null ? -1 : mx.getThreadCpuTime(r.getId());
+                if (renderCpu >= 0 && nowRender >= 0) {
+                    worstRenderCpuMillis = Math.max(worstRenderCpuMillis, (nowRender - renderCpu) / 1e6);
+                }
+                renderCpu = nowRender;
                 if (!stacks.isEmpty() && seen != 0) {
                     synchronized (gaps) {
                         gaps.add(new Gap((last - seen) / 1e6, stacks));
@@ -65,6 +81,10 @@ final class StallSampler {
                 if (r != null) {
                     stacks.merge("render " + describe(r.getStackTrace()), 1, Integer::sum);
                 }
+                Thread t = timer();
+                if (t != null) {
+                    stacks.merge("timer  " + describe(t.getStackTrace()), 1, Integer::sum);
+                }
             }
             try {
                 Thread.sleep(2);
@@ -72,6 +92,17 @@ final class StallSampler {
                 return;
             }
         }
+    }
+
+    private Thread timer;
+
+    /** The thread that asks for pulses (on Monocle "Monocle Timer"): if it is late, no frame comes. */
+    private Thread timer() {
+        if (timer == null) {
+            timer = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().contains("Timer")).findFirst().orElse(null);
+        }
+        return timer;
     }
 
     /** Prism's render thread (software pipeline: it rasterizes every frame). */
@@ -101,11 +132,13 @@ final class StallSampler {
     String report() {
         synchronized (gaps) {
             StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
-                    "STALL gaps over %d ms: %d%n", thresholdNanos / 1_000_000, gaps.size()));
+                    "STALL worst CPU between two frames: FX thread %.1f ms, render thread %.1f ms%n"
+                            + "STALL gaps over %d ms: %d%n", worstFxCpuMillis, worstRenderCpuMillis,
+                    thresholdNanos / 1_000_000, gaps.size()));
             gaps.stream().sorted(Comparator.comparingDouble(Gap::millis).reversed()).limit(8).forEach(g -> {
                 b.append(String.format(Locale.ROOT, "  gap %.1f ms%n", g.millis()));
                 b.append(g.stacks().entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                        .limit(4).map(e -> String.format(Locale.ROOT, "    %3d  %s%n", e.getValue(), e.getKey()))
+                        .limit(6).map(e -> String.format(Locale.ROOT, "    %3d  %s%n", e.getValue(), e.getKey()))
                         .collect(Collectors.joining()));
             });
             return b.toString();
