@@ -27,6 +27,9 @@ public final class ScreenshotsCommand implements Callable<Integer> {
             description = "Training budget per run in env steps (default: ${DEFAULT-VALUE}).")
     private long steps;
 
+    @Option(names = "--dark", description = "Use the dark theme.")
+    private boolean dark;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -35,7 +38,7 @@ public final class ScreenshotsCommand implements Callable<Integer> {
             return LabCommand.EXIT_USAGE;
         }
         try {
-            Screenshots.capture(out, steps, err);
+            Screenshots.capture(out, steps, dark, err);
         } catch (IllegalStateException e) {
             err.println("error: " + e.getMessage());
             return 1;

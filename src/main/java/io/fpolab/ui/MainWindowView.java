@@ -9,7 +9,7 @@ import io.fpolab.train.TrainingRun.State;
 import io.fpolab.ui.charts.MetricsChartView;
 import io.fpolab.ui.experiment.ExperimentPanelView;
 import io.fpolab.ui.experiment.ExperimentPanelViewModel;
-import io.fpolab.ui.runs.Labels;
+import io.fpolab.ui.runs.RunCells;
 import io.fpolab.ui.runs.RunFolders;
 import io.fpolab.ui.runs.RunRecord;
 import io.fpolab.ui.runs.RunRecordsAware;
@@ -61,9 +61,7 @@ import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
@@ -112,9 +110,8 @@ public class MainWindowView {
     @FXML private VBox experimentPanel;
     @FXML private ExperimentPanelView experimentFormController;
     @FXML private TableView<RunRecord> runTable;
-    @FXML private TableColumn<RunRecord, String> nameColumn;
-    @FXML private TableColumn<RunRecord, String> algorithmColumn;
-    @FXML private TableColumn<RunRecord, State> stateColumn;
+    @FXML private TableColumn<RunRecord, RunRecord.Status> nameColumn;
+    @FXML private TableColumn<RunRecord, RunRecord.Status> stateColumn;
     @FXML private TableColumn<RunRecord, Double> progressColumn;
     @FXML private Button resumeButton;
     @FXML private Button pauseButton;
@@ -122,6 +119,7 @@ public class MainWindowView {
     @FXML private Button stopButton;
     @FXML private Button resetButton;
     @FXML private Button removeButton;
+    @FXML private Button lowerLrButton;
     @FXML private TabPane viewArea;
     @FXML private Label debugOverlay;
     @FXML private HBox statusBar;
@@ -134,6 +132,7 @@ public class MainWindowView {
     private final StallMonitor stallMonitor = new StallMonitor();
     private final StringProperty generalStatus = new SimpleStringProperty("Starting…");
     private final ObjectProperty<State> selectedState = new SimpleObjectProperty<>();
+    private final ObjectProperty<RunRecord.Status> selectedStatus = new SimpleObjectProperty<>();
     private final List<RunView> views = new ArrayList<>();
     private final Timeline overlayRefresh = new Timeline(new KeyFrame(Duration.millis(250), e -> refreshOverlay()));
     private ExperimentPanelViewModel panel;
@@ -182,6 +181,20 @@ public class MainWindowView {
         createTabs();
         statusLabel.textProperty().bind(Bindings.when(runs.statusLineProperty().isEmpty())
                 .then(generalStatus).otherwise(runs.statusLineProperty()));
+        // A long divergence message must not push the engine state and progress bar out of the window.
+        Tooltip statusTip = new Tooltip();
+        statusTip.setWrapText(true);
+        statusTip.setMaxWidth(600);
+        statusTip.textProperty().bind(statusLabel.textProperty());
+        statusLabel.setTooltip(statusTip);
+        runs.statusAlertProperty().addListener((obs, old, alert) -> {
+            statusLabel.getStyleClass().remove("status-alert");
+            if (alert) {
+                statusLabel.getStyleClass().add("status-alert");
+            }
+        });
+        // The status line already speaks for the selected run; this is for runs that stop in the background.
+        runs.lastAlertProperty().addListener((obs, old, now) -> notice("⚠ " + now));
         overlayRefresh.setCycleCount(Timeline.INDEFINITE);
         debugOverlay.visibleProperty().bind(debugItem.selectedProperty());
         debugItem.selectedProperty().addListener((obs, old, on) -> {
@@ -262,51 +275,32 @@ public class MainWindowView {
 
     private void bindRunTable() {
         runTable.setItems(runs.runs());
-        nameColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().name()));
-        algorithmColumn.setCellValueFactory(c -> new SimpleStringProperty(
-                Labels.algorithm(c.getValue().config().algorithm())));
-        stateColumn.setCellValueFactory(c -> c.getValue().stateProperty());
-        stateColumn.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(State s, boolean empty) {
-                super.updateItem(s, empty);
-                getStyleClass().removeAll("state-failed");
-                setTooltip(null);
-                if (empty || s == null) {
-                    setText(null);
-                    return;
-                }
-                setText(Labels.state(s));
-                RunRecord r = getTableRow() == null ? null : getTableRow().getItem();
-                if (s == State.FAILED && r != null) {
-                    getStyleClass().add("state-failed");
-                    setTooltip(new Tooltip(r.messageProperty().get()));
-                }
-            }
-        });
+        nameColumn.setCellValueFactory(c -> c.getValue().statusProperty());
+        // No algorithm column: it starts every default name, and the tooltip names it for runs opened from folders.
+        nameColumn.setCellFactory(col -> new RunCells.NameCell());
+        stateColumn.setCellValueFactory(c -> c.getValue().statusProperty());
+        stateColumn.setCellFactory(col -> new RunCells.StateCell());
         progressColumn.setCellValueFactory(c -> c.getValue().progressProperty().asObject());
         progressColumn.setCellFactory(ProgressBarTableCell.forTableColumn());
-        runTable.setRowFactory(tv -> {
-            TableRow<RunRecord> row = new TableRow<>();
-            row.itemProperty().addListener((obs, old, now) -> row.setTooltip(now == null ? null
-                    : new Tooltip(now.config().name())));
-            return row;
-        });
         runTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null && now != runs.selected()) {
                 runs.selectedProperty().set(now);
             }
         });
         ChangeListener<State> follow = (obs, old, now) -> selectedState.set(now);
+        ChangeListener<RunRecord.Status> followStatus = (obs, old, now) -> selectedStatus.set(now);
         runs.selectedProperty().addListener((obs, old, now) -> {
             if (old != null) {
                 old.stateProperty().removeListener(follow);
+                old.statusProperty().removeListener(followStatus);
             }
             if (now != null) {
                 now.stateProperty().addListener(follow);
+                now.statusProperty().addListener(followStatus);
                 runTable.getSelectionModel().select(now);
             }
             selectedState.set(now == null ? null : now.state());
+            selectedStatus.set(now == null ? null : now.statusProperty().get());
             for (RunView v : views) {
                 v.setRun(now == null ? null : now.run());
             }
@@ -335,6 +329,11 @@ public class MainWindowView {
         stopButton.disableProperty().bind(active.not());
         resetButton.disableProperty().bind(none);
         removeButton.disableProperty().bind(none);
+        // Only for a run that diverged: the one-click way to do what its message asks.
+        BooleanBinding diverged = Bindings.createBooleanBinding(
+                () -> selectedStatus.get() != null && selectedStatus.get().diverged(), selectedStatus);
+        lowerLrButton.visibleProperty().bind(diverged);
+        lowerLrButton.managedProperty().bind(diverged);
         pauseItem.disableProperty().bind(active.not());
         stepItem.disableProperty().bind(resumable.not());
         stopItem.disableProperty().bind(active.not());
@@ -344,7 +343,8 @@ public class MainWindowView {
         exportExperimentItem.disableProperty().bind(Bindings.isEmpty(runs.runs()));
         startItem.disableProperty().bind(panel.validProperty().not());
         compareItem.disableProperty().bind(panel.validProperty().not());
-        for (Button b : List.of(resumeButton, pauseButton, stepButton, stopButton, resetButton, removeButton)) {
+        for (Button b : List.of(resumeButton, pauseButton, stepButton, stopButton, resetButton, removeButton,
+                lowerLrButton)) {
             b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
         resumeButton.setTooltip(new Tooltip("Start or resume the selected run (Space, F6)"));
@@ -353,6 +353,8 @@ public class MainWindowView {
         stopButton.setTooltip(new Tooltip("Stop training; curves stay (Ctrl+., Shift+F5)"));
         resetButton.setTooltip(new Tooltip("Throw the run away and start the same experiment again"));
         removeButton.setTooltip(new Tooltip("Stop the run and remove it from the list"));
+        lowerLrButton.setTooltip(new Tooltip("Training diverged and went back to its last good state: divide the "
+                + "actor and critic learning rates by " + (int) RunsViewModel.LR_DIVISOR + " and resume"));
     }
 
     // ---- view tabs -----------------------------------------------------------------------------------
@@ -449,6 +451,19 @@ public class MainWindowView {
     @FXML
     private void onPause() {
         runs.pause(runs.selected());
+    }
+
+    @FXML
+    private void onLowerLearningRate() {
+        RunRecord r = runs.selected();
+        runs.lowerLearningRateAndResume(r).whenComplete((lr, err) -> {
+            if (err != null) {
+                Dialogs.error(window(), "Cannot change the learning rate", Dialogs.oneLine(err));
+            } else if (lr != null) {
+                notice(String.format(Locale.ROOT, "%s: resumed with learning rates %.3g (actor), %.3g (critic)",
+                        r.name(), lr[0], lr[1]));
+            }
+        });
     }
 
     @FXML

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Tab;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -27,7 +28,8 @@ import javafx.stage.Stage;
 /**
  * Drives the real lab window for documentation screenshots: trains the "Reproduce Figure 1" preset
  * and its Gaussian PPO twin briefly, then selects every view tab in turn and writes
- * {@code <out>/<tab-name>.png} from a snapshot of the whole window. Without a display it runs JavaFX
+ * {@code <out>/<tab-name>.png} from a snapshot of the whole window, plus the GridWorld tab with its value
+ * map ({@code gridworld-value-map.png}). Without a display it runs JavaFX
  * on Monocle's headless platform, so it works in CI.
  */
 public final class Screenshots {
@@ -42,13 +44,16 @@ public final class Screenshots {
      * Trains, captures every tab and returns the written files.
      *
      * @param steps training budget per run in env steps
+     * @param dark  use the dark theme
      * @throws IOException if a file cannot be written
      * @throws IllegalStateException with a one-line reason if JavaFX cannot start (no display and no Monocle)
      */
-    public static List<Path> capture(Path out, long steps, PrintWriter log) throws IOException, InterruptedException {
+    public static List<Path> capture(Path out, long steps, boolean dark, PrintWriter log)
+            throws IOException, InterruptedException {
         Files.createDirectories(out);
         boolean ownToolkit = startToolkit();
         Preferences prefs = Preferences.userRoot().node(PREFS_NODE);
+        new LabPreferences(prefs).setDarkTheme(dark);
         MainWindowView view = FxThread.call(() -> {
             try {
                 Stage stage = new Stage();
@@ -103,11 +108,20 @@ public final class Screenshots {
                     return t.getText();
                 });
                 Thread.sleep(SETTLE_MILLIS);
-                WritableImage img = FxThread.call(() -> view.viewArea().getScene().getRoot().snapshot(null, null));
-                Path file = out.resolve(RunFolders.folderName(title) + ".png");
-                ChartExport.writePng(SwingFXUtils.fromFXImage(img, null), file);
-                log.println("wrote " + file);
-                written.add(file);
+                written.add(shoot(view, out.resolve(RunFolders.folderName(title) + ".png"), log));
+                CheckBox values = FxThread.call(() -> (CheckBox) view.viewArea().getScene().lookup("#valuesBox"));
+                if (values != null && title.equals("GridWorld")) {
+                    FxThread.call(() -> {
+                        values.setSelected(true);
+                        return null;
+                    });
+                    Thread.sleep(SETTLE_MILLIS);
+                    written.add(shoot(view, out.resolve(RunFolders.folderName(title) + "-value-map.png"), log));
+                    FxThread.call(() -> {
+                        values.setSelected(false);
+                        return null;
+                    });
+                }
             }
             return written;
         } finally {
@@ -125,6 +139,13 @@ public final class Screenshots {
                 log.println("warning: could not remove temporary preferences: " + e.getMessage());
             }
         }
+    }
+
+    private static Path shoot(MainWindowView view, Path file, PrintWriter log) throws IOException {
+        WritableImage img = FxThread.call(() -> view.viewArea().getScene().getRoot().snapshot(null, null));
+        ChartExport.writePng(SwingFXUtils.fromFXImage(img, null), file);
+        log.println("wrote " + file);
+        return file;
     }
 
     /** Which states still need waiting for. */

@@ -2,6 +2,7 @@ package io.fpolab.ui;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fpolab.train.IterationStats;
 import io.fpolab.ui.charts.MetricsChartModel;
@@ -56,6 +57,27 @@ class MetricsChartModelTest {
         assertArrayEquals(new double[] {2 - Math.sqrt(2), 4 - Math.sqrt(8)}, b.lo(), 1e-12);
         assertArrayEquals(new double[] {2 + Math.sqrt(2), 4 + Math.sqrt(8)}, b.hi(), 1e-12);
         assertArrayEquals(new double[] {5}, d.bands().get(1).hi(), 1e-12);
+    }
+
+    @Test
+    void decimationKeepsEndsAndExtremesInOrderAndBoundsThePointCount() {
+        double[] y = new double[100_000];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = Math.sin(i / 500.0);
+        }
+        y[31_337] = 50;
+        y[77_777] = -50;
+        int[] keep = MetricsChartModel.decimate(y, 2000);
+
+        assertTrue(keep.length <= 2000, keep.length + " points");
+        assertEquals(0, keep[0]);
+        assertEquals(y.length - 1, keep[keep.length - 1]);
+        for (int i = 1; i < keep.length; i++) {
+            assertTrue(keep[i] > keep[i - 1], "indices in order at " + i);
+        }
+        assertTrue(java.util.Arrays.stream(keep).anyMatch(k -> k == 31_337), "the spike up is kept");
+        assertTrue(java.util.Arrays.stream(keep).anyMatch(k -> k == 77_777), "the spike down is kept");
+        assertArrayEquals(new int[] {0, 1, 2}, MetricsChartModel.decimate(new double[] {1, 2, 3}, 2000));
     }
 
     @Test

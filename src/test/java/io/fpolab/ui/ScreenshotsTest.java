@@ -13,10 +13,10 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
 
-/** {@code fpo-lab screenshots} writes one full-window PNG per view tab. */
+/** {@code fpo-lab screenshots} writes one full-window PNG per view tab, plus the GridWorld value map. */
 class ScreenshotsTest {
     @Test
-    void writesOnePngPerTab() throws Exception {
+    void writesOnePngPerTabAndTheValueMap() throws Exception {
         FxToolkit.registerPrimaryStage();
         Path out = LabFixture.tmp("shots");
         StringWriter err = new StringWriter();
@@ -25,8 +25,10 @@ class ScreenshotsTest {
         assertEquals(0, code, err.toString());
         int tabs = ViewCatalog.create().size();
         try (var files = Files.list(out)) {
-            assertEquals(tabs, files.filter(p -> p.toString().endsWith(".png")).count(), err.toString());
+            // Every tab, and the GridWorld tab again with its value map.
+            assertEquals(tabs + 1, files.filter(p -> p.toString().endsWith(".png")).count(), err.toString());
         }
+        assertTrue(Files.exists(out.resolve("gridworld-value-map.png")), err.toString());
         var img = ImageIO.read(out.resolve("training-curves.png").toFile());
         // Under the test's Monocle screen (1280×800) the window is as large as the screen allows.
         assertTrue(img.getWidth() >= 1280 && img.getHeight() >= 800, img.getWidth() + "×" + img.getHeight());

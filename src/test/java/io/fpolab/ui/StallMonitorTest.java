@@ -13,8 +13,13 @@ import org.junit.jupiter.api.Test;
 
 /** The FX thread keeps rendering smoothly while a run trains at full speed with the chart and overlay live. */
 class StallMonitorTest extends LabWindowFixture {
+    /** Measurement length; {@code -Dfpolab.stallSeconds=60} for the one-minute measurement. */
+    private static final int SECONDS = Integer.getInteger("fpolab.stallSeconds", 10);
+    /** Tab shown while measuring; {@code -Dfpolab.stallTab="Action distribution"} measures a heatmap view. */
+    private static final String TAB = System.getProperty("fpolab.stallTab", MetricsChartView.TITLE);
+
     @Test
-    void worstFrameGapStaysUnder50MsWhileTrainingForTenSeconds() throws Exception {
+    void worstFrameGapStaysSmallWhileTraining() throws Exception {
         // The Figure 1 preset unchanged: the paper's batch sizes, evaluation every 5 iterations.
         LabFixture.fastFigure1(view, Map.of());
         LabFixture.fxRun(() -> {
@@ -26,21 +31,29 @@ class StallMonitorTest extends LabWindowFixture {
         LabFixture.fxRun(() -> view.runs().start(view.panel().config()));
         RunRecord r = LabFixture.fx(() -> view.runs().selected());
         LabFixture.waitFor(60, () -> r.historySize() >= 1);
+        LabFixture.fxRun(() -> view.viewArea().getTabs().stream().filter(t -> t.getText().equals(TAB)).findFirst()
+                .ifPresent(t -> view.viewArea().getSelectionModel().select(t)));
         MetricsChartView chart = (MetricsChartView) view.views().get(0);
         long redrawsBefore = LabFixture.fx(chart::redraws);
+        Thread fxThread = LabFixture.fx(Thread::currentThread);
+        StallSampler sampler = new StallSampler(fxThread, view.stallMonitor(), 30);
         LabFixture.fxRun(() -> view.stallMonitor().reset());
-        Thread.sleep(10_000);
+        sampler.start();
+        Thread.sleep(SECONDS * 1000L);
+        sampler.stop();
         double worst = LabFixture.fx(() -> view.stallMonitor().worstStallMillis());
         long frames = LabFixture.fx(() -> view.stallMonitor().frames());
         long redraws = LabFixture.fx(chart::redraws) - redrawsBefore;
         int iterations = LabFixture.fx(r::historySize);
         LabFixture.snapshot(view, Path.of("target", "ui-shots", "training-debug-overlay.png"));
-        System.out.printf("STALL worst %.1f ms over %d frames, %d iterations, %d chart redraws, state %s, load %.1f%n",
-                worst, frames, iterations, redraws, r.state(),
+        System.out.printf("STALL [%s] worst %.1f ms over %d s, %d frames, %d iterations, %d chart redraws, state %s, load %.1f%n",
+                TAB, worst, SECONDS, frames, iterations, redraws, r.state(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.print(sampler.report());
         assertTrue(r.state() == State.RUNNING, "run should still train, was " + r.state());
-        assertTrue(frames > 300, "only " + frames + " frames in 10 s");
-        assertTrue(redraws <= 10 * MetricsChartView.REDRAW_HZ + 2, redraws + " redraws in 10 s");
+        assertTrue(frames > 30L * SECONDS, "only " + frames + " frames in " + SECONDS + " s");
+        assertTrue(!TAB.equals(MetricsChartView.TITLE) || redraws >= 1, "the chart was never redrawn");
+        assertTrue(redraws <= SECONDS * MetricsChartView.REDRAW_HZ + 2, redraws + " redraws in " + SECONDS + " s");
         // On a machine whose load exceeds its cores, the FX thread waits for a CPU and GC workers crawl: the gap
         // then measures the neighbours, not the lab. Skip the bound there instead of passing or failing at random.
         double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();

@@ -128,6 +128,50 @@ public final class MetricsChartModel {
         return axis == XAxis.ENV_STEPS ? s.envSteps() : s.wallSeconds();
     }
 
+    /**
+     * Indices of the points to draw of a series of {@code y.length} points: all of them up to {@code max},
+     * else the first and the last and, for each of about {@code max / 2} equal runs of points, the lowest and
+     * the highest in their order. A line through them looks like the whole series on a chart narrower than
+     * {@code max / 2} pixels (spikes stay), and drawing cost stops growing with the length of a run.
+     */
+    public static int[] decimate(double[] y, int max) {
+        int n = y.length;
+        if (n <= max) {
+            int[] all = new int[n];
+            for (int i = 0; i < n; i++) {
+                all[i] = i;
+            }
+            return all;
+        }
+        int buckets = Math.max(1, (max - 2) / 2);
+        int[] out = new int[2 + 2 * buckets];
+        int k = 0;
+        out[k++] = 0;
+        for (int b = 0; b < buckets; b++) {
+            int from = 1 + (int) ((long) b * (n - 2) / buckets);
+            int to = 1 + (int) ((long) (b + 1) * (n - 2) / buckets);
+            if (to <= from) {
+                continue;
+            }
+            int lo = from;
+            int hi = from;
+            for (int i = from; i < to; i++) {
+                if (y[i] < y[lo]) {
+                    lo = i;
+                }
+                if (y[i] > y[hi]) {
+                    hi = i;
+                }
+            }
+            out[k++] = Math.min(lo, hi);
+            if (lo != hi) {
+                out[k++] = Math.max(lo, hi);
+            }
+        }
+        out[k++] = n - 1;
+        return Arrays.copyOf(out, k);
+    }
+
     /** Computes the chart's curves (or bands when {@code bands} is true). */
     public static ChartData compute(List<RunData> runs, String metric, XAxis axis, boolean bands) {
         int column = Arrays.asList(IterationStats.COLUMNS).indexOf(metric);

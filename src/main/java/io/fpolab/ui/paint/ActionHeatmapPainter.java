@@ -7,7 +7,7 @@ import java.awt.geom.Rectangle2D;
 
 /**
  * Density of sampled 2-D actions: viridis histogram (square-root colour scale, so a thin second mode
- * is still visible next to a strong one), colour bar in samples per bin, axes, dashed lines at ±0.5
+ * is still visible next to a strong one), a "density" colour bar in samples per bin, axes, dashed lines at ±0.5
  * (the GridWorld's move boundaries) and the move fractions.
  */
 public final class ActionHeatmapPainter implements Painter {
@@ -27,7 +27,7 @@ public final class ActionHeatmapPainter implements Painter {
         double top = PaintKit.titleHeight(data.title(), data.subtitle(), base);
         double textBlock = data.moves() != null ? base * 2.9 : 0;
         double[] m = Axes.margins(base);
-        double barRoom = data.colorbar() ? base * 6.5 : base * 0.5;
+        double barRoom = data.colorbar() ? PaintKit.colorbarRoom(base) : base * 0.5;
         double availW = width - m[0] - barRoom - base;
         double availH = height - top - m[1] - textBlock - base * 0.5;
         double side = Math.max(10, Math.min(availW, availH));
@@ -71,9 +71,8 @@ public final class ActionHeatmapPainter implements Painter {
         }
         axes.draw(g, data.xLabel(), data.yLabel(), base);
         if (data.colorbar()) {
-            Rectangle2D bar = new Rectangle2D.Double(plot.getMaxX() + base * 1.0, plot.getY(), base * 0.9, side);
-            PaintKit.colorbar(g, bar, Colormaps::viridis, PaintKit.ticks(0, max, 4), v -> Math.sqrt(v / max),
-                    "samples per bin (√ scale)", base);
+            PaintKit.colorbar(g, PaintKit.colorbarRect(plot, base), Colormaps::viridis, PaintKit.sqrtTicks(max),
+                    v -> Math.sqrt(v / max), "density", "samples per bin (√ scale)", base);
         }
         double y = plot.getMaxY() + m[1] + base * 0.2;
         if (data.moves() != null) {

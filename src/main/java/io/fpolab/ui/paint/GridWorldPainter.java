@@ -45,7 +45,7 @@ public final class GridWorldPainter implements Painter {
             top = base * 0.3;
         }
         double bottom = legendHeight(base);
-        double right = scene.values() != null ? base * 6.5 : base * 0.3;
+        double right = scene.values() != null ? PaintKit.colorbarRoom(base) : base * 0.3;
         double availW = width - base * 0.6 - right;
         double availH = height - top - bottom;
         double cell = Math.max(1, Math.min(availW / l.width(), availH / l.height()));
@@ -117,12 +117,11 @@ public final class GridWorldPainter implements Painter {
             g.draw(cellRect(geo, scene.selected(), cell * 0.04));
         }
         if (scene.values() != null) {
-            double h = l.height() * cell;
-            Rectangle2D bar = new Rectangle2D.Double(geo.x0 + l.width() * cell + base * 1.0, geo.y0, base * 0.9, h);
+            Rectangle2D map = new Rectangle2D.Double(geo.x0, geo.y0, l.width() * cell, l.height() * cell);
             double lo = vmin;
             double hi = vmax;
-            PaintKit.colorbar(g, bar, Colormaps::greys, PaintKit.ticks(lo, hi, 4), v -> (v - lo) / (hi - lo),
-                    "value V(s)", base);
+            PaintKit.colorbar(g, PaintKit.colorbarRect(map, base), Colormaps::greys, PaintKit.ticks(lo, hi, 4),
+                    v -> (v - lo) / (hi - lo), "value", "V(s), critic", base);
         }
         paintLegend(g, geo, width);
     }

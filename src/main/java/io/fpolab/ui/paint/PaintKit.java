@@ -71,11 +71,13 @@ public final class PaintKit {
 
     /** Draws {@code text} rotated 90° counter-clockwise, centred on (x, y) (y-axis labels). */
     public static void verticalText(Graphics2D g, String text, double x, double y) {
-        Graphics2D r = (Graphics2D) g.create();
-        r.translate(x, y);
-        r.rotate(-Math.PI / 2);
-        text(r, text, 0, 0, Align.CENTER);
-        r.dispose();
+        // Turn and restore the same Graphics rather than draw on a create()d copy: FXGraphics2D's copies share
+        // one GraphicsContext, and after such a copy was disposed everything drawn later was lost.
+        java.awt.geom.AffineTransform saved = g.getTransform();
+        g.translate(x, y);
+        g.rotate(-Math.PI / 2);
+        text(g, text, 0, 0, Align.CENTER);
+        g.setTransform(saved);
     }
 
     /**
@@ -152,40 +154,87 @@ public final class PaintKit {
                 new float[] {(float) dash, (float) dash}, 0f);
     }
 
+    /** Width to reserve right of a plot for {@link #colorbar}: gap, bar, ticks, tick labels, unit label. */
+    public static double colorbarRoom(float base) {
+        return base * 7.5;
+    }
+
     /**
-     * A vertical colour bar in {@code r}: {@code colour(t)} for t from 0 (bottom) to 1 (top), ticks at
-     * the given values placed by {@code position(value) ∈ [0, 1]}, and a rotated label on the right.
+     * The bar's rectangle right of {@code plot}: it leaves room above for the title and spans down to the
+     * plot's bottom edge.
+     */
+    public static Rectangle2D colorbarRect(Rectangle2D plot, float base) {
+        double top = plot.getY() + base * 1.6;
+        return new Rectangle2D.Double(plot.getMaxX() + base * 1.0, top, base * 1.3, Math.max(base, plot.getMaxY() - top));
+    }
+
+    /**
+     * A labelled vertical colour bar in {@code r}: a bold {@code title} above it ("density", "value"),
+     * {@code colour(t)} for t from 0 (bottom) to 1 (top) inside a dark frame (so a ramp that ends near white
+     * still has an edge on the white figure), outward ticks with their values at {@code position(value) ∈
+     * [0, 1]}, and an optional rotated {@code label} (the unit) right of the tick labels.
      */
     public static void colorbar(Graphics2D g, Rectangle2D r, java.util.function.DoubleFunction<Color> colour,
-            double[] tickValues, java.util.function.DoubleUnaryOperator position, String label, float base) {
+            double[] tickValues, java.util.function.DoubleUnaryOperator position, String title, String label,
+            float base) {
         int steps = Math.max(2, (int) r.getHeight());
         double h = r.getHeight() / steps;
         for (int i = 0; i < steps; i++) {
             g.setColor(colour.apply((i + 0.5) / steps));
             g.fill(new Rectangle2D.Double(r.getX(), r.getMaxY() - (i + 1) * h, r.getWidth(), h + 0.6));
         }
-        g.setColor(FRAME);
-        g.setStroke(stroke(1));
+        g.setColor(MUTED);
+        g.setStroke(stroke(Math.max(1, base / 14)));
         g.draw(r);
+        if (title != null) {
+            g.setFont(font(base * 0.85f, true));
+            g.setColor(INK);
+            text(g, title, r.getX(), r.getY() - base * 0.55, Align.LEFT);
+        }
         g.setFont(font(base * 0.8f, false));
         FontMetrics fm = g.getFontMetrics();
         double maxLabel = 0;
+        double tick = base * 0.35;
         for (double v : tickValues) {
             double p = position.applyAsDouble(v);
             if (p < -1e-9 || p > 1 + 1e-9) {
                 continue;
             }
             double y = r.getMaxY() - p * r.getHeight();
-            g.setColor(FRAME);
-            g.draw(new Line2D.Double(r.getMaxX(), y, r.getMaxX() + base * 0.3, y));
+            g.setColor(MUTED);
+            g.draw(new Line2D.Double(r.getMaxX(), y, r.getMaxX() + tick, y));
             g.setColor(INK);
-            maxLabel = Math.max(maxLabel, text(g, tickLabel(v), r.getMaxX() + base * 0.45, y + fm.getAscent() / 2.5,
-                    Align.LEFT));
+            maxLabel = Math.max(maxLabel, text(g, tickLabel(v), r.getMaxX() + tick + base * 0.2,
+                    y + fm.getAscent() / 2.5, Align.LEFT));
         }
         if (label != null) {
             g.setColor(MUTED);
-            verticalText(g, label, r.getMaxX() + base * 0.9 + maxLabel + fm.getAscent() * 0.6, r.getCenterY());
+            verticalText(g, label, r.getMaxX() + tick + base * 0.5 + maxLabel + fm.getAscent() * 0.6, r.getCenterY());
         }
+    }
+
+    /**
+     * Ticks for a square-root colour scale over [0, max]: 0, round counts (1, 2, 5 × 10^k) spread evenly
+     * along the bar — a linear choice would crowd them at the top — and {@code max} itself.
+     */
+    public static double[] sqrtTicks(double max) {
+        if (!(max > 0)) {
+            return new double[] {0};
+        }
+        List<Double> out = new ArrayList<>(List.of(0.0));
+        double last = 0;
+        for (double mag = 1; mag <= max; mag *= 10) {
+            for (double m : new double[] {1, 2, 5}) {
+                double v = m * mag;
+                double p = Math.sqrt(v / max);
+                if (v < max && p - last >= 0.16 && 1 - p >= 0.1) {
+                    out.add(v);
+                    last = p;
+                }
+            }
+        }
+        out.add(max);
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** Formats a fraction as a percentage with one decimal. */

@@ -61,6 +61,7 @@ public final class RunRecord {
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.NEW);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyObjectWrapper<Status> status;
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyObjectWrapper<IterationStats> latest = new ReadOnlyObjectWrapper<>(this, "latest");
 
@@ -75,6 +76,7 @@ public final class RunRecord {
         // Same formula as Trainer, so progress is known before the trainer exists.
         this.totalIterations = Math.max(1, (config.ppo().totalSteps() + batch - 1) / batch);
         this.restoredFrom = restoreFrom;
+        this.status = new ReadOnlyObjectWrapper<>(this, "status", new Status(name, about(config), State.NEW, ""));
         this.history.addAll(imported);
         this.run = new TrainingRun(name, this::buildTrainer);
         run.addListener(new TrainingRun.Listener() {
@@ -164,7 +166,29 @@ public final class RunRecord {
             message.set(msg);
             changed = true;
         }
+        if (status.get().state() != now || !status.get().message().equals(msg)) {
+            status.set(new Status(name, about(config), now, msg));
+        }
         return changed;
+    }
+
+    /**
+     * What the run list shows of a run, as one value that changes whenever state or message do.
+     *
+     * @param about   algorithm and experiment ("FPO · Reproduce Figure 1"), for a run opened from a folder
+     *                whose name does not say
+     * @param message why the run failed or paused itself; empty otherwise
+     */
+    public record Status(String name, String about, State state, String message) {
+        /** True when training diverged and the run paused itself (the trainer is back at its last good state). */
+        public boolean diverged() {
+            return state == State.PAUSED && !message.isEmpty();
+        }
+
+        /** True when the run needs the user's attention: it diverged or failed. */
+        public boolean alert() {
+            return diverged() || (state == State.FAILED && !message.isEmpty());
+        }
     }
 
     public String name() {
@@ -257,7 +281,12 @@ public final class RunRecord {
         return state.get();
     }
 
-    /** Why the run failed, if it did. */
+    /** Name, state and message together (FX thread); the run list's cells follow it. */
+    public ReadOnlyObjectProperty<Status> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Why the run failed, or why it paused itself after a divergence; empty otherwise. */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
     }
@@ -270,6 +299,10 @@ public final class RunRecord {
     /** The most recent iteration's metrics, or null before the first. */
     public ReadOnlyObjectProperty<IterationStats> latestProperty() {
         return latest.getReadOnlyProperty();
+    }
+
+    private static String about(ExperimentConfig c) {
+        return Labels.algorithm(c.algorithm()) + " · " + c.name();
     }
 
     private static String seedGroupKey(ExperimentConfig config) {

@@ -8,10 +8,14 @@ import io.fpolab.train.TrainingRun.State;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -28,6 +32,8 @@ import javafx.util.Duration;
  * thread, happens on the background executor).
  */
 public final class RunsViewModel {
+    /** A diverged run resumed from the lab continues with its learning rates divided by this. */
+    public static final double LR_DIVISOR = 10;
     /** Pump period: fast enough to look live, slow enough that many runs never load the FX thread. */
     public static final Duration PUMP_PERIOD = Duration.millis(100);
 
@@ -36,6 +42,8 @@ public final class RunsViewModel {
     private final ObjectProperty<RunRecord> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyStringWrapper statusLine = new ReadOnlyStringWrapper(this, "statusLine", "");
     private final ReadOnlyDoubleWrapper selectedProgress = new ReadOnlyDoubleWrapper(this, "selectedProgress");
+    private final ReadOnlyBooleanWrapper statusAlert = new ReadOnlyBooleanWrapper(this, "statusAlert");
+    private final ReadOnlyStringWrapper lastAlert = new ReadOnlyStringWrapper(this, "lastAlert", "");
     private final Timeline pump = new Timeline(new KeyFrame(PUMP_PERIOD, e -> pump()));
 
     public RunsViewModel(Executor background) {
@@ -57,9 +65,22 @@ public final class RunsViewModel {
         return selected.get();
     }
 
-    /** "name: 40,960 / 500,000 env steps · 5,210 steps/s · 1:28 left", or why the run failed. */
+    /** "name: 40,960 / 500,000 env steps · 5,210 steps/s · 1:28 left", or why the run failed or paused itself. */
     public ReadOnlyStringProperty statusLineProperty() {
         return statusLine.getReadOnlyProperty();
+    }
+
+    /** True while the status line reports a divergence or a failure of the selected run. */
+    public ReadOnlyBooleanProperty statusAlertProperty() {
+        return statusAlert.getReadOnlyProperty();
+    }
+
+    /**
+     * The latest "run X diverged / failed" announcement of a run that is not selected (empty until the first);
+     * the window shows it as a notice so a run that stops in the background is noticed.
+     */
+    public ReadOnlyStringProperty lastAlertProperty() {
+        return lastAlert.getReadOnlyProperty();
     }
 
     public ReadOnlyDoubleProperty selectedProgressProperty() {
@@ -69,7 +90,12 @@ public final class RunsViewModel {
     /** Drains all runs now (the pump does this every {@link #PUMP_PERIOD}; tests call it to skip the wait). */
     public void pump() {
         for (RunRecord r : runs) {
+            RunRecord.Status before = r.statusProperty().get();
             r.drain();
+            RunRecord.Status now = r.statusProperty().get();
+            if (now.alert() && !now.equals(before) && r != selected.get()) {
+                lastAlert.set(now.name() + ": " + (now.diverged() ? Labels.alertLine(now) : "failed"));
+            }
         }
         refreshStatus();
     }
@@ -78,17 +104,20 @@ public final class RunsViewModel {
         RunRecord r = selected.get();
         if (r == null) {
             statusLine.set("");
+            statusAlert.set(false);
             selectedProgress.set(0);
             return;
         }
         selectedProgress.set(r.progressProperty().get());
         statusLine.set(describe(r));
+        statusAlert.set(r.statusProperty().get().alert());
     }
 
     static String describe(RunRecord r) {
         State s = r.state();
-        if (s == State.FAILED) {
-            return r.name() + ": " + r.messageProperty().get();
+        RunRecord.Status status = r.statusProperty().get();
+        if (status.alert()) {
+            return r.name() + ": " + Labels.state(status) + " · " + status.message();
         }
         IterationStats last = r.latestProperty().get();
         long total = r.config().ppo().totalSteps();
@@ -149,6 +178,29 @@ public final class RunsViewModel {
         if (r != null && (r.state() == State.PAUSED || r.state() == State.NEW)) {
             r.run().resume();
         }
+    }
+
+    /**
+     * For a run that diverged (its trainer is already back at the last good state): divides both base learning
+     * rates by {@link #LR_DIVISOR} and resumes. Completes on the FX thread with the new rates {actor, critic},
+     * or with null if the run had not diverged.
+     */
+    public CompletableFuture<double[]> lowerLearningRateAndResume(RunRecord r) {
+        if (r == null || !r.statusProperty().get().diverged()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<double[]> done = new CompletableFuture<>();
+        r.run().submit(t -> new double[] {t.actorLearningRate() / LR_DIVISOR, t.criticLearningRate() / LR_DIVISOR})
+                .whenComplete((lr, error) -> Platform.runLater(() -> {
+                    if (error != null) {
+                        done.completeExceptionally(error);
+                        return;
+                    }
+                    r.run().setLearningRate(lr[0], lr[1]);
+                    resume(r);
+                    done.complete(lr);
+                }));
+        return done;
     }
 
     /** Pause if running, resume otherwise (Space / F6). */

@@ -23,6 +23,7 @@ public final class StallMonitor {
     private volatile double worstMillis;
     private volatile double recentMillis;
     private volatile long frames;
+    private volatile long lastFrameNanos;
 
     /** Starts measuring (FX thread). */
     public void start() {
@@ -61,6 +62,7 @@ public final class StallMonitor {
             windowStart = now;
         }
         lastFrame = now;
+        lastFrameNanos = System.nanoTime();
         frames++;
     }
 
@@ -72,6 +74,11 @@ public final class StallMonitor {
     /** Longest gap in the last completed one-second window, in milliseconds. */
     public double recentStallMillis() {
         return recentMillis;
+    }
+
+    /** {@link System#nanoTime()} at the last frame, 0 before the first (any thread; for stall samplers). */
+    public long lastFrameNanos() {
+        return lastFrameNanos;
     }
 
     /** Frames seen since the last reset (a monitor that sees no frames measures nothing). */

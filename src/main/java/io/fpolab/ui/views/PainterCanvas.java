@@ -2,65 +2,147 @@ package io.fpolab.ui.views;
 
 import io.fpolab.ui.paint.PaintKit;
 import io.fpolab.ui.paint.Painter;
-import javafx.scene.canvas.Canvas;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
-import org.jfree.fx.FXGraphics2D;
+import javafx.stage.Window;
 
 /**
- * A resizable JavaFX node that shows a {@link Painter} through FXGraphics2D — the same Java2D code
- * that writes the PNG and SVG exports draws on screen.
+ * A resizable JavaFX node that shows a {@link Painter}. The painter draws with plain Java2D into an
+ * image on a background thread — the same code and the same pixels as the PNG export — and the FX
+ * thread only swaps the finished image in. A 25×25 GridWorld with arrows or a 60×60 heatmap costs
+ * several milliseconds of Java2D; on the FX thread that showed up as dropped frames while training.
+ *
+ * <p>At most one paint per canvas is in flight: a burst of {@link #setPainter} calls (an animation, a
+ * slider drag) paints the latest painter once the current paint ends, never a backlog. The old image
+ * stays on screen until the new one is ready, so resizing and refreshing never flash blank.
  */
 public final class PainterCanvas extends Region {
-    private final Canvas canvas = new Canvas();
-    private final FXGraphics2D g2;
+    /** One shared thread: paints are short, and one thread keeps them from competing with the trainers. */
+    private static final ExecutorService PAINT_THREAD = paintThread();
+    private static final System.Logger LOG = System.getLogger(PainterCanvas.class.getName());
+
+    private final ImageView view = new ImageView();
     private Painter painter;
-    private boolean dirty;
+    private boolean inFlight;
+    private boolean pending;
+    private int shownWidth = -1;
+    private int shownHeight = -1;
+    private long paints;
 
     public PainterCanvas() {
-        getChildren().add(canvas);
-        g2 = new FXGraphics2D(canvas.getGraphicsContext2D());
+        getChildren().add(view);
+        view.setSmooth(true);
         setMinSize(80, 80);
         setPrefSize(480, 420);
         getStyleClass().add("painter-canvas");
     }
 
-    /**
-     * Shows {@code p} (null: blank). Drawing waits for the next layout pass, so a burst of updates
-     * (an animation, a slider drag) costs one repaint per frame, never a backlog on the FX thread.
-     */
+    private static ExecutorService paintThread() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "lab-painter");
+            t.setDaemon(true);
+            return t;
+        });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    /** Shows {@code p} (null: blank) as soon as it is painted. */
     public void setPainter(Painter p) {
         painter = p;
-        dirty = true;
-        requestLayout();
+        if (p == null) {
+            view.setImage(null);
+            shownWidth = -1;
+        }
+        schedule();
     }
 
     public Painter painter() {
         return painter;
     }
 
+    /** Paints finished and shown so far (tests wait for the first). */
+    public long paints() {
+        return paints;
+    }
+
     @Override
     protected void layoutChildren() {
-        double w = Math.floor(getWidth());
-        double h = Math.floor(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            dirty = true;
-        }
-        if (dirty) {
-            dirty = false;
-            redraw();
+        view.relocate(0, 0);
+        if ((int) Math.floor(getWidth()) != shownWidth || (int) Math.floor(getHeight()) != shownHeight) {
+            schedule();
         }
     }
 
-    private void redraw() {
-        int w = (int) canvas.getWidth();
-        int h = (int) canvas.getHeight();
-        canvas.getGraphicsContext2D().clearRect(0, 0, w, h);
-        if (painter == null || w < 2 || h < 2) {
+    private void schedule() {
+        if (inFlight) {
+            pending = true;
             return;
         }
-        PaintKit.background(g2, w, h);
-        painter.paint(g2, w, h);
+        Painter p = painter;
+        int w = (int) Math.floor(getWidth());
+        int h = (int) Math.floor(getHeight());
+        if (p == null || w < 2 || h < 2) {
+            return;
+        }
+        double scale = renderScale();
+        inFlight = true;
+        pending = false;
+        CompletableFuture.supplyAsync(() -> render(p, w, h, scale), PAINT_THREAD)
+                .whenComplete((img, error) -> Platform.runLater(() -> {
+                    inFlight = false;
+                    if (error != null) {
+                        // Keep the last good image; a painter bug must not take the view down.
+                        LOG.log(System.Logger.Level.WARNING, "painting failed", error);
+                    } else if (painter != null) {
+                        view.setImage(img);
+                        view.setFitWidth(w);
+                        view.setFitHeight(h);
+                        shownWidth = w;
+                        shownHeight = h;
+                        paints++;
+                    }
+                    boolean resized = (int) Math.floor(getWidth()) != w || (int) Math.floor(getHeight()) != h;
+                    if (pending || painter != p || resized) {
+                        schedule();
+                    }
+                }));
+    }
+
+    /** Output scale of the window (2 on a HiDPI screen), so the image is sharp there too. */
+    private double renderScale() {
+        Window w = getScene() == null ? null : getScene().getWindow();
+        return w == null ? 1 : Math.max(1, Math.max(w.getRenderScaleX(), w.getRenderScaleY()));
+    }
+
+    /** Paint thread: the painter into an FX image of {@code w × h} points at {@code scale} pixels per point. */
+    private static WritableImage render(Painter p, int w, int h, double scale) {
+        int pw = (int) Math.ceil(w * scale);
+        int ph = (int) Math.ceil(h * scale);
+        BufferedImage img = new BufferedImage(pw, ph, BufferedImage.TYPE_INT_ARGB_PRE);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.scale(scale, scale);
+            PaintKit.background(g, w, h);
+            p.paint(g, w, h);
+        } finally {
+            g.dispose();
+        }
+        int[] pixels = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
+        // The image is not on screen yet, so filling it here, off the FX thread, is safe.
+        WritableImage out = new WritableImage(pw, ph);
+        out.getPixelWriter().setPixels(0, 0, pw, ph, PixelFormat.getIntArgbPreInstance(), pixels, 0, pw);
+        return out;
     }
 }

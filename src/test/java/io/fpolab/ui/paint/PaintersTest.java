@@ -1,5 +1,6 @@
 package io.fpolab.ui.paint;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -100,6 +101,38 @@ class PaintersTest {
         int by = (int) (plot.getMaxY() - plot.getHeight() * (3.025 / 4));
         assertColor(Colormaps.viridis(1), img.getRGB(bx, by), "the (1, 1) bin");
         assertColor(Colormaps.viridis(0), img.getRGB(bx, (int) plot.getCenterY() + 30), "an empty bin");
+    }
+
+    @Test
+    void heatmapHasAColourBarFromDarkToBrightRightOfThePlot() throws Exception {
+        float[] xy = new float[2 * 10_000];
+        java.util.Arrays.fill(xy, 1.01f);
+        ActionHeatmapPainter p = new ActionHeatmapPainter(ActionPlots.heatmap("bar", null, xy, 2, true, true));
+        BufferedImage img = render(p, 640, 560, "heatmap-colour-bar");
+        java.awt.geom.Rectangle2D bar = PaintKit.colorbarRect(p.plotArea(640, 560), PaintKit.baseSize(640, 560));
+        int x = (int) bar.getCenterX();
+        assertColor(Colormaps.viridis(1), img.getRGB(x, (int) bar.getY() + 3), "the top of the colour bar");
+        assertColor(Colormaps.viridis(0), img.getRGB(x, (int) bar.getMaxY() - 3), "the bottom of the colour bar");
+        assertTrue(bar.getWidth() >= 12, "bar " + bar.getWidth() + " px wide");
+    }
+
+    @Test
+    void squareRootTicksSpreadAlongTheBarAndEndAtTheMaximum() {
+        assertArrayEquals(new double[] {0, 1, 5, 10, 23}, PaintKit.sqrtTicks(23));
+        assertArrayEquals(new double[] {0, 10, 50, 100, 200, 300}, PaintKit.sqrtTicks(300));
+        assertArrayEquals(new double[] {0}, PaintKit.sqrtTicks(0));
+    }
+
+    @Test
+    void verticalTextLeavesTheTransformAsItFoundIt() {
+        // On screen the painters once drew through FXGraphics2D, whose create()d copies share one GraphicsContext:
+        // everything after the first rotated label (colour bar, move fractions) was lost.
+        java.awt.Graphics2D g = new BufferedImage(50, 50, BufferedImage.TYPE_INT_RGB).createGraphics();
+        g.translate(3, 4);
+        java.awt.geom.AffineTransform before = g.getTransform();
+        PaintKit.verticalText(g, "label", 20, 20);
+        assertEquals(before, g.getTransform());
+        g.dispose();
     }
 
     @Test
