@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
  * not trained again, so an interrupted sweep continues where it stopped.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = "Train a grid of settings x seeds in parallel and summarise the final evaluation per setting.")
+        description = {"Train a grid of settings x seeds in parallel and summarise the final evaluation per setting.",
+            "Exit code 0 when every run finished, 1 when some failed (the table counts them), 2 for bad flags."})
 public final class SweepCommand implements Callable<Integer> {
     /** Summary metric of control tasks, as in {@code summary.json}. */
     static final String EVAL_RETURN = "eval_return_mean";
@@ -93,6 +94,9 @@ public final class SweepCommand implements Callable<Integer> {
         if (workers < 1) {
             throw new ConfigException("--jobs", workers + " is out of range; allowed: 1 or more");
         }
+        if (seeds.stream().distinct().count() != seeds.size()) {
+            throw new ConfigException("--seeds", seeds + " lists a seed twice; each seed is one run folder");
+        }
         List<String> keys = new ArrayList<>();
         List<List<String>> values = new ArrayList<>();
         for (String s : sets) {
@@ -121,6 +125,10 @@ public final class SweepCommand implements Callable<Integer> {
             }
         }
         Files.createDirectories(out);
+        if (workers > 1 && System.getenv("OMP_NUM_THREADS") == null) {
+            err.println("sweep: warning: OMP_NUM_THREADS is not set, so each of the " + workers + " runs may use every "
+                    + "core for its math; set OMP_NUM_THREADS=1 for even, faster runs");
+        }
         err.printf(Locale.ROOT, "sweep: %d settings x %d seeds = %d runs on %d workers -> %s%n", grid.size(),
                 runs.size() / grid.size(), runs.size(), workers, out);
         execute(runs, workers, err);

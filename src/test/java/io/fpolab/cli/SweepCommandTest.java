@@ -133,6 +133,10 @@ class SweepCommandTest {
         assertEquals(LabCommand.EXIT_USAGE, run("sweep", "--config", "cartpole-balance-fpo", "--seeds", "0,x",
                 "--out", dir.resolve("x").toString()));
         assertTrue(err.toString().startsWith("error: ") && err.toString().contains("--seeds"), err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(LabCommand.EXIT_USAGE, run("sweep", "--config", "cartpole-balance-fpo", "--seeds", "1,1",
+                "--out", dir.resolve("x").toString()));
+        assertTrue(err.toString().startsWith("error: --seeds: [1, 1] lists a seed twice"), err.toString());
     }
 
     @Test
