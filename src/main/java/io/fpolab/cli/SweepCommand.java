@@ -379,6 +379,14 @@ public final class SweepCommand implements Callable<Integer> {
                     .append(" | ").append(Double.isFinite(r.wallSeconds()) ? String.format(Locale.ROOT, "%.0f", r.wallSeconds()) : "–")
                     .append(" |\n");
         }
+        List<Run> failed = runs.stream().filter(r -> r.summary == null).toList();
+        if (!failed.isEmpty()) {
+            b.append("\nFailed runs (not in the means):\n\n");
+            for (Run r : failed) {
+                b.append("- ").append(r.setting.label()).append(" seed ").append(r.seed).append(": ")
+                        .append(r.error == null ? "did not finish" : r.error).append('\n');
+            }
+        }
         return b.toString();
     }
 
