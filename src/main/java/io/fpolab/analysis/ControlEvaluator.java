@@ -11,7 +11,10 @@ import java.util.Map;
 
 /**
  * Evaluation for continuous-control tasks: {@code episodes} full episodes stepped together with the
- * evaluation sampler, on fresh envs with an RNG derived from the seed and iteration.
+ * evaluation sampler, on fresh envs. The start states are deterministic: drawn from an RNG that depends
+ * on the run's seed only, so every evaluation of a run (and every run with the same seed, whatever the
+ * algorithm) starts from the same states; the policy's sampling noise uses a second RNG derived from the
+ * seed and iteration.
  */
 public final class ControlEvaluator implements Trainer.Evaluator {
     public static final List<String> KEYS = List.of("eval_return", "eval_return_std", "eval_length");
@@ -28,8 +31,8 @@ public final class ControlEvaluator implements Trainer.Evaluator {
         var envCfg = new io.fpolab.config.ExperimentConfig.EnvConfig(cfg.env().id(), cfg.env().layout(),
                 cfg.env().layoutFile(), episodes, cfg.env().maxSteps(), cfg.env().actionTransform());
         VecEnv env = Envs.create(envCfg);
+        env.reset(startRng(cfg.seed()));
         Rng rng = new Rng(cfg.seed() * 1_000_003L + trainer.iteration() + 17);
-        env.reset(rng);
         int n = env.numEnvs();
         double[] ret = new double[n];
         int[] len = new int[n];
@@ -64,5 +67,10 @@ public final class ControlEvaluator implements Trainer.Evaluator {
         m.put("eval_return_std", Math.sqrt(var / n));
         m.put("eval_length", meanLen / n);
         return m;
+    }
+
+    /** The RNG of the evaluation start states of a run with {@code seed}. */
+    static Rng startRng(long seed) {
+        return new Rng(seed * 1_000_003L + 0x5EED_57A7L);
     }
 }

@@ -16,7 +16,9 @@ public final class RunSummary {
     /**
      * Common fields ({@code env_steps}, {@code wall_seconds}, {@code iterations}, final training return),
      * plus for GridWorld {@code success_rate} and the {@code saddle} block, and for control tasks the
-     * final evaluation return.
+     * final evaluation ({@link ControlEvaluator}: deterministic starts): {@code eval_return_mean},
+     * {@code eval_return_std} over {@code eval_episodes} episodes, and {@code eval_return}, the older name
+     * of the mean, kept for readers of earlier run folders.
      */
     public static Map<String, Object> of(Trainer trainer, IterationStats last) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -48,8 +50,10 @@ public final class RunSummary {
                 m.put("saddle", s);
             }
         } else {
-            m.put("eval_return", eval.get("eval_return"));
+            m.put("eval_return_mean", eval.get("eval_return"));
             m.put("eval_return_std", eval.get("eval_return_std"));
+            m.put("eval_episodes", eval.isEmpty() ? null : cfg.eval().episodes());
+            m.put("eval_return", eval.get("eval_return"));
         }
         return m;
     }

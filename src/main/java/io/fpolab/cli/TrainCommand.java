@@ -22,7 +22,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -64,6 +66,21 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         ExperimentConfig cfg = resolve(config, seed, steps, overrides);
+        Map<String, Object> summary = trainInto(cfg, out, quiet ? (t, s) -> { } : (t, s) -> err.println(progressLine(t, s)));
+        stdout.println(summaryJson(summary));
+        return 0;
+    }
+
+    /**
+     * Trains {@code cfg} on the calling thread (which then owns all of the run's ND4J work) and writes the
+     * run directory {@code out}: {@code config.json}, {@code metrics.csv}, {@code checkpoint.ckpt},
+     * {@code summary.json}. Shared by {@code train} and {@code sweep}.
+     *
+     * @param onIteration called after every iteration on the calling thread
+     * @return the content of {@code summary.json}
+     */
+    static Map<String, Object> trainInto(ExperimentConfig cfg, Path out, BiConsumer<Trainer, IterationStats> onIteration)
+            throws IOException {
         Files.createDirectories(out);
         Files.writeString(out.resolve(RunFiles.CONFIG), ConfigIO.toJson(cfg));
         VecEnv env = Envs.create(cfg.env());
@@ -75,17 +92,18 @@ public final class TrainCommand implements Callable<Integer> {
             while (!trainer.isDone()) {
                 last = trainer.iterate();
                 csv.append(last);
-                if (!quiet) {
-                    err.println(progressLine(trainer, last));
-                }
+                onIteration.accept(trainer, last);
             }
         }
         Checkpoint.capture(trainer, ConfigIO.toJson(cfg)).write(out.resolve(RunFiles.CHECKPOINT));
-        String summary = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValueAsString(RunSummary.of(trainer, last));
-        RunFiles.writeAtomically(out.resolve(RunFiles.SUMMARY), summary + "\n");
-        stdout.println(summary);
-        return 0;
+        Map<String, Object> summary = RunSummary.of(trainer, last);
+        RunFiles.writeAtomically(out.resolve(RunFiles.SUMMARY), summaryJson(summary) + "\n");
+        return summary;
+    }
+
+    /** {@code summary.json} as written (indented JSON, no trailing newline). */
+    static String summaryJson(Map<String, Object> summary) throws IOException {
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary);
     }
 
     /** Loads a config file or preset and applies CLI overrides. */
@@ -128,7 +146,7 @@ public final class TrainCommand implements Callable<Integer> {
         return b.toString();
     }
 
-    private static String duration(double seconds) {
+    static String duration(double seconds) {
         long s = Math.round(seconds);
         return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
                 : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);

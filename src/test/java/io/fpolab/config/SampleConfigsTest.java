@@ -2,6 +2,7 @@ package io.fpolab.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fpolab.config.ExperimentConfig.Algorithm;
 import java.io.IOException;
@@ -74,13 +75,32 @@ class SampleConfigsTest {
     }
 
     @Test
-    void cartpolePresetUsesThePlaygroundRecipe() {
-        ExperimentConfig c = SampleConfigs.load("cartpole-balance-fpo.json");
-        assertEquals(ExperimentConfig.CfmLoss.EPS_MSE, c.flow().lossMode());
-        assertEquals(ExperimentConfig.RatioMode.MEAN_EXP, c.flow().ratio());
-        assertEquals(8, c.flow().nMc());
-        assertEquals(0.05, c.ppo().clip());
-        assertEquals(java.util.List.of(256, 256, 256, 256, 256), c.critic().hidden());
-        assertEquals(1_000_000L, c.ppo().totalSteps());
+    void controlPresetsExistForEveryTaskAndAlgorithmAndFpoUsesThePlaygroundRecipe() {
+        java.util.Set<String> listed = SampleConfigs.list().stream().map(SampleConfigs.Sample::file)
+                .collect(Collectors.toSet());
+        for (String task : java.util.List.of("cartpole-balance", "cartpole-swingup", "point_mass-easy", "reacher-easy",
+                "pendulum-swingup")) {
+            for (String algo : java.util.List.of("fpo", "gaussian-ppo", "dppo")) {
+                String file = task + "-" + algo + ".json";
+                assertTrue(listed.contains(file), file + " is not in index.json");
+                ExperimentConfig c = SampleConfigs.load(file);
+                assertEquals(task, c.env().id(), file);
+                assertEquals(ExperimentConfig.ActionTransform.TANH, c.env().actionTransform(), file);
+                assertTrue(c.ppo().totalSteps() <= 5_000_000L, file + " must fit a laptop budget");
+            }
+            ExperimentConfig fpo = SampleConfigs.load(task + "-fpo.json");
+            assertEquals(Algorithm.FPO, fpo.algorithm());
+            assertEquals(ExperimentConfig.CfmLoss.EPS_MSE, fpo.flow().lossMode());
+            assertEquals(ExperimentConfig.RatioMode.MEAN_EXP, fpo.flow().ratio());
+            assertEquals(ExperimentConfig.TauSampling.GRID, fpo.flow().tauSampling());
+            assertEquals(8, fpo.flow().nMc());
+            ExperimentConfig gauss = SampleConfigs.load(task + "-gaussian-ppo.json");
+            assertEquals(Algorithm.GAUSSIAN_PPO, gauss.algorithm());
+            assertEquals(fpo.env(), gauss.env(), "FPO and its baseline see the same environments");
+            assertEquals(fpo.ppo().totalSteps(), gauss.ppo().totalSteps(), "same budget");
+            ExperimentConfig dppo = SampleConfigs.load(task + "-dppo.json");
+            assertEquals(Algorithm.DPPO, dppo.algorithm());
+            assertEquals(0.05, dppo.dppo().sigma());
+        }
     }
 }

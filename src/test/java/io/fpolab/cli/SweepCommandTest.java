@@ -1,0 +1,151 @@
+package io.fpolab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fpolab.train.RunFiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SweepCommandTest {
+    /** A tiny Gaussian PPO budget on Pendulum-v1 (200-step episodes): each run takes about a second. */
+    private static final String[] TINY = {"sweep", "--config", "cartpole-balance-gaussian-ppo", "--steps", "64",
+        "--set", "env.id=gym-pendulum", "--set", "env.numEnvs=4", "--set", "ppo.stepsPerEnv=8",
+        "--set", "ppo.minibatches=2", "--set", "ppo.epochs=2", "--set", "critic.hidden=[8,8]",
+        "--set", "eval.episodes=3"};
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return LabCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    private static String[] args(String[] base, String... more) {
+        List<String> a = new ArrayList<>(List.of(base));
+        a.addAll(List.of(more));
+        return a.toArray(String[]::new);
+    }
+
+    @Test
+    void twoSettingsTimesTwoSeedsGiveFourRunFoldersAndATableOfTheirMeans() throws IOException {
+        Path sweep = dir.resolve("sweep");
+        int code = run(args(TINY, "--set", "ppo.lr=1e-3,3e-4", "--seeds", "0,1", "--jobs", "2",
+                "--out", sweep.toString()));
+        assertEquals(0, code, err.toString());
+
+        List<Path> runs;
+        try (Stream<Path> s = Files.walk(sweep)) {
+            runs = s.filter(p -> p.getFileName().toString().startsWith("seed-")).sorted().toList();
+        }
+        assertEquals(4, runs.size(), runs.toString());
+        ObjectMapper json = new ObjectMapper();
+        for (Path r : runs) {
+            for (String f : List.of(RunFiles.CONFIG, RunFiles.METRICS, RunFiles.CHECKPOINT, RunFiles.SUMMARY)) {
+                assertTrue(Files.exists(r.resolve(f)), r + "/" + f);
+            }
+        }
+        List<String> csv = Files.readAllLines(sweep.resolve("sweep.csv"));
+        assertEquals("setting,ppo.lr,metric,n,failed,mean,std,se,env_steps,wall_seconds_mean", csv.get(0));
+        assertEquals(3, csv.size(), csv.toString());
+        for (String lr : List.of("1e-3", "3e-4")) {
+            Path setting = sweep.resolve("ppo.lr=" + lr);
+            JsonNode s0 = json.readTree(setting.resolve("seed-0").resolve(RunFiles.SUMMARY).toFile());
+            JsonNode s1 = json.readTree(setting.resolve("seed-1").resolve(RunFiles.SUMMARY).toFile());
+            assertEquals(0, s0.get("seed").asLong());
+            assertEquals(1, s1.get("seed").asLong());
+            double a = s0.get("eval_return_mean").asDouble();
+            double b = s1.get("eval_return_mean").asDouble();
+            String row = csv.stream().filter(l -> l.startsWith("ppo.lr=" + lr + ",")).findFirst().orElseThrow();
+            String[] f = row.split(",");
+            assertEquals(lr, f[1]);
+            assertEquals("eval_return_mean", f[2]);
+            assertEquals("2", f[3]);
+            assertEquals("0", f[4]);
+            assertEquals((a + b) / 2, Double.parseDouble(f[5]), 1e-4 * (1 + Math.abs(a + b)));
+            double std = Math.abs(a - b) / Math.sqrt(2);
+            assertEquals(std, Double.parseDouble(f[6]), 1e-4 * (1 + std));
+            assertEquals(std / Math.sqrt(2), Double.parseDouble(f[7]), 1e-4 * (1 + std));
+            assertEquals(64, Double.parseDouble(f[8]), 1e-9);
+        }
+        String md = Files.readString(sweep.resolve("sweep.md"));
+        assertTrue(md.contains("| ppo.lr=1e-3 | 2 | "), md);
+        assertTrue(md.contains("| ppo.lr=3e-4 | 2 | "), md);
+        assertTrue(md.contains("Fixed settings: `env.id=gym-pendulum`"), md);
+        assertTrue(err.toString().contains("[sweep 4/4"), err.toString());
+    }
+
+    @Test
+    void aSecondSweepIntoTheSameFolderReusesFinishedRuns() throws IOException {
+        Path sweep = dir.resolve("again");
+        String[] a = args(TINY, "--seeds", "3", "--jobs", "1", "--out", sweep.toString());
+        assertEquals(0, run(a), err.toString());
+        String first = Files.readString(sweep.resolve("sweep.csv"));
+        err.getBuffer().setLength(0);
+        assertEquals(0, run(a), err.toString());
+        assertTrue(err.toString().contains("already done"), err.toString());
+        assertEquals(first, Files.readString(sweep.resolve("sweep.csv")));
+        assertTrue(Files.exists(sweep.resolve("base").resolve("seed-3").resolve(RunFiles.SUMMARY)));
+    }
+
+    @Test
+    void badValueInASetListIsAUsageErrorNamingTheSettingAndNothingIsTrained() {
+        Path sweep = dir.resolve("bad");
+        int code = run(args(TINY, "--set", "ppo.lr=1e-3,fast", "--seeds", "0", "--out", sweep.toString()));
+        assertEquals(LabCommand.EXIT_USAGE, code);
+        String e = err.toString().strip();
+        assertFalse(e.contains("\n"), e);
+        assertTrue(e.startsWith("error: --set ppo.lr=fast: ppo.lr: "), e);
+        assertFalse(Files.exists(sweep), "no run may start before every setting is valid");
+    }
+
+    @Test
+    void setWithoutValuesIsAUsageErrorNamingTheFlag() {
+        assertEquals(LabCommand.EXIT_USAGE, run("sweep", "--config", "cartpole-balance-fpo", "--set", "ppo.lr",
+                "--out", dir.resolve("x").toString()));
+        assertTrue(err.toString().startsWith("error: --set: 'ppo.lr' is not KEY=V1,V2"), err.toString());
+    }
+
+    @Test
+    void unknownKeyAndBadJobsAndBadSeedsAreUsageErrors() {
+        assertEquals(LabCommand.EXIT_USAGE, run("sweep", "--config", "cartpole-balance-fpo", "--set", "ppo.lrr=1,2",
+                "--out", dir.resolve("x").toString()));
+        assertTrue(err.toString().contains("ppo.lrr: unknown key; did you mean \"ppo.lr\"?"), err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(LabCommand.EXIT_USAGE, run("sweep", "--config", "cartpole-balance-fpo", "--jobs", "0",
+                "--out", dir.resolve("x").toString()));
+        assertTrue(err.toString().startsWith("error: --jobs: 0 is out of range"), err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(LabCommand.EXIT_USAGE, run("sweep", "--config", "cartpole-balance-fpo", "--seeds", "0,x",
+                "--out", dir.resolve("x").toString()));
+        assertTrue(err.toString().startsWith("error: ") && err.toString().contains("--seeds"), err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(LabCommand.EXIT_USAGE, run("sweep", "--config", "cartpole-balance-fpo", "--seeds", "1,1",
+                "--out", dir.resolve("x").toString()));
+        assertTrue(err.toString().startsWith("error: --seeds: [1, 1] lists a seed twice"), err.toString());
+    }
+
+    @Test
+    void valuesSplitAtCommasOutsideBrackets() {
+        assertEquals(List.of("[64,64]", "[256, 256]"), SweepCommand.splitValues("[64,64],[256, 256]", "f"));
+        assertEquals(4, SweepCommand.grid(List.of("a", "b"), List.of(List.of("1", "2"), List.of("x", "y"))).size());
+        assertEquals("a=1 b=y", SweepCommand.grid(List.of("a", "b"), List.of(List.of("1", "2"), List.of("x", "y")))
+                .get(1).label());
+        assertEquals("b=y", SweepCommand.grid(List.of("a", "b"), List.of(List.of("1"), List.of("x", "y")))
+                .get(1).label(), "keys with one value are not part of the label");
+    }
+}
