@@ -19,9 +19,16 @@ public final class Export {
      * sharp image for print at the same layout).
      */
     public static BufferedImage image(Painter painter, int width, int height, double scale) {
-        int pw = (int) Math.round(width * scale);
-        int ph = (int) Math.round(height * scale);
-        BufferedImage img = new BufferedImage(Math.max(1, pw), Math.max(1, ph), BufferedImage.TYPE_INT_RGB);
+        return image(painter, width, height, scale, (int) Math.round(width * scale), (int) Math.round(height * scale),
+                BufferedImage.TYPE_INT_RGB);
+    }
+
+    /**
+     * Paints {@code painter} at {@code width × height} points, {@code scale} pixels per point, into a new
+     * image of {@code pw × ph} pixels (at least 1 × 1) of the given {@link BufferedImage} type.
+     */
+    public static BufferedImage image(Painter painter, int width, int height, double scale, int pw, int ph, int type) {
+        BufferedImage img = new BufferedImage(Math.max(1, pw), Math.max(1, ph), type);
         Graphics2D g = img.createGraphics();
         try {
             g.scale(scale, scale);

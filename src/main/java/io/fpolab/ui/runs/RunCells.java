@@ -32,7 +32,7 @@ public final class RunCells {
         private final Label name = new Label();
         private final Label alert = new Label();
         private final VBox box = new VBox(1, name, alert);
-        private final Tooltip tip = new Tooltip();
+        private final Tooltip tip = messageTooltip();
 
         public NameCell() {
             getStyleClass().add("run-name-cell");
@@ -43,9 +43,6 @@ public final class RunCells {
             name.setMinHeight(Label.USE_PREF_SIZE);
             alert.setMinHeight(Label.USE_PREF_SIZE);
             alert.managedProperty().bind(alert.visibleProperty());
-            tip.setWrapText(true);
-            tip.setMaxWidth(480);
-            tip.setShowDuration(Duration.seconds(30));
         }
 
         @Override
@@ -91,13 +88,7 @@ public final class RunCells {
 
     /** "Running", "Diverged", "Failed"…; alerts in colour with the message as tooltip. */
     public static final class StateCell extends TableCell<RunRecord, RunRecord.Status> {
-        private final Tooltip tip = new Tooltip();
-
-        public StateCell() {
-            tip.setWrapText(true);
-            tip.setMaxWidth(480);
-            tip.setShowDuration(Duration.seconds(30));
-        }
+        private final Tooltip tip = messageTooltip();
 
         @Override
         protected void updateItem(RunRecord.Status s, boolean empty) {
@@ -115,5 +106,14 @@ public final class RunCells {
                 setTooltip(s.message().isEmpty() ? null : tip);
             }
         }
+    }
+
+    /** A tooltip for a run's full message: wrapped, and up long enough to read it. */
+    private static Tooltip messageTooltip() {
+        Tooltip tip = new Tooltip();
+        tip.setWrapText(true);
+        tip.setMaxWidth(480);
+        tip.setShowDuration(Duration.seconds(30));
+        return tip;
     }
 }

@@ -1,8 +1,7 @@
 package io.fpolab.ui.views;
 
-import io.fpolab.ui.paint.PaintKit;
+import io.fpolab.ui.paint.Export;
 import io.fpolab.ui.paint.Painter;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.util.concurrent.CompletableFuture;
@@ -128,21 +127,14 @@ public final class PainterCanvas extends Region {
 
     /** Paint thread: the painter into an FX image of {@code w × h} points at {@code scale} pixels per point. */
     private static WritableImage render(Painter p, int w, int h, double scale) {
-        int pw = (int) Math.ceil(w * scale);
-        int ph = (int) Math.ceil(h * scale);
-        BufferedImage img = new BufferedImage(pw, ph, BufferedImage.TYPE_INT_ARGB_PRE);
-        Graphics2D g = img.createGraphics();
-        try {
-            g.scale(scale, scale);
-            PaintKit.background(g, w, h);
-            p.paint(g, w, h);
-        } finally {
-            g.dispose();
-        }
+        BufferedImage img = Export.image(p, w, h, scale, (int) Math.ceil(w * scale), (int) Math.ceil(h * scale),
+                BufferedImage.TYPE_INT_ARGB_PRE);
         int[] pixels = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
         // The image is not on screen yet, so filling it here, off the FX thread, is safe.
-        WritableImage out = new WritableImage(pw, ph);
-        out.getPixelWriter().setPixels(0, 0, pw, ph, PixelFormat.getIntArgbPreInstance(), pixels, 0, pw);
+        int iw = img.getWidth();
+        int ih = img.getHeight();
+        WritableImage out = new WritableImage(iw, ih);
+        out.getPixelWriter().setPixels(0, 0, iw, ih, PixelFormat.getIntArgbPreInstance(), pixels, 0, iw);
         return out;
     }
 }
