@@ -136,7 +136,7 @@ final class ActionDistributionViewModel {
             boolean eval, long seed) {
         float[] a = PolicyProbe.samplesAt(t, obs, n, eval, new Rng(seed));
         String subtitle = label + " · iteration " + t.iteration() + " · " + (eval ? "eval" : "rollout") + " sampler";
-        return ActionPlots.distribution(r.name() + " · " + info.algorithmName(), subtitle, a, info.actDim(),
+        return ActionPlots.distribution(info.title(r.name()), subtitle, a, info.actDim(),
                 info.gridWorld(), info.actionHigh());
     }
 }

@@ -90,7 +90,7 @@ final class FlowViewModel {
             RunInfo info = RunInfo.of(t);
             StateTarget.Resolved s = tg.resolve(t, demoSteps);
             FlowPaths p = PolicyProbe.flowAt(t, s.obs(), SAMPLES, ev, new Rng(seed),
-                    r.name() + " · " + info.algorithmName() + " · " + s.label());
+                    info.title(r.name()) + " · " + s.label());
             return new Object[] {p, s.picker(), !info.gridWorld(), t.iteration()};
         }).thenApply(res -> () -> {
             if (run != r) {

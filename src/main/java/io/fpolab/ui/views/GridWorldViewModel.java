@@ -100,7 +100,7 @@ final class GridWorldViewModel {
             Rng rng = new Rng(seed);
             GridProbe.Snapshot s = GridProbe.snapshot(t, ev, values, rng);
             List<Trajectory> ts = from.isEmpty() ? List.of() : GridProbe.trajectories(t, from, n, rng);
-            String title = r.name() + " · " + info.algorithmName() + " · iteration " + s.iteration();
+            String title = info.title(r.name()) + " · iteration " + s.iteration();
             String sub = "arrows: one " + (ev ? "evaluation" : "rollout") + " sample per cell, coloured by direction";
             GridScene scene1 = new GridScene(title, sub, s.layout(), s.field(), s.values(), ts, from, -1,
                     ts.isEmpty() ? "click cells to sample episodes from them" : GridProbe.outcomeLine(ts, s.layout()));

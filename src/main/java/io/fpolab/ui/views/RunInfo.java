@@ -20,6 +20,14 @@ record RunInfo(String envId, Algorithm algorithm, int actDim, double actionHigh)
         };
     }
 
+    /**
+     * A view title naming the run and its algorithm, without saying the algorithm twice when the run's
+     * name already starts with it (as default names do: "FPO · gridworld · seed 0").
+     */
+    String title(String runName) {
+        return runName.startsWith(algorithmName()) ? runName : runName + " · " + algorithmName();
+    }
+
     static RunInfo of(Trainer t) {
         return new RunInfo(t.config().env().id(), t.config().algorithm(), t.policy().actDim(),
                 t.env().spec().actionHigh());
