@@ -3,7 +3,6 @@ package io.fpolab.cli;
 import io.fpolab.config.ConfigException;
 import io.fpolab.config.ConfigIO;
 import io.fpolab.config.ExperimentConfig;
-import io.fpolab.core.NativeMemory;
 import io.fpolab.core.nn.Workspaces;
 import io.fpolab.train.RunFiles;
 import java.io.IOException;
@@ -246,7 +245,6 @@ public final class SweepCommand implements Callable<Integer> {
                     report(err, done.incrementAndGet(), runs.size(), name, run, "FAILED " + run.error, t0);
                 } finally {
                     Workspaces.releaseThread();
-                    NativeMemory.trim();
                     slots.release();
                 }
             }, "trainer-sweep-" + i);

@@ -29,6 +29,8 @@ public final class NativeMemory {
         }
         try {
             LibC libc = Native.loadLibrary("c", LibC.class);
+            // JNA binds symbols on first call: call once here, so a libc without malloc_trim (musl)
+            // is found now and not as an error at the end of a trainer thread.
             libc.malloc_trim(0);
             return libc;
         } catch (LinkageError | RuntimeException e) {

@@ -1,7 +1,6 @@
 package io.fpolab.train;
 
 import io.fpolab.core.nn.Workspaces;
-import io.fpolab.core.NativeMemory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -243,7 +242,6 @@ public final class TrainingRun implements AutoCloseable {
             // networks and ND4J buffers can be freed with it.
             trainer = null;
             Workspaces.releaseThread();
-            NativeMemory.trim();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.fpolab.core.nn;
 
+import io.fpolab.core.NativeMemory;
 import java.util.function.Supplier;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
@@ -48,8 +49,12 @@ public final class Workspaces {
         }
     }
 
-    /** Frees this thread's workspaces (call when a trainer thread ends). */
+    /**
+     * Frees this thread's workspaces and hands the freed memory back to the OS (call when a trainer
+     * thread ends: glibc would otherwise keep it in the thread's malloc arena).
+     */
     public static void releaseThread() {
         Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
+        NativeMemory.trim();
     }
 }
