@@ -18,6 +18,31 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 class FlowLossTest {
+    @Test
+    void sinusoidalInputHoldsCosinesThenSinesOfTauTimesOneTwoFourEight() {
+        FlowNet net = new FlowNet(2, 1, java.util.List.of(8), ExperimentConfig.Activation.SILU,
+                TimeEmbedding.SINUSOIDAL, 1.0, DataType.FLOAT);
+        int rows = 37;
+        float[] obsX = new float[rows * 3];
+        float[] tau = new float[rows];
+        for (int r = 0; r < rows; r++) {
+            tau[r] = r / (float) rows;
+            obsX[3 * r] = r;
+            obsX[3 * r + 2] = -r;
+        }
+        float[] in = Nd.floats(net.input(obsX, tau, rows));
+        double[] freq = {1, 2, 4, 8};
+        for (int r = 0; r < rows; r++) {
+            int at = r * 11;
+            assertEquals(r, in[at], 0.0);
+            assertEquals(-r, in[at + 2], 0.0);
+            for (int i = 0; i < 4; i++) {
+                assertEquals(Math.cos(freq[i] * tau[r]), in[at + 3 + i], 2e-6, "cos " + freq[i] + "τ");
+                assertEquals(Math.sin(freq[i] * tau[r]), in[at + 7 + i], 2e-6, "sin " + freq[i] + "τ");
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Algorithm.class)
     void ratioIsExactlyOneWhenPolicyUnchanged(Algorithm algorithm) {
