@@ -49,6 +49,13 @@ public record ExperimentConfig(
     public enum ActionTransform { CLIP, TANH }
 
     /**
+     * How a dm_control task advances its physics: as dm_control does (RK4 for cartpole and acrobot,
+     * MuJoCo's semi-implicit Euler with implicit joint damping for the others) or as MuJoCo Playground
+     * does (semi-implicit Euler with explicit damping, with sub-steps for pendulum and reacher).
+     */
+    public enum Integration { DM_CONTROL, PLAYGROUND }
+
+    /**
      * @param id              environment id ("gridworld", "pendulum-swingup", "cartpole-balance", ...)
      * @param layout          GridWorld layout name ("two_bands", "three_goals", "obstacle", "two_slits", "c_shape"); ignored elsewhere
      * @param layoutFile      path of a GridWorld layout file (JSON/YAML) overriding {@code layout}; may be null

@@ -1,5 +1,6 @@
 package io.fpolab.env.control;
 
+import io.fpolab.config.ExperimentConfig.Integration;
 import io.fpolab.core.math.Rng;
 
 /**
@@ -7,8 +8,9 @@ import io.fpolab.core.math.Rng;
  * the elbow (torque 2·u) that must bring its tip to a target 2 m above the shoulder.
  *
  * <p>Dynamics: {@link TwoLinkArm} with m1 = m2 = 1, l1 = 1, lc1 = lc2 = 0.5, I1 = 0.34557031,
- * I2 = 0.34530366, g = 9.81, damping 0.05 on both joints, θ = 0 up; RK4 at h = 0.01 on
- * {@code M·θ̈ = (0, 2u) − c(θ, θ̇) − 0.05·θ̇}. The tip is at {@code (sin θ1 + sin(θ1+θ2),
+ * I2 = 0.34530366, g = 9.81, damping 0.05 on both joints, θ = 0 up:
+ * {@code M·θ̈ = (0, 2u) − c(θ, θ̇) − 0.05·θ̇}, integrated at h = 0.01 with RK4
+ * ({@link Integration#DM_CONTROL}) or one step of {@link SemiImplicitEuler} ({@link Integration#PLAYGROUND}). The tip is at {@code (sin θ1 + sin(θ1+θ2),
  * 2 + cos θ1 + cos(θ1+θ2))} and the target at (0, 4). Reward with tip distance d: smooth
  * {@code tol(d, [0, 0.2], margin 1)}, sparse {@code 1[d ≤ 0.2]}. State {@code [θ1, θ2, θ̇1, θ̇2]};
  * observation {@code [sin θ1, sin(θ1+θ2), cos θ1, cos(θ1+θ2), θ̇1, θ̇2]}; reset angles U(−π, π),
@@ -31,21 +33,24 @@ final class Acrobot extends PhysicsVecEnv {
     static final TwoLinkArm ARM = new TwoLinkArm(I1, I2, MASS, COM, MASS, UPPER_LENGTH, COM, GRAVITY);
 
     private final boolean sparse;
+    private final Integration integration;
     private final double damping;
     private final double[] m = new double[3];
     private final double[] c = new double[2];
     private final double[] acc = new double[2];
     private final Rk4 rk4 = new Rk4(4, this::derivative);
+    private final SemiImplicitEuler euler = new SemiImplicitEuler(2, this::derivative);
     private double torque;
 
-    Acrobot(int numEnvs, boolean sparse) {
-        this(numEnvs, sparse, DAMPING);
+    Acrobot(int numEnvs, boolean sparse, Integration integration) {
+        this(numEnvs, sparse, integration, DAMPING);
     }
 
     /** With a chosen joint damping (0 lets tests check energy conservation). */
-    Acrobot(int numEnvs, boolean sparse, double damping) {
+    Acrobot(int numEnvs, boolean sparse, Integration integration, double damping) {
         super(dmControlSpec(sparse ? "acrobot-swingup_sparse" : "acrobot-swingup", 6, 1), numEnvs, 4);
         this.sparse = sparse;
+        this.integration = integration;
         this.damping = damping;
     }
 
@@ -60,7 +65,10 @@ final class Acrobot extends PhysicsVecEnv {
     @Override
     protected double advance(double[] s, int off, double[] a) {
         torque = TORQUE_GEAR * a[0];
-        rk4.stepInPlace(s, off, H);
+        switch (integration) {
+            case DM_CONTROL -> rk4.stepInPlace(s, off, H);
+            case PLAYGROUND -> euler.stepInPlace(s, off, H, 1);
+        }
         return reward(s, off);
     }
 

@@ -1,12 +1,14 @@
 package io.fpolab.env.control;
 
+import io.fpolab.config.ExperimentConfig.Integration;
 import io.fpolab.core.math.Rng;
 
 /**
  * dm_control {@code cartpole-balance}, {@code -balance_sparse}, {@code -swingup} and
  * {@code -swingup_sparse}: a pole hinged on a cart that a force of 10·u pushes along a rail.
  *
- * <p>Dynamics, θ = 0 upright, integrated with RK4 at h = 0.01:
+ * <p>Dynamics, θ = 0 upright, integrated at h = 0.01 with RK4 ({@link Integration#DM_CONTROL}) or one
+ * step of {@link SemiImplicitEuler} ({@link Integration#PLAYGROUND}):
  * <pre>
  *   (M + m)·ẍ + m·l·cos θ·θ̈ = 10·u + m·l·sin θ·θ̇² − 5e-4·ẋ
  *   m·l·cos θ·ẍ + J·θ̈      = m·g·l·sin θ − 2e-6·θ̇
@@ -15,7 +17,8 @@ import io.fpolab.core.math.Rng;
  * stop: after a step that leaves the rail the cart is put back on the limit and an inelastic impulse
  * along the slider removes its outward velocity; through the coupled mass matrix the same impulse
  * changes θ̇ by {@code ẋ·m·l·cos θ / J}. (MuJoCo's soft limit lets the cart sink a little into the stop
- * and stops it over about 0.1 s; the hard stop is its stiff limit.)
+ * and stops it over about 0.1 s; the hard stop is its stiff limit.) The stop acts after the step with
+ * either integration.
  *
  * <p>Smooth reward: {@code (cos θ + 1)/2 · (1 + tol(x, margin 2))/2 · (4 + max(0, 1 − u²))/5 ·
  * (1 + tol(θ̇, margin 5))/2}; sparse: {@code 1[|x| ≤ 0.25]·1[cos θ ≥ 0.995]}. State
@@ -35,21 +38,25 @@ final class CartPole extends PhysicsVecEnv {
 
     private final boolean swingup;
     private final boolean sparse;
+    private final Integration integration;
     private final double sliderDamping;
     private final double hingeDamping;
     private final Rk4 rk4 = new Rk4(4, this::derivative);
+    private final SemiImplicitEuler euler = new SemiImplicitEuler(2, this::derivative);
     private double force;
 
-    CartPole(int numEnvs, boolean swingup, boolean sparse) {
-        this(numEnvs, swingup, sparse, SLIDER_DAMPING, HINGE_DAMPING);
+    CartPole(int numEnvs, boolean swingup, boolean sparse, Integration integration) {
+        this(numEnvs, swingup, sparse, integration, SLIDER_DAMPING, HINGE_DAMPING);
     }
 
     /** With chosen joint damping (0 lets tests check energy conservation). */
-    CartPole(int numEnvs, boolean swingup, boolean sparse, double sliderDamping, double hingeDamping) {
+    CartPole(int numEnvs, boolean swingup, boolean sparse, Integration integration, double sliderDamping,
+            double hingeDamping) {
         super(dmControlSpec("cartpole-" + (swingup ? "swingup" : "balance") + (sparse ? "_sparse" : ""), 5, 1),
                 numEnvs, 4);
         this.swingup = swingup;
         this.sparse = sparse;
+        this.integration = integration;
         this.sliderDamping = sliderDamping;
         this.hingeDamping = hingeDamping;
     }
@@ -70,7 +77,10 @@ final class CartPole extends PhysicsVecEnv {
     @Override
     protected double advance(double[] s, int off, double[] a) {
         force = FORCE_GEAR * a[0];
-        rk4.stepInPlace(s, off, H);
+        switch (integration) {
+            case DM_CONTROL -> rk4.stepInPlace(s, off, H);
+            case PLAYGROUND -> euler.stepInPlace(s, off, H, 1);
+        }
         double x = s[off];
         if (Math.abs(x) > RAIL_LIMIT) {
             s[off] = Math.copySign(RAIL_LIMIT, x);

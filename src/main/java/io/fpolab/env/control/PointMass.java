@@ -1,16 +1,19 @@
 package io.fpolab.env.control;
 
+import io.fpolab.config.ExperimentConfig.Integration;
 import io.fpolab.core.math.Rng;
 
 /**
  * dm_control {@code point_mass-easy}: a 0.3 kg mass on two perpendicular damped slides, pushed by a
  * force of 0.1·u per axis towards a target at the origin.
  *
- * <p>Dynamics per axis, semi-implicit Euler with implicit damping (b = 1), h = 0.02:
- * {@code v' = (0.3·v + h·0.1·u)/(0.3 + h)}, {@code x' = x + h·v'}. The slides' limits ±0.29 are hard
- * stops: a position past a limit is put back on it and an outward velocity zeroed (the axes are
- * uncoupled, so this is the exact inelastic impact; MuJoCo's soft limit would let the mass sink a
- * little into the stop). Reward {@code near·small_control} with
+ * <p>Dynamics per axis {@code 0.3·ẍ = 0.1·u − ẋ} (damping b = 1), h = 0.02. With
+ * {@link Integration#DM_CONTROL} semi-implicit Euler with implicit damping:
+ * {@code v' = (0.3·v + h·0.1·u)/(0.3 + h)}, {@code x' = x + h·v'}; with {@link Integration#PLAYGROUND}
+ * explicit damping ({@link SemiImplicitEuler}, one step): {@code v' = v + h·(0.1·u − v)/0.3},
+ * {@code x' = x + h·v'}. The slides' limits ±0.29 are hard stops, applied after the step: a position
+ * past a limit is put back on it and an outward velocity zeroed (the axes are uncoupled, so this is
+ * the exact inelastic impact; MuJoCo's soft limit would let the mass sink a little into the stop). Reward {@code near·small_control} with
  * {@code near = tol(d, [0, 0.015], margin 0.015)} and
  * {@code small_control = (4 + mean_i max(0, 1 − u_i²))/5}. State and observation {@code [x, y, ẋ, ẏ]};
  * reset x, y ~ U(−0.29, 0.29), velocities 0.
@@ -23,8 +26,13 @@ final class PointMass extends PhysicsVecEnv {
     static final double LIMIT = 0.29;
     static final double TARGET_SIZE = 0.015;
 
-    PointMass(int numEnvs) {
+    private final Integration integration;
+    private final SemiImplicitEuler euler = new SemiImplicitEuler(2, this::derivative);
+    private final double[] force = new double[2];
+
+    PointMass(int numEnvs, Integration integration) {
         super(dmControlSpec("point_mass-easy", 4, 2), numEnvs, 4);
+        this.integration = integration;
     }
 
     @Override
@@ -37,19 +45,37 @@ final class PointMass extends PhysicsVecEnv {
 
     @Override
     protected double advance(double[] s, int off, double[] a) {
-        for (int axis = 0; axis < 2; axis++) {
-            double v = (MASS * s[off + 2 + axis] + H * GEAR * a[axis]) / (MASS + H * DAMPING);
-            double x = s[off + axis] + H * v;
-            if (Math.abs(x) > LIMIT) {
-                x = Math.copySign(LIMIT, x);
-                if (v * x > 0) {
-                    v = 0;
+        switch (integration) {
+            case DM_CONTROL -> {
+                for (int axis = 0; axis < 2; axis++) {
+                    double v = (MASS * s[off + 2 + axis] + H * GEAR * a[axis]) / (MASS + H * DAMPING);
+                    s[off + axis] += H * v;
+                    s[off + 2 + axis] = v;
                 }
             }
-            s[off + axis] = x;
-            s[off + 2 + axis] = v;
+            case PLAYGROUND -> {
+                force[0] = GEAR * a[0];
+                force[1] = GEAR * a[1];
+                euler.stepInPlace(s, off, H, 1);
+            }
+        }
+        for (int axis = 0; axis < 2; axis++) {
+            double x = s[off + axis];
+            if (Math.abs(x) > LIMIT) {
+                s[off + axis] = Math.copySign(LIMIT, x);
+                if (s[off + 2 + axis] * x > 0) {
+                    s[off + 2 + axis] = 0;
+                }
+            }
         }
         return reward(s, off, a);
+    }
+
+    private void derivative(double[] y, double[] dydt) {
+        for (int axis = 0; axis < 2; axis++) {
+            dydt[axis] = y[2 + axis];
+            dydt[2 + axis] = (force[axis] - DAMPING * y[2 + axis]) / MASS;
+        }
     }
 
     static double reward(double[] s, int off, double[] u) {

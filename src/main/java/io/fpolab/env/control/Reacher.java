@@ -1,5 +1,6 @@
 package io.fpolab.env.control;
 
+import io.fpolab.config.ExperimentConfig.Integration;
 import io.fpolab.core.math.Rng;
 
 /**
@@ -7,11 +8,14 @@ import io.fpolab.core.math.Rng;
  * must put its fingertip on a randomly placed target.
  *
  * <p>Dynamics: {@link TwoLinkArm} with I1 = 2.1411e-4, m2 = 0.039793507, l1 = 0.12,
- * lc2 = 0.057368421, I2 = 1.8867358e-4, damping B = 0.01·I, torques 0.05·u, integrated semi-implicitly
- * with implicit damping at h = 0.02: {@code (M + h·B)·θ̇' = M·θ̇ + h·(τ − c)}, {@code θ' = θ + h·θ̇'}.
+ * lc2 = 0.057368421, I2 = 1.8867358e-4, damping B = 0.01·I, torques 0.05·u, control step 0.02. With
+ * {@link Integration#DM_CONTROL} integrated semi-implicitly with implicit damping at h = 0.02:
+ * {@code (M + h·B)·θ̇' = M·θ̇ + h·(τ − c)}, {@code θ' = θ + h·θ̇'}; with {@link Integration#PLAYGROUND}
+ * by {@link SemiImplicitEuler} in 4 sub-steps of 0.005 on {@code M·θ̈ = τ − c − B·θ̇}.
  * The wrist's ±160° limit is a hard stop: θ2 is put back on the limit and an inelastic impulse on the
  * wrist removes its outward velocity, which through the coupled mass matrix changes θ̇1 by
- * {@code θ̇2·M12/M11}. The fingertip is at {@code 0.12·(cos θ1 + cos(θ1+θ2), sin θ1 + sin(θ1+θ2))};
+ * {@code θ̇2·M12/M11}. With dm_control integration the stop acts on the new velocities before θ1 is
+ * advanced by them; with Playground integration on the state after all sub-steps. The fingertip is at {@code 0.12·(cos θ1 + cos(θ1+θ2), sin θ1 + sin(θ1+θ2))};
  * reward {@code 1[|target − finger| ≤ size + 0.01]} with size 0.05 (easy) or 0.015 (hard).
  * State {@code [θ1, θ2, θ̇1, θ̇2, targetX, targetY]} (θ1 is not wrapped, as in MuJoCo's qpos);
  * observation {@code [θ1, θ2, target − finger (x, y), θ̇1, θ̇2]}. Reset θ1 ~ U(−π, π),
@@ -32,17 +36,23 @@ final class Reacher extends PhysicsVecEnv {
     static final double GEAR = 0.05;
     static final double WRIST_LIMIT = Math.toRadians(160);
     static final double FINGER_RADIUS = 0.01;
+    static final int PLAYGROUND_SUBSTEPS = 4;
+    static final double PLAYGROUND_H = 0.005;
 
     static final TwoLinkArm ARM = new TwoLinkArm(I1, I2, M1, LC1, M2, L1, LC2, 0.0);
 
     private final double targetSize;
+    private final Integration integration;
     private final double[] m = new double[3];
     private final double[] c = new double[2];
     private final double[] v = new double[2];
+    private final double[] torque = new double[2];
+    private final SemiImplicitEuler euler = new SemiImplicitEuler(2, this::derivative);
 
-    Reacher(int numEnvs, boolean hard) {
+    Reacher(int numEnvs, boolean hard, Integration integration) {
         super(dmControlSpec(hard ? "reacher-hard" : "reacher-easy", 6, 2), numEnvs, 6);
         this.targetSize = hard ? 0.015 : 0.05;
+        this.integration = integration;
     }
 
     @Override
@@ -59,6 +69,19 @@ final class Reacher extends PhysicsVecEnv {
 
     @Override
     protected double advance(double[] s, int off, double[] a) {
+        switch (integration) {
+            case DM_CONTROL -> implicitDampingStep(s, off, a);
+            case PLAYGROUND -> {
+                torque[0] = GEAR * a[0];
+                torque[1] = GEAR * a[1];
+                euler.stepInPlace(s, off, PLAYGROUND_H, PLAYGROUND_SUBSTEPS);
+                wristStop(s, off);
+            }
+        }
+        return reward(s, off);
+    }
+
+    private void implicitDampingStep(double[] s, int off, double[] a) {
         double w1 = s[off + 2];
         double w2 = s[off + 3];
         ARM.massMatrix(s[off + 1], m);
@@ -79,7 +102,30 @@ final class Reacher extends PhysicsVecEnv {
         s[off + 1] = th2;
         s[off + 2] = v[0];
         s[off + 3] = v[1];
-        return reward(s, off);
+    }
+
+    /** The wrist's hard stop on a state after the step: back onto the limit, outward velocity removed. */
+    private void wristStop(double[] s, int off) {
+        double th2 = s[off + 1];
+        if (Math.abs(th2) > WRIST_LIMIT) {
+            th2 = Math.copySign(WRIST_LIMIT, th2);
+            s[off + 1] = th2;
+            if (s[off + 3] * th2 > 0) {
+                ARM.massMatrix(th2, m);
+                s[off + 2] += s[off + 3] * m[1] / m[0];
+                s[off + 3] = 0;
+            }
+        }
+    }
+
+    private void derivative(double[] y, double[] dydt) {
+        ARM.massMatrix(y[1], m);
+        ARM.bias(y[0], y[1], y[2], y[3], c);
+        TwoLinkArm.solve(m[0], m[1], m[2], torque[0] - c[0] - DAMPING * y[2], torque[1] - c[1] - DAMPING * y[3], v);
+        dydt[0] = y[2];
+        dydt[1] = y[3];
+        dydt[2] = v[0];
+        dydt[3] = v[1];
     }
 
     static double fingerX(double th1, double th2) {

@@ -5,11 +5,6 @@ package io.fpolab.env.control;
  * {@code RK4} integrator does for the cartpole and acrobot models. Owns its scratch arrays.
  */
 final class Rk4 {
-    /** The time derivative {@code dy/dt = f(y)} of a state of fixed size. */
-    interface Derivative {
-        void apply(double[] y, double[] dydt);
-    }
-
     private final Derivative f;
     private final double[] y0;
     private final double[] y;

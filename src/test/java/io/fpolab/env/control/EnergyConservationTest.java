@@ -1,5 +1,6 @@
 package io.fpolab.env.control;
 
+import static io.fpolab.config.ExperimentConfig.Integration.DM_CONTROL;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fpolab.core.math.Rng;
@@ -16,7 +17,7 @@ class EnergyConservationTest {
 
     @Test
     void cartpoleRk4ConservesEnergyWithoutDampingOrForce() {
-        CartPole env = new CartPole(1, true, false, 0, 0);
+        CartPole env = new CartPole(1, true, false, DM_CONTROL, 0, 0);
         env.setState(0, new double[] {0, Math.PI / 2, 0, 0});
         double e0 = cartpoleEnergy(env.state(0));
         double worst = 0;
@@ -29,7 +30,7 @@ class EnergyConservationTest {
 
     @Test
     void acrobotRk4ConservesEnergyWithoutDampingOrTorque() {
-        Acrobot env = new Acrobot(1, false, 0);
+        Acrobot env = new Acrobot(1, false, DM_CONTROL, 0);
         env.setState(0, new double[] {1.0, 0.5, 0, 0});
         double e0 = acrobotEnergy(env.state(0));
         double worst = 0;
@@ -42,7 +43,7 @@ class EnergyConservationTest {
 
     @Test
     void acrobotDampingNeverAddsEnergy() {
-        Acrobot env = new Acrobot(1, false);
+        Acrobot env = new Acrobot(1, false, DM_CONTROL);
         env.setState(0, new double[] {1.0, 0.5, 0, 0});
         double previous = acrobotEnergy(env.state(0));
         for (int t = 0; t < 500; t++) {
@@ -61,7 +62,7 @@ class EnergyConservationTest {
      */
     @Test
     void pendulumSemiImplicitEulerKeepsEnergyBoundedWithoutDrift() {
-        PendulumSwingup env = new PendulumSwingup(1, 0);
+        PendulumSwingup env = new PendulumSwingup(1, DM_CONTROL, 0);
         env.setState(0, new double[] {Math.PI / 2, 0});
         double e0 = pendulumEnergy(env.state(0));
         double worst = 0;

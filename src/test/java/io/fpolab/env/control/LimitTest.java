@@ -1,5 +1,6 @@
 package io.fpolab.env.control;
 
+import static io.fpolab.config.ExperimentConfig.Integration.DM_CONTROL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +13,7 @@ class LimitTest {
 
     @Test
     void cartStopsAtTheRailEndUnderFullForce() {
-        CartPole env = new CartPole(1, false, false);
+        CartPole env = new CartPole(1, false, false, DM_CONTROL);
         env.setState(0, new double[] {1.7, 0, 0, 0});
         for (int t = 0; t < 100; t++) {
             env.step(new float[] {1}, rng);
@@ -27,7 +28,7 @@ class LimitTest {
      */
     @Test
     void railImpactDoesNotAddEnergy() {
-        CartPole env = new CartPole(1, false, false, 0, 0);
+        CartPole env = new CartPole(1, false, false, DM_CONTROL, 0, 0);
         env.setState(0, new double[] {1.79, 0.3, 2.0, 0.5});
         env.step(new float[] {0}, rng);
         double[] s = env.state(0);
@@ -38,7 +39,7 @@ class LimitTest {
 
     @Test
     void wristNeverPassesOneHundredSixtyDegrees() {
-        Reacher env = new Reacher(1, false);
+        Reacher env = new Reacher(1, false, DM_CONTROL);
         env.setState(0, new double[] {0, 2.7, 0, 0, 0.1, 0.1});
         for (int t = 0; t < 200; t++) {
             env.step(new float[] {0, 1}, rng);

@@ -1,5 +1,6 @@
 package io.fpolab.env.control;
 
+import static io.fpolab.config.ExperimentConfig.Integration.DM_CONTROL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,7 +17,7 @@ class PointMassTest {
      */
     @Test
     void zeroControlMatchesTheExactDampedDiscreteSolution() {
-        PointMass env = new PointMass(1);
+        PointMass env = new PointMass(1, DM_CONTROL);
         double x0 = -0.2;
         double y0 = 0.1;
         double vx0 = 0.3;
@@ -37,7 +38,7 @@ class PointMassTest {
 
     @Test
     void fullForceStopsAtTheSlideLimitWithZeroVelocity() {
-        PointMass env = new PointMass(1);
+        PointMass env = new PointMass(1, DM_CONTROL);
         env.setState(0, new double[] {0.28, 0, 0.5, 0});
         Rng rng = new Rng(0);
         for (int t = 0; t < 50; t++) {

@@ -1,5 +1,6 @@
 package io.fpolab.env.control;
 
+import static io.fpolab.config.ExperimentConfig.Integration.DM_CONTROL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.fpolab.core.math.Rng;
@@ -20,7 +21,7 @@ class RewardTest {
 
     @Test
     void cartpoleUprightCenteredStillEarnsOneEveryStep() {
-        CartPole env = new CartPole(1, false, false);
+        CartPole env = new CartPole(1, false, false, DM_CONTROL);
         env.setState(0, new double[] {0, 0, 0, 0});
         StepResult r = env.step(new float[] {0}, new Rng(0));
         assertEquals(1.0, r.reward[0], 0);
@@ -28,7 +29,7 @@ class RewardTest {
 
     @Test
     void cartpoleSmoothRewardMultipliesItsFourTerms() {
-        CartPole env = new CartPole(1, true, false);
+        CartPole env = new CartPole(1, true, false, DM_CONTROL);
         double[] s = {1.0, Math.PI / 2, 0, 5.0};
         double upright = 0.5;
         double centered = (1 + Math.pow(0.1, 0.25)) / 2;
@@ -39,7 +40,7 @@ class RewardTest {
 
     @Test
     void cartpoleSparseRewardNeedsCartCenteredAndPoleWithinCosinePointNineNineFive() {
-        CartPole env = new CartPole(1, true, true);
+        CartPole env = new CartPole(1, true, true, DM_CONTROL);
         assertEquals(1.0, env.reward(new double[] {0.25, 0.09, 3, 3}, 0, 1), 0);
         assertEquals(0.0, env.reward(new double[] {0.26, 0, 0, 0}, 0, 0), 0);
         assertEquals(0.0, env.reward(new double[] {0, 0.11, 0, 0}, 0, 0), 0);
@@ -56,9 +57,9 @@ class RewardTest {
     void acrobotSmoothRewardDecaysWithDistanceBeyondTheTargetRadius() {
         double[] s = {0, Math.PI / 2, 0, 0};
         double d = Math.sqrt(2);
-        assertEquals(Math.pow(0.1, (d - 0.2) * (d - 0.2)), new Acrobot(1, false).reward(s, 0), EPS);
-        assertEquals(0.0, new Acrobot(1, true).reward(s, 0), 0);
-        assertEquals(1.0, new Acrobot(1, true).reward(new double[] {0.05, 0, 0, 0}, 0), 0);
+        assertEquals(Math.pow(0.1, (d - 0.2) * (d - 0.2)), new Acrobot(1, false, DM_CONTROL).reward(s, 0), EPS);
+        assertEquals(0.0, new Acrobot(1, true, DM_CONTROL).reward(s, 0), 0);
+        assertEquals(1.0, new Acrobot(1, true, DM_CONTROL).reward(new double[] {0.05, 0, 0, 0}, 0), 0);
     }
 
     @Test
@@ -80,8 +81,8 @@ class RewardTest {
     void reacherRewardsFingerWithinTargetSizePlusFingerRadius() {
         // θ1 = 90°, θ2 = −90° puts the fingertip at (0.12, 0.12); the target is 0.055 above it.
         double[] s = {Math.PI / 2, -Math.PI / 2, 0, 0, 0.12, 0.175};
-        assertEquals(1.0, new Reacher(1, false).reward(s, 0), 0);
-        assertEquals(0.0, new Reacher(1, true).reward(s, 0), 0);
+        assertEquals(1.0, new Reacher(1, false, DM_CONTROL).reward(s, 0), 0);
+        assertEquals(0.0, new Reacher(1, true, DM_CONTROL).reward(s, 0), 0);
     }
 
     @Test
