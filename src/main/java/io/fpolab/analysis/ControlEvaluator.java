@@ -28,9 +28,7 @@ public final class ControlEvaluator implements Trainer.Evaluator {
     @Override
     public Map<String, Double> evaluate(Trainer trainer) {
         var cfg = trainer.config();
-        var envCfg = new io.fpolab.config.ExperimentConfig.EnvConfig(cfg.env().id(), cfg.env().layout(),
-                cfg.env().layoutFile(), episodes, cfg.env().maxSteps(), cfg.env().actionTransform());
-        VecEnv env = Envs.create(envCfg);
+        VecEnv env = Envs.create(cfg.env().withNumEnvs(episodes));
         env.reset(startRng(cfg.seed()));
         Rng rng = new Rng(cfg.seed() * 1_000_003L + trainer.iteration() + 17);
         int n = env.numEnvs();

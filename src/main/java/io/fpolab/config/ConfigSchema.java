@@ -8,6 +8,7 @@ import io.fpolab.config.ExperimentConfig.Activation;
 import io.fpolab.config.ExperimentConfig.AdvantageNorm;
 import io.fpolab.config.ExperimentConfig.Algorithm;
 import io.fpolab.config.ExperimentConfig.CfmLoss;
+import io.fpolab.config.ExperimentConfig.Integration;
 import io.fpolab.config.ExperimentConfig.LrSchedule;
 import io.fpolab.config.ExperimentConfig.RatioMode;
 import io.fpolab.config.ExperimentConfig.Sampler;
@@ -28,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The single table of every experiment setting. Config files, the CLI's {@code --set}, the experiment
@@ -40,11 +42,14 @@ import java.util.function.Function;
  */
 public final class ConfigSchema {
 
-    /** Every environment id the lab knows; the one list the schema, docs and UI read. */
-    public static final List<String> ENV_IDS = List.of("gridworld", "pendulum-swingup", "cartpole-balance",
+    /** The DeepMind Control Suite tasks: the environments whose integrator {@code env.integration} chooses. */
+    public static final List<String> DM_CONTROL_IDS = List.of("pendulum-swingup", "cartpole-balance",
             "cartpole-balance_sparse", "cartpole-swingup", "cartpole-swingup_sparse", "acrobot-swingup",
-            "acrobot-swingup_sparse", "point_mass-easy", "reacher-easy", "reacher-hard", "gym-pendulum",
-            "mountain-car-continuous");
+            "acrobot-swingup_sparse", "point_mass-easy", "reacher-easy", "reacher-hard");
+
+    /** Every environment id the lab knows; the one list the schema, docs and UI read. */
+    public static final List<String> ENV_IDS = Stream.of(List.of("gridworld"), DM_CONTROL_IDS,
+            List.of("gym-pendulum", "mountain-car-continuous")).flatMap(List::stream).toList();
 
     /** Built-in GridWorld layouts. */
     public static final List<String> GRID_LAYOUTS = List.of("two_bands", "three_goals", "obstacle", "two_slits",
@@ -93,6 +98,12 @@ public final class ConfigSchema {
             FieldSpec.enumeration("env.actionTransform", ActionTransform.CLIP, false, ALL,
                     "How a raw policy action reaches the environment: clip it to the action bounds, or squash "
                             + "it with tanh (Playground FPO; the stored action and the loss keep the raw value)."),
+            FieldSpec.enumeration("env.integration", Integration.DM_CONTROL, false, ALL,
+                    "How a dm_control task integrates its physics: dm_control (RK4 for cartpole and acrobot, "
+                            + "semi-implicit Euler with implicit joint damping for the others) or playground "
+                            + "(MuJoCo Playground: semi-implicit Euler with explicit damping, pendulum in 2 "
+                            + "sub-steps of 0.01 s, reacher in 4 of 0.005 s). GridWorld and the Gym tasks accept "
+                            + "only dm_control."),
 
             FieldSpec.intList("actor.hidden", List.of(64, 64), 1, 8, 1, 2048, ALL,
                     "Hidden layer widths of the policy network (the velocity field for FPO/DPPO, the mean for "
@@ -256,6 +267,17 @@ public final class ConfigSchema {
                                         + " rows per FPO update is out of range; allowed at most " + MAX_FPO_ROWS
                                         + " because each row's activations are kept for backpropagation (memory); "
                                         + "lower flow.nMc or raise ppo.minibatches";
+                    }),
+            new CrossFieldRule("env.integration",
+                    "playground only with a dm_control task (" + String.join(", ", DM_CONTROL_IDS) + "); "
+                            + "GridWorld and the Gym tasks have a single update rule",
+                    m -> {
+                        Object id = m.get("env.id");
+                        return m.get("env.integration") == Integration.DM_CONTROL || DM_CONTROL_IDS.contains(id)
+                                ? null
+                                : "\"" + FieldSpec.snake((Integration) m.get("env.integration")) + "\" is not "
+                                        + "supported for " + id + "; allowed: dm_control (playground applies only "
+                                        + "to the dm_control tasks: " + String.join(", ", DM_CONTROL_IDS) + ")";
                     }));
 
     private static final Map<String, FieldSpec> BY_PATH = new LinkedHashMap<>();

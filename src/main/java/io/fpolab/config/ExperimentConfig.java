@@ -62,9 +62,15 @@ public record ExperimentConfig(
      * @param numEnvs         environments stepped together (1..4096)
      * @param maxSteps        episode truncation horizon; 0 = the environment's own
      * @param actionTransform how raw policy actions reach the env: clip to the bounds or tanh-squash
+     * @param integration     how a dm_control task integrates its physics; the other envs allow only DM_CONTROL
      */
     public record EnvConfig(String id, String layout, String layoutFile, int numEnvs, int maxSteps,
-            ActionTransform actionTransform) {
+            ActionTransform actionTransform, Integration integration) {
+
+        /** The same environment with another number of copies (evaluation steps its own batch). */
+        public EnvConfig withNumEnvs(int n) {
+            return new EnvConfig(id, layout, layoutFile, n, maxSteps, actionTransform, integration);
+        }
     }
 
     /** @param hidden hidden layer widths, e.g. [64, 64]; @param activation hidden nonlinearity */

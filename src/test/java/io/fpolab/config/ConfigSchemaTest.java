@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fpolab.config.ExperimentConfig.Algorithm;
+import io.fpolab.config.ExperimentConfig.Integration;
 import io.fpolab.config.ExperimentConfig.Sampler;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -198,6 +199,33 @@ class ConfigSchemaTest {
         m.put("flow.sampler", "rk4");
         assertEquals("flow.sampler: \"rk4\" (string) is not a valid name; allowed: euler, midpoint, euler_maruyama",
                 rejects(m).getMessage());
+    }
+
+    @Test
+    void integrationDefaultsToDmControlAndNamesTheAllowedValues() {
+        assertEquals(Integration.DM_CONTROL, ConfigSchema.defaults().env().integration());
+        Map<String, Object> m = required();
+        m.put("env.integration", "mjx");
+        ConfigException e = rejects(m);
+        assertEquals("env.integration: \"mjx\" (string) is not a valid name; allowed: dm_control, playground",
+                e.getMessage());
+        assertEquals("env.integration", e.field());
+    }
+
+    @Test
+    void playgroundIntegrationIsOnlyForTheDmControlTasks() {
+        Map<String, Object> m = required();
+        m.put("env.id", "cartpole-swingup");
+        m.put("env.integration", "playground");
+        assertEquals(Integration.PLAYGROUND, ConfigSchema.fromMap(m).env().integration());
+        for (String id : List.of("gridworld", "gym-pendulum", "mountain-car-continuous")) {
+            m.put("env.id", id);
+            ConfigException e = rejects(m);
+            assertEquals("env.integration", e.field());
+            assertTrue(e.getMessage().startsWith("env.integration: \"playground\" is not supported for " + id
+                    + "; allowed: dm_control (playground applies only to the dm_control tasks: pendulum-swingup, "),
+                    e.getMessage());
+        }
     }
 
     @Test

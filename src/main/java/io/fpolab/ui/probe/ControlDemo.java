@@ -1,5 +1,6 @@
 package io.fpolab.ui.probe;
 
+import io.fpolab.config.ExperimentConfig.Integration;
 import io.fpolab.core.math.Rng;
 import io.fpolab.env.StepResult;
 import io.fpolab.env.VecEnv;
@@ -22,9 +23,9 @@ public final class ControlDemo {
     private double lastReturn = Double.NaN;
     private double[] lastAction;
 
-    private ControlDemo(String envId, long seed) {
+    private ControlDemo(String envId, Integration integration, long seed) {
         this.envId = envId;
-        this.env = ControlSuite.create(envId, 1);
+        this.env = ControlSuite.create(envId, 1, integration);
         this.rng = new Rng(seed);
         this.dt = controlStep(envId);
         env.reset(rng);
@@ -33,7 +34,7 @@ public final class ControlDemo {
 
     /** A demo of the trainer's task, reset with {@code seed}. */
     public static ControlDemo of(Trainer t, long seed) {
-        return new ControlDemo(t.config().env().id(), seed);
+        return new ControlDemo(t.config().env().id(), t.config().env().integration(), seed);
     }
 
     public String envId() {

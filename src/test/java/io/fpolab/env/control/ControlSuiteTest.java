@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fpolab.config.ConfigSchema;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +14,13 @@ class ControlSuiteTest {
         assertEquals(List.of("pendulum-swingup", "cartpole-balance", "cartpole-balance_sparse", "cartpole-swingup",
                 "cartpole-swingup_sparse", "acrobot-swingup", "acrobot-swingup_sparse", "point_mass-easy",
                 "reacher-easy", "reacher-hard", "gym-pendulum", "mountain-car-continuous"), ControlSuite.ids());
+    }
+
+    @Test
+    void theConfigSchemaListsTheSameEnvironmentsAndDmControlTasks() {
+        assertEquals(ControlSuite.ids(), ConfigSchema.ENV_IDS.subList(1, ConfigSchema.ENV_IDS.size()));
+        assertEquals("gridworld", ConfigSchema.ENV_IDS.get(0));
+        assertEquals(ControlSuite.dmControlIds(), ConfigSchema.DM_CONTROL_IDS);
     }
 
     @Test
