@@ -2,6 +2,7 @@ package io.fpolab.env.control;
 
 import io.fpolab.config.ExperimentConfig.Integration;
 import io.fpolab.core.math.Rng;
+import java.util.List;
 
 /**
  * dm_control {@code acrobot-swingup} and {@code -swingup_sparse}: a two-link pendulum actuated only at
@@ -48,7 +49,7 @@ final class Acrobot extends PhysicsVecEnv {
 
     /** With a chosen joint damping (0 lets tests check energy conservation). */
     Acrobot(int numEnvs, boolean sparse, Integration integration, double damping) {
-        super(dmControlSpec(sparse ? "acrobot-swingup_sparse" : "acrobot-swingup", 6, 1), numEnvs, 4);
+        super(dmControlSpec(sparse ? "acrobot-swingup_sparse" : "acrobot-swingup", 6, 1), numEnvs, List.of("shoulder", "elbow"), 0);
         this.sparse = sparse;
         this.integration = integration;
         this.damping = damping;

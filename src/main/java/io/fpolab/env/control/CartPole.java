@@ -2,6 +2,7 @@ package io.fpolab.env.control;
 
 import io.fpolab.config.ExperimentConfig.Integration;
 import io.fpolab.core.math.Rng;
+import java.util.List;
 
 /**
  * dm_control {@code cartpole-balance}, {@code -balance_sparse}, {@code -swingup} and
@@ -53,7 +54,7 @@ final class CartPole extends PhysicsVecEnv {
     CartPole(int numEnvs, boolean swingup, boolean sparse, Integration integration, double sliderDamping,
             double hingeDamping) {
         super(dmControlSpec("cartpole-" + (swingup ? "swingup" : "balance") + (sparse ? "_sparse" : ""), 5, 1),
-                numEnvs, 4);
+                numEnvs, List.of("slider", "hinge_1"), 0);
         this.swingup = swingup;
         this.sparse = sparse;
         this.integration = integration;

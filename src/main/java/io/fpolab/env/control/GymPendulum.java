@@ -2,6 +2,7 @@ package io.fpolab.env.control;
 
 import io.fpolab.core.math.Rng;
 import io.fpolab.env.EnvSpec;
+import java.util.List;
 
 /**
  * Gymnasium {@code Pendulum-v1} (id {@code gym-pendulum}): the classic torque-limited swing-up with a
@@ -20,7 +21,7 @@ final class GymPendulum extends PhysicsVecEnv {
     static final double G = 10.0;
 
     GymPendulum(int numEnvs) {
-        super(new EnvSpec("gym-pendulum", 3, 1, 200, Double.NaN, MAX_TORQUE), numEnvs, 2);
+        super(new EnvSpec("gym-pendulum", 3, 1, 200, Double.NaN, MAX_TORQUE), numEnvs, List.of("theta"), 0);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.fpolab.env.control;
 
 import io.fpolab.core.math.Rng;
 import io.fpolab.env.EnvSpec;
+import java.util.List;
 
 /**
  * Gymnasium {@code MountainCarContinuous-v0} (id {@code mountain-car-continuous}): an underpowered car
@@ -21,7 +22,7 @@ final class MountainCarContinuous extends PhysicsVecEnv {
     static final double GOAL_POSITION = 0.45;
 
     MountainCarContinuous(int numEnvs) {
-        super(new EnvSpec("mountain-car-continuous", 2, 1, 999, Double.NaN, 1.0), numEnvs, 2);
+        super(new EnvSpec("mountain-car-continuous", 2, 1, 999, Double.NaN, 1.0), numEnvs, List.of("position"), 0);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.fpolab.env.control;
 
 import io.fpolab.config.ExperimentConfig.Integration;
 import io.fpolab.core.math.Rng;
+import java.util.List;
 
 /**
  * dm_control {@code pendulum-swingup}: a damped pendulum with a torque too weak to lift it directly
@@ -34,7 +35,7 @@ final class PendulumSwingup extends PhysicsVecEnv {
 
     /** With a chosen hinge damping (0 lets tests check energy conservation). */
     PendulumSwingup(int numEnvs, Integration integration, double damping) {
-        super(dmControlSpec("pendulum-swingup", 3, 1), numEnvs, 2);
+        super(dmControlSpec("pendulum-swingup", 3, 1), numEnvs, List.of("hinge"), 0);
         this.integration = integration;
         this.damping = damping;
     }

@@ -5,6 +5,7 @@ import io.fpolab.env.EnvSpec;
 import io.fpolab.env.StepResult;
 import io.fpolab.env.VecEnv;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Vectorized stepping, episode bookkeeping and auto-reset for environments whose state is a short
@@ -12,7 +13,10 @@ import java.util.Arrays;
  * it by one control step (returning the reward), observe it, and whether it is terminal.
  *
  * <p>Layout: the states of all envs live in one {@code double[numEnvs * stateDim]} array; env
- * {@code i} starts at offset {@code i * stateDim}. Observations are {@code float[numEnvs * obsDim]}
+ * {@code i} starts at offset {@code i * stateDim}. A state is {@code [qpos (nq), qvel (nq), target]}:
+ * generalized positions and velocities in dm_control's joint order and conventions (no free joints, so
+ * qvel has as many values as qpos), then the task's target, which moves nothing (reacher's target
+ * point; empty elsewhere). Observations are {@code float[numEnvs * obsDim]}
  * and are the very array {@link StepResult#obs} and {@link #observations()} expose. Stepping does not
  * allocate. Not thread-safe: subclasses keep integrator scratch in fields.
  *
@@ -22,6 +26,9 @@ import java.util.Arrays;
 public abstract class PhysicsVecEnv implements VecEnv {
     private final EnvSpec spec;
     private final int numEnvs;
+    private final List<String> joints;
+    private final int nq;
+    private final int targetDim;
     private final int stateDim;
     private final double[] states;
     private final StepResult result;
@@ -30,13 +37,21 @@ public abstract class PhysicsVecEnv implements VecEnv {
     private final double[] runningReturn;
     private final int[] runningLength;
 
-    protected PhysicsVecEnv(EnvSpec spec, int numEnvs, int stateDim) {
+    /**
+     * @param joints    names of the generalized coordinates in dm_control's joint order (for the Gym
+     *                  classics, the name of the state variable); one qpos and one qvel value each
+     * @param targetDim values of the task's target after qpos and qvel
+     */
+    protected PhysicsVecEnv(EnvSpec spec, int numEnvs, List<String> joints, int targetDim) {
         if (numEnvs <= 0) {
             throw new IllegalArgumentException("numEnvs must be positive, got " + numEnvs);
         }
         this.spec = spec;
         this.numEnvs = numEnvs;
-        this.stateDim = stateDim;
+        this.joints = List.copyOf(joints);
+        this.nq = joints.size();
+        this.targetDim = targetDim;
+        this.stateDim = 2 * nq + targetDim;
         this.states = new double[numEnvs * stateDim];
         this.result = new StepResult(numEnvs, spec.obsDim());
         this.obs = result.obs;
@@ -93,13 +108,10 @@ public abstract class PhysicsVecEnv implements VecEnv {
             throw new IllegalArgumentException("expected " + numEnvs * actDim + " actions (" + numEnvs + " envs × "
                     + actDim + "), got " + actions.length);
         }
-        double high = spec.actionHigh();
-        boolean clip = clipsActions();
         for (int i = 0; i < numEnvs; i++) {
             int off = i * stateDim;
             for (int j = 0; j < actDim; j++) {
-                double a = actions[i * actDim + j];
-                action[j] = clip ? Math.max(-high, Math.min(high, a)) : a;
+                action[j] = clip(actions[i * actDim + j]);
             }
             double r = advance(states, off, action);
             runningReturn[i] += r;
@@ -119,6 +131,32 @@ public abstract class PhysicsVecEnv implements VecEnv {
             }
         }
         return result;
+    }
+
+    /**
+     * Advances env {@code i}'s physics by one control step under {@code a} (one value per action
+     * dimension, clipped as {@link #step} clips) and refreshes its observation, with no episode
+     * bookkeeping: no termination, truncation or reset, and the running step count and return stay as
+     * they are. For replaying action sequences of any length from a chosen state.
+     *
+     * @return the step's reward
+     */
+    public final double stepPhysics(int i, double[] a) {
+        checkIndex(i);
+        if (a.length != spec.actDim()) {
+            throw new IllegalArgumentException(spec.id() + " takes " + spec.actDim() + " action values, got " + a.length);
+        }
+        for (int j = 0; j < a.length; j++) {
+            action[j] = clip(a[j]);
+        }
+        double r = advance(states, i * stateDim, action);
+        observe(states, i * stateDim, obs, i * spec.obsDim());
+        return r;
+    }
+
+    private double clip(double a) {
+        double high = spec.actionHigh();
+        return clipsActions() ? Math.max(-high, Math.min(high, a)) : a;
     }
 
     @Override
@@ -142,6 +180,55 @@ public abstract class PhysicsVecEnv implements VecEnv {
             throw new IllegalArgumentException(spec.id() + " state has " + stateDim + " values, got " + state.length);
         }
         System.arraycopy(state, 0, states, i * stateDim, stateDim);
+        observe(states, i * stateDim, obs, i * spec.obsDim());
+    }
+
+    /** Names of the generalized coordinates, in the order of qpos and qvel. */
+    public final List<String> joints() {
+        return joints;
+    }
+
+    /** Number of generalized positions, and of velocities. */
+    public final int nq() {
+        return nq;
+    }
+
+    /** Number of target values after qpos and qvel in a state (2 for reacher, else 0). */
+    public final int targetDim() {
+        return targetDim;
+    }
+
+    /** Env {@code i}'s generalized positions. */
+    public final double[] qpos(int i) {
+        checkIndex(i);
+        return Arrays.copyOfRange(states, i * stateDim, i * stateDim + nq);
+    }
+
+    /** Env {@code i}'s generalized velocities. */
+    public final double[] qvel(int i) {
+        checkIndex(i);
+        return Arrays.copyOfRange(states, i * stateDim + nq, i * stateDim + 2 * nq);
+    }
+
+    /** Overwrites env {@code i}'s positions and velocities, keeping its target, and refreshes its observation. */
+    public final void setJointState(int i, double[] qpos, double[] qvel) {
+        checkIndex(i);
+        if (qpos.length != nq || qvel.length != nq) {
+            throw new IllegalArgumentException(spec.id() + " has " + nq + " qpos and qvel values, got " + qpos.length
+                    + " and " + qvel.length);
+        }
+        System.arraycopy(qpos, 0, states, i * stateDim, nq);
+        System.arraycopy(qvel, 0, states, i * stateDim + nq, nq);
+        observe(states, i * stateDim, obs, i * spec.obsDim());
+    }
+
+    /** Overwrites env {@code i}'s target ({@link #targetDim()} values) and refreshes its observation. */
+    public final void setTarget(int i, double[] target) {
+        checkIndex(i);
+        if (target.length != targetDim) {
+            throw new IllegalArgumentException(spec.id() + " has " + targetDim + " target values, got " + target.length);
+        }
+        System.arraycopy(target, 0, states, i * stateDim + 2 * nq, targetDim);
         observe(states, i * stateDim, obs, i * spec.obsDim());
     }
 

@@ -2,6 +2,7 @@ package io.fpolab.env.control;
 
 import io.fpolab.config.ExperimentConfig.Integration;
 import io.fpolab.core.math.Rng;
+import java.util.List;
 
 /**
  * dm_control {@code point_mass-easy}: a 0.3 kg mass on two perpendicular damped slides, pushed by a
@@ -31,7 +32,7 @@ final class PointMass extends PhysicsVecEnv {
     private final double[] force = new double[2];
 
     PointMass(int numEnvs, Integration integration) {
-        super(dmControlSpec("point_mass-easy", 4, 2), numEnvs, 4);
+        super(dmControlSpec("point_mass-easy", 4, 2), numEnvs, List.of("root_x", "root_y"), 0);
         this.integration = integration;
     }
 

@@ -2,6 +2,7 @@ package io.fpolab.env.control;
 
 import io.fpolab.config.ExperimentConfig.Integration;
 import io.fpolab.core.math.Rng;
+import java.util.List;
 
 /**
  * dm_control {@code reacher-easy} and {@code reacher-hard}: a planar two-link arm (no gravity) that
@@ -50,7 +51,7 @@ final class Reacher extends PhysicsVecEnv {
     private final SemiImplicitEuler euler = new SemiImplicitEuler(2, this::derivative);
 
     Reacher(int numEnvs, boolean hard, Integration integration) {
-        super(dmControlSpec(hard ? "reacher-hard" : "reacher-easy", 6, 2), numEnvs, 6);
+        super(dmControlSpec(hard ? "reacher-hard" : "reacher-easy", 6, 2), numEnvs, List.of("shoulder", "wrist"), 2);
         this.targetSize = hard ? 0.015 : 0.05;
         this.integration = integration;
     }

@@ -50,7 +50,7 @@ class PlaygroundIntegrationTest {
             for (int j = 0; j < x.length; j++) {
                 double gap = Math.abs(x[j] - y[j]);
                 stateGap = Math.max(stateGap, gap);
-                if (j < (x.length == 2 ? 1 : 2)) {
+                if (j < dm.nq()) {
                     positionGap = Math.max(positionGap, gap);
                 }
             }
