@@ -1,33 +1,54 @@
 package io.fpolab.cli;
 
 import io.fpolab.config.ConfigException;
+import io.fpolab.config.ExperimentConfig.Integration;
 import io.fpolab.core.math.Rng;
-import io.fpolab.env.StepResult;
-import io.fpolab.env.VecEnv;
 import io.fpolab.env.control.ControlSuite;
+import io.fpolab.env.control.PhysicsVecEnv;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code fpo-lab simulate}: runs one control-suite environment under a constant action and writes env
- * 0's trajectory as CSV, {@code step,reward,obs0..,state0..}. Row 0 is the state after reset (empty
- * reward); row t is the state after step t. When an episode ends, its row already shows the next
- * episode's first observation and state, as {@link VecEnv#step} returns them.
+ * {@code fpo-lab simulate}: replays an action sequence on one control environment from a given physical
+ * state and writes the trajectory as CSV, {@code step,qpos_0,…,qvel_0,…}. Row 0 is the initial state,
+ * row k the state after the k-th action. qpos and qvel follow dm_control's joint order and conventions
+ * ({@link PhysicsVecEnv#joints()}); angles are not wrapped. The physics is stepped directly
+ * ({@link PhysicsVecEnv#stepPhysics}), so a replay longer than an episode keeps integrating: no
+ * termination, truncation or reset. For teaching and for checking the physics against other simulators.
  */
 @Command(name = "simulate",
         mixinStandardHelpOptions = true,
-        description = "Steps a control environment under a constant action and prints env 0's trajectory as CSV.")
+        description = {"Replays actions on a control environment from a given state and prints the trajectory as CSV: "
+                + "step,qpos_0,…,qvel_0,…; row 0 is the initial state, row k the state after the k-th action.",
+            "qpos/qvel follow dm_control's joint order: pendulum-swingup [θ]; cartpole-* [x, θ]; acrobot-* "
+                + "[shoulder θ1, elbow θ2]; point_mass-easy [x, y]; reacher-* [shoulder θ1, wrist θ2]; "
+                + "gym-pendulum [θ]; mountain-car-continuous [x]. Angle 0 is the model as written (pendulum, "
+                + "cart-pole pole and acrobot point up); angles are not wrapped."})
 public final class SimulateCommand implements Callable<Integer> {
+    /** A decimal number as people write one; Java's extras (hex, 'd'/'f' suffixes) are refused. */
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern NON_FINITE = Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
+    private static final int DEFAULT_STEPS = 1000;
+
     @Spec
     private CommandSpec spec;
 
@@ -35,15 +56,37 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Environment id, one of: ${COMPLETION-CANDIDATES}.")
     private String env;
 
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "1000", description = "Steps to run (default ${DEFAULT-VALUE}).")
-    private int steps;
+    @Option(names = "--qpos", paramLabel = "q1,q2,...",
+            description = "Initial positions, one per joint (with --qvel; default: the reset state drawn with --seed).")
+    private String qpos;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Seed of the reset randomness (default ${DEFAULT-VALUE}).")
-    private long seed;
+    @Option(names = "--qvel", paramLabel = "v1,v2,...", description = "Initial velocities, one per joint (with --qpos).")
+    private String qvel;
+
+    @Option(names = "--target", paramLabel = "x,y",
+            description = "Reacher only: the target point (it changes no dynamics; default: drawn with --seed).")
+    private String target;
+
+    @Option(names = "--actions", paramLabel = "FILE.csv",
+            description = "Actions to replay: one row per step, one column per action dimension, clipped to the "
+                    + "env's bounds as in training; a non-numeric header line is allowed, blank lines are ignored.")
+    private Path actions;
 
     @Option(names = "--action", paramLabel = "a1,a2,...",
-            description = "Constant action, one value per action dimension (default: zeros).")
+            description = "Without --actions: a constant action, one value per action dimension (default: zeros).")
     private String action;
+
+    @Option(names = "--steps", paramLabel = "N",
+            description = "Without --actions: steps under the constant action (default " + DEFAULT_STEPS + ").")
+    private Integer steps;
+
+    @Option(names = "--integration", paramLabel = "dm_control|playground",
+            description = "dm_control (default) or playground integration of a dm_control task.")
+    private String integration;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
+            description = "Seed of the reset state used for what --qpos/--qvel/--target leave open (default ${DEFAULT-VALUE}).")
+    private long seed;
 
     @Option(names = "--out", paramLabel = "FILE", description = "CSV output file (default: standard output).")
     private Path out;
@@ -51,23 +94,22 @@ public final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!ControlSuite.ids().contains(env)) {
-            throw new ConfigException("--env", "unknown environment '" + env + "'; allowed: "
+            throw new ConfigException("--env", "unknown environment '" + shown(env) + "'; allowed: "
                     + String.join(", ", ControlSuite.ids()));
         }
-        if (steps < 1) {
-            throw new ConfigException("--steps", "must be at least 1, got " + steps);
-        }
-        VecEnv vecEnv = ControlSuite.create(env, 1);
-        float[] constant = parseAction(vecEnv.spec().actDim());
+        PhysicsVecEnv sim = ControlSuite.create(env, 1, parseIntegration());
+        sim.reset(new Rng(seed));
+        setInitialState(sim);
+        List<double[]> replay = actions(sim);
         if (out == null) {
             PrintWriter w = spec.commandLine().getOut();
-            simulate(vecEnv, constant, w);
+            simulate(sim, replay, w);
             w.flush();
             return 0;
         }
         try (Writer file = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
              PrintWriter w = new PrintWriter(file)) {
-            simulate(vecEnv, constant, w);
+            simulate(sim, replay, w);
             if (w.checkError()) {
                 throw new IOException("write failed");
             }
@@ -77,57 +119,194 @@ public final class SimulateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void simulate(VecEnv vecEnv, float[] constant, PrintWriter w) {
-        int obsDim = vecEnv.spec().obsDim();
-        Rng rng = new Rng(seed);
-        float[] obs = vecEnv.reset(rng);
-        StringBuilder header = new StringBuilder("step,reward");
-        for (int j = 0; j < obsDim; j++) {
-            header.append(",obs").append(j);
+    private static void simulate(PhysicsVecEnv sim, List<double[]> replay, PrintWriter w) {
+        int nq = sim.nq();
+        StringBuilder header = new StringBuilder("step");
+        for (int j = 0; j < nq; j++) {
+            header.append(",qpos_").append(j);
         }
-        for (int j = 0; j < vecEnv.state(0).length; j++) {
-            header.append(",state").append(j);
+        for (int j = 0; j < nq; j++) {
+            header.append(",qvel_").append(j);
         }
         w.println(header);
-        writeRow(w, 0, "", obs, obsDim, vecEnv.state(0));
-        for (int t = 1; t <= steps; t++) {
-            StepResult r = vecEnv.step(constant, rng);
-            writeRow(w, t, Float.toString(r.reward[0]), r.obs, obsDim, vecEnv.state(0));
+        writeRow(w, 0, sim);
+        for (int k = 0; k < replay.size(); k++) {
+            sim.stepPhysics(0, replay.get(k));
+            writeRow(w, k + 1, sim);
         }
     }
 
-    private static void writeRow(PrintWriter w, int step, String reward, float[] obs, int obsDim, double[] state) {
-        StringBuilder row = new StringBuilder().append(step).append(',').append(reward);
-        for (int j = 0; j < obsDim; j++) {
-            row.append(',').append(obs[j]);
+    private static void writeRow(PrintWriter w, int step, PhysicsVecEnv sim) {
+        StringBuilder row = new StringBuilder().append(step);
+        for (double q : sim.qpos(0)) {
+            row.append(',').append(Double.toString(q));
         }
-        for (double s : state) {
-            row.append(',').append(s);
+        for (double v : sim.qvel(0)) {
+            row.append(',').append(Double.toString(v));
         }
         w.println(row);
     }
 
-    private float[] parseAction(int actDim) {
-        float[] a = new float[actDim];
-        if (action == null) {
-            return a;
+    private Integration parseIntegration() {
+        if (integration == null) {
+            return Integration.DM_CONTROL;
         }
-        String[] parts = action.split(",", -1);
-        if (parts.length != actDim) {
-            throw new ConfigException("--action", env + " takes " + actDim + " comma-separated value"
-                    + (actDim == 1 ? "" : "s") + ", got " + parts.length + " in '" + action + "'");
+        List<String> names = Arrays.stream(Integration.values()).map(SimulateCommand::snake).toList();
+        int index = names.indexOf(integration);
+        if (index < 0) {
+            throw new ConfigException("--integration", "unknown integration '" + shown(integration) + "'; allowed: "
+                    + String.join(", ", names));
         }
-        for (int j = 0; j < actDim; j++) {
-            try {
-                a[j] = Float.parseFloat(parts[j].trim());
-            } catch (NumberFormatException e) {
-                throw new ConfigException("--action", "'" + parts[j].trim() + "' in '" + action + "' is not a number");
+        Integration chosen = Integration.values()[index];
+        if (chosen != Integration.DM_CONTROL && !ControlSuite.dmControlIds().contains(env)) {
+            throw new ConfigException("--integration", "'" + integration + "' is not available for " + env
+                    + "; allowed: dm_control (playground applies only to the dm_control tasks: "
+                    + String.join(", ", ControlSuite.dmControlIds()) + ")");
+        }
+        return chosen;
+    }
+
+    private void setInitialState(PhysicsVecEnv sim) {
+        if ((qpos == null) != (qvel == null)) {
+            String given = qpos != null ? "--qpos" : "--qvel";
+            String missing = qpos != null ? "--qvel" : "--qpos";
+            throw new ConfigException(given, "'" + shown(qpos != null ? qpos : qvel) + "' given without " + missing
+                    + "; allowed: both together (the full initial state) or neither (the reset state of --seed)");
+        }
+        if (qpos != null) {
+            String expected = env + " takes " + sim.nq() + " comma-separated value" + plural(sim.nq()) + " ("
+                    + String.join(", ", sim.joints()) + ")";
+            sim.setJointState(0, parseValues("--qpos", qpos, sim.nq(), expected),
+                    parseValues("--qvel", qvel, sim.nq(), expected));
+        }
+        if (target != null) {
+            if (sim.targetDim() == 0) {
+                throw new ConfigException("--target", "'" + shown(target) + "' given, but " + env
+                        + " has no target; allowed only for the reacher tasks");
             }
-            if (!Float.isFinite(a[j])) {
-                throw new ConfigException("--action", "'" + parts[j].trim() + "' in '" + action + "' is not finite");
+            sim.setTarget(0, parseValues("--target", target, sim.targetDim(), env + " takes "
+                    + sim.targetDim() + " comma-separated values (x, y)"));
+        }
+    }
+
+    private List<double[]> actions(PhysicsVecEnv sim) {
+        int actDim = sim.spec().actDim();
+        if (actions != null) {
+            if (action != null) {
+                throw new ConfigException("--action", "'" + shown(action) + "' cannot be combined with --actions; allowed: "
+                        + "either an actions file or a constant --action with --steps");
+            }
+            if (steps != null) {
+                throw new ConfigException("--steps", steps + " cannot be combined with --actions; allowed: either "
+                        + "an actions file, whose rows are the steps, or --steps with a constant --action");
+            }
+            return readActions(actDim);
+        }
+        int n = steps == null ? DEFAULT_STEPS : steps;
+        if (n < 1) {
+            throw new ConfigException("--steps", "must be at least 1, got " + n);
+        }
+        double[] constant = action == null ? new double[actDim]
+                : parseValues("--action", action, actDim, env + " takes " + actDim + " comma-separated value"
+                        + plural(actDim));
+        return Collections.nCopies(n, constant);
+    }
+
+    /** The rows of the actions file, each checked for {@code actDim} finite numbers. */
+    private List<double[]> readActions(int actDim) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(actions, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("--actions", "cannot read '" + actions + "': no such file");
+        } catch (AccessDeniedException e) {
+            throw new ConfigException("--actions", "cannot read '" + actions + "': permission denied");
+        } catch (CharacterCodingException e) {
+            throw new ConfigException("--actions", "cannot read '" + actions + "': not UTF-8 text");
+        } catch (IOException e) {
+            String why = Files.isDirectory(actions) ? "it is a directory" : e.getMessage();
+            throw new ConfigException("--actions", "cannot read '" + actions + "': " + why);
+        }
+        List<double[]> rows = new ArrayList<>();
+        boolean first = true;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] cells = line.split(",", -1);
+            if (first && Arrays.stream(cells).noneMatch(SimulateCommand::looksNumeric)) {
+                first = false;
+                continue;
+            }
+            first = false;
+            String where = actions + " line " + (i + 1) + ": ";
+            if (cells.length != actDim) {
+                throw new ConfigException("--actions", where + "expected " + actDim + " comma-separated value"
+                        + plural(actDim) + " (one per action dimension of " + env + "), got " + cells.length
+                        + " in '" + shown(line) + "'");
+            }
+            double[] row = new double[actDim];
+            for (int j = 0; j < actDim; j++) {
+                row[j] = number("--actions", where, cells[j].strip(), shown(line));
+            }
+            rows.add(row);
+        }
+        if (rows.isEmpty()) {
+            throw new ConfigException("--actions", "'" + actions + "' has no action rows; allowed: one row per step, "
+                    + actDim + " comma-separated value" + plural(actDim) + " each");
+        }
+        return rows;
+    }
+
+    /** {@code count} comma-separated finite numbers from a flag's value; {@code expected} explains the count. */
+    private static double[] parseValues(String flag, String text, int count, String expected) {
+        String[] parts = text.split(",", -1);
+        if (parts.length != count) {
+            throw new ConfigException(flag, expected + ", got " + parts.length + " in '" + shown(text) + "'");
+        }
+        double[] values = new double[count];
+        for (int j = 0; j < count; j++) {
+            values[j] = number(flag, "", parts[j].strip(), shown(text));
+        }
+        return values;
+    }
+
+    /** One finite decimal number; {@code where} and {@code context} place it in the user's input. */
+    private static double number(String flag, String where, String text, String context) {
+        if (NUMBER.matcher(text).matches()) {
+            double v = Double.parseDouble(text);
+            if (Double.isFinite(v)) {
+                return v;
             }
         }
-        return a;
+        String problem = looksNumeric(text) ? "is not finite" : "is not a number";
+        throw new ConfigException(flag, where + "'" + shown(text) + "' in '" + context + "' " + problem
+                + "; allowed: finite decimal numbers");
+    }
+
+    private static boolean looksNumeric(String cell) {
+        String c = cell.strip();
+        return NUMBER.matcher(c).matches() || NON_FINITE.matcher(c).matches();
+    }
+
+    /** User text fit for a one-line message: control characters escaped, at most 60 characters. */
+    private static String shown(String text) {
+        StringBuilder b = new StringBuilder();
+        int i = 0;
+        for (; i < text.length() && b.length() < 60; i++) {
+            char c = text.charAt(i);
+            b.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return i < text.length() ? b + "…" : b.toString();
+    }
+
+    private static String plural(int n) {
+        return n == 1 ? "" : "s";
+    }
+
+    private static String snake(Integration i) {
+        return i.name().toLowerCase(Locale.ROOT);
     }
 
     /** The known environment ids, for picocli's help text. */
