@@ -14,12 +14,10 @@ import java.util.List;
  *   (M + m)·ẍ + m·l·cos θ·θ̈ = 10·u + m·l·sin θ·θ̇² − 5e-4·ẋ
  *   m·l·cos θ·ẍ + J·θ̈      = m·g·l·sin θ − 2e-6·θ̇
  * </pre>
- * with M = 1, m = 0.1, l = 0.5, J = 0.034424593 (about the hinge). The rail's limit ±1.8 is a hard
- * stop: after a step that leaves the rail the cart is put back on the limit and an inelastic impulse
- * along the slider removes its outward velocity; through the coupled mass matrix the same impulse
- * changes θ̇ by {@code ẋ·m·l·cos θ / J}. (MuJoCo's soft limit lets the cart sink a little into the stop
- * and stops it over about 0.1 s; the hard stop is its stiff limit.) The stop acts after the step with
- * either integration.
+ * with M = 1, m = 0.1, l = 0.5, J = 0.034424593 (about the hinge). The rail's limit ±1.8 is MuJoCo's
+ * soft limit with dm_control's {@code solreflimit = (0.08, 1)} ({@link SoftLimit}): past the end the
+ * cart gets a force along the slider, part of the accelerations above, so it sinks a little into the
+ * stop and is pushed back over about 0.1 s.
  *
  * <p>Smooth reward: {@code (cos θ + 1)/2 · (1 + tol(x, margin 2))/2 · (4 + max(0, 1 − u²))/5 ·
  * (1 + tol(θ̇, margin 5))/2}; sparse: {@code 1[|x| ≤ 0.25]·1[cos θ ≥ 0.995]}. State
@@ -36,6 +34,12 @@ final class CartPole extends PhysicsVecEnv {
     static final double HINGE_DAMPING = 2e-6;
     static final double FORCE_GEAR = 10.0;
     static final double RAIL_LIMIT = 1.8;
+    /** dm_control's {@code solreflimit} time constant for the rail. */
+    static final double RAIL_TIMECONST = 0.08;
+    /** The slider's entry of M⁻¹ with the pole upright (MuJoCo's {@code dof_invweight0}). */
+    static final double RAIL_INV_WEIGHT0 = POLE_INERTIA
+            / ((CART_MASS + POLE_MASS) * POLE_INERTIA - Math.pow(POLE_MASS * POLE_COM, 2));
+    static final SoftLimit RAIL = new SoftLimit(-RAIL_LIMIT, RAIL_LIMIT, RAIL_TIMECONST, 1, H, RAIL_INV_WEIGHT0);
 
     private final boolean swingup;
     private final boolean sparse;
@@ -82,15 +86,6 @@ final class CartPole extends PhysicsVecEnv {
             case DM_CONTROL -> rk4.stepInPlace(s, off, H);
             case PLAYGROUND -> euler.stepInPlace(s, off, H, 1);
         }
-        double x = s[off];
-        if (Math.abs(x) > RAIL_LIMIT) {
-            s[off] = Math.copySign(RAIL_LIMIT, x);
-            double xdot = s[off + 2];
-            if (xdot * x > 0) {
-                s[off + 3] += xdot * POLE_MASS * POLE_COM * Math.cos(s[off + 1]) / POLE_INERTIA;
-                s[off + 2] = 0;
-            }
-        }
         return reward(s, off, a[0]);
     }
 
@@ -109,6 +104,12 @@ final class CartPole extends PhysicsVecEnv {
         dydt[1] = thdot;
         dydt[2] = (POLE_INERTIA * r0 - b * r1) / det;
         dydt[3] = (a * r1 - b * r0) / det;
+        // The rail's force f along the slider adds M⁻¹·(f, 0) = f·(J, −b)/det.
+        double f = RAIL.force(y[0], xdot, dydt[2], POLE_INERTIA / det);
+        if (f != 0) {
+            dydt[2] += f * POLE_INERTIA / det;
+            dydt[3] -= f * b / det;
+        }
     }
 
     /** The reward of the post-step state {@code s[off ..]} under the applied (clipped) action {@code u}. */

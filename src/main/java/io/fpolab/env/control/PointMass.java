@@ -12,9 +12,9 @@ import java.util.List;
  * {@link Integration#DM_CONTROL} semi-implicit Euler with implicit damping:
  * {@code v' = (0.3·v + h·0.1·u)/(0.3 + h)}, {@code x' = x + h·v'}; with {@link Integration#PLAYGROUND}
  * explicit damping ({@link SemiImplicitEuler}, one step): {@code v' = v + h·(0.1·u − v)/0.3},
- * {@code x' = x + h·v'}. The slides' limits ±0.29 are hard stops, applied after the step: a position
- * past a limit is put back on it and an outward velocity zeroed (the axes are uncoupled, so this is
- * the exact inelastic impact; MuJoCo's soft limit would let the mass sink a little into the stop). Reward {@code near·small_control} with
+ * {@code x' = x + h·v'}. The slides' limits ±0.29 are MuJoCo's soft limits ({@link SoftLimit}): past
+ * one, the axis gets a force f that joins 0.1·u above, so the mass sinks a little into the stop and is
+ * pushed back. Reward {@code near·small_control} with
  * {@code near = tol(d, [0, 0.015], margin 0.015)} and
  * {@code small_control = (4 + mean_i max(0, 1 − u_i²))/5}. State and observation {@code [x, y, ẋ, ẏ]};
  * reset x, y ~ U(−0.29, 0.29), velocities 0.
@@ -26,6 +26,8 @@ final class PointMass extends PhysicsVecEnv {
     static final double GEAR = 0.1;
     static final double LIMIT = 0.29;
     static final double TARGET_SIZE = 0.015;
+    /** Both slides' limits (one step of h with either integration; the axes are uncoupled). */
+    static final SoftLimit SLIDE = new SoftLimit(-LIMIT, LIMIT, H, 1 / MASS);
 
     private final Integration integration;
     private final SemiImplicitEuler euler = new SemiImplicitEuler(2, this::derivative);
@@ -49,8 +51,12 @@ final class PointMass extends PhysicsVecEnv {
         switch (integration) {
             case DM_CONTROL -> {
                 for (int axis = 0; axis < 2; axis++) {
-                    double v = (MASS * s[off + 2 + axis] + H * GEAR * a[axis]) / (MASS + H * DAMPING);
-                    s[off + axis] += H * v;
+                    double x = s[off + axis];
+                    double v = s[off + 2 + axis];
+                    double u = GEAR * a[axis];
+                    double f = SLIDE.force(x, v, (u - DAMPING * v) / MASS, 1 / MASS);
+                    v = (MASS * v + H * (u + f)) / (MASS + H * DAMPING);
+                    s[off + axis] = x + H * v;
                     s[off + 2 + axis] = v;
                 }
             }
@@ -60,22 +66,14 @@ final class PointMass extends PhysicsVecEnv {
                 euler.stepInPlace(s, off, H, 1);
             }
         }
-        for (int axis = 0; axis < 2; axis++) {
-            double x = s[off + axis];
-            if (Math.abs(x) > LIMIT) {
-                s[off + axis] = Math.copySign(LIMIT, x);
-                if (s[off + 2 + axis] * x > 0) {
-                    s[off + 2 + axis] = 0;
-                }
-            }
-        }
         return reward(s, off, a);
     }
 
     private void derivative(double[] y, double[] dydt) {
         for (int axis = 0; axis < 2; axis++) {
             dydt[axis] = y[2 + axis];
-            dydt[2 + axis] = (force[axis] - DAMPING * y[2 + axis]) / MASS;
+            double a0 = (force[axis] - DAMPING * y[2 + axis]) / MASS;
+            dydt[2 + axis] = a0 + SLIDE.force(y[axis], y[2 + axis], a0, 1 / MASS) / MASS;
         }
     }
 

@@ -13,10 +13,9 @@ import java.util.List;
  * {@link Integration#DM_CONTROL} integrated semi-implicitly with implicit damping at h = 0.02:
  * {@code (M + h·B)·θ̇' = M·θ̇ + h·(τ − c)}, {@code θ' = θ + h·θ̇'}; with {@link Integration#PLAYGROUND}
  * by {@link SemiImplicitEuler} in 4 sub-steps of 0.005 on {@code M·θ̈ = τ − c − B·θ̇}.
- * The wrist's ±160° limit is a hard stop: θ2 is put back on the limit and an inelastic impulse on the
- * wrist removes its outward velocity, which through the coupled mass matrix changes θ̇1 by
- * {@code θ̇2·M12/M11}. With dm_control integration the stop acts on the new velocities before θ1 is
- * advanced by them; with Playground integration on the state after all sub-steps. The fingertip is at {@code 0.12·(cos θ1 + cos(θ1+θ2), sin θ1 + sin(θ1+θ2))};
+ * The wrist's ±160° limit is MuJoCo's soft limit ({@link SoftLimit}, its time constant at least two
+ * (sub-)steps): past it the wrist gets a torque that joins τ above, in every (sub-)step. The fingertip
+ * is at {@code 0.12·(cos θ1 + cos(θ1+θ2), sin θ1 + sin(θ1+θ2))};
  * reward {@code 1[|target − finger| ≤ size + 0.01]} with size 0.05 (easy) or 0.015 (hard).
  * State {@code [θ1, θ2, θ̇1, θ̇2, targetX, targetY]} (θ1 is not wrapped, as in MuJoCo's qpos);
  * observation {@code [θ1, θ2, target − finger (x, y), θ̇1, θ̇2]}. Reset θ1 ~ U(−π, π),
@@ -41,12 +40,23 @@ final class Reacher extends PhysicsVecEnv {
     static final double PLAYGROUND_H = 0.005;
 
     static final TwoLinkArm ARM = new TwoLinkArm(I1, I2, M1, LC1, M2, L1, LC2, 0.0);
+    /** The wrist's entry of M⁻¹ with the arm straight (MuJoCo's {@code dof_invweight0}). */
+    static final double WRIST_INV_WEIGHT0 = wristInvWeight0();
+    static final SoftLimit DM_CONTROL_WRIST = new SoftLimit(-WRIST_LIMIT, WRIST_LIMIT, H, WRIST_INV_WEIGHT0);
+    static final SoftLimit PLAYGROUND_WRIST = new SoftLimit(-WRIST_LIMIT, WRIST_LIMIT, PLAYGROUND_H, WRIST_INV_WEIGHT0);
+
+    private static double wristInvWeight0() {
+        double[] m0 = new double[3];
+        ARM.massMatrix(0, m0);
+        return m0[0] / (m0[0] * m0[2] - m0[1] * m0[1]);
+    }
 
     private final double targetSize;
     private final Integration integration;
     private final double[] m = new double[3];
     private final double[] c = new double[2];
     private final double[] v = new double[2];
+    private final double[] acc = new double[2];
     private final double[] torque = new double[2];
     private final SemiImplicitEuler euler = new SemiImplicitEuler(2, this::derivative);
 
@@ -76,7 +86,6 @@ final class Reacher extends PhysicsVecEnv {
                 torque[0] = GEAR * a[0];
                 torque[1] = GEAR * a[1];
                 euler.stepInPlace(s, off, PLAYGROUND_H, PLAYGROUND_SUBSTEPS);
-                wristStop(s, off);
             }
         }
         return reward(s, off);
@@ -87,42 +96,37 @@ final class Reacher extends PhysicsVecEnv {
         double w2 = s[off + 3];
         ARM.massMatrix(s[off + 1], m);
         ARM.bias(s[off], s[off + 1], w1, w2, c);
-        double r0 = m[0] * w1 + m[1] * w2 + H * (GEAR * a[0] - c[0]);
-        double r1 = m[1] * w1 + m[2] * w2 + H * (GEAR * a[1] - c[1]);
+        double t0 = GEAR * a[0] - c[0];
+        double t1 = GEAR * a[1] - c[1] + wristTorque(s[off + 1], w1, w2, GEAR * a[0], GEAR * a[1], DM_CONTROL_WRIST);
+        double r0 = m[0] * w1 + m[1] * w2 + H * t0;
+        double r1 = m[1] * w1 + m[2] * w2 + H * t1;
         TwoLinkArm.solve(m[0] + H * DAMPING, m[1], m[2] + H * DAMPING, r0, r1, v);
-        double th2 = s[off + 1] + H * v[1];
-        if (Math.abs(th2) > WRIST_LIMIT) {
-            th2 = Math.copySign(WRIST_LIMIT, th2);
-            if (v[1] * th2 > 0) {
-                ARM.massMatrix(th2, m);
-                v[0] += v[1] * m[1] / m[0];
-                v[1] = 0;
-            }
-        }
         s[off] += H * v[0];
-        s[off + 1] = th2;
+        s[off + 1] += H * v[1];
         s[off + 2] = v[0];
         s[off + 3] = v[1];
     }
 
-    /** The wrist's hard stop on a state after the step: back onto the limit, outward velocity removed. */
-    private void wristStop(double[] s, int off) {
-        double th2 = s[off + 1];
-        if (Math.abs(th2) > WRIST_LIMIT) {
-            th2 = Math.copySign(WRIST_LIMIT, th2);
-            s[off + 1] = th2;
-            if (s[off + 3] * th2 > 0) {
-                ARM.massMatrix(th2, m);
-                s[off + 2] += s[off + 3] * m[1] / m[0];
-                s[off + 3] = 0;
-            }
+    /**
+     * The wrist limit's torque for the state whose mass matrix and bias forces are in {@code m} and
+     * {@code c}, under joint torques {@code (tau0, tau1)}: its unconstrained acceleration takes the
+     * damping explicitly, as MuJoCo's constraint solver sees it.
+     */
+    private double wristTorque(double th2, double w1, double w2, double tau0, double tau1, SoftLimit limit) {
+        if (Math.abs(th2) <= WRIST_LIMIT) {
+            return 0;
         }
+        TwoLinkArm.solve(m[0], m[1], m[2], tau0 - c[0] - DAMPING * w1, tau1 - c[1] - DAMPING * w2, acc);
+        double det = m[0] * m[2] - m[1] * m[1];
+        return limit.force(th2, w2, acc[1], m[0] / det);
     }
 
     private void derivative(double[] y, double[] dydt) {
         ARM.massMatrix(y[1], m);
         ARM.bias(y[0], y[1], y[2], y[3], c);
-        TwoLinkArm.solve(m[0], m[1], m[2], torque[0] - c[0] - DAMPING * y[2], torque[1] - c[1] - DAMPING * y[3], v);
+        double wrist = wristTorque(y[1], y[2], y[3], torque[0], torque[1], PLAYGROUND_WRIST);
+        TwoLinkArm.solve(m[0], m[1], m[2], torque[0] - c[0] - DAMPING * y[2],
+                torque[1] + wrist - c[1] - DAMPING * y[3], v);
         dydt[0] = y[2];
         dydt[1] = y[3];
         dydt[2] = v[0];

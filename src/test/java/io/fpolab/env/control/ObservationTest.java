@@ -94,14 +94,14 @@ class ObservationTest {
             }
             case "cartpole" -> {
                 unit(id, o, 1, 3);
-                assertTrue(Math.abs(o[0]) <= 1.8, id + " cart " + o[0]);
+                assertTrue(Math.abs(o[0]) <= 1.8 + 0.1, id + " cart " + o[0]); // soft rail: a few cm past its end at most
             }
             case "acrobot" -> unit(id, o, 0, 4);
             case "point_mass" -> {
-                assertTrue(Math.abs(o[0]) <= 0.29 && Math.abs(o[1]) <= 0.29, id + " position " + o[0] + ", " + o[1]);
+                assertTrue(Math.abs(o[0]) <= 0.3 && Math.abs(o[1]) <= 0.3, id + " position " + o[0] + ", " + o[1]); // soft slides end at 0.29
             }
             case "reacher" -> {
-                assertTrue(Math.abs(s[1]) <= Math.toRadians(160) + 1e-12, id + " wrist " + s[1]);
+                assertTrue(Math.abs(s[1]) <= Math.toRadians(160) + 0.15, id + " wrist " + s[1]); // soft stop at 160°
                 assertTrue(Math.hypot(o[2], o[3]) <= 0.24 + 0.2 + 1e-6, id + " finger-to-target " + o[2] + ", " + o[3]);
             }
             case "mountain" -> {

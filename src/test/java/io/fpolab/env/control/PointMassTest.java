@@ -35,17 +35,4 @@ class PointMassTest {
             assertEquals(vy0 * rn, s[3], 1e-12, "vy at step " + n);
         }
     }
-
-    @Test
-    void fullForceStopsAtTheSlideLimitWithZeroVelocity() {
-        PointMass env = new PointMass(1, DM_CONTROL);
-        env.setState(0, new double[] {0.28, 0, 0.5, 0});
-        Rng rng = new Rng(0);
-        for (int t = 0; t < 50; t++) {
-            env.step(new float[] {1, 0}, rng);
-            assertTrue(env.state(0)[0] <= 0.29, "x beyond the limit: " + env.state(0)[0]);
-        }
-        assertEquals(0.29, env.state(0)[0], 0);
-        assertEquals(0.0, env.state(0)[2], 0);
-    }
 }
