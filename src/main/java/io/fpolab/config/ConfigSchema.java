@@ -153,8 +153,8 @@ public final class ConfigSchema {
                             + "paper), clamped (GridWorld code, clamped to ±flow.ratioClamp) or per_sample "
                             + "(one ratio per pair, FPO++)."),
             FieldSpec.real("flow.ratioClamp", 3.0, new Range(0, true, 100, false), FPO,
-                    "Bound on the loss differences and their mean in the clamped ratio mode, which stops a "
-                            + "few noisy pairs from producing huge ratios (GridWorld code: 3)."),
+                    "Bound on the loss differences (and their mean) in the clamped and per_sample ratio modes, "
+                            + "which stops a few noisy pairs from producing huge ratios (authors' code: 3)."),
             FieldSpec.enumeration("flow.trustRegion", TrustRegion.PPO_CLIP, false, FPO,
                     "Surrogate objective: ppo_clip (standard clipping) or aspo (FPO++: clipping for positive "
                             + "advantages, a quadratic penalty for negative ones)."),

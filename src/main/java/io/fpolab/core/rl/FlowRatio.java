@@ -10,8 +10,9 @@ import io.fpolab.config.ExperimentConfig.RatioMode;
  * <ul>
  *   <li>{@code MEAN_EXP}: one unit per transition, {@code log ρ = mean_i d_i} (paper);</li>
  *   <li>{@code CLAMPED}: {@code log ρ = clamp(mean_i clamp(d_i, ±c), ±c)} (authors' GridWorld code);</li>
- *   <li>{@code PER_SAMPLE}: one unit per row, {@code log ρ_i = d_i} (FPO++; with
- *       {@code scale = actDim/(2σ²K²)} this is exactly DPPO's per-step Gaussian log-ratio).</li>
+ *   <li>{@code PER_SAMPLE}: one unit per row, {@code log ρ_i = clamp(d_i, ±c)} (FPO++; the authors'
+ *       per-sample code clamps to ±3 before exp so one outlier pair cannot overflow the loss; with
+ *       {@code scale = actDim/(2σ²K²)} and no clamp this is exactly DPPO's per-step Gaussian log-ratio).</li>
  * </ul>
  */
 public final class FlowRatio {
@@ -34,7 +35,7 @@ public final class FlowRatio {
         int transitions = lossNew.length / rowsPer;
         if (mode == RatioMode.PER_SAMPLE) {
             for (int r = 0; r < lossNew.length; r++) {
-                logRatioOut[r] = scale * (lossOld[r] - lossNew[r]);
+                logRatioOut[r] = clamp(scale * (lossOld[r] - lossNew[r]), clamp);
             }
             return;
         }
@@ -55,7 +56,8 @@ public final class FlowRatio {
         int transitions = lossNew.length / rowsPer;
         if (mode == RatioMode.PER_SAMPLE) {
             for (int r = 0; r < lossNew.length; r++) {
-                gradRowsOut[r] = -scale * gradLogRatio[r];
+                boolean clamped = Math.abs(scale * (lossOld[r] - lossNew[r])) > clamp;
+                gradRowsOut[r] = clamped ? 0 : -scale * gradLogRatio[r];
             }
             return;
         }
