@@ -7,6 +7,7 @@ import io.fpolab.config.ExperimentConfig;
 import io.fpolab.config.ExperimentConfig.*;
 import io.fpolab.core.math.Rng;
 import io.fpolab.core.nn.Adam;
+import io.fpolab.core.nn.VectorKernels;
 import io.fpolab.core.policy.FlowPolicy;
 import io.fpolab.env.Envs;
 import java.util.LinkedHashMap;
@@ -153,6 +154,7 @@ public final class Benchmarks {
     public static Map<String, Object> all(int gridIterations) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("omp_threads", Nd4j.getEnvironment().maxThreads());
+        m.put("vector_kernels", VectorKernels.ENABLED);
         double peak = sgemmPeakGflops(1024, 5);
         m.put("sgemm_peak_gflops", round(peak));
         double[] up = fpoUpdate(5, 1, 1024, 100);

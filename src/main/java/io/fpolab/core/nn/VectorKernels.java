@@ -28,7 +28,7 @@ public final class VectorKernels {
     }
 
     /** Whether the vector module is present and the kernels are not switched off with {@code -Dfpolab.vector=false}. */
-    static final boolean ENABLED = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+    public static final boolean ENABLED = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
             && !"false".equalsIgnoreCase(System.getProperty("fpolab.vector"));
 
     /** True when the kernels may run on these arrays (all float, same length and order, each one dense block). */
