@@ -3,6 +3,7 @@ package io.fpolab.core.nn;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.bytedeco.javacpp.BytePointer;
@@ -10,17 +11,21 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Elementwise math that ND4J does one element at a time, as SIMD loops with the JDK Vector API: SiLU
- * forward and backward as one fused pass each over ND4J float arrays, and sin/cos of a Java array.
+ * SiLU forward and backward as one fused SIMD pass each over ND4J float arrays, with the JDK Vector API.
  *
  * <p>Why: ND4J's sigmoid computes {@code exp} one element at a time (~2 ns each), and the SiLU
  * derivative takes five more elementwise ops; together they cost more than the layer's three GEMMs on the
- * paper's 32-wide actor. One vectorised pass (SIMD {@code exp}) reads and writes each element once.
+ * paper's 32-wide actor. One vectorised pass reads and writes each element once.
+ *
+ * <p>{@code exp} is computed here from additions, multiplications, FMAs and bit shifts (Cephes' single
+ * precision range reduction and polynomial, ~1 ulp), not with the Vector API's {@code EXP}: that one is
+ * Intel's SVML once C2 has compiled the loop but {@code Math.exp} per lane before, and the two differ in
+ * the last bit — which made training runs depend on when the JIT kicked in. Basic IEEE operations give
+ * the same bits interpreted, compiled, in a vector lane or in the scalar tail, so runs stay bit-identical.
  *
  * <p>Only usable when the JVM was started with {@code --add-modules jdk.incubator.vector} (the jar's
  * launcher, {@code mvn javafx:run} and the tests do this); {@link #usable} says so, and callers fall back
- * to ND4J ops otherwise ({@link #sinCos} falls back to {@link Math} itself). The vector code sits in a
- * nested class that loads only when a kernel runs. SiLU arrays must be float and dense in one memory
+ * to ND4J ops otherwise. The vector code sits in a nested class that loads only when a kernel runs. SiLU arrays must be float and dense in one memory
  * order (any view with unit element stride, like a column-major block of columns).
  */
 public final class VectorKernels {
@@ -66,13 +71,46 @@ public final class VectorKernels {
         Vec.backward(bytes(dh), bytes(z), bytes(sigmoid), (int) dh.length());
     }
 
-    /** {@code cos[i] = cos(x[i])}, {@code sin[i] = sin(x[i])} for {@code i < n}, to float precision. */
-    public static void sinCos(float[] x, int n, float[] cos, float[] sin) {
-        int i = ENABLED ? Vec.sinCos(x, n, cos, sin) : 0;
-        for (; i < n; i++) {
-            cos[i] = (float) Math.cos(x[i]);
-            sin[i] = (float) Math.sin(x[i]);
-        }
+    /** The kernels on raw native-order float buffers (what the INDArray methods call; tests use it too). */
+    static void forward(ByteBuffer z, ByteBuffer sigmoid, ByteBuffer h, int n) {
+        Vec.forward(z, sigmoid, h, n);
+    }
+
+    static void backward(ByteBuffer dh, ByteBuffer z, ByteBuffer sigmoid, int n) {
+        Vec.backward(dh, z, sigmoid, n);
+    }
+
+    // Cephes expf: e^x = 2^n · e^r, n = round(x·log2 e), r = x − n·ln 2 (ln 2 split in two), e^r by a
+    // degree-5 polynomial; inputs clamped so 2^n stays a normal float.
+    private static final float EXP_MAX = 88.3762626647949f;
+    private static final float EXP_MIN = -87.3365447504f;
+    private static final float LOG2E = 1.44269504088896341f;
+    private static final float ROUND = 12582912f; // 1.5·2^23: adding it rounds to an integer in the low bits
+    private static final int ROUND_BITS = 0x4B400000;
+    private static final float LN2_HI = 0.693359375f;
+    private static final float LN2_LO = -2.12194440e-4f;
+    private static final float P0 = 1.9875691500e-4f;
+    private static final float P1 = 1.3981999507e-3f;
+    private static final float P2 = 8.3334519073e-3f;
+    private static final float P3 = 4.1665795894e-2f;
+    private static final float P4 = 1.6666665459e-1f;
+    private static final float P5 = 5.0000001201e-1f;
+
+    /** The same e^x as the vector loop, one element: bit-identical to a lane's result. */
+    static float exp(float x) {
+        x = Math.min(EXP_MAX, Math.max(EXP_MIN, x));
+        float t = Math.fma(x, LOG2E, ROUND);
+        float n = t - ROUND;
+        int bits = Float.floatToRawIntBits(t) - ROUND_BITS;
+        float r = Math.fma(n, -LN2_HI, x);
+        r = Math.fma(n, -LN2_LO, r);
+        float p = Math.fma(P0, r, P1);
+        p = Math.fma(p, r, P2);
+        p = Math.fma(p, r, P3);
+        p = Math.fma(p, r, P4);
+        p = Math.fma(p, r, P5);
+        float e = Math.fma(p, r * r, r) + 1f;
+        return e * Float.intBitsToFloat((bits + 127) << 23);
     }
 
     /** The array's memory (its view offset included) as a native-order byte buffer. */
@@ -86,6 +124,14 @@ public final class VectorKernels {
     private static final class Vec {
         private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
         private static final ByteOrder ORDER = ByteOrder.nativeOrder();
+        private static final FloatVector NEG_LN2_HI = FloatVector.broadcast(S, -LN2_HI);
+        private static final FloatVector NEG_LN2_LO = FloatVector.broadcast(S, -LN2_LO);
+        private static final FloatVector C0 = FloatVector.broadcast(S, P0);
+        private static final FloatVector C1 = FloatVector.broadcast(S, P1);
+        private static final FloatVector C2 = FloatVector.broadcast(S, P2);
+        private static final FloatVector C3 = FloatVector.broadcast(S, P3);
+        private static final FloatVector C4 = FloatVector.broadcast(S, P4);
+        private static final FloatVector C5 = FloatVector.broadcast(S, P5);
 
         static void forward(ByteBuffer z, ByteBuffer sig, ByteBuffer h, int n) {
             FloatVector one = FloatVector.broadcast(S, 1f);
@@ -93,7 +139,7 @@ public final class VectorKernels {
             for (int end = S.loopBound(n); i < end; i += S.length()) {
                 int at = i * Float.BYTES;
                 FloatVector zv = FloatVector.fromByteBuffer(S, z, at, ORDER);
-                FloatVector s = one.div(zv.neg().lanewise(VectorOperators.EXP).add(one));
+                FloatVector s = one.div(exp(zv.neg()).add(one));
                 if (sig != null) {
                     s.intoByteBuffer(sig, at, ORDER);
                 }
@@ -102,7 +148,7 @@ public final class VectorKernels {
             for (; i < n; i++) {
                 int at = i * Float.BYTES;
                 float zi = z.getFloat(at);
-                float s = (float) (1.0 / (1.0 + Math.exp(-zi)));
+                float s = 1f / (VectorKernels.exp(-zi) + 1f);
                 if (sig != null) {
                     sig.putFloat(at, s);
                 }
@@ -110,15 +156,21 @@ public final class VectorKernels {
             }
         }
 
-        /** Fills whole vectors; returns how many elements it did (the caller finishes the tail). */
-        static int sinCos(float[] x, int n, float[] cos, float[] sin) {
-            int i = 0;
-            for (int end = S.loopBound(n); i < end; i += S.length()) {
-                FloatVector v = FloatVector.fromArray(S, x, i);
-                v.lanewise(VectorOperators.COS).intoArray(cos, i);
-                v.lanewise(VectorOperators.SIN).intoArray(sin, i);
-            }
-            return i;
+        /** {@link VectorKernels#exp} on every lane, with the same operations in the same order. */
+        static FloatVector exp(FloatVector x) {
+            x = x.max(EXP_MIN).min(EXP_MAX);
+            FloatVector t = x.fma(LOG2E, ROUND);
+            FloatVector n = t.sub(ROUND);
+            IntVector bits = ((IntVector) t.reinterpretAsInts()).sub(ROUND_BITS);
+            FloatVector r = n.fma(NEG_LN2_HI, x);
+            r = n.fma(NEG_LN2_LO, r);
+            FloatVector p = C0.fma(r, C1);
+            p = p.fma(r, C2);
+            p = p.fma(r, C3);
+            p = p.fma(r, C4);
+            p = p.fma(r, C5);
+            FloatVector e = p.fma(r.mul(r), r).add(1f);
+            return e.mul(bits.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
         }
 
         static void backward(ByteBuffer dh, ByteBuffer z, ByteBuffer sig, int n) {
