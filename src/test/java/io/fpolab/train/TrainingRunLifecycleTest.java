@@ -37,7 +37,7 @@ class TrainingRunLifecycleTest {
     @Test
     void hundredRunLifecyclesLeaveNoThreadsAndNoMemoryBehind() throws Exception {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"), LifecycleMain.class.getName(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), LifecycleMain.class.getName(),
                 Integer.toString(CYCLES), Integer.toString(WARMUP)).redirectErrorStream(true);
         pb.environment().put("MALLOC_ARENA_MAX", "1");
         pb.environment().put("OMP_NUM_THREADS", "1");
