@@ -27,8 +27,8 @@ public final class Benchmarks {
     private Benchmarks() {
     }
 
-    /** Update steps run before timing; ~1 s here, enough for C2 to compile the hot paths. */
-    static final int UPDATE_WARMUP_STEPS = 150;
+    /** Update steps run before timing (~2.5 s here): C2 needs that long to compile every vector loop. */
+    static final int UPDATE_WARMUP_STEPS = 400;
 
     /** Best-of-{@code reps} GFLOP/s of a square single-precision GEMM of size {@code n}. */
     public static double sgemmPeakGflops(int n, int reps) {
@@ -157,7 +157,7 @@ public final class Benchmarks {
         m.put("vector_kernels", VectorKernels.ENABLED);
         double peak = sgemmPeakGflops(1024, 5);
         m.put("sgemm_peak_gflops", round(peak));
-        double[] up = fpoUpdate(5, 1, 1024, 100);
+        double[] up = fpoUpdate(5, 1, 1024, 200);
         m.put("update_batch", "1024x8");
         m.put("update_samples_per_s", Math.round(up[0]));
         m.put("update_gflops", round(up[1]));
