@@ -46,21 +46,16 @@ public final class Nd {
                 && a.elementWiseStride() == 1 && a.length() == a.data().length() && a.length() <= Integer.MAX_VALUE;
     }
 
-    /** All elements in row-major order as doubles, copied out in one memcpy when {@code a} is plain float. */
-    public static double[] values(INDArray a) {
-        if (!isPlainFloat(a)) {
-            return doubles(a);
-        }
-        float[] f = floats(a);
-        double[] d = new double[f.length];
-        for (int i = 0; i < f.length; i++) {
-            d[i] = f[i];
-        }
-        return d;
-    }
-
-    /** All elements in row-major order as doubles. */
+    /** All elements in row-major order as doubles (one memcpy out when {@code a} is a plain float array). */
     public static double[] doubles(INDArray a) {
+        if (isPlainFloat(a)) {
+            float[] f = floats(a);
+            double[] d = new double[f.length];
+            for (int i = 0; i < f.length; i++) {
+                d[i] = f[i];
+            }
+            return d;
+        }
         return a.dup('c').castTo(DataType.DOUBLE).reshape(a.length()).toDoubleVector();
     }
 }

@@ -21,8 +21,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * The network output is multiplied by {@code outputScale}.
  */
 public final class FlowNet {
-    /** Powers of two, so each feature pair follows from the previous one by the double-angle formulas. */
-    private static final double[] FREQUENCIES = {1, 2, 4, 8};
+    /** Frequencies of the sinusoidal τ embedding: τ, 2τ, 4τ, 8τ (powers of two, see {@link #sinusoidal}). */
+    private static final int FREQUENCIES = 4;
 
     private final int obsDim;
     private final int actDim;
@@ -40,7 +40,7 @@ public final class FlowNet {
     }
 
     static int timeFeatures(TimeEmbedding embedding) {
-        return embedding == TimeEmbedding.RAW ? 1 : 2 * FREQUENCIES.length;
+        return embedding == TimeEmbedding.RAW ? 1 : 2 * FREQUENCIES;
     }
 
     public Mlp mlp() {
@@ -75,22 +75,28 @@ public final class FlowNet {
                 in[r * width + w] = tau[r];
             }
         } else {
-            // cos/sin of τ once per row, then the double-angle formulas for 2τ, 4τ, 8τ.
-            int half = FREQUENCIES.length;
             for (int r = 0; r < rows; r++) {
-                double c = cos(tau[r]);
-                double s = sin(tau[r]);
-                int at = r * width + w;
-                for (int i = 0; i < half; i++) {
-                    in[at + i] = (float) c;
-                    in[at + half + i] = (float) s;
-                    double c2 = c * c - s * s;
-                    s = 2 * s * c;
-                    c = c2;
-                }
+                sinusoidal(tau[r], in, r * width + w);
             }
         }
         return Nd.matrix(in, rows, width, dataType());
+    }
+
+    /**
+     * Writes {@code [cos τ, cos 2τ, cos 4τ, cos 8τ, sin τ, …, sin 8τ]} at {@code out[at..]}: cos/sin of τ,
+     * then the double-angle formulas. The one definition of the embedding, for training rows and sampling.
+     */
+    private static void sinusoidal(double tau, float[] out, int at) {
+        int half = FREQUENCIES;
+        double c = cos(tau);
+        double s = sin(tau);
+        for (int i = 0; i < half; i++) {
+            out[at + i] = (float) c;
+            out[at + half + i] = (float) s;
+            double c2 = c * c - s * s;
+            s = 2 * s * c;
+            c = c2;
+        }
     }
 
     /** cos x: Taylor series through x¹² for flow times in [−1, 1] (error &lt; 2e-11, ~10× faster than Math.cos). */
@@ -119,11 +125,8 @@ public final class FlowNet {
         if (embedding == TimeEmbedding.RAW) {
             return Nd4j.hstack(obs, x, Nd4j.valueArrayOf(new long[] {n, 1}, tau, dataType()));
         }
-        float[] features = new float[2 * FREQUENCIES.length];
-        for (int i = 0; i < FREQUENCIES.length; i++) {
-            features[i] = (float) Math.cos(FREQUENCIES[i] * tau);
-            features[FREQUENCIES.length + i] = (float) Math.sin(FREQUENCIES[i] * tau);
-        }
+        float[] features = new float[2 * FREQUENCIES];
+        sinusoidal(tau, features, 0);
         INDArray row = Nd.matrix(features, 1, features.length, dataType());
         return Nd4j.hstack(obs, x, row.repeat(0, n));
     }
@@ -202,7 +205,7 @@ public final class FlowNet {
     public INDArray rowLosses(INDArray input, INDArray target, double[] weight, Mlp.Cache cache, double[] lossOut) {
         INDArray err = velocity(input, cache).subi(target);
         // Squared errors summed in Java: one copy out instead of three ND4J ops and a cast.
-        double[] e = Nd.values(err);
+        double[] e = Nd.doubles(err);
         int rows = (int) err.rows();
         for (int r = 0; r < rows; r++) {
             double sq = 0;
