@@ -2,13 +2,8 @@ package io.fpolab.cli;
 
 import io.fpolab.analysis.GridEvaluator;
 import io.fpolab.config.ConfigException;
-import io.fpolab.config.ConfigIO;
-import io.fpolab.config.ExperimentConfig;
-import io.fpolab.env.Envs;
 import io.fpolab.env.grid.GridLayout;
 import io.fpolab.env.grid.GridWorldVecEnv;
-import io.fpolab.train.Checkpoint;
-import io.fpolab.train.RunFiles;
 import io.fpolab.train.Trainer;
 import io.fpolab.ui.paint.Export;
 import io.fpolab.ui.paint.FigureOne;
@@ -68,25 +63,12 @@ public final class FigureCommand implements Callable<Integer> {
         if (episodes < 1 || episodes > 10_000) {
             throw new ConfigException("--episodes", "must be in 1..10000, got " + episodes);
         }
-        if (!Files.isDirectory(run)) {
-            throw new ConfigException("--run", "'" + run + "' is not a folder");
-        }
-        Path configFile = run.resolve(RunFiles.CONFIG);
-        Path checkpointFile = run.resolve(RunFiles.CHECKPOINT);
-        if (!Files.isRegularFile(configFile) || !Files.isRegularFile(checkpointFile)) {
-            throw new ConfigException("--run", "'" + run + "' has no " + RunFiles.CONFIG + " and "
-                    + RunFiles.CHECKPOINT + " (write one with 'fpo-lab train --out DIR')");
-        }
-        ExperimentConfig cfg = ConfigIO.read(configFile);
-        if (!GridWorldVecEnv.ID.equals(cfg.env().id())) {
-            throw new ConfigException("--run", "Figure 1 needs a GridWorld run; this run trains " + cfg.env().id());
-        }
-        Trainer trainer = new Trainer(cfg, Envs.create(cfg.env()));
-        try {
-            Checkpoint.read(checkpointFile).restoreInto(trainer);
-        } catch (IOException | Checkpoint.CheckpointException e) {
-            throw new ConfigException("--run", "cannot load " + checkpointFile + ": " + e.getMessage());
-        }
+        Trainer trainer = RunFolder.restore(run, "--run", cfg -> {
+            if (!GridWorldVecEnv.ID.equals(cfg.env().id())) {
+                throw new ConfigException("--run", "Figure 1 needs a GridWorld run; this run trains " + cfg.env().id());
+            }
+            return cfg;
+        });
         GridLayout layout = ((GridWorldVecEnv) trainer.env()).layout();
         int[] xy = cell == null ? GridEvaluator.saddleCell(layout) : parseCell(cell, layout);
         Path dir = out != null ? out : run.resolve("figure");

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = LabCommand.Version.class,
         description = "FPO Lab: flow policy optimization experiments. Without arguments, opens the lab window.",
-        subcommands = {TrainCommand.class, SweepCommand.class, BenchCommand.class, ValidateCommand.class, SimulateCommand.class,
+        subcommands = {TrainCommand.class, SweepCommand.class, EvaluateCommand.class, BenchCommand.class, ValidateCommand.class, SimulateCommand.class,
             FigureCommand.class, ScreenshotsCommand.class, SoakCommand.class, CommandLine.HelpCommand.class})
 public final class LabCommand implements Runnable {
     /** Exit code for bad user input (config files, flags). */

@@ -108,7 +108,11 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** Loads a config file or preset and applies CLI overrides. */
     static ExperimentConfig resolve(String config, Long seed, Long steps, List<String> overrides) {
-        ExperimentConfig cfg = load(config);
+        return resolve(load(config), seed, steps, overrides);
+    }
+
+    /** Applies CLI overrides (seed, budget, {@code --set KEY=VALUE} items) to {@code cfg}. */
+    static ExperimentConfig resolve(ExperimentConfig cfg, Long seed, Long steps, List<String> overrides) {
         if (seed != null) {
             cfg = ConfigSchema.withOverride(cfg, "seed", Long.toString(seed));
         }

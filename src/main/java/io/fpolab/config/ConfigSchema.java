@@ -171,6 +171,9 @@ public final class ConfigSchema {
             FieldSpec.real("gaussian.entropyCoef", 0.0, new Range(0, false, 10, false), GAUSSIAN,
                     "Weight of the entropy bonus that rewards a wide policy and so keeps it exploring (Brax: "
                             + "0.01; 0 turns it off)."),
+            FieldSpec.bool("gaussian.evalMean", false, GAUSSIAN,
+                    "Evaluate with the mean action instead of a sample (Brax's deterministic evaluation; the "
+                            + "flow policy's counterpart is flow.evalZeroNoiseStart). Training always samples."),
 
             FieldSpec.real("dppo.sigma", 0.05, new Range(0, true, 10, false), DPPO,
                     "Noise added at each denoising step, which makes every step a Gaussian with a likelihood "

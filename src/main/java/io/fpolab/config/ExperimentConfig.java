@@ -110,8 +110,9 @@ public record ExperimentConfig(
      * @param initStd     the fixed std, or the initial std of the learned ones (GridWorld: sqrt(0.5))
      * @param tanhSquash  squash sampled actions with tanh before the env (log-det corrected)
      * @param entropyCoef entropy bonus weight
+     * @param evalMean    evaluate with the mean action instead of a sample
      */
-    public record GaussianConfig(StdMode std, double initStd, boolean tanhSquash, double entropyCoef) {
+    public record GaussianConfig(StdMode std, double initStd, boolean tanhSquash, double entropyCoef, boolean evalMean) {
     }
 
     /** @param sigma noise of each denoising step (paper's best: 0.05) */

@@ -134,7 +134,9 @@ public final class GaussianPolicy implements Policy {
         Head h = head(mlp.forward(obsArray(obs, rows)), rows);
         float[] a = new float[rows * actDim];
         float[] noise = new float[rows * actDim];
-        rng.fillGaussian(noise);
+        if (!(eval && cfg.evalMean())) {
+            rng.fillGaussian(noise);
+        }
         for (int i = 0; i < a.length; i++) {
             a[i] = (float) (h.mean[i] + h.std[i] * noise[i]);
         }

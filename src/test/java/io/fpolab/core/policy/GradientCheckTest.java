@@ -49,7 +49,7 @@ class GradientCheckTest {
     @MethodSource("stdModes")
     void gaussianPolicyGradientMatchesFiniteDifferences(StdMode std) {
         ExperimentConfig base = TestConfigs.base(Algorithm.GAUSSIAN_PPO);
-        ExperimentConfig cfg = TestConfigs.withGaussian(base, new GaussianConfig(std, 0.6, false, 0.05));
+        ExperimentConfig cfg = TestConfigs.withGaussian(base, new GaussianConfig(std, 0.6, false, 0.05, false));
         check(Policies.create(cfg, OBS, ACT, DataType.DOUBLE, new Rng(2)));
     }
 

@@ -1,0 +1,108 @@
+package io.fpolab.cli;
+
+import io.fpolab.analysis.Evaluators;
+import io.fpolab.config.ConfigException;
+import io.fpolab.config.ConfigSchema;
+import io.fpolab.config.ExperimentConfig;
+import io.fpolab.train.Trainer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code fpo-lab evaluate}: evaluates the saved policy of finished runs again, optionally with other
+ * evaluation settings (deterministic evaluation, another sampler, more episodes), and prints one CSV row
+ * per run. Without {@code --set} the result repeats the run's final evaluation exactly: same start states
+ * (they depend on the seed only), same sampling noise (seed and iteration).
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Evaluate the saved policies of run folders (or of every run below a sweep folder) and print CSV.",
+            "Exit code 0 on success, 2 for bad flags or folders that hold no run."})
+public final class EvaluateCommand implements Callable<Integer> {
+    /** Settings that change how a trained policy is evaluated but not what was trained. */
+    static final List<String> EVAL_KEYS = List.of("eval.episodes", "flow.evalSampler", "flow.evalZeroNoiseStart",
+            "flow.steps", "flow.samplerNoise", "gaussian.evalMean");
+
+    static final String HEADER = "run,algorithm,env,seed,env_steps,metric,mean,std,episodes";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "DIR",
+            description = "Run folders (config.json + checkpoint.ckpt) or folders holding runs, e.g. a sweep's --out.")
+    private List<Path> dirs;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Evaluation setting to use instead of the saved one (repeatable): eval.episodes, "
+                    + "flow.evalSampler, flow.evalZeroNoiseStart, flow.steps, flow.samplerNoise, gaussian.evalMean.")
+    private List<String> overrides = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        List<Path> runs = new ArrayList<>();
+        for (Path d : dirs) {
+            runs.addAll(runsIn(d));
+        }
+        for (String o : overrides) {
+            int eq = o.indexOf('=');
+            String key = eq > 0 ? o.substring(0, eq).trim() : o;
+            if (eq > 0 && !EVAL_KEYS.contains(key)) {
+                throw new ConfigException("--set", "'" + key + "' changes training, not evaluation; allowed: "
+                        + String.join(", ", EVAL_KEYS));
+            }
+        }
+        TrainCommand.resolve(ConfigSchema.defaults(), null, null, overrides); // bad values fail before any output
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        out.println(HEADER);
+        for (int i = 0; i < runs.size(); i++) {
+            Path run = runs.get(i);
+            err.printf(Locale.ROOT, "[%d/%d] %s%n", i + 1, runs.size(), run);
+            Trainer t = RunFolder.restore(run, "DIR", cfg -> TrainCommand.resolve(cfg, null, null, overrides));
+            Map<String, Double> m = Evaluators.create(t.config(), t.env()).evaluate(t);
+            ExperimentConfig c = t.config();
+            String metric = m.containsKey("eval_return") ? "eval_return" : "success_rate";
+            out.printf(Locale.ROOT, "%s,%s,%s,%d,%d,%s,%.6f,%.6f,%d%n", csv(run.toString()),
+                    c.algorithm().name().toLowerCase(Locale.ROOT), c.env().id(), c.seed(), t.envSteps(), metric,
+                    m.get(metric), m.getOrDefault("eval_return_std", Double.NaN), c.eval().episodes());
+            out.flush();
+        }
+        return 0;
+    }
+
+    /** {@code dir} itself when it is a run, else the runs below it (sorted); none is an error. */
+    static List<Path> runsIn(Path dir) {
+        if (RunFolder.isRun(dir)) {
+            return List.of(dir);
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new ConfigException("DIR", "'" + dir + "' is not a folder");
+        }
+        try (Stream<Path> s = Files.walk(dir, 4)) {
+            List<Path> runs = s.filter(Files::isDirectory).filter(RunFolder::isRun).sorted().toList();
+            if (runs.isEmpty()) {
+                throw new ConfigException("DIR", "'" + dir + "' holds no run folder (config.json + checkpoint.ckpt)");
+            }
+            return runs;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String csv(String s) {
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+}
