@@ -69,6 +69,7 @@ public final class Main {
         command.add(java.get());
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.addAll(List.of("--add-modules", VECTOR_MODULE, "-D" + RELAUNCH + "=false",
+                "-D" + io.fpolab.ui.LabApp.LAUNCHED_AT + "=" + ManagementFactory.getRuntimeMXBean().getStartTime(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         Process child;

@@ -2,8 +2,10 @@ package io.fpolab.ui;
 
 import io.fpolab.ui.util.LabPreferences;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import javafx.application.Application;
 import javafx.stage.Stage;
+import org.slf4j.LoggerFactory;
 
 /**
  * The lab window application: opens {@link MainWindowView} with the user's remembered layout, and
@@ -11,6 +13,11 @@ import javafx.stage.Stage;
  */
 public class LabApp extends Application {
     public static final String TITLE = "FPO Lab";
+    /**
+     * System property with the epoch milliseconds at which the first JVM started when {@code Main} relaunched
+     * itself (a compile-time constant, so reading it loads no JavaFX class).
+     */
+    public static final String LAUNCHED_AT = "fpolab.launchedAt";
 
     private MainWindowView view;
 
@@ -23,6 +30,9 @@ public class LabApp extends Application {
     public void start(Stage stage) throws IOException {
         view = MainWindowView.open(stage, LabPreferences.forApplication());
         stage.show();
+        long launched = Long.getLong(LAUNCHED_AT, ManagementFactory.getRuntimeMXBean().getStartTime());
+        LoggerFactory.getLogger(LabApp.class).info("Lab window shown {} ms after launch",
+                System.currentTimeMillis() - launched);
         view.startEngine();
     }
 
