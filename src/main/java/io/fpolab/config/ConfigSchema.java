@@ -206,6 +206,10 @@ public final class ConfigSchema {
             FieldSpec.real("ppo.maxGradNorm", 0.5, new Range(0, false, 1e6, false), ALL,
                     "Gradients whose global norm exceeds this are scaled down to it, preventing rare huge "
                             + "updates; 0 disables clipping."),
+            FieldSpec.real("ppo.targetKl", 0.0, new Range(0, false, 10, false), ALL,
+                    "Early stopping: when a minibatch finds the policy already this far (approximate KL) from the "
+                            + "one that collected the batch, the rest of the iteration's update is skipped. Stops "
+                            + "rare runaway updates; 0 disables (CleanRL's target_kl)."),
             FieldSpec.enumeration("ppo.advantageNorm", AdvantageNorm.BATCH, false, ALL,
                     "Normalize advantages to mean 0 and std 1 over the whole batch, within each minibatch, "
                             + "or not at all."),

@@ -131,6 +131,7 @@ public record ExperimentConfig(
      * @param criticLr       critic learning rate when optimizers are separate
      * @param lrSchedule     constant, linear decay to 0, or a linear warm-up over the first 10% then linear decay
      * @param maxGradNorm    global gradient-norm clip; 0 disables
+     * @param targetKl       stop an iteration's update once a minibatch's approximate KL exceeds this; 0 disables
      * @param advantageNorm  normalize advantages over the batch, per minibatch, or not
      * @param jointOptimizer one Adam on policy loss + valueCoef × value loss
      * @param valueCoef      value-loss weight in the joint loss
@@ -139,7 +140,7 @@ public record ExperimentConfig(
      */
     public record PpoConfig(long totalSteps, int stepsPerEnv, int epochs, int minibatches, double clip,
             double gamma, double gaeLambda, double lr, double criticLr, LrSchedule lrSchedule, double maxGradNorm,
-            AdvantageNorm advantageNorm, boolean jointOptimizer, double valueCoef, boolean obsNorm,
+            double targetKl, AdvantageNorm advantageNorm, boolean jointOptimizer, double valueCoef, boolean obsNorm,
             double rewardScale) {
     }
 

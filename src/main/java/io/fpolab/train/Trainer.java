@@ -482,20 +482,27 @@ public final class Trainer {
             perm[i] = i;
         }
         UpdateTally tally = new UpdateTally();
-        for (int epoch = 0; epoch < ppo.epochs(); epoch++) {
+        boolean stepping = true;
+        for (int epoch = 0; epoch < ppo.epochs() && stepping; epoch++) {
             updateRng.shuffleInPlace(perm);
-            for (int m = 0; m < ppo.minibatches(); m++) {
+            for (int m = 0; m < ppo.minibatches() && stepping; m++) {
                 int from = (int) ((long) batch * m / ppo.minibatches());
                 int to = (int) ((long) batch * (m + 1) / ppo.minibatches());
                 int[] idx = java.util.Arrays.copyOfRange(perm, from, to);
                 control.checkpoint();
-                minibatch(idx, lr, clr, tally);
+                stepping = minibatch(idx, lr, clr, tally);
             }
         }
         return tally.finish();
     }
 
-    private void minibatch(int[] idx, double lr, double clr, UpdateTally tally) {
+    /**
+     * One minibatch: losses, gradients and (unless {@code ppo.targetKl} stops the update here) one optimizer
+     * step. Its statistics are tallied either way, so the KL that stopped an update shows in the metrics.
+     *
+     * @return false when the policy has moved past {@code ppo.targetKl} and the iteration's update should stop
+     */
+    private boolean minibatch(int[] idx, double lr, double clr, UpdateTally tally) {
         var ppo = cfg.ppo();
         float[] adv = new float[idx.length];
         for (int k = 0; k < idx.length; k++) {
@@ -504,8 +511,10 @@ public final class Trainer {
         if (ppo.advantageNorm() == AdvantageNorm.MINIBATCH) {
             Gae.normalize(adv, 0, adv.length);
         }
+        boolean[] stepped = {true};
         Workspaces.run("update", () -> {
             Policy.UpdateStats s = policy.lossAndGrad(buf.obs, buf.act, idx, adv, ppo.clip());
+            stepped[0] = !(ppo.targetKl() > 0 && s.approxKl() > ppo.targetKl());
             double vLoss = valueLossAndGrad(idx);
             if (!Double.isFinite(s.policyLoss())) {
                 throw new DivergenceException(iteration + 1, "policy loss is " + s.policyLoss());
@@ -524,13 +533,17 @@ public final class Trainer {
                     policy.params().grads().muli(f);
                     criticParams.grads().muli(f);
                 }
-                actorOpt.step(lr);
-                criticOpt.step(lr);
+                if (stepped[0]) {
+                    actorOpt.step(lr);
+                    criticOpt.step(lr);
+                }
             } else {
                 norm = policy.params().clipGradNorm(ppo.maxGradNorm());
                 criticParams.clipGradNorm(ppo.maxGradNorm());
-                actorOpt.step(lr);
-                criticOpt.step(clr);
+                if (stepped[0]) {
+                    actorOpt.step(lr);
+                    criticOpt.step(clr);
+                }
             }
             if (!Double.isFinite(norm)) {
                 throw new DivergenceException(iteration + 1, "gradient norm is " + norm);
@@ -545,6 +558,7 @@ public final class Trainer {
             }
             tally.add(s, vLoss, norm);
         });
+        return stepped[0];
     }
 
     /** 0.5·mean((V − R)²) on the minibatch; writes the critic's gradients. */

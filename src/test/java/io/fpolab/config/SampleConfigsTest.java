@@ -66,7 +66,7 @@ class SampleConfigsTest {
         // Same PPO settings, but the paper's constant rate and twice the (cheap) budget, so it commits.
         assertEquals(new ExperimentConfig.PpoConfig(2 * fpo.totalSteps(), fpo.stepsPerEnv(), fpo.epochs(),
                 fpo.minibatches(), fpo.clip(), fpo.gamma(), fpo.gaeLambda(), fpo.lr(), fpo.criticLr(),
-                ExperimentConfig.LrSchedule.CONSTANT, fpo.maxGradNorm(), fpo.advantageNorm(), fpo.jointOptimizer(),
+                ExperimentConfig.LrSchedule.CONSTANT, fpo.maxGradNorm(), fpo.targetKl(), fpo.advantageNorm(), fpo.jointOptimizer(),
                 fpo.valueCoef(), fpo.obsNorm(), fpo.rewardScale()), gauss.ppo());
         ExperimentConfig dppo = SampleConfigs.load("gridworld-dppo.json");
         assertEquals(0.05, dppo.dppo().sigma());

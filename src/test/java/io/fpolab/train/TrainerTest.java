@@ -20,7 +20,7 @@ class TrainerTest {
                 new FlowConfig(TimeEmbedding.RAW, 1.0, Sampler.EULER, 8, 0.0, false, Sampler.EULER, false, 16,
                         CfmLoss.U_MSE, TauSampling.UNIFORM, RatioMode.MEAN_EXP, 3.0, TrustRegion.PPO_CLIP),
                 new GaussianConfig(StdMode.LEARNED, 0.5, false, 0.0, false), new DppoConfig(0.1),
-                new PpoConfig(40 * 256, 8, 4, 4, 0.2, 0.99, 0.95, 3e-3, 3e-3, LrSchedule.CONSTANT, 0.5,
+                new PpoConfig(40 * 256, 8, 4, 4, 0.2, 0.99, 0.95, 3e-3, 3e-3, LrSchedule.CONSTANT, 0.5, 0.0,
                         AdvantageNorm.BATCH, false, 0.5, false, 1.0),
                 new EvalConfig(0, 10));
     }
@@ -52,6 +52,28 @@ class TrainerTest {
         }
         double[][] c = run(banditConfig(algorithm, 8), 3);
         assertTrue(!Arrays.equals(a[2], c[2]), "a different seed should change the metrics");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Algorithm.class)
+    void targetKlStopsTheUpdateOnceThePolicyHasMoved(Algorithm algorithm) {
+        // 4 epochs × 4 minibatches = 16 optimizer steps per iteration without the target.
+        Trainer free = new Trainer(banditConfig(algorithm, 3), new BanditEnv(32));
+        free.iterate();
+        assertEquals(16, free.actorOptimizer().stepCount());
+        // The first minibatch sees θ = θ_old (KL 0) and steps; the second already measures a KL above a
+        // tiny target, so the iteration stops there: one step per iteration.
+        ExperimentConfig tiny = io.fpolab.config.ConfigSchema.withOverride(banditConfig(algorithm, 3), "ppo.targetKl", "1e-9");
+        Trainer stopped = new Trainer(tiny, new BanditEnv(32));
+        stopped.iterate();
+        stopped.iterate();
+        assertEquals(2, stopped.actorOptimizer().stepCount());
+        assertEquals(2, stopped.criticOptimizer().stepCount());
+        // A generous target never stops a sane update.
+        ExperimentConfig loose = io.fpolab.config.ConfigSchema.withOverride(banditConfig(algorithm, 3), "ppo.targetKl", "5");
+        Trainer unstopped = new Trainer(loose, new BanditEnv(32));
+        unstopped.iterate();
+        assertEquals(16, unstopped.actorOptimizer().stepCount());
     }
 
     @org.junit.jupiter.api.Test
