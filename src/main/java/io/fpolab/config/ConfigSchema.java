@@ -158,6 +158,11 @@ public final class ConfigSchema {
             FieldSpec.enumeration("flow.trustRegion", TrustRegion.PPO_CLIP, false, FPO,
                     "Surrogate objective: ppo_clip (standard clipping) or aspo (FPO++: clipping for positive "
                             + "advantages, a quadratic penalty for negative ones)."),
+            FieldSpec.real("flow.cfmAnchor", 0.0, new Range(0, false, 100, false), FPO,
+                    "Not in the paper: adds this weight × the mean CFM loss on the rollout's own actions (the stored "
+                            + "(τ, ε) pairs) to FPO's loss, like adding a small positive constant to every advantage. "
+                            + "It counters the slow spreading of the flow when advantages are mostly noise; 0 is "
+                            + "plain FPO."),
 
             FieldSpec.enumeration("gaussian.std", StdMode.FIXED, false, GAUSSIAN,
                     "Standard deviation of the Gaussian policy: fixed, learned but the same in every state, "

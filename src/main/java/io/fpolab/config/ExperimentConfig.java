@@ -98,11 +98,12 @@ public record ExperimentConfig(
      * @param ratio              how per-pair losses make the ratio
      * @param ratioClamp         clamp bound of the CLAMPED ratio (authors' GridWorld code: 3)
      * @param trustRegion        PPO clip or ASPO
+     * @param cfmAnchor          weight of the CFM loss on the policy's own rollout actions added to FPO's loss
      */
     public record FlowConfig(TimeEmbedding timeEmbedding, double outputScale, Sampler sampler, int steps,
             double samplerNoise, boolean zeroNoiseStart, Sampler evalSampler, boolean evalZeroNoiseStart,
             int nMc, CfmLoss lossMode, TauSampling tauSampling, RatioMode ratio, double ratioClamp,
-            TrustRegion trustRegion) {
+            TrustRegion trustRegion, double cfmAnchor) {
     }
 
     /**

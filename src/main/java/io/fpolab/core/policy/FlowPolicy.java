@@ -112,4 +112,9 @@ public final class FlowPolicy extends FlowPolicyBase {
     TrustRegion trustRegion() {
         return flow.trustRegion();
     }
+
+    @Override
+    double cfmAnchor() {
+        return flow.cfmAnchor();
+    }
 }

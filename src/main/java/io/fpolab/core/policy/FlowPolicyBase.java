@@ -76,6 +76,11 @@ abstract class FlowPolicyBase implements Policy {
 
     abstract TrustRegion trustRegion();
 
+    /** Weight of the mean row loss added to the objective (FPO's {@code flow.cfmAnchor}; 0 for DPPO). */
+    double cfmAnchor() {
+        return 0;
+    }
+
     /** Stores ℓ_old for every row of the rollout (θ = θ_old), in chunks of at most {@link #CHUNK_ROWS} rows. */
     final void storeOldLosses(float[] obs, float[] act, int batch) {
         lossOld = new double[batch * rowsPer];
@@ -114,12 +119,18 @@ abstract class FlowPolicyBase implements Policy {
                 clip, trustRegion(), gradLogRatio);
         double[] gradRows = new double[rowCount];
         FlowRatio.backward(mode, lossNew, old, rowsPer, ratioScale(), ratioClamp(), logRatio, gradLogRatio, gradRows);
+        double anchor = cfmAnchor();
+        if (anchor > 0) {
+            for (int i = 0; i < rowCount; i++) {
+                gradRows[i] += anchor / rowCount;
+            }
+        }
         net.backwardRows(cache, err, r.weight(), gradRows);
         double cfm = 0;
         for (double l : lossNew) {
             cfm += l;
         }
-        return new UpdateStats(res.loss(), res.ratioMean(), res.ratioMin(), res.ratioMax(), res.clipFraction(),
+        return new UpdateStats(res.loss() + anchor * cfm / rowCount, res.ratioMean(), res.ratioMin(), res.ratioMax(), res.clipFraction(),
                 res.approxKl(), cfm / rowCount, Double.NaN);
     }
 

@@ -45,6 +45,18 @@ class GradientCheckTest {
         check(Policies.create(cfg, OBS, ACT, DataType.DOUBLE, new Rng(1)));
     }
 
+    /** The anchor (not in the paper) adds weight × mean row loss; its gradient must match too. */
+    @org.junit.jupiter.api.Test
+    void cfmAnchorAddsItsWeightedLossAndGradient() {
+        ExperimentConfig base = TestConfigs.base(Algorithm.FPO);
+        var f = TestConfigs.flow(base.flow(), CfmLoss.EPS_MSE, RatioMode.PER_SAMPLE, TrustRegion.ASPO,
+                TimeEmbedding.SINUSOIDAL);
+        f = new io.fpolab.config.ExperimentConfig.FlowConfig(f.timeEmbedding(), f.outputScale(), f.sampler(), f.steps(),
+                f.samplerNoise(), f.zeroNoiseStart(), f.evalSampler(), f.evalZeroNoiseStart(), f.nMc(), f.lossMode(),
+                f.tauSampling(), f.ratio(), f.ratioClamp(), f.trustRegion(), 0.7);
+        check(Policies.create(TestConfigs.withFlow(base, f), OBS, ACT, DataType.DOUBLE, new Rng(3)));
+    }
+
     @ParameterizedTest(name = "Gaussian {0}")
     @MethodSource("stdModes")
     void gaussianPolicyGradientMatchesFiniteDifferences(StdMode std) {
