@@ -130,8 +130,8 @@ abstract class FlowPolicyBase implements Policy {
         for (double l : lossNew) {
             cfm += l;
         }
-        return new UpdateStats(res.loss() + anchor * cfm / rowCount, res.ratioMean(), res.ratioMin(), res.ratioMax(), res.clipFraction(),
-                res.approxKl(), cfm / rowCount, Double.NaN);
+        return new UpdateStats(res.loss() + anchor * cfm / rowCount, res.ratioMean(), res.ratioMin(), res.ratioMax(),
+                res.clipFraction(), res.approxKl(), cfm / rowCount, Double.NaN);
     }
 
     /** Packs Java-built rows into ND4J arrays: {@code [obs, x]} columns, τ column, targets, weights. */
