@@ -511,10 +511,9 @@ public final class Trainer {
         if (ppo.advantageNorm() == AdvantageNorm.MINIBATCH) {
             Gae.normalize(adv, 0, adv.length);
         }
-        boolean[] stepped = {true};
-        Workspaces.run("update", () -> {
+        return Workspaces.run("update", () -> {
             Policy.UpdateStats s = policy.lossAndGrad(buf.obs, buf.act, idx, adv, ppo.clip());
-            stepped[0] = !(ppo.targetKl() > 0 && s.approxKl() > ppo.targetKl());
+            boolean step = !(ppo.targetKl() > 0 && s.approxKl() > ppo.targetKl());
             double vLoss = valueLossAndGrad(idx);
             if (!Double.isFinite(s.policyLoss())) {
                 throw new DivergenceException(iteration + 1, "policy loss is " + s.policyLoss());
@@ -533,17 +532,13 @@ public final class Trainer {
                     policy.params().grads().muli(f);
                     criticParams.grads().muli(f);
                 }
-                if (stepped[0]) {
-                    actorOpt.step(lr);
-                    criticOpt.step(lr);
-                }
             } else {
                 norm = policy.params().clipGradNorm(ppo.maxGradNorm());
                 criticParams.clipGradNorm(ppo.maxGradNorm());
-                if (stepped[0]) {
-                    actorOpt.step(lr);
-                    criticOpt.step(clr);
-                }
+            }
+            if (step) {
+                actorOpt.step(lr);
+                criticOpt.step(ppo.jointOptimizer() ? lr : clr);
             }
             if (!Double.isFinite(norm)) {
                 throw new DivergenceException(iteration + 1, "gradient norm is " + norm);
@@ -557,8 +552,8 @@ public final class Trainer {
                 throw new DivergenceException(iteration + 1, "critic parameters became non-finite after the optimizer step");
             }
             tally.add(s, vLoss, norm);
+            return step;
         });
-        return stepped[0];
     }
 
     /** 0.5·mean((V − R)²) on the minibatch; writes the critic's gradients. */

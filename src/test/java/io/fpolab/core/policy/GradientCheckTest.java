@@ -49,12 +49,10 @@ class GradientCheckTest {
     @org.junit.jupiter.api.Test
     void cfmAnchorAddsItsWeightedLossAndGradient() {
         ExperimentConfig base = TestConfigs.base(Algorithm.FPO);
-        var f = TestConfigs.flow(base.flow(), CfmLoss.EPS_MSE, RatioMode.PER_SAMPLE, TrustRegion.ASPO,
-                TimeEmbedding.SINUSOIDAL);
-        f = new io.fpolab.config.ExperimentConfig.FlowConfig(f.timeEmbedding(), f.outputScale(), f.sampler(), f.steps(),
-                f.samplerNoise(), f.zeroNoiseStart(), f.evalSampler(), f.evalZeroNoiseStart(), f.nMc(), f.lossMode(),
-                f.tauSampling(), f.ratio(), f.ratioClamp(), f.trustRegion(), 0.7);
-        check(Policies.create(TestConfigs.withFlow(base, f), OBS, ACT, DataType.DOUBLE, new Rng(3)));
+        ExperimentConfig cfg = TestConfigs.withFlow(base, TestConfigs.flow(base.flow(), CfmLoss.EPS_MSE,
+                RatioMode.PER_SAMPLE, TrustRegion.ASPO, TimeEmbedding.SINUSOIDAL));
+        cfg = io.fpolab.config.ConfigSchema.withOverride(cfg, "flow.cfmAnchor", "0.7");
+        check(Policies.create(cfg, OBS, ACT, DataType.DOUBLE, new Rng(3)));
     }
 
     @ParameterizedTest(name = "Gaussian {0}")
