@@ -163,6 +163,12 @@ public final class ConfigSchema {
                             + "(τ, ε) pairs) to FPO's loss, like adding a small positive constant to every advantage. "
                             + "It counters the slow spreading of the flow when advantages are mostly noise; 0 is "
                             + "plain FPO."),
+            FieldSpec.real("flow.actionClip", 0.0, new Range(0, false, 1000, false), FPO,
+                    "Not in the paper: clips each component of a sampled action to ±this before the env sees it "
+                            + "and before it is stored for the update, so the flow is only ever trained towards "
+                            + "bounded actions. With a tanh action transform, 3 keeps 99.5% of the range and stops the "
+                            + "pre-tanh actions (which the env cannot tell apart once saturated) drifting to huge "
+                            + "values. 0 disables."),
 
             FieldSpec.enumeration("gaussian.std", StdMode.FIXED, false, GAUSSIAN,
                     "Standard deviation of the Gaussian policy: fixed, learned but the same in every state, "

@@ -99,11 +99,12 @@ public record ExperimentConfig(
      * @param ratioClamp         clamp bound of the CLAMPED ratio (authors' GridWorld code: 3)
      * @param trustRegion        PPO clip or ASPO
      * @param cfmAnchor          weight of the CFM loss on the policy's own rollout actions added to FPO's loss
+     * @param actionClip         bound on each component of FPO's sampled (pre-transform) action; 0 disables
      */
     public record FlowConfig(TimeEmbedding timeEmbedding, double outputScale, Sampler sampler, int steps,
             double samplerNoise, boolean zeroNoiseStart, Sampler evalSampler, boolean evalZeroNoiseStart,
             int nMc, CfmLoss lossMode, TauSampling tauSampling, RatioMode ratio, double ratioClamp,
-            TrustRegion trustRegion, double cfmAnchor) {
+            TrustRegion trustRegion, double cfmAnchor, double actionClip) {
     }
 
     /**

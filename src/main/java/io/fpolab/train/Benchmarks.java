@@ -50,7 +50,7 @@ public final class Benchmarks {
     /** The Playground actor of the paper's Table 1 (32×4 SiLU, sinusoidal τ, output × 0.25, N_mc 8, ε-MSE). */
     public static FlowConfig playgroundFlow() {
         return new FlowConfig(TimeEmbedding.SINUSOIDAL, 0.25, Sampler.EULER, 10, 0.0, false, Sampler.EULER, true, 8,
-                CfmLoss.EPS_MSE, TauSampling.GRID, RatioMode.MEAN_EXP, 3.0, TrustRegion.PPO_CLIP, 0.0);
+                CfmLoss.EPS_MSE, TauSampling.GRID, RatioMode.MEAN_EXP, 3.0, TrustRegion.PPO_CLIP, 0.0, 0.0);
     }
 
     public static NetworkConfig playgroundActor() {

@@ -15,7 +15,7 @@ public final class TestConfigs {
                 new NetworkConfig(List.of(8, 8), Activation.TANH),
                 new NetworkConfig(List.of(8, 8), Activation.TANH),
                 new FlowConfig(TimeEmbedding.RAW, 1.0, Sampler.EULER, 4, 0.1, false, Sampler.EULER, false, 3,
-                        CfmLoss.U_MSE, TauSampling.UNIFORM, RatioMode.MEAN_EXP, 3.0, TrustRegion.PPO_CLIP, 0.0),
+                        CfmLoss.U_MSE, TauSampling.UNIFORM, RatioMode.MEAN_EXP, 3.0, TrustRegion.PPO_CLIP, 0.0, 0.0),
                 new GaussianConfig(StdMode.FIXED, 0.7071, false, 0.0, false),
                 new DppoConfig(0.3),
                 new PpoConfig(10_000, 16, 2, 2, 0.2, 0.99, 0.95, 3e-4, 3e-4, LrSchedule.CONSTANT, 0.5, 0.0,
@@ -35,6 +35,6 @@ public final class TestConfigs {
 
     public static FlowConfig flow(FlowConfig f, CfmLoss loss, RatioMode ratio, TrustRegion tr, TimeEmbedding emb) {
         return new FlowConfig(emb, f.outputScale(), f.sampler(), f.steps(), f.samplerNoise(), f.zeroNoiseStart(),
-                f.evalSampler(), f.evalZeroNoiseStart(), f.nMc(), loss, f.tauSampling(), ratio, f.ratioClamp(), tr, f.cfmAnchor());
+                f.evalSampler(), f.evalZeroNoiseStart(), f.nMc(), loss, f.tauSampling(), ratio, f.ratioClamp(), tr, f.cfmAnchor(), f.actionClip());
     }
 }

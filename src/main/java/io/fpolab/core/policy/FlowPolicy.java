@@ -38,7 +38,14 @@ public final class FlowPolicy extends FlowPolicyBase {
         INDArray x0 = zero ? Nd4j.zeros(net.dataType(), rows, actDim()) : net.gaussian(rng, rows, 1.0);
         INDArray x = net.sample(o, x0, eval ? flow.evalSampler() : flow.sampler(), flow.steps(), flow.samplerNoise(),
                 rng, path);
-        return Nd.floats(x);
+        float[] act = Nd.floats(x);
+        float bound = (float) flow.actionClip();
+        if (bound > 0) {
+            for (int i = 0; i < act.length; i++) {
+                act[i] = Math.max(-bound, Math.min(bound, act[i]));
+            }
+        }
+        return act;
     }
 
     @Override

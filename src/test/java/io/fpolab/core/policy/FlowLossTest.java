@@ -75,6 +75,29 @@ class FlowLossTest {
     }
 
     @Test
+    void actionClipBoundsEverySampledActionAndOffLeavesThemFree() {
+        ExperimentConfig base = TestConfigs.base(Algorithm.FPO);
+        int rows = 200;
+        float[] obs = new float[rows * 3];
+        for (String clip : new String[] {"0", "0.5"}) {
+            ExperimentConfig cfg = io.fpolab.config.ConfigSchema.withOverride(base, "flow.actionClip", clip);
+            Policy p = Policies.create(cfg, 3, 2, DataType.FLOAT, new Rng(5));
+            for (boolean eval : new boolean[] {false, true}) {
+                float[] act = p.sample(obs, rows, new Rng(8), eval, null);
+                double max = 0;
+                for (float a : act) {
+                    max = Math.max(max, Math.abs(a));
+                }
+                if (clip.equals("0")) {
+                    org.junit.jupiter.api.Assertions.assertTrue(max > 1.5, "unclipped samples reach past 1.5: " + max);
+                } else {
+                    assertEquals(0.5, max, 0.0, "clipped samples reach exactly the bound");
+                }
+            }
+        }
+    }
+
+    @Test
     void epsMseEqualsTauSquaredTimesUMseFromThePredictedNoise() {
         ExperimentConfig base = TestConfigs.base(Algorithm.FPO);
         FlowPolicy p = (FlowPolicy) Policies.create(TestConfigs.withFlow(base, TestConfigs.flow(base.flow(),
