@@ -168,7 +168,8 @@ public final class ConfigSchema {
                             + "and before it is stored for the update, so the flow is only ever trained towards "
                             + "bounded actions. With a tanh action transform, 3 keeps 99.5% of the range and stops the "
                             + "pre-tanh actions (which the env cannot tell apart once saturated) drifting to huge "
-                            + "values. 0 disables."),
+                            + "values that can make training diverge; it also slowed learning in our runs "
+                            + "(docs/control-results.md). 0 disables."),
 
             FieldSpec.enumeration("gaussian.std", StdMode.FIXED, false, GAUSSIAN,
                     "Standard deviation of the Gaussian policy: fixed, learned but the same in every state, "

@@ -1,7 +1,9 @@
 package io.fpolab.core.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fpolab.config.ConfigSchema;
 import io.fpolab.config.ExperimentConfig;
 import io.fpolab.config.ExperimentConfig.Algorithm;
 import io.fpolab.config.ExperimentConfig.CfmLoss;
@@ -80,7 +82,7 @@ class FlowLossTest {
         int rows = 200;
         float[] obs = new float[rows * 3];
         for (String clip : new String[] {"0", "0.5"}) {
-            ExperimentConfig cfg = io.fpolab.config.ConfigSchema.withOverride(base, "flow.actionClip", clip);
+            ExperimentConfig cfg = ConfigSchema.withOverride(base, "flow.actionClip", clip);
             Policy p = Policies.create(cfg, 3, 2, DataType.FLOAT, new Rng(5));
             for (boolean eval : new boolean[] {false, true}) {
                 float[] act = p.sample(obs, rows, new Rng(8), eval, null);
@@ -89,7 +91,7 @@ class FlowLossTest {
                     max = Math.max(max, Math.abs(a));
                 }
                 if (clip.equals("0")) {
-                    org.junit.jupiter.api.Assertions.assertTrue(max > 1.5, "unclipped samples reach past 1.5: " + max);
+                    assertTrue(max > 1.5, "unclipped samples reach past 1.5: " + max);
                 } else {
                     assertEquals(0.5, max, 0.0, "clipped samples reach exactly the bound");
                 }
