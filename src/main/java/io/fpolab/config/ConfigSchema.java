@@ -104,6 +104,12 @@ public final class ConfigSchema {
                             + "(MuJoCo Playground: semi-implicit Euler with explicit damping, pendulum in 2 "
                             + "sub-steps of 0.01 s, reacher in 4 of 0.005 s). GridWorld and the Gym tasks accept "
                             + "only dm_control."),
+            FieldSpec.bool("env.staggerStarts", false, ALL,
+                    "Training only: cut each environment's first episode at a random length, so the parallel "
+                            + "environments sit at different points of their episodes and every batch mixes early "
+                            + "and late states. Off, all environments reset together and a 1000-step task feeds "
+                            + "~30 batches of late states between the batches of starts. The cut episodes are left "
+                            + "out of the training return; evaluation is unaffected."),
 
             FieldSpec.intList("actor.hidden", List.of(64, 64), 1, 8, 1, 2048, ALL,
                     "Hidden layer widths of the policy network (the velocity field for FPO/DPPO, the mean for "

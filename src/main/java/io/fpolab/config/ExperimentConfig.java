@@ -65,11 +65,11 @@ public record ExperimentConfig(
      * @param integration     how a dm_control task integrates its physics; the other envs allow only DM_CONTROL
      */
     public record EnvConfig(String id, String layout, String layoutFile, int numEnvs, int maxSteps,
-            ActionTransform actionTransform, Integration integration) {
+            ActionTransform actionTransform, Integration integration, boolean staggerStarts) {
 
         /** The same environment with another number of copies (evaluation steps its own batch). */
         public EnvConfig withNumEnvs(int n) {
-            return new EnvConfig(id, layout, layoutFile, n, maxSteps, actionTransform, integration);
+            return new EnvConfig(id, layout, layoutFile, n, maxSteps, actionTransform, integration, staggerStarts);
         }
     }
 

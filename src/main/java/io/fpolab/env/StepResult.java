@@ -16,6 +16,11 @@ public final class StepResult {
     public final double[] episodeReturn;
     public final int[] episodeLength;
     public final int[] outcome;
+    /**
+     * True where the episode that ended at this step was cut short by {@link VecEnv#staggerEpisodes}: its
+     * return and length cover only part of an episode.
+     */
+    public final boolean[] partial;
 
     public StepResult(int numEnvs, int obsDim) {
         obs = new float[numEnvs * obsDim];
@@ -26,6 +31,7 @@ public final class StepResult {
         episodeReturn = new double[numEnvs];
         episodeLength = new int[numEnvs];
         outcome = new int[numEnvs];
+        partial = new boolean[numEnvs];
     }
 
     public boolean done(int i) {

@@ -28,6 +28,14 @@ public interface VecEnv {
      */
     StepResult step(float[] actions, Rng rng);
 
+    /**
+     * Desynchronizes the envs' episodes: moves each env's step count within its current episode to a
+     * uniform random value in [0, {@link EnvSpec#maxSteps()}), so that episode is cut by the time limit
+     * after fewer steps (truncated, as any time limit) and later episodes start at different times.
+     * Where the count moved, the episode is flagged in {@link StepResult#partial} when it ends.
+     */
+    void staggerEpisodes(Rng rng);
+
     /** The current observation array (owned by the env). */
     float[] observations();
 

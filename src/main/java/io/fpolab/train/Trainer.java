@@ -294,6 +294,9 @@ public final class Trainer {
     private IterationStats iterateOnce() {
         if (!started) {
             env.reset(envRng);
+            if (cfg.env().staggerStarts()) {
+                env.staggerEpisodes(envRng);
+            }
             started = true;
         }
         long t0 = System.nanoTime();
@@ -385,7 +388,7 @@ public final class Trainer {
                 buf.reward[i] = r.reward[e] * scale;
                 buf.terminated[i] = r.terminated[e];
                 buf.truncated[i] = r.truncated[e];
-                if (r.done(e)) {
+                if (r.done(e) && !r.partial[e]) {
                     tally.episodes++;
                     tally.returnSum += r.episodeReturn[e];
                     tally.lengthSum += r.episodeLength[e];

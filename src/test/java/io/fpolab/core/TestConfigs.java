@@ -11,7 +11,7 @@ public final class TestConfigs {
 
     public static ExperimentConfig base(Algorithm algorithm) {
         return new ExperimentConfig("test", "", 0, algorithm,
-                new EnvConfig("gridworld", "two_bands", null, 16, 0, ActionTransform.CLIP, Integration.DM_CONTROL),
+                new EnvConfig("gridworld", "two_bands", null, 16, 0, ActionTransform.CLIP, Integration.DM_CONTROL, false),
                 new NetworkConfig(List.of(8, 8), Activation.TANH),
                 new NetworkConfig(List.of(8, 8), Activation.TANH),
                 new FlowConfig(TimeEmbedding.RAW, 1.0, Sampler.EULER, 4, 0.1, false, Sampler.EULER, false, 3,

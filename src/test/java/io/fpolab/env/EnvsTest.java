@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class EnvsTest {
     private static EnvConfig env(String id, Integration integration) {
-        return new EnvConfig(id, "two_bands", null, 2, 0, ActionTransform.CLIP, integration);
+        return new EnvConfig(id, "two_bands", null, 2, 0, ActionTransform.CLIP, integration, false);
     }
 
     private static double[] afterTenSteps(VecEnv env) {

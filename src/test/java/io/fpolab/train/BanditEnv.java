@@ -54,6 +54,11 @@ final class BanditEnv implements VecEnv {
         return result;
     }
 
+    /** Every episode is one step long: there is nothing to stagger. */
+    @Override
+    public void staggerEpisodes(Rng rng) {
+    }
+
     @Override
     public float[] observations() {
         return result.obs;

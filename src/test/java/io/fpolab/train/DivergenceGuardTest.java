@@ -269,6 +269,11 @@ class DivergenceGuardTest {
         }
 
         @Override
+        public void staggerEpisodes(Rng rng) {
+            inner.staggerEpisodes(rng);
+        }
+
+        @Override
         public float[] observations() {
             return inner.observations();
         }

@@ -107,4 +107,35 @@ class TrainerTest {
         }
         return out;
     }
+
+    /** Iterations (1-based) in which episodes ended, with their count; asserts every counted episode is whole. */
+    private static java.util.Map<Integer, Integer> episodeEnds(boolean stagger) {
+        ExperimentConfig cfg = TestConfigs.base(Algorithm.GAUSSIAN_PPO);
+        String[][] sets = {{"env.id", "cartpole-balance"}, {"env.numEnvs", "8"}, {"ppo.stepsPerEnv", "100"},
+                {"ppo.epochs", "1"}, {"ppo.minibatches", "1"}, {"env.staggerStarts", String.valueOf(stagger)}};
+        for (String[] kv : sets) {
+            cfg = io.fpolab.config.ConfigSchema.withOverride(cfg, kv[0], kv[1]);
+        }
+        Trainer trainer = new Trainer(cfg, io.fpolab.env.Envs.create(cfg.env()));
+        java.util.Map<Integer, Integer> ends = new java.util.TreeMap<>();
+        for (int it = 1; it <= 21; it++) {
+            IterationStats s = trainer.iterate();
+            if (s.episodes() > 0) {
+                assertEquals(1000.0, s.lengthMean(), "iteration " + it + ": only whole 1000-step episodes count");
+                ends.put(it, s.episodes());
+            }
+        }
+        return ends;
+    }
+
+    @org.junit.jupiter.api.Test
+    void staggeredStartsSpreadEpisodeEndsAndLeaveTheCutEpisodesOutOfTheReturn() {
+        // 8 envs × 100 steps per iteration: without staggering all 8 episodes end in iterations 10 and 20.
+        assertEquals(java.util.Map.of(10, 8, 20, 8), episodeEnds(false));
+        java.util.Map<Integer, Integer> staggered = episodeEnds(true);
+        assertTrue(staggered.size() >= 4, "whole episodes end in iterations " + staggered);
+        int total = staggered.values().stream().mapToInt(Integer::intValue).sum();
+        // Each env's cut first episode is not counted; its next one (ending within 2,000 steps) is.
+        assertTrue(total >= 8 && total <= 16, total + " whole episodes in " + staggered);
+    }
 }

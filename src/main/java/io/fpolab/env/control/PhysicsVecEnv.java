@@ -36,6 +36,7 @@ public abstract class PhysicsVecEnv implements VecEnv {
     private final double[] action;
     private final double[] runningReturn;
     private final int[] runningLength;
+    private final boolean[] partial;
 
     /**
      * @param joints    names of the generalized coordinates in dm_control's joint order (for the Gym
@@ -58,6 +59,7 @@ public abstract class PhysicsVecEnv implements VecEnv {
         this.action = new double[spec.actDim()];
         this.runningReturn = new double[numEnvs];
         this.runningLength = new int[numEnvs];
+        this.partial = new boolean[numEnvs];
     }
 
     /** Draws a fresh initial state into {@code s[off .. off + stateDim)}. */
@@ -122,6 +124,7 @@ public abstract class PhysicsVecEnv implements VecEnv {
             result.terminated[i] = term;
             result.truncated[i] = trunc;
             result.outcome[i] = 0;
+            result.partial[i] = (term || trunc) && partial[i];
             observe(states, off, obs, i * obsDim);
             if (term || trunc) {
                 System.arraycopy(obs, i * obsDim, result.finalObs, i * obsDim, obsDim);
@@ -131,6 +134,14 @@ public abstract class PhysicsVecEnv implements VecEnv {
             }
         }
         return result;
+    }
+
+    @Override
+    public final void staggerEpisodes(Rng rng) {
+        for (int i = 0; i < numEnvs; i++) {
+            runningLength[i] = rng.nextInt(spec.maxSteps());
+            partial[i] |= runningLength[i] > 0;
+        }
     }
 
     /**
@@ -232,27 +243,32 @@ public abstract class PhysicsVecEnv implements VecEnv {
         observe(states, i * stateDim, obs, i * spec.obsDim());
     }
 
-    /** All envs' physical states, then per env the running return and length. */
+    /** All envs' physical states, then per env the running return, the length and 1 if the episode is partial. */
     @Override
     public final double[] saveState() {
-        double[] out = Arrays.copyOf(states, states.length + 2 * numEnvs);
+        double[] out = Arrays.copyOf(states, states.length + 3 * numEnvs);
         for (int i = 0; i < numEnvs; i++) {
-            out[states.length + 2 * i] = runningReturn[i];
-            out[states.length + 2 * i + 1] = runningLength[i];
+            out[states.length + 3 * i] = runningReturn[i];
+            out[states.length + 3 * i + 1] = runningLength[i];
+            out[states.length + 3 * i + 2] = partial[i] ? 1 : 0;
         }
         return out;
     }
 
     @Override
     public final void restoreState(double[] saved) {
-        if (saved.length != states.length + 2 * numEnvs) {
+        // Stride 3 per env; checkpoints written before staggered starts have stride 2 (no partial flag).
+        int stride = saved.length == states.length + 2 * numEnvs ? 2 : 3;
+        if (saved.length != states.length + stride * numEnvs) {
             throw new IllegalArgumentException(spec.id() + " saved state has " + saved.length + " values, expected "
-                    + (states.length + 2 * numEnvs));
+                    + (states.length + 3 * numEnvs));
         }
         System.arraycopy(saved, 0, states, 0, states.length);
         for (int i = 0; i < numEnvs; i++) {
-            runningReturn[i] = saved[states.length + 2 * i];
-            runningLength[i] = (int) saved[states.length + 2 * i + 1];
+            int at = states.length + stride * i;
+            runningReturn[i] = saved[at];
+            runningLength[i] = (int) saved[at + 1];
+            partial[i] = stride == 3 && saved[at + 2] != 0;
             observe(states, i * stateDim, obs, i * spec.obsDim());
         }
     }
@@ -261,6 +277,7 @@ public abstract class PhysicsVecEnv implements VecEnv {
         resetState(states, i * stateDim, rng);
         runningReturn[i] = 0;
         runningLength[i] = 0;
+        partial[i] = false;
         observe(states, i * stateDim, obs, i * spec.obsDim());
     }
 

@@ -45,6 +45,7 @@ public final class GridWorldVecEnv implements VecEnv {
     private volatile EnvSpec spec;
     private final int[] cell;
     private final int[] stepInEpisode;
+    private final boolean[] partial;
     private final double[] runningReturn;
     private final StepResult result;
 
@@ -75,6 +76,7 @@ public final class GridWorldVecEnv implements VecEnv {
         this.spec = specFor(layout, maxSteps);
         cell = new int[numEnvs];
         stepInEpisode = new int[numEnvs];
+        partial = new boolean[numEnvs];
         runningReturn = new double[numEnvs];
         result = new StepResult(numEnvs, 2);
         for (int i = 0; i < numEnvs; i++) {
@@ -155,6 +157,7 @@ public final class GridWorldVecEnv implements VecEnv {
             result.terminated[i] = terminal;
             result.truncated[i] = !terminal && t >= maxSteps;
             writeObs(next, result.finalObs, 2 * i);
+            result.partial[i] = (terminal || t >= maxSteps) && partial[i];
             if (terminal || t >= maxSteps) {
                 result.outcome[i] = type == GOAL ? g.regions[next] : type == DEATH ? OUTCOME_DEATH : OUTCOME_NONE;
                 result.episodeReturn[i] = runningReturn[i];
@@ -174,33 +177,45 @@ public final class GridWorldVecEnv implements VecEnv {
         return result.obs;
     }
 
+    @Override
+    public void staggerEpisodes(Rng rng) {
+        for (int i = 0; i < numEnvs; i++) {
+            stepInEpisode[i] = rng.nextInt(maxSteps);
+            partial[i] |= stepInEpisode[i] > 0;
+        }
+    }
+
     /** {x, y, stepInEpisode} of env {@code i}. */
     @Override
     public double[] state(int i) {
         return new double[] {cell[i] % width, cell[i] / width, stepInEpisode[i]};
     }
 
-    /** Per env: cell index, step in episode, return so far. */
+    /** Per env: cell index, step in episode, return so far, 1 if the episode is partial. */
     @Override
     public double[] saveState() {
-        double[] s = new double[3 * numEnvs];
+        double[] s = new double[4 * numEnvs];
         for (int i = 0; i < numEnvs; i++) {
-            s[3 * i] = cell[i];
-            s[3 * i + 1] = stepInEpisode[i];
-            s[3 * i + 2] = runningReturn[i];
+            s[4 * i] = cell[i];
+            s[4 * i + 1] = stepInEpisode[i];
+            s[4 * i + 2] = runningReturn[i];
+            s[4 * i + 3] = partial[i] ? 1 : 0;
         }
         return s;
     }
 
     @Override
     public void restoreState(double[] s) {
-        if (s.length != 3 * numEnvs) {
-            throw new IllegalArgumentException("GridWorld state has " + s.length + " values, expected " + 3 * numEnvs);
+        // Stride 4 per env; checkpoints written before staggered starts have stride 3 (no partial flag).
+        int stride = s.length == 3 * numEnvs ? 3 : 4;
+        if (s.length != stride * numEnvs) {
+            throw new IllegalArgumentException("GridWorld state has " + s.length + " values, expected " + 4 * numEnvs);
         }
         for (int i = 0; i < numEnvs; i++) {
-            cell[i] = (int) s[3 * i];
-            stepInEpisode[i] = (int) s[3 * i + 1];
-            runningReturn[i] = s[3 * i + 2];
+            cell[i] = (int) s[stride * i];
+            stepInEpisode[i] = (int) s[stride * i + 1];
+            runningReturn[i] = s[stride * i + 2];
+            partial[i] = stride == 4 && s[stride * i + 3] != 0;
             writeObs(cell[i], result.obs, 2 * i);
         }
     }
@@ -227,6 +242,7 @@ public final class GridWorldVecEnv implements VecEnv {
     private void startEpisode(GridLayout g, int i, int startCell) {
         cell[i] = startCell;
         stepInEpisode[i] = 0;
+        partial[i] = false;
         runningReturn[i] = 0;
         writeObs(startCell, result.obs, 2 * i);
     }
