@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fpolab.config.ConfigSchema;
 import io.fpolab.config.ExperimentConfig;
 import io.fpolab.config.ExperimentConfig.*;
 import io.fpolab.core.TestConfigs;
+import io.fpolab.env.Envs;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -63,24 +68,24 @@ class TrainerTest {
         assertEquals(16, free.actorOptimizer().stepCount());
         // The first minibatch sees θ = θ_old (KL 0) and steps; the second already measures a KL above a
         // tiny target, so the iteration stops there: one step per iteration.
-        ExperimentConfig tiny = io.fpolab.config.ConfigSchema.withOverride(banditConfig(algorithm, 3), "ppo.targetKl", "1e-9");
+        ExperimentConfig tiny = ConfigSchema.withOverride(banditConfig(algorithm, 3), "ppo.targetKl", "1e-9");
         Trainer stopped = new Trainer(tiny, new BanditEnv(32));
         stopped.iterate();
         stopped.iterate();
         assertEquals(2, stopped.actorOptimizer().stepCount());
         assertEquals(2, stopped.criticOptimizer().stepCount());
         // A generous target never stops a sane update.
-        ExperimentConfig loose = io.fpolab.config.ConfigSchema.withOverride(banditConfig(algorithm, 3), "ppo.targetKl", "5");
+        ExperimentConfig loose = ConfigSchema.withOverride(banditConfig(algorithm, 3), "ppo.targetKl", "5");
         Trainer unstopped = new Trainer(loose, new BanditEnv(32));
         unstopped.iterate();
         assertEquals(16, unstopped.actorOptimizer().stepCount());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void warmupScheduleRisesThenDecaysToZero() {
         ExperimentConfig b = banditConfig(Algorithm.GAUSSIAN_PPO, 0);
-        ExperimentConfig cfg = io.fpolab.config.ConfigSchema.withOverride(b, "ppo.lrSchedule", "warmup_linear");
-        cfg = io.fpolab.config.ConfigSchema.withOverride(cfg, "ppo.totalSteps", Integer.toString(20 * 256));
+        ExperimentConfig cfg = ConfigSchema.withOverride(b, "ppo.lrSchedule", "warmup_linear");
+        cfg = ConfigSchema.withOverride(cfg, "ppo.totalSteps", Integer.toString(20 * 256));
         Trainer t = new Trainer(cfg, new BanditEnv(32));
         double[] lr = new double[20];
         for (int i = 0; i < 20; i++) {
@@ -109,15 +114,15 @@ class TrainerTest {
     }
 
     /** Iterations (1-based) in which episodes ended, with their count; asserts every counted episode is whole. */
-    private static java.util.Map<Integer, Integer> episodeEnds(boolean stagger) {
+    private static Map<Integer, Integer> episodeEnds(boolean stagger) {
         ExperimentConfig cfg = TestConfigs.base(Algorithm.GAUSSIAN_PPO);
         String[][] sets = {{"env.id", "cartpole-balance"}, {"env.numEnvs", "8"}, {"ppo.stepsPerEnv", "100"},
                 {"ppo.epochs", "1"}, {"ppo.minibatches", "1"}, {"env.staggerStarts", String.valueOf(stagger)}};
         for (String[] kv : sets) {
-            cfg = io.fpolab.config.ConfigSchema.withOverride(cfg, kv[0], kv[1]);
+            cfg = ConfigSchema.withOverride(cfg, kv[0], kv[1]);
         }
-        Trainer trainer = new Trainer(cfg, io.fpolab.env.Envs.create(cfg.env()));
-        java.util.Map<Integer, Integer> ends = new java.util.TreeMap<>();
+        Trainer trainer = new Trainer(cfg, Envs.create(cfg.env()));
+        Map<Integer, Integer> ends = new TreeMap<>();
         for (int it = 1; it <= 21; it++) {
             IterationStats s = trainer.iterate();
             if (s.episodes() > 0) {
@@ -128,11 +133,11 @@ class TrainerTest {
         return ends;
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void staggeredStartsSpreadEpisodeEndsAndLeaveTheCutEpisodesOutOfTheReturn() {
         // 8 envs × 100 steps per iteration: without staggering all 8 episodes end in iterations 10 and 20.
-        assertEquals(java.util.Map.of(10, 8, 20, 8), episodeEnds(false));
-        java.util.Map<Integer, Integer> staggered = episodeEnds(true);
+        assertEquals(Map.of(10, 8, 20, 8), episodeEnds(false));
+        Map<Integer, Integer> staggered = episodeEnds(true);
         assertTrue(staggered.size() >= 4, "whole episodes end in iterations " + staggered);
         int total = staggered.values().stream().mapToInt(Integer::intValue).sum();
         // Each env's cut first episode is not counted; its next one (ending within 2,000 steps) is.
