@@ -37,15 +37,22 @@ class StaggerEpisodesTest {
         return ends;
     }
 
-    @Test
-    void controlTaskFirstEpisodesEndAtSpreadTimesAndAreFlagged() {
+    /** point_mass-easy (1000-step episodes) reset with seed 3, staggered or not, stepped {@code episodes} × 1000 times. */
+    private static int[][] pointMassEnds(boolean stagger, int episodes, boolean[][] partialOut) {
         VecEnv env = ControlSuite.create("point_mass-easy", N);
-        int max = env.spec().maxSteps();
         Rng rng = new Rng(3);
         env.reset(rng);
-        env.staggerEpisodes(rng);
+        if (stagger) {
+            env.staggerEpisodes(rng);
+        }
+        return endSteps(env, rng, episodes * env.spec().maxSteps(), partialOut);
+    }
+
+    @Test
+    void controlTaskFirstEpisodesEndAtSpreadTimesAndAreFlagged() {
+        int max = 1000;
         boolean[][] partial = new boolean[N][2];
-        int[][] ends = endSteps(env, rng, 2 * max, partial);
+        int[][] ends = pointMassEnds(true, 2, partial);
         Set<Integer> firstEnds = new HashSet<>();
         for (int i = 0; i < N; i++) {
             int first = ends[i][0];
@@ -60,14 +67,10 @@ class StaggerEpisodesTest {
 
     @Test
     void withoutStaggeringEveryEpisodeEndsTogether() {
-        VecEnv env = ControlSuite.create("point_mass-easy", N);
-        int max = env.spec().maxSteps();
-        Rng rng = new Rng(3);
-        env.reset(rng);
         boolean[][] partial = new boolean[N][2];
-        int[][] ends = endSteps(env, rng, max, partial);
+        int[][] ends = pointMassEnds(false, 1, partial);
         for (int i = 0; i < N; i++) {
-            assertEquals(max, ends[i][0]);
+            assertEquals(1000, ends[i][0]);
             assertFalse(partial[i][0]);
         }
     }
