@@ -139,11 +139,13 @@ public record ExperimentConfig(
      * @param valueCoef      value-loss weight in the joint loss
      * @param obsNorm        running observation normalization
      * @param rewardScale    reward multiplier before GAE
+     * @param noiseCorrelation correlation ρ of each training env's sampling noise from one step to the next
+     *                         (AR(1), every step's noise still N(0, I)); 0 = independent noise
      */
     public record PpoConfig(long totalSteps, int stepsPerEnv, int epochs, int minibatches, double clip,
             double gamma, double gaeLambda, double lr, double criticLr, LrSchedule lrSchedule, double maxGradNorm,
             double targetKl, AdvantageNorm advantageNorm, boolean jointOptimizer, double valueCoef, boolean obsNorm,
-            double rewardScale) {
+            double rewardScale, double noiseCorrelation) {
     }
 
     /**

@@ -122,7 +122,7 @@ public final class Benchmarks {
         Rng rng = new Rng(2);
         float[] obs = new float[envs * obsDim];
         float[] act = new float[envs * actDim];
-        Runnable step = () -> Workspaces.run("bench", () -> p.sampleForRollout(obs, envs, rng, act, 0));
+        Runnable step = () -> Workspaces.run("bench", () -> p.sampleForRollout(obs, envs, null, rng, act, 0));
         for (int i = 0; i < 4 * reps; i++) {
             step.run();
         }

@@ -68,6 +68,9 @@ public final class Checkpoint {
         s.put("rng.policy", t.policyRng.state());
         s.put("rng.update", t.updateRng.state());
         s.put("env.state", t.env().saveState());
+        if (t.noise != null) {
+            s.put("rollout.noise", t.noise.saveState());
+        }
         s.put("counters", new long[] {t.iteration(), t.envSteps(), Double.doubleToRawLongBits(t.wallSeconds()),
             t.actorOptimizer().stepCount(), t.criticOptimizer().stepCount(), t.started() ? 1 : 0});
         // Base rates, which differ from the config's after a divergence made the user lower them.
@@ -87,6 +90,13 @@ public final class Checkpoint {
                 Rng.fromState(longs("rng.env")), Rng.fromState(longs("rng.policy")), Rng.fromState(longs("rng.update")));
         if (c[5] != 0) {
             t.env().restoreState(doubles("env.state"));
+        }
+        if (t.noise != null && sections.containsKey("rollout.noise")) {
+            try {
+                t.noise.restoreState(doubles("rollout.noise"));
+            } catch (IllegalArgumentException e) {
+                throw new CheckpointException("rollout.noise: " + e.getMessage());
+            }
         }
         if (sections.containsKey("lr")) {
             double[] lr = doubles("lr");

@@ -64,6 +64,8 @@ public final class Trainer {
     private final RunningNorm obsNorm;
     Rng envRng;
     Rng policyRng;
+    /** The rollout's sampling noise when it is correlated over time; null draws independent noise. */
+    final CorrelatedNoise noise;
     Rng updateRng;
     private final Rollout buf;
     private double actorLr;
@@ -101,6 +103,8 @@ public final class Trainer {
         this.criticOpt = new Adam(criticParams);
         this.obsNorm = new RunningNorm(spec.obsDim());
         this.buf = new Rollout(steps, numEnvs, spec.obsDim(), spec.actDim());
+        double rho = cfg.ppo().noiseCorrelation();
+        this.noise = rho > 0 ? new CorrelatedNoise(rho, numEnvs * spec.actDim()) : null;
         this.actorLr = cfg.ppo().lr();
         this.criticLr = cfg.ppo().criticLr();
     }
@@ -376,7 +380,8 @@ public final class Trainer {
             Workspaces.run("rollout", () -> {
                 float[] v = Nd.floats(critic.forward(Nd.matrix(obs, numEnvs, od, critic.dataType())));
                 System.arraycopy(v, 0, buf.values, base, numEnvs);
-                policy.sampleForRollout(obs, numEnvs, policyRng, act, base);
+                float[] eps = noise == null ? null : noise.next(policyRng);
+                policy.sampleForRollout(obs, numEnvs, eps, policyRng, act, base);
             });
             System.arraycopy(act, 0, buf.act, base * ad, numEnvs * ad);
             checkFinite(act, "the policy produced a non-finite action");

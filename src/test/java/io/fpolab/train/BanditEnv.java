@@ -4,6 +4,8 @@ import io.fpolab.core.math.Rng;
 import io.fpolab.env.EnvSpec;
 import io.fpolab.env.StepResult;
 import io.fpolab.env.VecEnv;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A one-step contextual bandit for learning tests: observation s = ±1, reward {@code 1 − (a − 0.5·s)²}
@@ -13,6 +15,9 @@ final class BanditEnv implements VecEnv {
     private final int n;
     private final StepResult result;
     private final EnvSpec spec = new EnvSpec("bandit", 1, 1, 1, 1.0, 10.0);
+    /** Every step's observations and actions, in order (for tests that look at what the trainer sampled). */
+    final List<float[]> obsLog = new ArrayList<>();
+    final List<float[]> actionLog = new ArrayList<>();
 
     BanditEnv(int n) {
         this.n = n;
@@ -39,6 +44,8 @@ final class BanditEnv implements VecEnv {
 
     @Override
     public StepResult step(float[] actions, Rng rng) {
+        obsLog.add(result.obs.clone());
+        actionLog.add(actions.clone());
         for (int i = 0; i < n; i++) {
             double target = 0.5 * result.obs[i];
             double r = 1 - (actions[i] - target) * (actions[i] - target);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fpolab.config.ConfigSchema;
 import io.fpolab.config.ExperimentConfig;
 import io.fpolab.config.ExperimentConfig.Algorithm;
 import java.nio.file.Files;
@@ -20,7 +21,17 @@ class CheckpointTest {
     @ParameterizedTest
     @EnumSource(Algorithm.class)
     void resumingFromACheckpointContinuesBitIdentically(Algorithm algorithm) throws Exception {
-        ExperimentConfig cfg = TrainerTest.banditConfig(algorithm, 3);
+        resumesBitIdentically(TrainerTest.banditConfig(algorithm, 3));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Algorithm.class)
+    void resumingWithCorrelatedNoiseContinuesItsProcess(Algorithm algorithm) throws Exception {
+        resumesBitIdentically(ConfigSchema.withOverride(TrainerTest.banditConfig(algorithm, 3), "ppo.noiseCorrelation",
+                "0.9"));
+    }
+
+    private void resumesBitIdentically(ExperimentConfig cfg) throws Exception {
         double[][] uninterrupted = TrainerTest.run(cfg, 4);
 
         Trainer first = new Trainer(cfg, new BanditEnv(32));

@@ -26,7 +26,7 @@ class TrainerTest {
                         CfmLoss.U_MSE, TauSampling.UNIFORM, RatioMode.MEAN_EXP, 3.0, TrustRegion.PPO_CLIP, 0.0, 0.0),
                 new GaussianConfig(StdMode.LEARNED, 0.5, false, 0.0, false), new DppoConfig(0.1),
                 new PpoConfig(40 * 256, 8, 4, 4, 0.2, 0.99, 0.95, 3e-3, 3e-3, LrSchedule.CONSTANT, 0.5, 0.0,
-                        AdvantageNorm.BATCH, false, 0.5, false, 1.0),
+                        AdvantageNorm.BATCH, false, 0.5, false, 1.0, 0.0),
                 new EvalConfig(0, 10));
     }
 
@@ -45,6 +45,45 @@ class TrainerTest {
         }
         // Random N(0,1) actions score about 1 − (1 + 0.25) ≈ −0.25; the optimum is 1.
         assertTrue(last > 0.9, algorithm + ": final mean return " + last + " (first " + first + ")");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Algorithm.class)
+    void correlatedNoiseCarriesEachEnvsExplorationFromOneStepToTheNext(Algorithm algorithm) {
+        // Lag-1 correlation of one env's actions over steps that saw the same observation: independent noise
+        // leaves them uncorrelated, ρ = 0.99 makes successive actions nearly repeat (the policy is untrained,
+        // so the noise is most of the action).
+        for (double rho : new double[] {0.0, 0.99}) {
+            ExperimentConfig cfg = ConfigSchema.withOverride(banditConfig(algorithm, 4), "ppo.noiseCorrelation",
+                    Double.toString(rho));
+            BanditEnv env = new BanditEnv(32);
+            new Trainer(cfg, env).iterate();
+            double sxy = 0, sxx = 0, syy = 0, sx = 0, sy = 0;
+            int pairs = 0;
+            for (int t = 0; t + 1 < env.actionLog.size(); t++) {
+                for (int e = 0; e < 32; e++) {
+                    if (env.obsLog.get(t)[e] != env.obsLog.get(t + 1)[e]) {
+                        continue;
+                    }
+                    double x = env.actionLog.get(t)[e];
+                    double y = env.actionLog.get(t + 1)[e];
+                    sx += x;
+                    sy += y;
+                    sxy += x * y;
+                    sxx += x * x;
+                    syy += y * y;
+                    pairs++;
+                }
+            }
+            double cov = sxy / pairs - sx / pairs * sy / pairs;
+            double corr = cov / Math.sqrt((sxx / pairs - sx * sx / pairs / pairs) * (syy / pairs - sy * sy / pairs / pairs));
+            assertTrue(pairs > 60, "pairs " + pairs);
+            if (rho == 0) {
+                assertTrue(Math.abs(corr) < 0.25, algorithm + " independent noise: lag-1 correlation " + corr);
+            } else {
+                assertTrue(corr > 0.8, algorithm + " ρ = 0.99: lag-1 correlation " + corr);
+            }
+        }
     }
 
     @ParameterizedTest

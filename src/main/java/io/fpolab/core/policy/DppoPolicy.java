@@ -58,10 +58,10 @@ public final class DppoPolicy extends FlowPolicyBase {
     }
 
     @Override
-    public void sampleForRollout(float[] obs, int n, Rng rng, float[] actOut, int first) {
+    public void sampleForRollout(float[] obs, int n, float[] noise, Rng rng, float[] actOut, int first) {
         float[][] path = new float[steps + 1][];
         INDArray o = Nd.matrix(obs, n, obsDim(), net.dataType());
-        INDArray x = net.sample(o, net.gaussian(rng, n, 1.0), Sampler.EULER_MARUYAMA, steps, sigma, rng, path);
+        INDArray x = net.sample(o, net.source(noise, rng, n), Sampler.EULER_MARUYAMA, steps, sigma, rng, path);
         int d = actDim();
         for (int e = 0; e < n; e++) {
             int base = (first + e) * (steps + 1) * d;
@@ -74,13 +74,13 @@ public final class DppoPolicy extends FlowPolicyBase {
     }
 
     @Override
-    public float[] sample(float[] obs, int rows, Rng rng, boolean eval, float[][] path) {
+    public float[] sample(float[] obs, int rows, float[] noise, Rng rng, boolean eval, float[][] path) {
         INDArray o = Nd.matrix(obs, rows, obsDim(), net.dataType());
         boolean zero = eval && flow.evalZeroNoiseStart();
-        INDArray x0 = zero ? Nd4j.zeros(net.dataType(), rows, actDim()) : net.gaussian(rng, rows, 1.0);
+        INDArray x0 = zero ? Nd4j.zeros(net.dataType(), rows, actDim()) : net.source(noise, rng, rows);
         Sampler sampler = eval ? flow.evalSampler() : Sampler.EULER_MARUYAMA;
-        double noise = eval ? flow.samplerNoise() : sigma;
-        return Nd.floats(net.sample(o, x0, sampler, steps, noise, rng, path));
+        double stepNoise = eval ? flow.samplerNoise() : sigma;
+        return Nd.floats(net.sample(o, x0, sampler, steps, stepNoise, rng, path));
     }
 
     @Override

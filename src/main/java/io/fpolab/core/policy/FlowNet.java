@@ -191,6 +191,11 @@ public final class FlowNet {
     }
 
     /** {@code [n, actDim]} standard normal values times {@code scale}, drawn from {@code rng}. */
+    /** The sampler's starting point x_0 for {@code n} rows: the given noise, or fresh N(0, I) if it is null. */
+    INDArray source(float[] noise, Rng rng, int n) {
+        return noise == null ? gaussian(rng, n, 1.0) : Nd.matrix(noise, n, actDim, dataType());
+    }
+
     public INDArray gaussian(Rng rng, int n, double scale) {
         float[] e = new float[n * actDim];
         rng.fillGaussian(e);

@@ -32,10 +32,10 @@ public final class FlowPolicy extends FlowPolicyBase {
     }
 
     @Override
-    public float[] sample(float[] obs, int rows, Rng rng, boolean eval, float[][] path) {
+    public float[] sample(float[] obs, int rows, float[] noise, Rng rng, boolean eval, float[][] path) {
         INDArray o = Nd.matrix(obs, rows, obsDim(), net.dataType());
         boolean zero = eval ? flow.evalZeroNoiseStart() : flow.zeroNoiseStart();
-        INDArray x0 = zero ? Nd4j.zeros(net.dataType(), rows, actDim()) : net.gaussian(rng, rows, 1.0);
+        INDArray x0 = zero ? Nd4j.zeros(net.dataType(), rows, actDim()) : net.source(noise, rng, rows);
         INDArray x = net.sample(o, x0, eval ? flow.evalSampler() : flow.sampler(), flow.steps(), flow.samplerNoise(),
                 rng, path);
         float[] act = Nd.floats(x);
@@ -43,6 +43,9 @@ public final class FlowPolicy extends FlowPolicyBase {
         if (bound > 0) {
             for (int i = 0; i < act.length; i++) {
                 act[i] = Math.max(-bound, Math.min(bound, act[i]));
+            }
+            if (path != null) {
+                path[path.length - 1] = act.clone(); // the drawn path ends where the action does
             }
         }
         return act;

@@ -130,12 +130,16 @@ public final class GaussianPolicy implements Policy {
     }
 
     @Override
-    public float[] sample(float[] obs, int rows, Rng rng, boolean eval, float[][] path) {
+    public float[] sample(float[] obs, int rows, float[] given, Rng rng, boolean eval, float[][] path) {
         Head h = head(mlp.forward(obsArray(obs, rows)), rows);
         float[] a = new float[rows * actDim];
         float[] noise = new float[rows * actDim];
         if (!(eval && cfg.evalMean())) {
-            rng.fillGaussian(noise);
+            if (given == null) {
+                rng.fillGaussian(noise);
+            } else {
+                System.arraycopy(given, 0, noise, 0, noise.length);
+            }
         }
         for (int i = 0; i < a.length; i++) {
             a[i] = (float) (h.mean[i] + h.std[i] * noise[i]);

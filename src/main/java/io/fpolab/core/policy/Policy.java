@@ -28,9 +28,10 @@ public interface Policy {
     /**
      * Samples actions for {@code n} observations with the rollout sampler, writes them to
      * {@code actOut} and keeps whatever the ratio needs for transitions {@code first … first+n−1}.
+     * {@code noise} is the source noise of each row ({@code [n·actDim]}, N(0, I) per row), or null to draw it.
      */
-    default void sampleForRollout(float[] obs, int n, Rng rng, float[] actOut, int first) {
-        float[] a = sample(obs, n, rng, false, null);
+    default void sampleForRollout(float[] obs, int n, float[] noise, Rng rng, float[] actOut, int first) {
+        float[] a = sample(obs, n, noise, rng, false, null);
         System.arraycopy(a, 0, actOut, 0, a.length);
     }
 
@@ -50,7 +51,16 @@ public interface Policy {
      * @param path if not null and the policy integrates a flow, receives x_0…x_K ({@code [rows·actDim]} each);
      *             must have length {@link #pathLength()}
      */
-    float[] sample(float[] obs, int rows, Rng rng, boolean eval, float[][] path);
+    default float[] sample(float[] obs, int rows, Rng rng, boolean eval, float[][] path) {
+        return sample(obs, rows, null, rng, eval, path);
+    }
+
+    /**
+     * As {@link #sample(float[], int, Rng, boolean, float[][])}, from given source noise: the flow's starting
+     * point x_0 (FPO, DPPO) or the Gaussian's ξ in μ + σ·ξ ({@code [rows·actDim]}; null draws it from
+     * {@code rng}). A zero-noise start or the Gaussian's mean ignores it.
+     */
+    float[] sample(float[] obs, int rows, float[] noise, Rng rng, boolean eval, float[][] path);
 
     /** Number of arrays a sampling path has (K+1 for flows, 2 for a Gaussian: noise and action). */
     int pathLength();

@@ -1,5 +1,6 @@
 package io.fpolab.core.policy;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,7 +58,7 @@ class FlowLossTest {
         }
         float[] act = new float[batch * 2];
         p.beginRollout(batch);
-        p.sampleForRollout(obs, batch, rng, act, 0);
+        p.sampleForRollout(obs, batch, null, rng, act, 0);
         p.finishRollout(obs, act, batch, rng);
         // The whole batch in rollout order: the same arithmetic as θ_old's, so ρ is exactly 1.
         int[] all = Policies.range(0, batch);
@@ -77,7 +78,7 @@ class FlowLossTest {
     }
 
     @Test
-    void actionClipBoundsEverySampledActionAndOffLeavesThemFree() {
+    void actionClipBoundsEverySampledActionAndThePathsEndAndOffLeavesThemFree() {
         ExperimentConfig base = TestConfigs.base(Algorithm.FPO);
         int rows = 200;
         float[] obs = new float[rows * 3];
@@ -85,7 +86,9 @@ class FlowLossTest {
             ExperimentConfig cfg = ConfigSchema.withOverride(base, "flow.actionClip", clip);
             Policy p = Policies.create(cfg, 3, 2, DataType.FLOAT, new Rng(5));
             for (boolean eval : new boolean[] {false, true}) {
-                float[] act = p.sample(obs, rows, new Rng(8), eval, null);
+                float[][] path = new float[p.pathLength()][];
+                float[] act = p.sample(obs, rows, new Rng(8), eval, path);
+                assertArrayEquals(act, path[path.length - 1], "the drawn denoising path ends at the action taken");
                 double max = 0;
                 for (float a : act) {
                     max = Math.max(max, Math.abs(a));

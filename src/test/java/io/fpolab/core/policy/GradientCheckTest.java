@@ -95,7 +95,7 @@ class GradientCheckTest {
         }
         float[] act = new float[BATCH * ACT];
         policy.beginRollout(BATCH);
-        policy.sampleForRollout(obs, BATCH, rng, act, 0);
+        policy.sampleForRollout(obs, BATCH, null, rng, act, 0);
         policy.finishRollout(obs, act, BATCH, rng);
 
         INDArray p = policy.params().params();
