@@ -243,7 +243,7 @@ public final class ConfigSchema {
                     "Multiplier applied to rewards before computing returns and advantages (Playground: 10)."),
             FieldSpec.real("ppo.noiseCorrelation", 0.0, new Range(0, false, 1, true), ALL,
                     "Training only (not in the paper): correlate each environment's sampling noise from one step "
-                            + "to the next, ε_t = ρ·ε_t−1 + √(1−ρ²)·ξ_t, so exploration pushes in one direction for "
+                            + "to the next, ε(t) = ρ·ε(t−1) + √(1−ρ²)·ξ(t), so exploration pushes in one direction for "
                             + "~1/(1−ρ) steps instead of jittering. Every step's noise is still N(0, I), so the "
                             + "policy's action distribution in each state is unchanged, and FPO's ratio never looks "
                             + "at the sampling noise. The noise is the flow's starting point (FPO, DPPO) or the "
