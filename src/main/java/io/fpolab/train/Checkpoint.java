@@ -18,6 +18,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.zip.CRC32;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -89,18 +90,23 @@ public final class Checkpoint {
         t.restoreCounters((int) c[0], c[1], Double.longBitsToDouble(c[2]), c[5] != 0,
                 Rng.fromState(longs("rng.env")), Rng.fromState(longs("rng.policy")), Rng.fromState(longs("rng.update")));
         if (c[5] != 0) {
-            t.env().restoreState(doubles("env.state"));
+            restoreSection("env.state", t.env()::restoreState);
         }
         if (t.noise != null && sections.containsKey("rollout.noise")) {
-            try {
-                t.noise.restoreState(doubles("rollout.noise"));
-            } catch (IllegalArgumentException e) {
-                throw new CheckpointException("rollout.noise: " + e.getMessage());
-            }
+            restoreSection("rollout.noise", t.noise::restoreState);
         }
         if (sections.containsKey("lr")) {
             double[] lr = doubles("lr");
             t.setLearningRates(lr[0], lr[1]);
+        }
+    }
+
+    /** Hands a state section to its owner; a state of the wrong shape is reported as a bad checkpoint. */
+    private void restoreSection(String name, Consumer<double[]> owner) {
+        try {
+            owner.accept(doubles(name));
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointException(name + ": " + e.getMessage());
         }
     }
 

@@ -64,10 +64,10 @@ public final class Trainer {
     private final RunningNorm obsNorm;
     Rng envRng;
     Rng policyRng;
-    /** The rollout's sampling noise when it is correlated over time; null draws independent noise. */
-    final CorrelatedNoise noise;
     Rng updateRng;
     private final Rollout buf;
+    /** The rollout's sampling noise when it is correlated over time; null draws independent noise. */
+    final CorrelatedNoise noise;
     private double actorLr;
     private double criticLr;
     private Checkpoint lastGood;

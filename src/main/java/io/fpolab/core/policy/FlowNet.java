@@ -190,12 +190,12 @@ public final class FlowNet {
         return velocity(input(obs, x, tau), null);
     }
 
-    /** {@code [n, actDim]} standard normal values times {@code scale}, drawn from {@code rng}. */
     /** The sampler's starting point x_0 for {@code n} rows: the given noise, or fresh N(0, I) if it is null. */
     INDArray source(float[] noise, Rng rng, int n) {
         return noise == null ? gaussian(rng, n, 1.0) : Nd.matrix(noise, n, actDim, dataType());
     }
 
+    /** {@code [n, actDim]} standard normal values times {@code scale}, drawn from {@code rng}. */
     public INDArray gaussian(Rng rng, int n, double scale) {
         float[] e = new float[n * actDim];
         rng.fillGaussian(e);
