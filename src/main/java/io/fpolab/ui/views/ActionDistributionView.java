@@ -1,7 +1,6 @@
 package io.fpolab.ui.views;
 
 import io.fpolab.train.TrainingRun;
-import io.fpolab.ui.paint.Painter;
 import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
@@ -36,6 +35,7 @@ public final class ActionDistributionView extends AnalysisView {
             e -> vm.status.set("Could not sample: " + Views.message(e)));
 
     private ActionDistributionView() {
+        wire(refresher, vm::run, vm::exportPainter);
     }
 
     /** Loads the view from {@code fxml/ActionDistributionView.fxml}. */
@@ -110,21 +110,6 @@ public final class ActionDistributionView extends AnalysisView {
         items.addAll(vm.compareCandidates());
         compareBox.setItems(FXCollections.observableArrayList(items));
         compareBox.setValue(items.contains(chosen) ? chosen : null);
-    }
-
-    @Override
-    Refresher refresher() {
-        return refresher;
-    }
-
-    @Override
-    TrainingRun shownRun() {
-        return vm.run();
-    }
-
-    @Override
-    Painter exportPainter() {
-        return vm.exportPainter();
     }
 
     /** Run names in the compare chooser, "— none —" for no comparison. */

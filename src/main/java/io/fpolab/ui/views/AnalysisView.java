@@ -6,6 +6,7 @@ import io.fpolab.ui.paint.GridWorldPainter;
 import io.fpolab.ui.paint.Painter;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -15,8 +16,8 @@ import javafx.scene.layout.Pane;
 
 /**
  * What the analysis views share: the root and the empty state of their FXML, refreshing only while
- * visible and a run is selected, and export of the painter they show. Subclasses name their
- * refresher, run and painter.
+ * visible and a run is selected, and export of the painter they show. Each subclass names its
+ * refresher, run and painter once, in its constructor, with {@link #wire}.
  */
 abstract class AnalysisView implements RunView {
     @FXML protected Pane root;
@@ -24,15 +25,19 @@ abstract class AnalysisView implements RunView {
     @FXML protected Label viewStatus;
     @FXML protected Label emptyLabel;
     protected boolean visible;
+    private Refresher refresher;
+    private Supplier<TrainingRun> shownRun;
+    private Supplier<Painter> exportPainter;
 
-    /** Fetches this view's data from the trainer thread at a bounded rate. */
-    abstract Refresher refresher();
-
-    /** The run shown, or null. */
-    abstract TrainingRun shownRun();
-
-    /** What export writes: the painter currently on screen. */
-    abstract Painter exportPainter();
+    /**
+     * Names what this class works with: the refresher that fetches the view's data from the trainer thread
+     * at a bounded rate, the run shown (or null) and the painter on screen, which export writes.
+     */
+    final void wire(Refresher refresher, Supplier<TrainingRun> shownRun, Supplier<Painter> exportPainter) {
+        this.refresher = refresher;
+        this.shownRun = shownRun;
+        this.exportPainter = exportPainter;
+    }
 
     @Override
     public Node node() {
@@ -42,14 +47,14 @@ abstract class AnalysisView implements RunView {
     @Override
     public void setVisible(boolean shown) {
         visible = shown;
-        refresher().setActive(shown && shownRun() != null);
+        refresher.setActive(shown && shownRun.get() != null);
     }
 
     /** Restarts refreshing for a newly selected run (or stops it when none is). */
     void restartRefresh(TrainingRun run) {
-        refresher().setActive(false);
-        refresher().invalidate();
-        refresher().setActive(visible && run != null);
+        refresher.setActive(false);
+        refresher.invalidate();
+        refresher.setActive(visible && run != null);
     }
 
     /**
@@ -62,7 +67,7 @@ abstract class AnalysisView implements RunView {
             int cell = gp.cellAt(e.getX(), e.getY(), (int) picker.getWidth(), (int) picker.getHeight());
             if (cell >= 0 && l.type(l.cellX(cell), l.cellY(cell)) == GridLayout.CellType.EMPTY) {
                 target.selectCell(l.cellX(cell), l.cellY(cell));
-                refresher().invalidate();
+                refresher.invalidate();
             }
         }
     }
@@ -75,11 +80,11 @@ abstract class AnalysisView implements RunView {
 
     @Override
     public void exportPng(Path file, int width, int height) throws IOException {
-        Views.png(exportPainter(), file, width, height);
+        Views.png(exportPainter.get(), file, width, height);
     }
 
     @Override
     public void exportSvg(Path file, int width, int height) throws IOException {
-        Views.svg(exportPainter(), file, width, height);
+        Views.svg(exportPainter.get(), file, width, height);
     }
 }

@@ -1,6 +1,5 @@
 package io.fpolab.ui.views;
 
-import io.fpolab.ui.paint.Painter;
 import io.fpolab.train.TrainingRun;
 import java.util.Locale;
 import javafx.animation.KeyFrame;
@@ -41,6 +40,7 @@ public final class FlowView extends AnalysisView {
 
     private FlowView() {
         animation.setCycleCount(Timeline.INDEFINITE);
+        wire(refresher, vm::run, vm.frame::get);
     }
 
     /** Loads the view from {@code fxml/FlowView.fxml}. */
@@ -111,20 +111,5 @@ public final class FlowView extends AnalysisView {
         } else {
             animation.stop();
         }
-    }
-
-    @Override
-    Refresher refresher() {
-        return refresher;
-    }
-
-    @Override
-    TrainingRun shownRun() {
-        return vm.run();
-    }
-
-    @Override
-    Painter exportPainter() {
-        return vm.frame.get();
     }
 }

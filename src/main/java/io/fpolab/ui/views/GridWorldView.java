@@ -1,6 +1,5 @@
 package io.fpolab.ui.views;
 
-import io.fpolab.ui.paint.Painter;
 import io.fpolab.env.grid.GridLayout;
 import io.fpolab.train.TrainingRun;
 import io.fpolab.ui.paint.GridWorldPainter;
@@ -46,6 +45,7 @@ public final class GridWorldView extends AnalysisView {
     private int lastPainted = -1;
 
     private GridWorldView() {
+        wire(refresher, vm::run, vm.scene::get);
     }
 
     /** Loads the view from {@code fxml/GridWorldView.fxml}. */
@@ -243,20 +243,5 @@ public final class GridWorldView extends AnalysisView {
         vm.gridRun.set(true);
         updateEmpty();
         restartRefresh(run);
-    }
-
-    @Override
-    Refresher refresher() {
-        return refresher;
-    }
-
-    @Override
-    TrainingRun shownRun() {
-        return vm.run();
-    }
-
-    @Override
-    Painter exportPainter() {
-        return vm.scene.get();
     }
 }

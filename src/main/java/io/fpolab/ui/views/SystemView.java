@@ -1,6 +1,5 @@
 package io.fpolab.ui.views;
 
-import io.fpolab.ui.paint.Painter;
 import io.fpolab.train.TrainingRun;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -26,6 +25,7 @@ public final class SystemView extends AnalysisView {
             e -> viewStatus.setText("Could not step the demo: " + Views.message(e)));
 
     private SystemView() {
+        wire(refresher, vm::run, vm.frame::get);
     }
 
     /** Loads the view from {@code fxml/SystemView.fxml}. */
@@ -72,20 +72,5 @@ public final class SystemView extends AnalysisView {
         vm.setRun(run);
         updateEmpty();
         restartRefresh(run);
-    }
-
-    @Override
-    Refresher refresher() {
-        return refresher;
-    }
-
-    @Override
-    TrainingRun shownRun() {
-        return vm.run();
-    }
-
-    @Override
-    Painter exportPainter() {
-        return vm.frame.get();
     }
 }
