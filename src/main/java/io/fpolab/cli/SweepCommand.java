@@ -3,6 +3,7 @@ package io.fpolab.cli;
 import io.fpolab.config.ConfigException;
 import io.fpolab.config.ConfigIO;
 import io.fpolab.config.ExperimentConfig;
+import io.fpolab.core.AtomicFiles;
 import io.fpolab.core.nn.Workspaces;
 import io.fpolab.train.RunFiles;
 import java.io.IOException;
@@ -138,9 +139,9 @@ public final class SweepCommand implements Callable<Integer> {
         for (int k = 0; k < keys.size(); k++) {
             (values.get(k).size() > 1 ? swept : fixed).add(keys.get(k) + "=" + values.get(k).get(0));
         }
-        RunFiles.writeAtomically(out.resolve("sweep.csv"), csv(swept.stream().map(p -> p.substring(0, p.indexOf('='))).toList(), rows));
+        AtomicFiles.write(out.resolve("sweep.csv"), csv(swept.stream().map(p -> p.substring(0, p.indexOf('='))).toList(), rows));
         String table = markdown(rows, runs, fixed);
-        RunFiles.writeAtomically(out.resolve("sweep.md"), table);
+        AtomicFiles.write(out.resolve("sweep.md"), table);
         spec.commandLine().getOut().print(table);
         spec.commandLine().getOut().flush();
         long failed = runs.stream().filter(r -> r.summary == null).count();

@@ -8,6 +8,7 @@ import io.fpolab.config.ConfigException;
 import io.fpolab.config.ConfigIO;
 import io.fpolab.config.ConfigSchema;
 import io.fpolab.config.ExperimentConfig;
+import io.fpolab.core.AtomicFiles;
 import io.fpolab.env.Envs;
 import io.fpolab.env.VecEnv;
 import io.fpolab.train.Checkpoint;
@@ -82,7 +83,7 @@ public final class TrainCommand implements Callable<Integer> {
     static Map<String, Object> trainInto(ExperimentConfig cfg, Path out, BiConsumer<Trainer, IterationStats> onIteration)
             throws IOException {
         Files.createDirectories(out);
-        Files.writeString(out.resolve(RunFiles.CONFIG), ConfigIO.toJson(cfg));
+        AtomicFiles.write(out.resolve(RunFiles.CONFIG), ConfigIO.toJson(cfg));
         VecEnv env = Envs.create(cfg.env());
         Trainer trainer = new Trainer(cfg, env);
         trainer.setEvaluator(Evaluators.create(cfg, env));
@@ -97,7 +98,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         Checkpoint.capture(trainer, ConfigIO.toJson(cfg)).write(out.resolve(RunFiles.CHECKPOINT));
         Map<String, Object> summary = RunSummary.of(trainer, last);
-        RunFiles.writeAtomically(out.resolve(RunFiles.SUMMARY), summaryJson(summary) + "\n");
+        AtomicFiles.write(out.resolve(RunFiles.SUMMARY), summaryJson(summary) + "\n");
         return summary;
     }
 

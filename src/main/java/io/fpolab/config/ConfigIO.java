@@ -1,5 +1,6 @@
 package io.fpolab.config;
 
+import io.fpolab.core.AtomicFiles;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -21,19 +22,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -185,9 +182,8 @@ public final class ConfigIO {
     }
 
     /**
-     * Writes {@code config} as JSON or YAML (by extension) so that readers never see a half-written file:
-     * the text goes to a temporary file in the same directory, is forced to disk, then renamed over
-     * {@code file} atomically where the file system allows it.
+     * Writes {@code config} as JSON or YAML (by extension) so that readers never see a half-written file
+     * ({@link AtomicFiles}).
      *
      * @throws ConfigException for an unsupported extension
      * @throws IOException     if the directory is not writable or the disk is full
@@ -197,25 +193,7 @@ public final class ConfigIO {
                 "unsupported file type " + FieldSpec.quote(extension(file)) + "; allowed: .json, .yaml or .yml")
                 .inSource(file.toString()));
         byte[] bytes = (format == Format.JSON ? toJson(config) : toYaml(config)).getBytes(StandardCharsets.UTF_8);
-        Path dir = file.toAbsolutePath().getParent();
-        // Not Files.createTempFile: it makes the file owner-only (0600), and the rename would carry that over.
-        Path tmp = dir.resolve("." + file.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(file, bytes);
     }
 
     /** Decodes and parses file bytes; file-level problems (size, binary, encoding) are reported here. */

@@ -1,5 +1,6 @@
 package io.fpolab.train;
 
+import io.fpolab.core.AtomicFiles;
 import io.fpolab.core.math.Rng;
 import io.fpolab.core.nn.Nd;
 import java.io.ByteArrayInputStream;
@@ -9,13 +10,8 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -32,8 +28,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * sections ({@code name, kind, length, payload}), and a CRC32 of all preceding bytes. Files are written
  * to a temporary sibling, forced to disk and atomically renamed, so a crash mid-save leaves the previous
  * checkpoint intact; a truncated or corrupted file fails the CRC check and is reported, never loaded.
- * Temporary files are named {@code .<file>.<pid>.<random>.tmp}; ones left by a writer process that has
- * died are deleted by the next write to the same file.
+ * Temporary files left by a writer process that has died are deleted by the next write to the same
+ * file ({@link AtomicFiles}).
  */
 public final class Checkpoint {
     private static final byte[] MAGIC = "FPOLABCK".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -138,72 +134,9 @@ public final class Checkpoint {
         return o;
     }
 
-    /**
-     * Writes atomically: temp file in the same directory, fsync, rename over {@code path}. First removes
-     * temp files of this path left by killed writers (see the class comment).
-     */
+    /** Writes atomically ({@link AtomicFiles}): a crash mid-save leaves the previous file intact. */
     public void write(Path path) throws IOException {
-        byte[] bytes = encode();
-        Path dir = path.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        String prefix = tempPrefix(path);
-        deleteStaleTempFiles(dir, prefix);
-        Path tmp = Files.createTempFile(dir, prefix + ProcessHandle.current().pid() + ".", ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
-            }
-            forceDirectory(dir);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    /**
-     * Flushes the directory entry of the rename, so after a power loss the path names the new file rather
-     * than nothing. Best effort: some platforms (Windows) cannot open a directory as a channel.
-     */
-    private static void forceDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // The data itself is already on disk; only the rename's durability is left to the OS.
-        }
-    }
-
-    private static String tempPrefix(Path path) {
-        return "." + path.getFileName() + ".";
-    }
-
-    /**
-     * Deletes {@code <prefix><pid>.<random>.tmp} files whose process is gone. Temp files of live processes
-     * (this one included) are left alone, because another thread or program may be writing them right now.
-     */
-    private static void deleteStaleTempFiles(Path dir, String prefix) throws IOException {
-        try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir, prefix + "*.tmp")) {
-            for (Path tmp : temps) {
-                String rest = tmp.getFileName().toString().substring(prefix.length());
-                int dot = rest.indexOf('.');
-                long pid;
-                try {
-                    pid = Long.parseLong(rest.substring(0, Math.max(dot, 0)));
-                } catch (NumberFormatException e) {
-                    continue;
-                }
-                if (ProcessHandle.of(pid).isEmpty()) {
-                    Files.deleteIfExists(tmp);
-                }
-            }
-        }
+        AtomicFiles.write(path, encode());
     }
 
     byte[] encode() throws IOException {

@@ -2,8 +2,8 @@ package io.fpolab.ui;
 
 import io.fpolab.config.ExperimentConfig;
 import io.fpolab.config.SampleConfigs.Sample;
+import io.fpolab.core.AtomicFiles;
 import io.fpolab.core.EngineInfo;
-import io.fpolab.train.RunFiles;
 import io.fpolab.train.TrainingRun;
 import io.fpolab.train.TrainingRun.State;
 import io.fpolab.ui.charts.MetricsChartView;
@@ -619,7 +619,7 @@ public class MainWindowView {
         RunFolders.Snapshot s = r.snapshot();
         return whenWritten(CompletableFuture.runAsync(() -> {
             try {
-                RunFiles.writeAtomically(file, RunFolders.metricsCsv(s.history(), s.evalKeys()));
+                AtomicFiles.write(file, RunFolders.metricsCsv(s.history(), s.evalKeys()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

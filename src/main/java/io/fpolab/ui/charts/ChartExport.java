@@ -1,22 +1,20 @@
 package io.fpolab.ui.charts;
 
-import io.fpolab.train.RunFiles;
+import io.fpolab.core.AtomicFiles;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
 
 /**
  * Writes charts as PNG (at a DPI scale, so text stays sharp on slides) and SVG (JFreeSVG), always
- * through a temporary sibling file that is renamed over the target. Runs on background threads.
+ * atomically ({@link AtomicFiles}). Runs on background threads.
  */
 public final class ChartExport {
     private ChartExport() {
@@ -43,25 +41,15 @@ public final class ChartExport {
     public static void svg(JFreeChart chart, Path file, int width, int height) throws IOException {
         SVGGraphics2D g = new SVGGraphics2D(width, height);
         chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
-        RunFiles.writeAtomically(file, g.getSVGDocument());
+        AtomicFiles.write(file, g.getSVGDocument());
     }
 
-    /** Encodes {@code img} as PNG into a temporary sibling, then renames it over {@code file}. */
+    /** Encodes {@code img} as PNG and writes it atomically ({@link AtomicFiles}). */
     public static void writePng(BufferedImage img, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            if (!ImageIO.write(img, "png", tmp.toFile())) {
-                throw new IOException("no PNG encoder available");
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        if (!ImageIO.write(img, "png", png)) {
+            throw new IOException("no PNG encoder available");
         }
+        AtomicFiles.write(file, png.toByteArray());
     }
 }

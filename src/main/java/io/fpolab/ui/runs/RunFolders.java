@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.fpolab.config.ConfigIO;
 import io.fpolab.config.ExperimentConfig;
+import io.fpolab.core.AtomicFiles;
 import io.fpolab.train.Checkpoint;
 import io.fpolab.train.IterationStats;
 import io.fpolab.train.MetricsCsv;
@@ -44,13 +45,13 @@ public final class RunFolders {
     /** Writes one run folder. */
     public static void write(Path dir, Snapshot s) throws IOException {
         Files.createDirectories(dir);
-        RunFiles.writeAtomically(dir.resolve(RunFiles.CONFIG), ConfigIO.toJson(s.config()));
-        RunFiles.writeAtomically(dir.resolve(RunFiles.METRICS), metricsCsv(s.history(), s.evalKeys()));
+        AtomicFiles.write(dir.resolve(RunFiles.CONFIG), ConfigIO.toJson(s.config()));
+        AtomicFiles.write(dir.resolve(RunFiles.METRICS), metricsCsv(s.history(), s.evalKeys()));
         if (s.checkpoint() != null) {
             s.checkpoint().write(dir.resolve(RunFiles.CHECKPOINT));
         }
         if (s.summary() != null) {
-            RunFiles.writeAtomically(dir.resolve(RunFiles.SUMMARY), JSON.writeValueAsString(s.summary()) + "\n");
+            AtomicFiles.write(dir.resolve(RunFiles.SUMMARY), JSON.writeValueAsString(s.summary()) + "\n");
         }
     }
 
