@@ -101,22 +101,4 @@ class CheckpointTest {
             assertTrue(!e.getMessage().contains("\n"), e.getMessage());
         }
     }
-
-    @org.junit.jupiter.api.Test
-    void writeRemovesTempFilesOfDeadWritersButNotOfLiveOnes() throws Exception {
-        Process finished = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-version").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        finished.waitFor();
-        Path dead = Files.writeString(dir.resolve(".run.ckpt." + finished.pid() + ".123.tmp"), "partial");
-        Path live = Files.writeString(dir.resolve(".run.ckpt." + ProcessHandle.current().pid() + ".456.tmp"), "busy");
-        Path other = Files.writeString(dir.resolve(".other.ckpt." + finished.pid() + ".789.tmp"), "not ours");
-
-        Trainer t = new Trainer(TrainerTest.banditConfig(Algorithm.FPO, 1), new BanditEnv(8));
-        Checkpoint.capture(t, "{}").write(dir.resolve("run.ckpt"));
-
-        assertTrue(!Files.exists(dead), "temp file of a dead writer was left behind");
-        assertTrue(Files.exists(live), "temp file of a live writer was deleted");
-        assertTrue(Files.exists(other), "temp file of another checkpoint was deleted");
-        Checkpoint.read(dir.resolve("run.ckpt"));
-    }
 }
