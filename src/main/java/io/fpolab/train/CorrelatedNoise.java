@@ -12,6 +12,7 @@ final class CorrelatedNoise {
     private final double rho;
     private final double fresh;
     private final float[] state;
+    private final float[] xi;
     private boolean started;
 
     CorrelatedNoise(double rho, int size) {
@@ -21,17 +22,20 @@ final class CorrelatedNoise {
         this.rho = rho;
         this.fresh = Math.sqrt(1 - rho * rho);
         this.state = new float[size];
+        this.xi = new float[size];
     }
 
-    /** The next step's noise (a copy the caller may keep). */
+    /**
+     * Advances the process one step and returns its state: this object's own buffer (no allocation in the
+     * rollout loop), valid until the next call and not to be modified.
+     */
     float[] next(Rng rng) {
-        float[] xi = new float[state.length];
         rng.fillGaussian(xi);
         for (int i = 0; i < state.length; i++) {
             state[i] = started ? (float) (rho * state[i] + fresh * xi[i]) : xi[i];
         }
         started = true;
-        return state.clone();
+        return state;
     }
 
     /** {@code [started, ε…]} for checkpoints. */

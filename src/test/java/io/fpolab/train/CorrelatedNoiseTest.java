@@ -14,7 +14,7 @@ class CorrelatedNoiseTest {
         int steps = 3000;
         CorrelatedNoise noise = new CorrelatedNoise(0.9, size);
         Rng rng = new Rng(1);
-        float[] prev = noise.next(rng);
+        float[] prev = noise.next(rng).clone(); // next() reuses its buffer
         double s = 0;
         double ss = 0;
         double lag = 0;
@@ -27,7 +27,7 @@ class CorrelatedNoiseTest {
                 lag += cur[i] * prev[i];
                 n++;
             }
-            prev = cur;
+            prev = cur.clone();
         }
         // ~192k draws with an effective sample size of ~10k (ρ = 0.9): tolerances of several standard errors.
         assertEquals(0.0, s / n, 0.05, "mean");
