@@ -248,6 +248,12 @@ public final class ConfigSchema {
                             + "policy's action distribution in each state is unchanged, and FPO's ratio never looks "
                             + "at the sampling noise. The noise is the flow's starting point (FPO, DPPO) or the "
                             + "Gaussian's ξ in μ + σ·ξ. 0 = independent noise (the paper); evaluation is unaffected."),
+            FieldSpec.real("ppo.advantageStdFloor", 0.0, new Range(0, false, 1e6, false), ALL,
+                    "When advantages are normalized, divide by max(std, this floor) instead of the std alone, in "
+                            + "return units. Once a task is solved its advantages are tiny noise; plain normalization "
+                            + "scales that noise up to full-size policy updates, which can make FPO's flow spread out "
+                            + "and the policy collapse late. With rewards in [0, 1] per step a floor near 1 leaves "
+                            + "learning alone and damps the noise. 0 = plain normalization."),
 
             FieldSpec.integer("eval.every", INT, 3, 0, 1_000_000, ALL,
                     "Run evaluation episodes every this many training iterations; 0 evaluates only at the end."),

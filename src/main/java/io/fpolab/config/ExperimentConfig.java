@@ -141,11 +141,13 @@ public record ExperimentConfig(
      * @param rewardScale    reward multiplier before GAE
      * @param noiseCorrelation correlation ρ of each training env's sampling noise from one step to the next
      *                         (AR(1), every step's noise still N(0, I)); 0 = independent noise
+     * @param advantageStdFloor normalized advantages are divided by max(std, this): a solved task's tiny
+     *                          advantages are not blown up to full-size updates; 0 = plain normalization
      */
     public record PpoConfig(long totalSteps, int stepsPerEnv, int epochs, int minibatches, double clip,
             double gamma, double gaeLambda, double lr, double criticLr, LrSchedule lrSchedule, double maxGradNorm,
             double targetKl, AdvantageNorm advantageNorm, boolean jointOptimizer, double valueCoef, boolean obsNorm,
-            double rewardScale, double noiseCorrelation) {
+            double rewardScale, double noiseCorrelation, double advantageStdFloor) {
     }
 
     /**

@@ -416,7 +416,7 @@ public final class Trainer {
         Gae.compute(steps, numEnvs, buf.reward, buf.values, buf.terminated, buf.truncated, buf.truncValue, last,
                 cfg.ppo().gamma(), cfg.ppo().gaeLambda(), buf.adv, buf.ret);
         if (cfg.ppo().advantageNorm() == AdvantageNorm.BATCH) {
-            Gae.normalize(buf.adv, 0, batch);
+            Gae.normalize(buf.adv, 0, batch, cfg.ppo().advantageStdFloor());
         }
         Workspaces.run("finish", () -> policy.finishRollout(buf.obs, buf.act, batch, updateRng));
         return tally;
@@ -517,7 +517,7 @@ public final class Trainer {
             adv[k] = buf.adv[idx[k]];
         }
         if (ppo.advantageNorm() == AdvantageNorm.MINIBATCH) {
-            Gae.normalize(adv, 0, adv.length);
+            Gae.normalize(adv, 0, adv.length, ppo.advantageStdFloor());
         }
         return Workspaces.run("update", () -> {
             Policy.UpdateStats s = policy.lossAndGrad(buf.obs, buf.act, idx, adv, ppo.clip());

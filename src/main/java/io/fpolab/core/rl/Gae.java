@@ -55,8 +55,11 @@ public final class Gae {
         }
     }
 
-    /** Normalizes {@code x[from, to)} to zero mean and unit std (unbiased std + 1e-8, as {@code torch.std}). */
-    public static void normalize(float[] x, int from, int to) {
+    /**
+     * Centres {@code x[from, to)} and divides by max(unbiased std, {@code stdFloor}) + 1e-8; with a floor of 0 this
+     * is the usual normalization to unit std ({@code torch.std}). Spreads below the floor stay below 1.
+     */
+    public static void normalize(float[] x, int from, int to, double stdFloor) {
         int n = to - from;
         if (n <= 1) {
             return;
@@ -70,7 +73,7 @@ public final class Gae {
         for (int i = from; i < to; i++) {
             var += (x[i] - mean) * (x[i] - mean);
         }
-        double std = Math.sqrt(var / (n - 1)) + 1e-8;
+        double std = Math.max(Math.sqrt(var / (n - 1)), stdFloor) + 1e-8;
         for (int i = from; i < to; i++) {
             x[i] = (float) ((x[i] - mean) / std);
         }
