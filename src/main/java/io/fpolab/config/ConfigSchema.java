@@ -249,11 +249,12 @@ public final class ConfigSchema {
                             + "at the sampling noise. The noise is the flow's starting point (FPO, DPPO) or the "
                             + "Gaussian's ξ in μ + σ·ξ. 0 = independent noise (the paper); evaluation is unaffected."),
             FieldSpec.real("ppo.advantageStdFloor", 0.0, new Range(0, false, 1e6, false), ALL,
-                    "When advantages are normalized, divide by max(std, this floor) instead of the std alone, in "
-                            + "return units. Once a task is solved its advantages are tiny noise; plain normalization "
-                            + "scales that noise up to full-size policy updates, which can make FPO's flow spread out "
-                            + "and the policy collapse late. With rewards in [0, 1] per step a floor near 1 leaves "
-                            + "learning alone and damps the noise. 0 = plain normalization."),
+                    "Not in the paper: when the batch's advantages (before normalization, in return units) spread "
+                            + "less than this, the policy's learning rate is scaled down by std / floor. Once a task "
+                            + "is solved its advantages are tiny noise, and normalization would turn that noise into "
+                            + "full-size policy updates, which can make FPO's flow spread out and the policy "
+                            + "collapse late. With rewards in [0, 1] per step a floor near 1 leaves learning alone. "
+                            + "0 = off."),
 
             FieldSpec.integer("eval.every", INT, 3, 0, 1_000_000, ALL,
                     "Run evaluation episodes every this many training iterations; 0 evaluates only at the end."),

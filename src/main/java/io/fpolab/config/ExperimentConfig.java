@@ -141,8 +141,8 @@ public record ExperimentConfig(
      * @param rewardScale    reward multiplier before GAE
      * @param noiseCorrelation correlation ρ of each training env's sampling noise from one step to the next
      *                         (AR(1), every step's noise still N(0, I)); 0 = independent noise
-     * @param advantageStdFloor normalized advantages are divided by max(std, this): a solved task's tiny
-     *                          advantages are not blown up to full-size updates; 0 = plain normalization
+     * @param advantageStdFloor the policy's learning rate is scaled by std / floor while the raw advantages' std is
+     *                          below this, so a solved task's tiny advantages do not drive full-size updates; 0 = off
      */
     public record PpoConfig(long totalSteps, int stepsPerEnv, int epochs, int minibatches, double clip,
             double gamma, double gaeLambda, double lr, double criticLr, LrSchedule lrSchedule, double maxGradNorm,

@@ -71,6 +71,8 @@ public final class Trainer {
     private double actorLr;
     private double criticLr;
     private Checkpoint lastGood;
+    /** Standard deviation of this iteration's advantages before any normalization (return units). */
+    private double rawAdvantageStd;
     private Evaluator evaluator;
     private Control control = () -> { };
     private int iteration;
@@ -415,8 +417,9 @@ public final class Trainer {
         }
         Gae.compute(steps, numEnvs, buf.reward, buf.values, buf.terminated, buf.truncated, buf.truncValue, last,
                 cfg.ppo().gamma(), cfg.ppo().gaeLambda(), buf.adv, buf.ret);
+        rawAdvantageStd = Gae.std(buf.adv, 0, batch);
         if (cfg.ppo().advantageNorm() == AdvantageNorm.BATCH) {
-            Gae.normalize(buf.adv, 0, batch, cfg.ppo().advantageStdFloor());
+            Gae.normalize(buf.adv, 0, batch);
         }
         Workspaces.run("finish", () -> policy.finishRollout(buf.obs, buf.act, batch, updateRng));
         return tally;
@@ -483,6 +486,15 @@ public final class Trainer {
         }
     }
 
+    /**
+     * {@code ppo.advantageStdFloor}: the policy's step shrinks in proportion once the batch's raw advantages are
+     * quieter than the floor. Scaling the advantages themselves would not do it: Adam divides the scale out.
+     */
+    private double policyStepScale() {
+        double floor = cfg.ppo().advantageStdFloor();
+        return floor > 0 ? Math.min(1, rawAdvantageStd / floor) : 1;
+    }
+
     private UpdateTally update(double lr, double clr) {
         var ppo = cfg.ppo();
         int[] perm = new int[batch];
@@ -517,7 +529,7 @@ public final class Trainer {
             adv[k] = buf.adv[idx[k]];
         }
         if (ppo.advantageNorm() == AdvantageNorm.MINIBATCH) {
-            Gae.normalize(adv, 0, adv.length, ppo.advantageStdFloor());
+            Gae.normalize(adv, 0, adv.length);
         }
         return Workspaces.run("update", () -> {
             Policy.UpdateStats s = policy.lossAndGrad(buf.obs, buf.act, idx, adv, ppo.clip());
@@ -545,7 +557,7 @@ public final class Trainer {
                 criticParams.clipGradNorm(ppo.maxGradNorm());
             }
             if (step) {
-                actorOpt.step(lr);
+                actorOpt.step(lr * policyStepScale());
                 criticOpt.step(ppo.jointOptimizer() ? lr : clr);
             }
             if (!Double.isFinite(norm)) {

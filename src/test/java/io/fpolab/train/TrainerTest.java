@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 class TrainerTest {
     static ExperimentConfig banditConfig(Algorithm algorithm, long seed) {
@@ -118,6 +119,31 @@ class TrainerTest {
         Trainer unstopped = new Trainer(loose, new BanditEnv(32));
         unstopped.iterate();
         assertEquals(16, unstopped.actorOptimizer().stepCount());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Algorithm.class)
+    void advantageStdFloorShrinksOnlyThePolicysStepWhenAdvantagesAreQuiet(Algorithm algorithm) {
+        double plain = policyStepAfterOneIteration(banditConfig(algorithm, 5));
+        // The bandit's advantages spread far less than 1e6: the policy's step shrinks by ~1e-6 or more.
+        double quiet = policyStepAfterOneIteration(
+                ConfigSchema.withOverride(banditConfig(algorithm, 5), "ppo.advantageStdFloor", "1e6"));
+        // A floor far below the spread changes nothing.
+        double loud = policyStepAfterOneIteration(
+                ConfigSchema.withOverride(banditConfig(algorithm, 5), "ppo.advantageStdFloor", "1e-9"));
+        assertTrue(plain > 1e-3, "plain step " + plain);
+        assertTrue(quiet < plain * 1e-4, "quiet step " + quiet + " vs " + plain);
+        assertEquals(plain, loud, 0.0);
+    }
+
+    /** Largest change of any policy parameter over one iteration (the critic still learns either way). */
+    private static double policyStepAfterOneIteration(ExperimentConfig cfg) {
+        Trainer t = new Trainer(cfg, new BanditEnv(32));
+        INDArray before = t.policy().params().params().dup();
+        INDArray criticBefore = t.criticParams().params().dup();
+        t.iterate();
+        assertTrue(t.criticParams().params().sub(criticBefore).amaxNumber().doubleValue() > 1e-4);
+        return t.policy().params().params().sub(before).amaxNumber().doubleValue();
     }
 
     @Test

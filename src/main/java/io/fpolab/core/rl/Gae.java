@@ -55,27 +55,37 @@ public final class Gae {
         }
     }
 
-    /**
-     * Centres {@code x[from, to)} and divides by max(unbiased std, {@code stdFloor}) + 1e-8; with a floor of 0 this
-     * is the usual normalization to unit std ({@code torch.std}). Spreads below the floor stay below 1.
-     */
-    public static void normalize(float[] x, int from, int to, double stdFloor) {
+    /** Unbiased standard deviation of {@code x[from, to)} (0 for fewer than two values). */
+    public static double std(float[] x, int from, int to) {
         int n = to - from;
         if (n <= 1) {
-            return;
+            return 0;
         }
-        double mean = 0;
-        for (int i = from; i < to; i++) {
-            mean += x[i];
-        }
-        mean /= n;
+        double mean = mean(x, from, to);
         double var = 0;
         for (int i = from; i < to; i++) {
             var += (x[i] - mean) * (x[i] - mean);
         }
-        double std = Math.max(Math.sqrt(var / (n - 1)), stdFloor) + 1e-8;
+        return Math.sqrt(var / (n - 1));
+    }
+
+    /** Normalizes {@code x[from, to)} to zero mean and unit std (unbiased std + 1e-8, as {@code torch.std}). */
+    public static void normalize(float[] x, int from, int to) {
+        if (to - from <= 1) {
+            return;
+        }
+        double mean = mean(x, from, to);
+        double std = std(x, from, to) + 1e-8;
         for (int i = from; i < to; i++) {
             x[i] = (float) ((x[i] - mean) / std);
         }
+    }
+
+    private static double mean(float[] x, int from, int to) {
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += x[i];
+        }
+        return sum / (to - from);
     }
 }

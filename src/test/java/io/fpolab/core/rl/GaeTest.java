@@ -75,22 +75,16 @@ class GaeTest {
     }
 
     @Test
-    void normalizationCentresAndScalesToUnitStdUnlessTheSpreadIsBelowTheFloor() {
-        float[] wide = {1f, 3f, 5f, 7f};  // mean 4, unbiased std √(20/3)
-        Gae.normalize(wide, 0, 4, 1.0);
+    void normalizationCentresAndScalesToUnitStd() {
+        float[] x = {9f, 1f, 3f, 5f, 7f, 9f};  // only [1, 5) is touched: mean 4, unbiased std √(20/3)
         double std = Math.sqrt(20.0 / 3.0);
-        assertEquals(-3 / std, wide[0], 1e-6);
-        assertEquals(3 / std, wide[3], 1e-6);
-
-        float[] small = {0.01f, 0.03f, 0.05f, 0.07f};  // std ≈ 0.026 < floor 0.5: divided by the floor
-        Gae.normalize(small, 0, 4, 0.5);
-        assertEquals(-0.03 / 0.5, small[0], 1e-6);
-        assertEquals(0.03 / 0.5, small[3], 1e-6);
-
-        float[] plain = {9f, 0.01f, 0.03f, 0.05f, 0.07f, 9f};  // only [1, 5) is touched
-        Gae.normalize(plain, 1, 5, 0.0);
-        assertEquals(-3 / std, plain[1], 1e-4);
-        assertEquals(9f, plain[0]);
-        assertEquals(9f, plain[5]);
+        assertEquals(std, Gae.std(x, 1, 5), 1e-12);
+        Gae.normalize(x, 1, 5);
+        assertEquals(-3 / std, x[1], 1e-6);
+        assertEquals(1 / std, x[3], 1e-6);
+        assertEquals(9f, x[0]);
+        assertEquals(9f, x[5]);
+        assertEquals(1.0, Gae.std(x, 1, 5), 1e-6);
+        assertEquals(0.0, Gae.std(x, 2, 3));
     }
 }
