@@ -327,8 +327,8 @@ public final class Trainer {
         wallSeconds += (System.nanoTime() - t0) / 1e9;
         return new IterationStats(iteration, envSteps, wallSeconds, tally.episodes, tally.meanReturn(),
                 tally.meanLength(), tally.successRate(), up.policyLoss, up.valueLoss, up.ratioMean, up.ratioMin,
-                up.ratioMax, up.clipFraction, up.approxKl, explainedVariance(), up.cfmLoss, up.entropy, up.gradNorm,
-                lr, batch / seconds, (t1 - t0) / 1e9, (t2 - t1) / 1e9, eval);
+                up.ratioMax, up.clipFraction, up.approxKl, explainedVariance(), rawAdvantageStd, up.cfmLoss, up.entropy,
+                up.gradNorm, lr, batch / seconds, (t1 - t0) / 1e9, (t2 - t1) / 1e9, eval);
     }
 
     /** Multiplier of the configured learning rates at the current iteration. */

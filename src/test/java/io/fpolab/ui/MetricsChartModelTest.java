@@ -2,6 +2,7 @@ package io.fpolab.ui;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fpolab.train.IterationStats;
@@ -11,6 +12,7 @@ import io.fpolab.ui.charts.MetricsChartModel.ChartData;
 import io.fpolab.ui.charts.MetricsChartModel.RunData;
 import io.fpolab.ui.charts.MetricsChartModel.XAxis;
 import io.fpolab.ui.runs.RunFolders;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class MetricsChartModelTest {
     private static IterationStats stats(int it, double ret, Map<String, Double> eval) {
         double nan = Double.NaN;
-        return new IterationStats(it, it * 100L, it * 0.5, 1, ret, 10, nan, 0, 0, 1, 1, 1, 0, 0, 0, nan, nan, 0, 3e-4,
+        return new IterationStats(it, it * 100L, it * 0.5, 1, ret, 10, nan, 0, 0, 1, 1, 1, 0, 0, 0, 1, nan, nan, 0, 3e-4,
                 200, 0.1, 0.4, eval);
     }
 
@@ -90,6 +92,26 @@ class MetricsChartModelTest {
         assertEquals(Map.of("success_rate", 0.5), back.get(1).evaluation());
         assertEquals(Map.of(), back.get(0).evaluation());
         assertEquals(300L, back.get(2).envSteps());
+    }
+
+    @Test
+    void metricsAreReadByColumnNameSoOlderAndReorderedFilesStillLoad() throws Exception {
+        // A session-8 file: no advantage_std column. Columns are matched by name, so it loads with NaN there.
+        String old = "eval_return,iteration,env_steps,return_mean\n,1,2048,12.5\n900,2,4096,14\n";
+        List<IterationStats> back = RunFolders.parseMetrics(old, "old.csv");
+        assertEquals(2, back.size());
+        assertEquals(4096L, back.get(1).envSteps());
+        assertEquals(14.0, back.get(1).returnMean());
+        assertTrue(Double.isNaN(back.get(1).advantageStd()));
+        assertEquals(Map.of("eval_return", 900.0), back.get(1).evaluation());
+        assertEquals(Map.of(), back.get(0).evaluation());
+
+        IOException twice = assertThrows(IOException.class,
+                () -> RunFolders.parseMetrics("iteration,env_steps,iteration\n1,2,3\n", "m.csv"));
+        assertTrue(twice.getMessage().contains("'iteration' appears twice"), twice.getMessage());
+        IOException missing = assertThrows(IOException.class,
+                () -> RunFolders.parseMetrics("iteration,return_mean\n1,2\n", "m.csv"));
+        assertTrue(missing.getMessage().contains("no 'env_steps' column"), missing.getMessage());
     }
 
     @Test

@@ -70,6 +70,7 @@ public final class MetricsChartModel {
             Map.entry("clip_fraction", "Clip fraction"),
             Map.entry("approx_kl", "Approx. KL divergence (nats)"),
             Map.entry("explained_variance", "Explained variance"),
+            Map.entry("advantage_std", "Advantage std before normalization"),
             Map.entry("cfm_loss", "CFM loss"),
             Map.entry("entropy", "Entropy (nats)"),
             Map.entry("grad_norm", "Gradient norm"),

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,10 +120,12 @@ public final class RunFolders {
     }
 
     /**
-     * Parses {@code metrics.csv}: the {@link IterationStats#COLUMNS} in order, then evaluation columns;
-     * empty cells are NaN (scalars) or absent (evaluation).
+     * Parses {@code metrics.csv} by column name: the {@link IterationStats#COLUMNS} in any order, then evaluation
+     * columns. Empty cells are NaN (scalars) or absent (evaluation); a scalar column the file does not have (a run
+     * written before the column existed) is NaN throughout.
      *
-     * @throws IOException naming the file, line and column of the first bad cell
+     * @throws IOException naming the file, line and column of the first bad cell, a repeated column, or a missing
+     *                     {@code iteration}/{@code env_steps} column
      */
     public static List<IterationStats> parseMetrics(String text, String source) throws IOException {
         String[] lines = text.split("\r?\n");
@@ -130,11 +133,27 @@ public final class RunFolders {
             return List.of();
         }
         String[] header = lines[0].split(",", -1);
+        Map<String, Integer> at = new HashMap<>();
+        for (int i = 0; i < header.length; i++) {
+            if (at.put(header[i], i) != null) {
+                throw new IOException(source + ": line 1: column '" + header[i] + "' appears twice");
+            }
+        }
         int n = IterationStats.COLUMNS.length;
-        for (int i = 0; i < n; i++) {
-            if (i >= header.length || !header[i].equals(IterationStats.COLUMNS[i])) {
-                throw new IOException(source + ": line 1: expected column " + (i + 1) + " to be "
-                        + IterationStats.COLUMNS[i] + ", got " + (i < header.length ? "'" + header[i] + "'" : "nothing"));
+        int[] index = new int[n];
+        for (int c = 0; c < n; c++) {
+            index[c] = at.getOrDefault(IterationStats.COLUMNS[c], -1);
+        }
+        for (String required : List.of("iteration", "env_steps")) {
+            if (!at.containsKey(required)) {
+                throw new IOException(source + ": line 1: no '" + required + "' column (header: " + lines[0] + ")");
+            }
+        }
+        Set<String> scalar = Set.of(IterationStats.COLUMNS);
+        List<Integer> evalColumns = new ArrayList<>();
+        for (int i = 0; i < header.length; i++) {
+            if (!scalar.contains(header[i])) {
+                evalColumns.add(i);
             }
         }
         List<IterationStats> out = new ArrayList<>();
@@ -148,17 +167,16 @@ public final class RunFolders {
                         + header.length);
             }
             double[] v = new double[n];
-            for (int i = 0; i < n; i++) {
-                v[i] = cell(cells[i], source, li, i);
+            for (int c = 0; c < n; c++) {
+                v[c] = index[c] < 0 ? Double.NaN : cell(cells[index[c]], source, li, index[c]);
             }
             Map<String, Double> eval = new LinkedHashMap<>();
-            for (int i = n; i < header.length; i++) {
+            for (int i : evalColumns) {
                 if (!cells[i].isEmpty()) {
                     eval.put(header[i], cell(cells[i], source, li, i));
                 }
             }
-            out.add(new IterationStats((int) v[0], (long) v[1], v[2], (int) v[3], v[4], v[5], v[6], v[7], v[8], v[9],
-                    v[10], v[11], v[12], v[13], v[14], v[15], v[16], v[17], v[18], v[19], v[20], v[21], eval));
+            out.add(IterationStats.of(v, eval));
         }
         return out;
     }
