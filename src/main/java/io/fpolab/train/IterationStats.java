@@ -43,8 +43,8 @@ public record IterationStats(
     /** Column names of {@link #values()}, for CSV headers and metric pickers. */
     public static final String[] COLUMNS = {"iteration", "env_steps", "wall_seconds", "episodes", "return_mean",
         "length_mean", "train_success_rate", "policy_loss", "value_loss", "ratio_mean", "ratio_min", "ratio_max",
-        "clip_fraction", "approx_kl", "explained_variance", "advantage_std", "cfm_loss", "entropy", "grad_norm", "learning_rate",
-        "steps_per_second", "rollout_seconds", "update_seconds"};
+        "clip_fraction", "approx_kl", "explained_variance", "advantage_std", "cfm_loss", "entropy", "grad_norm",
+        "learning_rate", "steps_per_second", "rollout_seconds", "update_seconds"};
 
     /** The scalar metrics in {@link #COLUMNS} order. */
     public double[] values() {

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 class MetricsChartModelTest {
     private static IterationStats stats(int it, double ret, Map<String, Double> eval) {
         double nan = Double.NaN;
-        return new IterationStats(it, it * 100L, it * 0.5, 1, ret, 10, nan, 0, 0, 1, 1, 1, 0, 0, 0, 1, nan, nan, 0, 3e-4,
-                200, 0.1, 0.4, eval);
+        return new IterationStats(it, it * 100L, it * 0.5, 1, ret, 10, nan, 0, 0, 1, 1, 1, 0, 0, 0, 1, nan, nan, 0,
+                3e-4, 200, 0.1, 0.4, eval);
     }
 
     private static List<IterationStats> run(double... returns) {

@@ -18,7 +18,8 @@ public final class FxThread {
     /**
      * Returns {@code work}'s result computed on the FX thread (directly if already on it).
      *
-     * @throws IllegalStateException if the FX thread does not answer within {@link #TIMEOUT_SECONDS} s or {@code work} throws
+     * @throws IllegalStateException if the FX thread does not answer within {@link #TIMEOUT_SECONDS} s or
+     *                               {@code work} throws
      */
     public static <T> T call(Supplier<T> work) {
         if (Platform.isFxApplicationThread()) {
