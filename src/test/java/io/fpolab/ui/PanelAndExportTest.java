@@ -50,6 +50,20 @@ class PanelAndExportTest extends LabWindowFixture {
     }
 
     @Test
+    void advantageStdFloorHasAFieldThatExplainsItselfAndRejectsNegativeValues() throws Exception {
+        TextField floor = lookup("#field-ppo-advantageStdFloor").queryAs(TextField.class);
+        assertTrue(floor.getTooltip().getText().contains("learning rate"), floor.getTooltip().getText());
+        Label error = lookup("#error-ppo-advantageStdFloor").queryAs(Label.class);
+        LabFixture.fxRun(() -> view.panel().field("ppo.advantageStdFloor").textProperty().set("-1"));
+        assertTrue(error.isVisible());
+        assertTrue(error.getText().startsWith("ppo.advantageStdFloor:"), error.getText());
+        assertTrue(lookup("#startButton").queryButton().isDisabled());
+        LabFixture.fxRun(() -> view.panel().field("ppo.advantageStdFloor").textProperty().set("1"));
+        assertFalse(error.isVisible());
+        assertFalse(lookup("#startButton").queryButton().isDisabled());
+    }
+
+    @Test
     void fieldsThatTheAlgorithmDoesNotReadAreDisabled() throws Exception {
         LabFixture.fxRun(() -> view.panel().field("algorithm").textProperty().set("gaussian_ppo"));
         assertTrue(lookup("#field-flow-nMc").query().isDisabled());
