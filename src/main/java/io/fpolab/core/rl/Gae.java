@@ -57,16 +57,7 @@ public final class Gae {
 
     /** Unbiased standard deviation of {@code x[from, to)} (0 for fewer than two values). */
     public static double std(float[] x, int from, int to) {
-        int n = to - from;
-        if (n <= 1) {
-            return 0;
-        }
-        double mean = mean(x, from, to);
-        double var = 0;
-        for (int i = from; i < to; i++) {
-            var += (x[i] - mean) * (x[i] - mean);
-        }
-        return Math.sqrt(var / (n - 1));
+        return to - from <= 1 ? 0 : std(x, from, to, mean(x, from, to));
     }
 
     /** Normalizes {@code x[from, to)} to zero mean and unit std (unbiased std + 1e-8, as {@code torch.std}). */
@@ -75,10 +66,18 @@ public final class Gae {
             return;
         }
         double mean = mean(x, from, to);
-        double std = std(x, from, to) + 1e-8;
+        double std = std(x, from, to, mean) + 1e-8;
         for (int i = from; i < to; i++) {
             x[i] = (float) ((x[i] - mean) / std);
         }
+    }
+
+    private static double std(float[] x, int from, int to, double mean) {
+        double var = 0;
+        for (int i = from; i < to; i++) {
+            var += (x[i] - mean) * (x[i] - mean);
+        }
+        return Math.sqrt(var / (to - from - 1));
     }
 
     private static double mean(float[] x, int from, int to) {
