@@ -8,6 +8,8 @@ import java.util.Map;
  * Immutable metrics of one training iteration, published to listeners (UI, CSV writer). Values that
  * do not apply are NaN (e.g. {@code cfmLoss} for Gaussian PPO, {@code returnMean} when no episode ended).
  *
+ * @param learningRate the rate the policy stepped with this iteration: the schedule's rate, shrunk by
+ *        {@code ppo.advantageStdFloor} when the advantages are quiet (a separate critic keeps its own rate)
  * @param evaluation extra metrics from an evaluation run at this iteration (empty otherwise), in a stable order
  */
 public record IterationStats(

@@ -308,10 +308,12 @@ public final class Trainer {
         long t0 = System.nanoTime();
         EpisodeTally tally = rollout();
         long t1 = System.nanoTime();
-        double lr = learningRate();
         // Both rates are fixed for the whole update, even if setLearningRates is called between minibatches.
-        double clr = criticLr * lrFactor();
-        UpdateTally up = update(lr, clr);
+        // One joint optimizer steps the critic at the policy's scheduled rate, without the floor's scaling.
+        double lr = learningRate();
+        double policyLr = lr * policyStepScale();
+        double clr = cfg.ppo().jointOptimizer() ? lr : criticLr * lrFactor();
+        UpdateTally up = update(policyLr, clr);
         long t2 = System.nanoTime();
         iteration++;
         envSteps += batch;
@@ -328,7 +330,7 @@ public final class Trainer {
         return new IterationStats(iteration, envSteps, wallSeconds, tally.episodes, tally.meanReturn(),
                 tally.meanLength(), tally.successRate(), up.policyLoss, up.valueLoss, up.ratioMean, up.ratioMin,
                 up.ratioMax, up.clipFraction, up.approxKl, explainedVariance(), rawAdvantageStd, up.cfmLoss, up.entropy,
-                up.gradNorm, lr, batch / seconds, (t1 - t0) / 1e9, (t2 - t1) / 1e9, eval);
+                up.gradNorm, policyLr, batch / seconds, (t1 - t0) / 1e9, (t2 - t1) / 1e9, eval);
     }
 
     /** Multiplier of the configured learning rates at the current iteration. */
@@ -495,7 +497,7 @@ public final class Trainer {
         return floor > 0 ? Math.min(1, rawAdvantageStd / floor) : 1;
     }
 
-    private UpdateTally update(double lr, double clr) {
+    private UpdateTally update(double policyLr, double clr) {
         var ppo = cfg.ppo();
         int[] perm = new int[batch];
         for (int i = 0; i < batch; i++) {
@@ -510,7 +512,7 @@ public final class Trainer {
                 int to = (int) ((long) batch * (m + 1) / ppo.minibatches());
                 int[] idx = java.util.Arrays.copyOfRange(perm, from, to);
                 control.checkpoint();
-                stepping = minibatch(idx, lr, clr, tally);
+                stepping = minibatch(idx, policyLr, clr, tally);
             }
         }
         return tally.finish();
@@ -522,7 +524,7 @@ public final class Trainer {
      *
      * @return false when the policy has moved past {@code ppo.targetKl} and the iteration's update should stop
      */
-    private boolean minibatch(int[] idx, double lr, double clr, UpdateTally tally) {
+    private boolean minibatch(int[] idx, double policyLr, double clr, UpdateTally tally) {
         var ppo = cfg.ppo();
         float[] adv = new float[idx.length];
         for (int k = 0; k < idx.length; k++) {
@@ -557,8 +559,8 @@ public final class Trainer {
                 criticParams.clipGradNorm(ppo.maxGradNorm());
             }
             if (step) {
-                actorOpt.step(lr * policyStepScale());
-                criticOpt.step(ppo.jointOptimizer() ? lr : clr);
+                actorOpt.step(policyLr);
+                criticOpt.step(clr);
             }
             if (!Double.isFinite(norm)) {
                 throw new DivergenceException(iteration + 1, "gradient norm is " + norm);

@@ -134,6 +134,11 @@ class TrainerTest {
         assertTrue(plain > 1e-3, "plain step " + plain);
         assertTrue(quiet < plain * 1e-4, "quiet step " + quiet + " vs " + plain);
         assertEquals(plain, loud, 0.0);
+        // The learning_rate metric is the rate the policy stepped with: the schedule's rate × σ_A / floor.
+        ExperimentConfig floored = ConfigSchema.withOverride(banditConfig(algorithm, 5), "ppo.advantageStdFloor", "1e6");
+        IterationStats s = new Trainer(floored, new BanditEnv(32)).iterate();
+        assertTrue(s.advantageStd() > 0 && s.advantageStd() < 1e6, "advantage std " + s.advantageStd());
+        assertEquals(floored.ppo().lr() * s.advantageStd() / 1e6, s.learningRate(), 1e-9 * s.learningRate());
     }
 
     /** Largest change of any policy parameter over one iteration (the critic still learns either way). */

@@ -74,7 +74,7 @@ public final class MetricsChartModel {
             Map.entry("cfm_loss", "CFM loss"),
             Map.entry("entropy", "Entropy (nats)"),
             Map.entry("grad_norm", "Gradient norm"),
-            Map.entry("learning_rate", "Learning rate"),
+            Map.entry("learning_rate", "Policy learning rate"),
             Map.entry("steps_per_second", "Throughput (env steps/s)"),
             Map.entry("rollout_seconds", "Rollout time per iteration (s)"),
             Map.entry("update_seconds", "Update time per iteration (s)"),
