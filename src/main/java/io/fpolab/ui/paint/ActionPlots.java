@@ -16,23 +16,32 @@ public final class ActionPlots {
      * @param samples  raw actions, rows of {@code actDim}
      * @param gridMoves true for GridWorld: fixed [−2, 2]² box, move boundaries and move fractions
      * @param bound    the env's action bound (1-D histograms mark it), NaN for none
+     * @param preTanh  the env applies tanh to these actions: the axes say so, and no bound is marked (the
+     *                 policy's raw action has none; ±2 is already tanh 0.96)
      */
     public static Painter distribution(String title, String subtitle, float[] samples, int actDim, boolean gridMoves,
-            double bound) {
+            double bound, boolean preTanh) {
+        String suffix = preTanh ? " before tanh" : "";
         if (actDim == 1) {
-            return new Histogram1DPainter(Histogram1D.of(title, subtitle, samples, 1, 0, 60, bound, "action"));
+            return new Histogram1DPainter(Histogram1D.of(title, subtitle, samples, 1, 0, 60,
+                    preTanh ? Double.NaN : bound, "action" + suffix));
         }
-        return new ActionHeatmapPainter(heatmap(title, subtitle, samples, actDim, gridMoves, true));
+        return new ActionHeatmapPainter(heatmap(title, subtitle, samples, actDim, gridMoves, true, suffix));
     }
 
-    /** The heatmap data of the first two dimensions of {@code samples}. */
+    /**
+     * The heatmap data of the first two dimensions of {@code samples}.
+     *
+     * @param axisSuffix appended to both axis names (e.g. " before tanh"), or empty
+     */
     public static ActionHeatmap heatmap(String title, String subtitle, float[] samples, int actDim, boolean gridMoves,
-            boolean colorbar) {
+            boolean colorbar, String axisSuffix) {
         double r = gridMoves ? 2 : Histogram2D.autoRange(samples, actDim, 0, 1);
         Histogram2D h = Histogram2D.of(samples, actDim, 0, 1, BINS, -r, r);
         MoveSummary moves = gridMoves ? moves(samples) : null;
-        return new ActionHeatmap(title, subtitle, h, moves, gridMoves, actDim > 2 ? "action[0]" : "action x",
-                actDim > 2 ? "action[1]" : "action y", colorbar);
+        return new ActionHeatmap(title, subtitle, h, moves, gridMoves,
+                (actDim > 2 ? "action[0]" : "action x") + axisSuffix,
+                (actDim > 2 ? "action[1]" : "action y") + axisSuffix, colorbar);
     }
 
     /** Fractions of GridWorld moves per axis after the env's {@code rint(clip(a, −1, 1))}. */

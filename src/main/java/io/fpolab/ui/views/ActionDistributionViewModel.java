@@ -137,6 +137,6 @@ final class ActionDistributionViewModel {
         float[] a = PolicyProbe.samplesAt(t, obs, n, eval, new Rng(seed));
         String subtitle = label + " · iteration " + t.iteration() + " · " + (eval ? "eval" : "rollout") + " sampler";
         return ActionPlots.distribution(info.title(r.name()), subtitle, a, info.actDim(),
-                info.gridWorld(), info.actionHigh());
+                info.gridWorld(), info.actionHigh(), info.preTanh());
     }
 }

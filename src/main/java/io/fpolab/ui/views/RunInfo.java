@@ -1,13 +1,18 @@
 package io.fpolab.ui.views;
 
+import io.fpolab.config.ExperimentConfig.ActionTransform;
 import io.fpolab.config.ExperimentConfig.Algorithm;
 import io.fpolab.env.grid.GridWorldVecEnv;
 import io.fpolab.train.Trainer;
 import io.fpolab.train.TrainingRun;
 import java.util.concurrent.CompletableFuture;
 
-/** What a view needs to know about a run before drawing it: its task, algorithm and action size. */
-record RunInfo(String envId, Algorithm algorithm, int actDim, double actionHigh) {
+/**
+ * What a view needs to know about a run before drawing it: its task, algorithm and action size.
+ *
+ * @param preTanh the env squashes the policy's actions with tanh, so sampled actions are shown before it
+ */
+record RunInfo(String envId, Algorithm algorithm, int actDim, double actionHigh, boolean preTanh) {
     boolean gridWorld() {
         return GridWorldVecEnv.ID.equals(envId);
     }
@@ -29,8 +34,9 @@ record RunInfo(String envId, Algorithm algorithm, int actDim, double actionHigh)
     }
 
     static RunInfo of(Trainer t) {
+        boolean grid = GridWorldVecEnv.ID.equals(t.config().env().id());
         return new RunInfo(t.config().env().id(), t.config().algorithm(), t.policy().actDim(),
-                t.env().spec().actionHigh());
+                t.env().spec().actionHigh(), !grid && t.config().env().actionTransform() == ActionTransform.TANH);
     }
 
     /** Asks the run's trainer thread. */

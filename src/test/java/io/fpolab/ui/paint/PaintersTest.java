@@ -90,8 +90,11 @@ class PaintersTest {
     void heatmapOfSamplesAtOneOneLightsTheUpperRightBin() throws Exception {
         float[] xy = new float[2 * 10_000];
         java.util.Arrays.fill(xy, 1.01f);
-        ActionHeatmap data = ActionPlots.heatmap("all at (1, 1)", null, xy, 2, true, true);
+        ActionHeatmap data = ActionPlots.heatmap("all at (1, 1)", null, xy, 2, true, true, "");
         assertEquals(10_000, data.histogram().countAt(1.01, 1.01));
+        assertEquals("action x", data.xLabel());
+        assertEquals("action y before tanh",
+                ActionPlots.heatmap("t", null, xy, 2, false, true, " before tanh").yLabel());
         assertEquals(1.0, data.moves().up());
         ActionHeatmapPainter p = new ActionHeatmapPainter(data);
         BufferedImage img = render(p, 640, 560, "heatmap-one-bin");
@@ -107,7 +110,7 @@ class PaintersTest {
     void heatmapHasAColourBarFromDarkToBrightRightOfThePlot() throws Exception {
         float[] xy = new float[2 * 10_000];
         java.util.Arrays.fill(xy, 1.01f);
-        ActionHeatmapPainter p = new ActionHeatmapPainter(ActionPlots.heatmap("bar", null, xy, 2, true, true));
+        ActionHeatmapPainter p = new ActionHeatmapPainter(ActionPlots.heatmap("bar", null, xy, 2, true, true, ""));
         BufferedImage img = render(p, 640, 560, "heatmap-colour-bar");
         java.awt.geom.Rectangle2D bar = PaintKit.colorbarRect(p.plotArea(640, 560), PaintKit.baseSize(640, 560));
         int x = (int) bar.getCenterX();
@@ -142,8 +145,8 @@ class PaintersTest {
         for (int i = 0; i < a.length; i++) {
             a[i] = (float) (r.nextGaussian() * 0.3 + (i % 2 == 0 ? -1 : 1));
         }
-        BufferedImage img = render(ActionPlots.distribution("1-D action", "two modes", a, 1, false, 1.0), 640, 420,
-                "histogram-1d");
+        BufferedImage img = render(ActionPlots.distribution("1-D action", "two modes", a, 1, false, 1.0, false),
+                640, 420, "histogram-1d");
         assertTrue(countColour(img, new Color(0x3B6FD8)) > 2000, "bars drawn");
     }
 

@@ -1,18 +1,39 @@
 package io.fpolab.ui.views;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fpolab.config.ConfigSchema;
+import io.fpolab.config.ExperimentConfig;
 import io.fpolab.config.ExperimentConfig.Algorithm;
+import io.fpolab.config.SampleConfigs;
+import io.fpolab.env.Envs;
+import io.fpolab.train.Trainer;
 import org.junit.jupiter.api.Test;
 
 class RunInfoTest {
     @Test
     void titleNamesTheAlgorithmOnce() {
-        RunInfo fpo = new RunInfo("gridworld", Algorithm.FPO, 2, 1.0);
-        RunInfo gauss = new RunInfo("gridworld", Algorithm.GAUSSIAN_PPO, 2, 1.0);
+        RunInfo fpo = new RunInfo("gridworld", Algorithm.FPO, 2, 1.0, false);
+        RunInfo gauss = new RunInfo("gridworld", Algorithm.GAUSSIAN_PPO, 2, 1.0, false);
 
         assertEquals("FPO · gridworld · seed 0", fpo.title("FPO · gridworld · seed 0"));
         assertEquals("my run · FPO", fpo.title("my run"));
         assertEquals("FPO · gridworld · seed 0 · Gaussian PPO", gauss.title("FPO · gridworld · seed 0"));
+    }
+
+    @Test
+    void actionsAreShownBeforeTanhOnlyWhenTheEnvSquashesThem() throws Exception {
+        ExperimentConfig tanh = SampleConfigs.load("reacher-easy-fpo.json");
+        ExperimentConfig clip = ConfigSchema.withOverride(tanh, "env.actionTransform", "clip");
+        ExperimentConfig grid = SampleConfigs.load("gridworld-fpo.json");
+        assertTrue(info(tanh).preTanh());
+        assertFalse(info(clip).preTanh());
+        assertFalse(info(grid).preTanh());
+    }
+
+    private static RunInfo info(ExperimentConfig cfg) {
+        return RunInfo.of(new Trainer(cfg, Envs.create(cfg.env())));
     }
 }
