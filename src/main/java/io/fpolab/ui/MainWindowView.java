@@ -526,7 +526,7 @@ public class MainWindowView {
         prompts.directory(window(), "Open run folder").ifPresent(this::openRunFolder);
     }
 
-    /** Reads a run folder (or an experiment folder of runs) in the background and adds its runs. */
+    /** Reads a run folder, or every run below a folder (an exported experiment, a sweep), and adds its runs. */
     public CompletableFuture<List<RunFolders.Loaded>> openRunFolder(Path dir) {
         CompletableFuture<List<RunFolders.Loaded>> read = background.supply(() -> {
             try {

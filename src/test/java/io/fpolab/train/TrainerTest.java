@@ -135,7 +135,8 @@ class TrainerTest {
         assertTrue(quiet < plain * 1e-4, "quiet step " + quiet + " vs " + plain);
         assertEquals(plain, loud, 0.0);
         // The learning_rate metric is the rate the policy stepped with: the schedule's rate × σ_A / floor.
-        ExperimentConfig floored = ConfigSchema.withOverride(banditConfig(algorithm, 5), "ppo.advantageStdFloor", "1e6");
+        ExperimentConfig floored =
+                ConfigSchema.withOverride(banditConfig(algorithm, 5), "ppo.advantageStdFloor", "1e6");
         IterationStats s = new Trainer(floored, new BanditEnv(32)).iterate();
         assertTrue(s.advantageStd() > 0 && s.advantageStd() < 1e6, "advantage std " + s.advantageStd());
         assertEquals(floored.ppo().lr() * s.advantageStd() / 1e6, s.learningRate(), 1e-9 * s.learningRate());

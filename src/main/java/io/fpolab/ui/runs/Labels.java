@@ -1,5 +1,6 @@
 package io.fpolab.ui.runs;
 
+import io.fpolab.config.ExperimentConfig;
 import io.fpolab.config.ExperimentConfig.Algorithm;
 import io.fpolab.train.TrainingRun.State;
 import java.util.Locale;
@@ -20,6 +21,11 @@ public final class Labels {
             case GAUSSIAN_PPO -> "Gaussian PPO";
             case DPPO -> "DPPO";
         };
+    }
+
+    /** The name the lab gives a new run of {@code c}: "FPO · gridworld · seed 0". */
+    public static String defaultRunName(ExperimentConfig c) {
+        return algorithm(c.algorithm()) + " · " + c.env().id() + " · seed " + c.seed();
     }
 
     public static String state(State s) {

@@ -83,40 +83,55 @@ public final class RunFolders {
         return b.toString();
     }
 
+    /** How deep below an opened folder run folders are looked for: a sweep's {@code <setting>/seed-<n>} is 2. */
+    static final int SEARCH_DEPTH = 3;
+
     /**
-     * Reads a run folder, or every run folder inside an experiment folder.
+     * Reads a run folder, or every run folder below a folder (an exported experiment, or a sweep's {@code --out}
+     * with its {@code <setting>/seed-<n>} folders). Runs found below are named by their path from {@code dir},
+     * so runs of different settings stay apart; a lone {@code seed-<n>} folder (one run of a sweep) is named as the
+     * lab names a new run: "FPO · reacher-easy · seed 16".
      *
      * @throws IOException with a one-line message naming the folder or file that is not usable
      */
     public static List<Loaded> read(Path dir) throws IOException {
-        if (Files.isRegularFile(dir.resolve(RunFiles.CONFIG))) {
-            return List.of(readRun(dir));
+        if (isRun(dir)) {
+            String name = String.valueOf(dir.getFileName());
+            return List.of(readRun(dir, name.matches("seed-\\d+") ? null : name));
         }
-        List<Loaded> runs = new ArrayList<>();
+        List<Path> found = List.of();
         if (Files.isDirectory(dir)) {
-            try (Stream<Path> children = Files.list(dir)) {
-                for (Path child : children.sorted().toList()) {
-                    if (Files.isRegularFile(child.resolve(RunFiles.CONFIG))) {
-                        runs.add(readRun(child));
-                    }
-                }
+            try (Stream<Path> below = Files.walk(dir, SEARCH_DEPTH)) {
+                found = below.filter(p -> !p.equals(dir) && isRun(p)).sorted().toList();
             }
         }
-        if (runs.isEmpty()) {
+        if (found.isEmpty()) {
             throw new IOException(dir + ": not a run folder (no " + RunFiles.CONFIG
-                    + " in it or in its sub-folders)");
+                    + " in it or in the folders below it)");
+        }
+        List<Loaded> runs = new ArrayList<>();
+        for (Path run : found) {
+            runs.add(readRun(run, dir.relativize(run).toString().replace(java.io.File.separatorChar, '/')));
         }
         return runs;
     }
 
-    private static Loaded readRun(Path dir) throws IOException {
+    private static boolean isRun(Path dir) {
+        return Files.isRegularFile(dir.resolve(RunFiles.CONFIG));
+    }
+
+    /** @param name the run's name, or null for the lab's default name of its config */
+    private static Loaded readRun(Path dir, String name) throws IOException {
         ExperimentConfig config = ConfigIO.read(dir.resolve(RunFiles.CONFIG));
+        if (name == null) {
+            name = Labels.defaultRunName(config);
+        }
         Path metrics = dir.resolve(RunFiles.METRICS);
         List<IterationStats> history = Files.isRegularFile(metrics)
                 ? parseMetrics(Files.readString(metrics, StandardCharsets.UTF_8), metrics.toString()) : List.of();
         Path ckpt = dir.resolve(RunFiles.CHECKPOINT);
         Checkpoint checkpoint = Files.isRegularFile(ckpt) ? Checkpoint.read(ckpt) : null;
-        return new Loaded(String.valueOf(dir.getFileName()), config, history, checkpoint);
+        return new Loaded(name, config, history, checkpoint);
     }
 
     /**

@@ -133,7 +133,7 @@ public final class RunsViewModel {
 
     /** Starts a run of {@code config} named "FPO · gridworld · seed 0" (made unique) and selects it. */
     public RunRecord start(ExperimentConfig config) {
-        RunRecord r = RunRecord.create(uniqueName(defaultName(config)), config);
+        RunRecord r = RunRecord.create(uniqueName(Labels.defaultRunName(config)), config);
         runs.add(r);
         selected.set(r);
         r.run().start();
@@ -291,9 +291,6 @@ public final class RunsViewModel {
         }
     }
 
-    private String defaultName(ExperimentConfig c) {
-        return Labels.algorithm(c.algorithm()) + " · " + c.env().id() + " · seed " + c.seed();
-    }
 
     private String uniqueName(String base) {
         String name = base;

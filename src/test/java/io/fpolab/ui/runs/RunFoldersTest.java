@@ -1,0 +1,59 @@
+package io.fpolab.ui.runs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fpolab.config.ConfigIO;
+import io.fpolab.config.ExperimentConfig.Algorithm;
+import io.fpolab.core.TestConfigs;
+import io.fpolab.train.RunFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunFoldersTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aSweepFolderOpensWithEveryRunNamedByItsSettingAndSeed() throws IOException {
+        Path sweep = tmp.resolve("sweep");
+        run(sweep.resolve("env.id=cartpole-swingup/seed-16"));
+        run(sweep.resolve("env.id=point_mass-easy/seed-15"));
+        run(sweep.resolve("env.id=cartpole-swingup/seed-15"));
+        Files.writeString(sweep.resolve("sweep.csv"), "setting,seeds\n");
+
+        List<String> names = RunFolders.read(sweep).stream().map(RunFolders.Loaded::name).toList();
+        assertEquals(List.of("env.id=cartpole-swingup/seed-15", "env.id=cartpole-swingup/seed-16",
+                "env.id=point_mass-easy/seed-15"), names);
+        assertEquals(List.of("seed-15", "seed-16"), RunFolders.read(sweep.resolve("env.id=cartpole-swingup")).stream()
+                .map(RunFolders.Loaded::name).toList());
+        // One run of a sweep: "seed-15" would say nothing, so it gets the name a new run of its config gets.
+        assertEquals("FPO · gridworld · seed 0",
+                RunFolders.read(sweep.resolve("env.id=point_mass-easy/seed-15")).get(0).name());
+    }
+
+    @Test
+    void anExportedRunKeepsItsOwnName() throws IOException {
+        run(tmp.resolve("fpo-gridworld-seed-0"));
+        assertEquals("fpo-gridworld-seed-0", RunFolders.read(tmp.resolve("fpo-gridworld-seed-0")).get(0).name());
+    }
+
+    @Test
+    void aFolderWithoutRunsIsAClearError() throws IOException {
+        Path empty = Files.createDirectories(tmp.resolve("nothing/here/at/all"));
+        run(tmp.resolve("nothing/here/at/all/too-deep"));
+        IOException e = assertThrows(IOException.class, () -> RunFolders.read(tmp.resolve("nothing")));
+        assertTrue(e.getMessage().contains("not a run folder"), e.getMessage());
+        assertTrue(Files.isDirectory(empty));
+    }
+
+    private static void run(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        ConfigIO.write(dir.resolve(RunFiles.CONFIG), TestConfigs.base(Algorithm.FPO));
+    }
+}
