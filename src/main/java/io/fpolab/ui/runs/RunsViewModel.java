@@ -291,7 +291,6 @@ public final class RunsViewModel {
         }
     }
 
-
     private String uniqueName(String base) {
         String name = base;
         for (int i = 2; nameTaken(name); i++) {
