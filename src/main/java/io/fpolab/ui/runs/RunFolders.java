@@ -9,6 +9,7 @@ import io.fpolab.train.Checkpoint;
 import io.fpolab.train.IterationStats;
 import io.fpolab.train.MetricsCsv;
 import io.fpolab.train.RunFiles;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -111,7 +112,7 @@ public final class RunFolders {
         }
         List<Loaded> runs = new ArrayList<>();
         for (Path run : found) {
-            runs.add(readRun(run, dir.relativize(run).toString().replace(java.io.File.separatorChar, '/')));
+            runs.add(readRun(run, dir.relativize(run).toString().replace(File.separatorChar, '/')));
         }
         return runs;
     }

@@ -8,13 +8,17 @@ import io.fpolab.train.TrainingRun;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * What a view needs to know about a run before drawing it: its task, algorithm and action size.
- *
- * @param preTanh the env squashes the policy's actions with tanh, so sampled actions are shown before it
+ * What a view needs to know about a run before drawing it: its task, algorithm, action size and what the env
+ * does to the policy's actions.
  */
-record RunInfo(String envId, Algorithm algorithm, int actDim, double actionHigh, boolean preTanh) {
+record RunInfo(String envId, Algorithm algorithm, int actDim, double actionHigh, ActionTransform transform) {
     boolean gridWorld() {
         return GridWorldVecEnv.ID.equals(envId);
+    }
+
+    /** The env squashes the policy's actions with tanh, so sampled actions are shown before it. */
+    boolean preTanh() {
+        return !gridWorld() && transform == ActionTransform.TANH;
     }
 
     String algorithmName() {
@@ -34,9 +38,8 @@ record RunInfo(String envId, Algorithm algorithm, int actDim, double actionHigh,
     }
 
     static RunInfo of(Trainer t) {
-        boolean grid = GridWorldVecEnv.ID.equals(t.config().env().id());
         return new RunInfo(t.config().env().id(), t.config().algorithm(), t.policy().actDim(),
-                t.env().spec().actionHigh(), !grid && t.config().env().actionTransform() == ActionTransform.TANH);
+                t.env().spec().actionHigh(), t.config().env().actionTransform());
     }
 
     /** Asks the run's trainer thread. */

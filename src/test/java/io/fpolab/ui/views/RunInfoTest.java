@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fpolab.config.ConfigSchema;
 import io.fpolab.config.ExperimentConfig;
+import io.fpolab.config.ExperimentConfig.ActionTransform;
 import io.fpolab.config.ExperimentConfig.Algorithm;
 import io.fpolab.config.SampleConfigs;
 import io.fpolab.env.Envs;
@@ -15,8 +16,8 @@ import org.junit.jupiter.api.Test;
 class RunInfoTest {
     @Test
     void titleNamesTheAlgorithmOnce() {
-        RunInfo fpo = new RunInfo("gridworld", Algorithm.FPO, 2, 1.0, false);
-        RunInfo gauss = new RunInfo("gridworld", Algorithm.GAUSSIAN_PPO, 2, 1.0, false);
+        RunInfo fpo = new RunInfo("gridworld", Algorithm.FPO, 2, 1.0, ActionTransform.CLIP);
+        RunInfo gauss = new RunInfo("gridworld", Algorithm.GAUSSIAN_PPO, 2, 1.0, ActionTransform.CLIP);
 
         assertEquals("FPO · gridworld · seed 0", fpo.title("FPO · gridworld · seed 0"));
         assertEquals("my run · FPO", fpo.title("my run"));
