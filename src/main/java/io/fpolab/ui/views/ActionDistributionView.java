@@ -57,6 +57,7 @@ public final class ActionDistributionView extends AnalysisView {
         vm.eval.addListener((o, a, b) -> refresher.invalidate());
         compareBox.setCellFactory(l -> new RunCell());
         compareBox.setButtonCell(new RunCell());
+        compareBox.setPromptText(NONE);
         compareBox.valueProperty().bindBidirectional(vm.compareRun);
         vm.compareRun.addListener((o, a, b) -> refresher.invalidate());
         vm.main.addListener((o, a, b) -> mainCanvas.setPainter(b));

@@ -40,6 +40,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class RunViewsTest extends FxRobot {
     private static final Path TMP = Path.of(System.getProperty("fpolab.tmp", "target/test-tmp"), "views");
     private static TrainingRun run;
+    private static TrainingRun other;
     private Stage stage;
 
     @BeforeAll
@@ -48,12 +49,17 @@ class RunViewsTest extends FxRobot {
                 "ppo.totalSteps", "4096");
         run = new TrainingRun("fpo-tiny", () -> new Trainer(cfg, Envs.create(cfg.env())));
         run.start();
+        ExperimentConfig gauss = ConfigSchema.withOverride(
+                ConfigIO.loadResource("/sample-configs/gridworld-gaussian-ppo.json"), "ppo.totalSteps", "4096");
+        other = new TrainingRun("gaussian-tiny", () -> new Trainer(gauss, Envs.create(gauss.env())));
+        other.start();
         FxToolkit.registerPrimaryStage();
     }
 
     @AfterAll
     static void closeRun() {
         run.close();
+        other.close();
     }
 
     @AfterEach
@@ -138,6 +144,39 @@ class RunViewsTest extends FxRobot {
         assertTrue(Files.size(png) > 5_000 && Files.size(svg) > 5_000);
         interact(() -> view.setRun(null));
         assertTrue(lookup(".empty-state").queryAs(Label.class).isVisible(), "empty state without a run");
+    }
+
+    @Test
+    void aComparedRunIsDrawnBelowInATallAreaAndBesideInAWideOne() throws Exception {
+        ActionDistributionView view = show(ActionDistributionView::create);
+        PainterCanvas main = lookup("#mainCanvas").queryAs(PainterCanvas.class);
+        PainterCanvas compare = lookup("#compareCanvas").queryAs(PainterCanvas.class);
+        PlotPair plots = lookup("#plots").queryAs(PlotPair.class);
+        waitUntil("the first heatmap", () -> main.painter() != null);
+        assertTrue(!compare.isVisible() && main.getWidth() == plots.getWidth(), "one plot takes the whole area");
+        interact(() -> view.setAvailableRuns(List.of(run, other)));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<TrainingRun> box = lookup("#compareBox").queryAs(javafx.scene.control.ComboBox.class);
+        assertEquals(java.util.Arrays.asList(null, other), box.getItems(), "a run is not offered to compare with itself");
+        assertEquals("— none —", box.getButtonCell().getText());
+        interact(() -> box.setValue(other));
+        waitUntil("the compared heatmap", () -> compare.isVisible() && compare.painter() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        // 1000 × 700 window: the plots' area is about 720 × 630, so two plots fit larger stacked.
+        assertTrue(plots.stacked(), plots.getWidth() + " × " + plots.getHeight());
+        assertEquals(main.getWidth(), compare.getWidth(), 0.5);
+        assertTrue(compare.getLayoutY() >= main.getLayoutY() + main.getHeight() - 0.5, "compared run below");
+        interact(() -> {
+            stage.setX(0); // stay within Monocle's 1280 × 800 screen
+            stage.setY(0);
+            stage.setWidth(1270);
+            stage.setHeight(480);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!plots.stacked() && compare.getLayoutX() >= main.getLayoutX() + main.getWidth() - 0.5,
+                "compared run beside in a wide area: " + plots.getWidth() + " × " + plots.getHeight());
+        assertTrue(PlotPair.stackIsLarger(600, 640, 2) && !PlotPair.stackIsLarger(1300, 640, 2)
+                && !PlotPair.stackIsLarger(100, 1000, 1));
     }
 
     @Test

@@ -1,0 +1,57 @@
+package io.fpolab.ui.views;
+
+import java.util.List;
+import javafx.geometry.HPos;
+import javafx.geometry.Insets;
+import javafx.geometry.VPos;
+import javafx.scene.Node;
+import javafx.scene.layout.Pane;
+
+/**
+ * Lays out one plot, or two plots (a run and the run it is compared with) side by side or one above the
+ * other — whichever lets each plot be drawn larger. Action plots keep their aspect ratio, so two of them
+ * side by side in a tall area used to fill only its top third.
+ */
+public final class PlotPair extends Pane {
+    /** Width over height of one plot as its painter draws it (a square heatmap with its colour bar). */
+    static final double PLOT_ASPECT = 1.25;
+
+    private boolean stacked;
+
+    /** True when the last layout put the plots one above the other. */
+    public boolean stacked() {
+        return stacked;
+    }
+
+    /**
+     * Whether {@code n} plots fit larger stacked than side by side in a {@code width × height} area: the
+     * scale of a plot is the largest height whose aspect-ratio box fits its cell.
+     */
+    static boolean stackIsLarger(double width, double height, int n) {
+        return n > 1 && scale(width, height / n) > scale(width / n, height);
+    }
+
+    private static double scale(double cellWidth, double cellHeight) {
+        return Math.min(cellWidth / PLOT_ASPECT, cellHeight);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        List<Node> plots = getManagedChildren();
+        int n = plots.size();
+        if (n == 0) {
+            return;
+        }
+        Insets in = getInsets();
+        double w = getWidth() - in.getLeft() - in.getRight();
+        double h = getHeight() - in.getTop() - in.getBottom();
+        stacked = stackIsLarger(w, h, n);
+        double cellW = stacked ? w : w / n;
+        double cellH = stacked ? h / n : h;
+        for (int i = 0; i < n; i++) {
+            double x = in.getLeft() + (stacked ? 0 : i * cellW);
+            double y = in.getTop() + (stacked ? i * cellH : 0);
+            layoutInArea(plots.get(i), x, y, cellW, cellH, 0, HPos.CENTER, VPos.TOP);
+        }
+    }
+}
