@@ -109,6 +109,7 @@ class SampleConfigsTest {
             ExperimentConfig dppo = SampleConfigs.load(task + "-dppo.json");
             assertEquals(Algorithm.DPPO, dppo.algorithm());
             assertEquals(0.05, dppo.dppo().sigma());
+            assertEquals(fpo.ppo().totalSteps(), dppo.ppo().totalSteps(), "same budget");
         }
     }
 }
