@@ -76,6 +76,21 @@ class SampleConfigsTest {
     }
 
     @Test
+    void theMenusStepCountsAreThePresetsBudgets() {
+        java.util.regex.Pattern steps = java.util.regex.Pattern.compile("\\(([\\d,]+) steps\\)");
+        int checked = 0;
+        for (SampleConfigs.Sample s : SampleConfigs.list()) {
+            java.util.regex.Matcher m = steps.matcher(s.description());
+            if (m.find()) {
+                assertEquals(SampleConfigs.load(s.file()).ppo().totalSteps(), Long.parseLong(m.group(1).replace(",", "")),
+                        s.file() + ": index.json says " + m.group());
+                checked++;
+            }
+        }
+        assertTrue(checked >= 36, "menu entries with a step count: " + checked);
+    }
+
+    @Test
     void controlPresetsExistForEveryTaskAndAlgorithmAndFpoKeepsThePaperSettingsThatFit() {
         java.util.Set<String> listed = SampleConfigs.list().stream().map(SampleConfigs.Sample::file)
                 .collect(Collectors.toSet());
