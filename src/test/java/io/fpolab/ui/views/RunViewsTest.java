@@ -161,14 +161,18 @@ class RunViewsTest extends FxRobot {
         assertEquals("— none —", box.getButtonCell().getText());
         interact(() -> box.setValue(other));
         waitUntil("the compared heatmap", () -> compare.isVisible() && compare.painter() != null);
+        interact(() -> {
+            stage.setX(0); // stay within Monocle's 1280 × 800 screen
+            stage.setY(0);
+            stage.setWidth(700);
+            stage.setHeight(780);
+        });
         WaitForAsyncUtils.waitForFxEvents();
-        // 1000 × 700 window: the plots' area is about 720 × 630, so two plots fit larger stacked.
+        // A tall window: two plots fit larger stacked.
         assertTrue(plots.stacked(), plots.getWidth() + " × " + plots.getHeight());
         assertEquals(main.getWidth(), compare.getWidth(), 0.5);
         assertTrue(compare.getLayoutY() >= main.getLayoutY() + main.getHeight() - 0.5, "compared run below");
         interact(() -> {
-            stage.setX(0); // stay within Monocle's 1280 × 800 screen
-            stage.setY(0);
             stage.setWidth(1270);
             stage.setHeight(480);
         });
