@@ -10,6 +10,9 @@ public final class ActionPlots {
     private ActionPlots() {
     }
 
+    /** Width over height of one action plot as drawn (a square heatmap with its colour bar). */
+    public static final double ASPECT = 1.25;
+
     /**
      * A heatmap of the first two action dimensions (a histogram for 1-D actions).
      *

@@ -36,6 +36,22 @@ public final class Panels {
         return row(panels, w);
     }
 
+    /**
+     * Whether {@code n} equal panels of width/height {@code aspect} are drawn larger one above the other than
+     * side by side in a {@code width × height} area (a panel's scale: the largest height whose aspect box fits).
+     */
+    public static boolean stackIsLarger(double width, double height, int n, double aspect) {
+        return n > 1 && Math.min(width / aspect, height / n) > Math.min(width / n / aspect, height);
+    }
+
+    /** Panels of equal size side by side or one above the other, whichever draws each larger at the size painted. */
+    public static Painter fitted(List<Painter> panels, double aspect) {
+        Painter row = row(panels);
+        Painter column = grid(panels, 1);
+        return (g, width, height) -> (stackIsLarger(width, height, panels.size(), aspect) ? column : row)
+                .paint(g, width, height);
+    }
+
     /** Panels of equal size in a grid of {@code cols} columns, filled row by row. */
     public static Painter grid(List<Painter> panels, int cols) {
         int rows = (panels.size() + cols - 1) / cols;

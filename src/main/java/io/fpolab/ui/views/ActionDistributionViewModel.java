@@ -82,7 +82,7 @@ final class ActionDistributionViewModel {
         if (main.get() == null) {
             return null;
         }
-        return compare.get() == null ? main.get() : Panels.row(List.of(main.get(), compare.get()));
+        return compare.get() == null ? main.get() : Panels.fitted(List.of(main.get(), compare.get()), ActionPlots.ASPECT);
     }
 
     private record Result(Painter main, Painter compare, Painter picker, String label, boolean continuous,

@@ -1,5 +1,7 @@
 package io.fpolab.ui.views;
 
+import io.fpolab.ui.paint.ActionPlots;
+import io.fpolab.ui.paint.Panels;
 import java.util.List;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
@@ -10,12 +12,10 @@ import javafx.scene.layout.Pane;
 /**
  * Lays out one plot, or two plots (a run and the run it is compared with) side by side or one above the
  * other — whichever lets each plot be drawn larger. Action plots keep their aspect ratio, so two of them
- * side by side in a tall area used to fill only its top third.
+ * side by side in a tall area used to fill only its top third. The PNG/SVG export applies the same rule
+ * ({@link Panels#fitted}).
  */
 public final class PlotPair extends Pane {
-    /** Width over height of one plot as its painter draws it (a square heatmap with its colour bar). */
-    static final double PLOT_ASPECT = 1.25;
-
     private boolean stacked;
 
     /** True when the last layout put the plots one above the other. */
@@ -23,16 +23,9 @@ public final class PlotPair extends Pane {
         return stacked;
     }
 
-    /**
-     * Whether {@code n} plots fit larger stacked than side by side in a {@code width × height} area: the
-     * scale of a plot is the largest height whose aspect-ratio box fits its cell.
-     */
+    /** Whether {@code n} action plots are drawn larger stacked in a {@code width × height} area (as exports). */
     static boolean stackIsLarger(double width, double height, int n) {
-        return n > 1 && scale(width, height / n) > scale(width / n, height);
-    }
-
-    private static double scale(double cellWidth, double cellHeight) {
-        return Math.min(cellWidth / PLOT_ASPECT, cellHeight);
+        return Panels.stackIsLarger(width, height, n, ActionPlots.ASPECT);
     }
 
     @Override
