@@ -30,7 +30,8 @@ public final class Evaluators {
                 for (int r = 0; r < layout.regionCount(); r++) {
                     k.add("saddle_" + GridEvaluator.regionKey(layout, r));
                 }
-                k.addAll(List.of("saddle_length", "move_up", "move_down", "move_stay"));
+                k.addAll(List.of("saddle_length", "move_up", "move_down", "move_stay", "y_peak_up",
+                        "y_peak_down", "y_valley"));
             }
             return k;
         }

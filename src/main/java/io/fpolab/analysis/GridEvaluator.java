@@ -50,11 +50,15 @@ public final class GridEvaluator implements Trainer.Evaluator {
                 m.put("saddle_" + regionKey(layout, r), o[1].regionFraction()[r]);
             }
             m.put("saddle_length", o[1].meanLength());
-            GridAnalysis.MoveDistribution mv = GridAnalysis.yMoves(a.actionSamples(cell[0], cell[1], SADDLE_SAMPLES,
-                    false, rng));
+            float[] samples = a.actionSamples(cell[0], cell[1], SADDLE_SAMPLES, false, rng);
+            GridAnalysis.MoveDistribution mv = GridAnalysis.yMoves(samples);
             m.put("move_up", mv.plus());
             m.put("move_down", mv.minus());
             m.put("move_stay", mv.stay());
+            ActionShape.Modes modes = ActionShape.yModes(samples);
+            m.put("y_peak_up", modes.peakUp());
+            m.put("y_peak_down", modes.peakDown());
+            m.put("y_valley", modes.valley());
         }
         return m;
     }

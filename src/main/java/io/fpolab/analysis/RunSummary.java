@@ -47,6 +47,9 @@ public final class RunSummary {
                 s.put("move_up", eval.get("move_up"));
                 s.put("move_down", eval.get("move_down"));
                 s.put("move_stay", eval.get("move_stay"));
+                s.put("y_peak_up", eval.get("y_peak_up"));
+                s.put("y_peak_down", eval.get("y_peak_down"));
+                s.put("y_valley", finiteOrNull(eval.get("y_valley")));
                 m.put("saddle", s);
             }
         } else {
@@ -56,6 +59,10 @@ public final class RunSummary {
             m.put("eval_return", eval.get("eval_return"));
         }
         return m;
+    }
+
+    private static Double finiteOrNull(Double x) {
+        return x == null ? null : finite(x);
     }
 
     private static Double finite(double x) {

@@ -81,6 +81,9 @@ public final class MetricsChartModel {
             Map.entry("success_rate", "Evaluation success rate (fraction)"),
             Map.entry("mean_episode_length", "Evaluation episode length (steps)"),
             Map.entry("saddle_length", "Episode length from the saddle cell (steps)"),
+            Map.entry("y_peak_up", "Saddle: y-density peak above +0.5 (per action unit)"),
+            Map.entry("y_peak_down", "Saddle: y-density peak below −0.5 (per action unit)"),
+            Map.entry("y_valley", "Saddle: y-density valley between the peaks"),
             Map.entry("eval_return", "Evaluation return (mean)"),
             Map.entry("eval_return_std", "Evaluation return (std)"));
 
