@@ -94,6 +94,14 @@ public final class ActionShape {
         return new Density(LO, STEP, d);
     }
 
+    /**
+     * Two peaks, one above +0.5 and one below −0.5 (heights {@code up}, {@code down}; 0 where there is none),
+     * with the {@code valley} between them at most half the smaller one.
+     */
+    public static boolean twoPeaks(double up, double down, double valley) {
+        return up > 0 && down > 0 && valley <= 0.5 * Math.min(up, down);
+    }
+
     /** The y-marginal of 2-D GridWorld actions and its modes. */
     public static Modes yModes(float[] xy) {
         return density(xy, 2, 1).modes();
@@ -177,7 +185,7 @@ public final class ActionShape {
             double valleyAt) {
         /** Two peaks, one above +0.5 and one below −0.5, with the valley at most half the smaller one. */
         public boolean twoPeaks() {
-            return peakUp > 0 && peakDown > 0 && valley <= 0.5 * Math.min(peakUp, peakDown);
+            return ActionShape.twoPeaks(peakUp, peakDown, valley);
         }
     }
 }
