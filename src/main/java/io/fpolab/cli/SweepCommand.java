@@ -95,6 +95,7 @@ public final class SweepCommand implements Callable<Integer> {
         if (workers < 1) {
             throw new ConfigException("--jobs", workers + " is out of range; allowed: 1 or more");
         }
+
         if (seeds.stream().distinct().count() != seeds.size()) {
             throw new ConfigException("--seeds", seeds + " lists a seed twice; each seed is one run folder");
         }
@@ -221,6 +222,8 @@ public final class SweepCommand implements Callable<Integer> {
 
     private void execute(List<Run> runs, int workers, PrintWriter err) throws InterruptedException {
         Semaphore slots = new Semaphore(workers);
+        // The cores are divided between the runs trained at once, not oversubscribed.
+        int threadsPerRun = Math.max(1, Runtime.getRuntime().availableProcessors() / workers);
         AtomicInteger done = new AtomicInteger();
         long t0 = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
@@ -239,7 +242,7 @@ public final class SweepCommand implements Callable<Integer> {
             // A fresh thread per run owns the trainer and all of its ND4J work, as with `train`.
             Thread t = new Thread(() -> {
                 try {
-                    run.summary = TrainCommand.trainInto(run.cfg, run.dir, (trainer, s) -> { });
+                    run.summary = TrainCommand.trainInto(run.cfg, run.dir, threadsPerRun, (trainer, s) -> { });
                     report(err, done.incrementAndGet(), runs.size(), name, run, null, t0);
                 } catch (Exception | Error e) {
                     run.error = e.getClass().getSimpleName() + ": " + e.getMessage();

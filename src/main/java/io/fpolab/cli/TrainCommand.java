@@ -62,12 +62,21 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only the summary.")
     private boolean quiet;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads of the update (default: the number of cores); results do not depend on it.")
+    private Integer threads;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         ExperimentConfig cfg = resolve(config, seed, steps, overrides);
-        Map<String, Object> summary = trainInto(cfg, out, quiet ? (t, s) -> { } : (t, s) -> err.println(progressLine(t, s)));
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (n < 1 || n > 256) {
+            throw new ConfigException("--threads", n + " is out of range; allowed 1..256");
+        }
+        Map<String, Object> summary = trainInto(cfg, out, n,
+                quiet ? (t, s) -> { } : (t, s) -> err.println(progressLine(t, s)));
         stdout.println(summaryJson(summary));
         return 0;
     }
@@ -77,15 +86,17 @@ public final class TrainCommand implements Callable<Integer> {
      * run directory {@code out}: {@code config.json}, {@code metrics.csv}, {@code checkpoint.ckpt},
      * {@code summary.json}. Shared by {@code train} and {@code sweep}.
      *
+     * @param threads     threads of the update ({@link Trainer#setUpdateThreads})
      * @param onIteration called after every iteration on the calling thread
      * @return the content of {@code summary.json}
      */
-    static Map<String, Object> trainInto(ExperimentConfig cfg, Path out, BiConsumer<Trainer, IterationStats> onIteration)
-            throws IOException {
+    static Map<String, Object> trainInto(ExperimentConfig cfg, Path out, int threads,
+            BiConsumer<Trainer, IterationStats> onIteration) throws IOException {
         Files.createDirectories(out);
         AtomicFiles.write(out.resolve(RunFiles.CONFIG), ConfigIO.toJson(cfg));
         VecEnv env = Envs.create(cfg.env());
         Trainer trainer = new Trainer(cfg, env);
+        trainer.setUpdateThreads(threads);
         trainer.setEvaluator(Evaluators.create(cfg, env));
         List<String> keys = Evaluators.keys(env);
         IterationStats last = null;

@@ -18,6 +18,10 @@ import io.fpolab.env.StepResult;
 import io.fpolab.env.VecEnv;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -49,6 +53,18 @@ public final class Trainer {
     /** Fraction of training spent warming the learning rate up under {@code WARMUP_LINEAR}. */
     static final double WARMUP = 0.1;
 
+    /**
+     * Workers that compute the critic's loss and gradient while the trainer thread computes the policy's
+     * ({@link #setUpdateThreads}). Shared by all trainers of the process and kept alive, so each worker's
+     * ND4J workspaces are made once.
+     */
+    private static final ExecutorService CRITIC_WORKERS = Executors.newFixedThreadPool(
+            Math.max(1, Runtime.getRuntime().availableProcessors() - 1), r -> {
+                Thread t = new Thread(r, "critic-update");
+                t.setDaemon(true);
+                return t;
+            });
+
     private final ExperimentConfig cfg;
     private final VecEnv env;
     private final EnvSpec spec;
@@ -79,6 +95,7 @@ public final class Trainer {
     private long envSteps;
     private double wallSeconds;
     private boolean started;
+    private int updateThreads = 1;
 
     public Trainer(ExperimentConfig cfg, VecEnv env) {
         this(cfg, env, DataType.FLOAT);
@@ -113,6 +130,19 @@ public final class Trainer {
 
     public ExperimentConfig config() {
         return cfg;
+    }
+
+    /**
+     * Threads one update may use. With two or more (and separate actor and critic optimizers) each
+     * minibatch's critic loss and gradient are computed on a worker while this thread computes the
+     * policy's; the two networks share nothing, so the results are bit-identical for any count. Headless
+     * commands use every core; the lab window keeps one thread per run so the UI always has a core.
+     */
+    public void setUpdateThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        updateThreads = threads;
     }
 
     public VecEnv env() {
@@ -533,10 +563,52 @@ public final class Trainer {
         if (ppo.advantageNorm() == AdvantageNorm.MINIBATCH) {
             Gae.normalize(adv, 0, adv.length);
         }
+        // The critic's half of the minibatch, on a worker when allowed: {loss, gradient norm before clipping}.
+        boolean overlap = updateThreads > 1 && !ppo.jointOptimizer();
+        CompletableFuture<double[]> criticWork = overlap ? CompletableFuture.supplyAsync(
+                () -> Workspaces.run("critic-update", () -> {
+                    double loss = valueLossAndGrad(idx);
+                    return new double[] {loss, criticParams.clipGradNorm(ppo.maxGradNorm())};
+                }), CRITIC_WORKERS) : null;
+        try {
+            return policyMinibatch(idx, adv, policyLr, clr, tally, criticWork);
+        } finally {
+            if (criticWork != null) {
+                awaitQuietly(criticWork); // never leave the worker writing gradients behind a thrown iteration
+            }
+        }
+    }
+
+    private static void awaitQuietly(CompletableFuture<double[]> work) {
+        try {
+            work.join();
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            // the caller reports the failure it already has
+        }
+    }
+
+    /** The critic's result from the worker, rethrowing what it threw. */
+    private static double[] criticResult(CompletableFuture<double[]> work) {
+        try {
+            return work.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    private boolean policyMinibatch(int[] idx, float[] adv, double policyLr, double clr, UpdateTally tally,
+            CompletableFuture<double[]> criticWork) {
+        var ppo = cfg.ppo();
         return Workspaces.run("update", () -> {
             Policy.UpdateStats s = policy.lossAndGrad(buf.obs, buf.act, idx, adv, ppo.clip());
             boolean step = !(ppo.targetKl() > 0 && s.approxKl() > ppo.targetKl());
-            double vLoss = valueLossAndGrad(idx);
+            double vLoss = criticWork != null ? criticResult(criticWork)[0] : valueLossAndGrad(idx);
             if (!Double.isFinite(s.policyLoss())) {
                 throw new DivergenceException(iteration + 1, "policy loss is " + s.policyLoss());
             }
@@ -556,7 +628,9 @@ public final class Trainer {
                 }
             } else {
                 norm = policy.params().clipGradNorm(ppo.maxGradNorm());
-                criticParams.clipGradNorm(ppo.maxGradNorm());
+                if (criticWork == null) {
+                    criticParams.clipGradNorm(ppo.maxGradNorm());
+                }
             }
             if (step) {
                 actorOpt.step(policyLr);
