@@ -82,7 +82,8 @@ final class ActionDistributionViewModel {
         if (main.get() == null) {
             return null;
         }
-        return compare.get() == null ? main.get() : Panels.fitted(List.of(main.get(), compare.get()), ActionPlots.ASPECT);
+        return compare.get() == null ? main.get() : Panels.fitted(List.of(main.get(), compare.get()),
+                ActionPlots.aspect(main.get()));
     }
 
     private record Result(Painter main, Painter compare, Painter picker, String label, boolean continuous,
