@@ -24,6 +24,8 @@ public final class GridWorldPainter implements Painter {
     private static final Color START = new Color(0xDCEBFA);
 
     private final GridScene scene;
+    /** {width, base, legend height} of the last layout; replaced whole, so safe to read from any thread. */
+    private volatile double[] legendCache;
 
     public GridWorldPainter(GridScene scene) {
         this.scene = scene;
@@ -60,7 +62,14 @@ public final class GridWorldPainter implements Painter {
         if (compact) {
             return base * 0.3;
         }
-        return base * 0.7 + Legend.height(legendItems(), width, base) + (scene.footer() != null ? base * 1.4 : 0);
+        // Click mapping asks for every pointer move: measure the key's text once per panel width.
+        double[] cached = legendCache;
+        if (cached != null && cached[0] == width && cached[1] == base) {
+            return cached[2];
+        }
+        double h = base * 0.7 + Legend.height(legendItems(), width, base) + (scene.footer() != null ? base * 1.4 : 0);
+        legendCache = new double[] {width, base, h};
+        return h;
     }
 
     /** Cell index under pixel (px, py) of a {@code width × height} panel, or −1 outside the map. */
