@@ -89,8 +89,12 @@ public final class ActionHeatmapPainter implements Painter {
             g.setFont(PaintKit.font(base * 0.75f, false));
             // Inside the plot's top-right corner, light on the dark empty bins, clear of the subtitle.
             g.setColor(PaintKit.inkOn(Colormaps.viridis(0)));
-            PaintKit.text(g, PaintKit.percent((double) h.outside() / h.total()) + " outside the box",
-                    plot.getMaxX() - base * 0.4, plot.getY() + base * 1.0, PaintKit.Align.RIGHT);
+            double share = (double) h.outside() / h.total();
+            // Below 0.05 % a percentage would read "0.0 %": give the count instead.
+            String note = share < 0.0005 ? String.format(java.util.Locale.ROOT, "%,d of %,d", h.outside(), h.total())
+                    : PaintKit.percent(share);
+            PaintKit.text(g, note + " outside the box", plot.getMaxX() - base * 0.4, plot.getY() + base * 1.0,
+                    PaintKit.Align.RIGHT);
         }
     }
 

@@ -37,16 +37,35 @@ public final class ActionPlots {
      */
     public static Painter distribution(String title, String subtitle, float[] samples, int actDim, boolean gridMoves,
             double bound, boolean preTanh) {
+        return distribution(title, subtitle, samples, actDim, gridMoves, bound, preTanh, Double.NaN);
+    }
+
+    /**
+     * {@link #distribution(String, String, float[], int, boolean, double, boolean)} with a 2-D box of half side
+     * {@code range} — at least {@link #range} of these samples, so that two compared runs share one box — or
+     * its own box for NaN. 1-D histograms keep their own range.
+     */
+    public static Painter distribution(String title, String subtitle, float[] samples, int actDim, boolean gridMoves,
+            double bound, boolean preTanh, double range) {
         String suffix = preTanh ? " before tanh" : "";
         if (actDim == 1) {
             return new Histogram1DPainter(Histogram1D.of(title, subtitle, samples, 1, 0, 60,
                     preTanh ? Double.NaN : bound, "action" + suffix));
         }
+        double r = Double.isNaN(range) ? range(samples, actDim, gridMoves)
+                : Math.max(range, range(samples, actDim, gridMoves));
         if (gridMoves && actDim == 2) {
-            return new GridActionPainter(GridActions.of(title, subtitle, samples,
-                    Histogram2D.autoRange(samples, 2, 0, 1, GRID_MIN_RANGE)));
+            return new GridActionPainter(GridActions.of(title, subtitle, samples, r));
         }
-        return new ActionHeatmapPainter(heatmap(title, subtitle, samples, actDim, gridMoves, true, suffix));
+        return new ActionHeatmapPainter(heatmap(title, subtitle, samples, actDim, gridMoves, true, suffix, r));
+    }
+
+    /**
+     * Half side of the square box that holds 99.5 % of the first two dimensions of {@code samples}: at least
+     * ±{@value #GRID_MIN_RANGE} for GridWorld (the move boundaries with room), ±2 otherwise.
+     */
+    public static double range(float[] samples, int actDim, boolean gridMoves) {
+        return Histogram2D.autoRange(samples, actDim, 0, Math.min(1, actDim - 1), gridMoves ? GRID_MIN_RANGE : 2);
     }
 
     /**
@@ -58,7 +77,12 @@ public final class ActionPlots {
      */
     public static ActionHeatmap heatmap(String title, String subtitle, float[] samples, int actDim, boolean gridMoves,
             boolean colorbar, String axisSuffix) {
-        double r = Histogram2D.autoRange(samples, actDim, 0, 1, gridMoves ? GRID_MIN_RANGE : 2);
+        return heatmap(title, subtitle, samples, actDim, gridMoves, colorbar, axisSuffix,
+                range(samples, actDim, gridMoves));
+    }
+
+    private static ActionHeatmap heatmap(String title, String subtitle, float[] samples, int actDim, boolean gridMoves,
+            boolean colorbar, String axisSuffix, double r) {
         Histogram2D h = Histogram2D.of(samples, actDim, 0, 1, BINS, -r, r);
         return new ActionHeatmap(title, subtitle, h, gridMoves,
                 (actDim > 2 ? "action[0]" : "action x") + axisSuffix,

@@ -81,6 +81,19 @@ class GridActionPainterTest {
     }
 
     @Test
+    void aSharedBoxIsUsedUnlessTheSamplesNeedALargerOne() {
+        float[] tight = sample(10_000, 0, 0, 0.2, false, 8);
+        GridActionPainter wide = assertInstanceOf(GridActionPainter.class,
+                ActionPlots.distribution("a", null, tight, 2, true, 1, false, 4));
+        assertEquals(4, wide.data().heatmap().histogram().hi());
+        float[] far = sample(10_000, 0, 3, 0.4, false, 9);
+        GridActionPainter own = assertInstanceOf(GridActionPainter.class,
+                ActionPlots.distribution("b", null, far, 2, true, 1, false, 1.5));
+        assertEquals(ActionPlots.range(far, 2, true), own.data().heatmap().histogram().hi());
+        assertTrue(inside(own.data().heatmap().histogram()) >= 0.99);
+    }
+
+    @Test
     void controlHeatmapsAndOneDimensionalHistogramsHoldTheirSamplesToo() {
         float[] far = sample(10_000, -5, 6, 0.5, false, 4);
         ActionHeatmap control = ActionPlots.heatmap("c", null, far, 2, false, true, "");
