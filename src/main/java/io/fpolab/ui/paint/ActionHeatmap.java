@@ -1,13 +1,11 @@
 package io.fpolab.ui.paint;
 
 /**
- * What {@link ActionHeatmapPainter} draws: the 2-D histogram of sampled actions, labels, and for
- * GridWorld the move fractions and the ±0.5 move boundaries.
+ * What {@link ActionHeatmapPainter} draws: the 2-D histogram of sampled actions and its labels.
  *
- * @param moves            move fractions after the env's rounding, or null (continuous tasks)
- * @param moveBoundaries   draw dashed lines at ±0.5 where the env's rounding changes the move
- * @param colorbar         draw the colour bar (off for small multiples)
+ * @param moveBoundaries   draw dashed lines at ±0.5 where the GridWorld's rounding changes the move
+ * @param colorbar         draw the colour bar and the "outside the box" note (off for small multiples)
  */
-public record ActionHeatmap(String title, String subtitle, Histogram2D histogram, MoveSummary moves,
-        boolean moveBoundaries, String xLabel, String yLabel, boolean colorbar) {
+public record ActionHeatmap(String title, String subtitle, Histogram2D histogram, boolean moveBoundaries,
+        String xLabel, String yLabel, boolean colorbar) {
 }

@@ -45,19 +45,35 @@ public final class Axes {
 
     /** Frame, outward ticks with labels and axis titles. */
     public void draw(Graphics2D g, String xLabel, String yLabel, float base) {
+        draw(g, xLabel, yLabel, base, 5, true);
+    }
+
+    /**
+     * Frame, about {@code xTicks} x ticks and the x label, no y ticks: a panel beside another plot whose y
+     * axis it shares (its tick labels would land on that plot; so would the x tick label at the left edge,
+     * next to that plot's last one, which is left out).
+     */
+    public void drawSharedY(Graphics2D g, String xLabel, float base, int xTicks) {
+        draw(g, xLabel, null, base, xTicks, false);
+    }
+
+    private void draw(Graphics2D g, String xLabel, String yLabel, float base, int xTicks, boolean yTicks) {
         g.setStroke(PaintKit.stroke(1));
         g.setFont(PaintKit.font(base * 0.8f, false));
         FontMetrics fm = g.getFontMetrics();
         double tick = base * 0.35;
         double maxW = 0;
-        for (double v : PaintKit.ticks(xlo, xhi, 5)) {
+        for (double v : PaintKit.ticks(xlo, xhi, xTicks)) {
             double px = x(v);
             g.setColor(PaintKit.FRAME);
             g.draw(new Line2D.Double(px, plot.getMaxY(), px, plot.getMaxY() + tick));
+            if (!yTicks && px < plot.getX() + 0.5) {
+                continue;
+            }
             g.setColor(PaintKit.INK);
             PaintKit.text(g, PaintKit.tickLabel(v), px, plot.getMaxY() + tick + fm.getAscent(), PaintKit.Align.CENTER);
         }
-        for (double v : PaintKit.ticks(ylo, yhi, 5)) {
+        for (double v : yTicks ? PaintKit.ticks(ylo, yhi, 5) : new double[0]) {
             double py = y(v);
             g.setColor(PaintKit.FRAME);
             g.draw(new Line2D.Double(plot.getX() - tick, py, plot.getX(), py));

@@ -57,7 +57,7 @@ public final class FigureOne {
             MoveSummary mv = ActionPlots.moves(pts);
             String sub = last ? "up " + PaintKit.percent(mv.up()) + " · down " + PaintKit.percent(mv.down()) : " ";
             tiles.add(new ActionHeatmapPainter(new ActionHeatmap(String.format(Locale.ROOT, "τ = %.1f", tau), sub,
-                    Histogram2D.of(pts, 2, 0, 1, 60, -3, 3), null, last, "x", "y", false)));
+                    Histogram2D.of(pts, 2, 0, 1, 60, -3, 3), last, "x", "y", false)));
         }
         String sub = data.algorithm() == Algorithm.GAUSSIAN_PPO
                 ? "Gaussian: straight from ε ~ N(0, I) to μ + σε"

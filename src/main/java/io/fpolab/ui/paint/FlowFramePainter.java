@@ -7,12 +7,13 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * One frame of the flow: the samples at flow time τ (coloured by the mode they end in — up blue,
- * down orange, neither grey) over the deformed grid. For 1-D actions it draws the paths in the
- * (action, τ) plane up to τ instead.
+ * down orange, neither grey) over the deformed grid, with a key to the colours under the plot. For 1-D
+ * actions it draws the paths in the (action, τ) plane up to τ instead.
  */
 public final class FlowFramePainter implements Painter {
     private static final Color GRID = new Color(0x6E7681);
@@ -36,8 +37,9 @@ public final class FlowFramePainter implements Painter {
         float base = PaintKit.baseSize(width, height);
         double top = PaintKit.title(g, paths.title(), paths.subtitle(), width, base);
         double[] m = Axes.margins(base);
+        List<Legend.Item> key = legendItems();
         double availW = width - m[0] - base;
-        double availH = height - top - m[1] - base * 0.5;
+        double availH = height - top - m[1] - Legend.height(key, width, base) - base * 0.5;
         double r = paths.range();
         Rectangle2D plot;
         if (paths.dims() == 1) {
@@ -53,6 +55,17 @@ public final class FlowFramePainter implements Painter {
             axes.draw(g, "action x", "action y", base);
         }
         tauLabel(g, plot, base);
+        Legend.paint(g, key, plot.getMaxY() + m[1] + base * 0.9, width, base);
+    }
+
+    /** The key: what the sample colours and the grey lines mean. */
+    private List<Legend.Item> legendItems() {
+        String v = paths.dims() == 1 ? "a" : "y";
+        return List.of(Legend.Item.dot(modeColor(1f), "ends (τ = 1) at " + v + " ≥ 0.5"),
+                Legend.Item.dot(modeColor(-1f), "ends at " + v + " ≤ −0.5"),
+                Legend.Item.dot(modeColor(0f), "ends between"),
+                Legend.Item.line(Colormaps.alpha(GRID, 0.7), paths.dims() == 1 ? "regular grid points, carried along"
+                        : "regular grid, carried along"));
     }
 
     private void paintTwoDim(Graphics2D g, Axes axes, float base) {

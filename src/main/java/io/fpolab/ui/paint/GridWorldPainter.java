@@ -24,6 +24,8 @@ public final class GridWorldPainter implements Painter {
     private static final Color START = new Color(0xDCEBFA);
 
     private final GridScene scene;
+    /** {width, base, legend height} of the last layout; replaced whole, so safe to read from any thread. */
+    private volatile double[] legendCache;
 
     public GridWorldPainter(GridScene scene) {
         this.scene = scene;
@@ -44,7 +46,7 @@ public final class GridWorldPainter implements Painter {
         if (scene.title() == null && scene.subtitle() == null) {
             top = base * 0.3;
         }
-        double bottom = legendHeight(base);
+        double bottom = legendHeight(base, width);
         double right = scene.values() != null ? PaintKit.colorbarRoom(base) : base * 0.3;
         double availW = width - base * 0.6 - right;
         double availH = height - top - bottom;
@@ -53,10 +55,21 @@ public final class GridWorldPainter implements Painter {
         return new Geometry(x0, top, cell, base);
     }
 
-    private double legendHeight(float base) {
+    /** Room under the map for the key (and the footer); a bare map (the picker, the editor) has none. */
+    private double legendHeight(float base, int width) {
         boolean compact = scene.title() == null && scene.subtitle() == null && scene.footer() == null
                 && scene.trajectories().isEmpty();
-        return compact ? base * 0.3 : base * (scene.footer() != null ? 3.6 : 2.2);
+        if (compact) {
+            return base * 0.3;
+        }
+        // Click mapping asks for every pointer move: measure the key's text once per panel width.
+        double[] cached = legendCache;
+        if (cached != null && cached[0] == width && cached[1] == base) {
+            return cached[2];
+        }
+        double h = base * 0.7 + Legend.height(legendItems(), width, base) + (scene.footer() != null ? base * 1.4 : 0);
+        legendCache = new double[] {width, base, h};
+        return h;
     }
 
     /** Cell index under pixel (px, py) of a {@code width × height} panel, or −1 outside the map. */
@@ -172,7 +185,6 @@ public final class GridWorldPainter implements Painter {
         GridLayout l = scene.layout();
         float[] f = scene.field();
         double cell = geo.cell;
-        g.setStroke(PaintKit.stroke(Math.max(1.5, cell / 9)));
         for (int c = 0; c < l.cellCount(); c++) {
             if (l.type(l.cellX(c), l.cellY(c)) != CellType.EMPTY) {
                 continue;
@@ -182,29 +194,51 @@ public final class GridWorldPainter implements Painter {
             if (!Double.isFinite(ax) || !Double.isFinite(ay)) {
                 continue;
             }
-            double mag = Math.hypot(ax, ay);
             double[] p = center(geo, c);
-            double angle = Math.atan2(ay, ax);
-            g.setColor(Colormaps.direction(angle));
-            if (mag < 0.15) {
-                double r = cell * 0.1;
-                g.fill(new Ellipse2D.Double(p[0] - r, p[1] - r, 2 * r, 2 * r));
-                continue;
-            }
-            double len = cell * (0.2 + 0.25 * Math.min(1, mag / 1.2));
-            double dx = Math.cos(angle) * len;
-            double dy = -Math.sin(angle) * len;
-            double tx = p[0] + dx;
-            double ty = p[1] + dy;
-            g.draw(new Line2D.Double(p[0] - dx * 0.6, p[1] - dy * 0.6, tx - dx * 0.2, ty - dy * 0.2));
-            double head = cell * 0.22;
-            Path2D.Double tri = new Path2D.Double();
-            tri.moveTo(tx, ty);
-            tri.lineTo(tx - Math.cos(angle - 0.45) * head, ty + Math.sin(angle - 0.45) * head);
-            tri.lineTo(tx - Math.cos(angle + 0.45) * head, ty + Math.sin(angle + 0.45) * head);
-            tri.closePath();
-            g.fill(tri);
+            fieldMark(g, p[0], p[1], Math.atan2(ay, ax), Math.hypot(ax, ay), cell);
         }
+    }
+
+    /** Below this action length a cell shows a dot: the action stays put on both axes. */
+    private static final double DOT_BELOW = 0.15;
+    /** Arrows reach their full length at this action length (the env clips at 1 per axis). */
+    private static final double FULL_AT = 1.2;
+
+    /**
+     * The policy field's mark for an action of length {@code mag} at {@code angle}, centred on (x, y) in a
+     * cell {@code cell} wide: an arrow coloured by direction whose length grows with {@code mag}, or a dot.
+     */
+    private static void fieldMark(Graphics2D g, double x, double y, double angle, double mag, double cell) {
+        g.setColor(Colormaps.direction(angle));
+        if (mag < DOT_BELOW) {
+            double r = cell * 0.1;
+            g.fill(new Ellipse2D.Double(x - r, y - r, 2 * r, 2 * r));
+            return;
+        }
+        double len = cell * (0.2 + 0.25 * Math.min(1, mag / FULL_AT));
+        double dx = Math.cos(angle) * len;
+        double dy = -Math.sin(angle) * len;
+        arrow(g, x - dx * 0.6, y - dy * 0.6, x + dx, y + dy, cell);
+    }
+
+    /**
+     * An arrow from tail to tip: a shaft and a head wide enough to read at a glance (about a third of the
+     * cell, at least 6 px where the cell has room, never more than half the arrow).
+     */
+    private static void arrow(Graphics2D g, double x0, double y0, double x1, double y1, double cell) {
+        double length = Math.hypot(x1 - x0, y1 - y0);
+        double head = Math.min(length * 0.55, Math.max(cell * 0.34, Math.min(6, cell * 0.5)));
+        double ux = (x1 - x0) / length;
+        double uy = (y1 - y0) / length;
+        g.setStroke(PaintKit.stroke(Math.max(1.5, cell / 10)));
+        g.draw(new Line2D.Double(x0, y0, x1 - ux * head * 0.8, y1 - uy * head * 0.8));
+        double half = Math.tan(0.5) * head;
+        Path2D.Double tri = new Path2D.Double();
+        tri.moveTo(x1, y1);
+        tri.lineTo(x1 - ux * head - uy * half, y1 - uy * head + ux * half);
+        tri.lineTo(x1 - ux * head + uy * half, y1 - uy * head - ux * half);
+        tri.closePath();
+        g.fill(tri);
     }
 
     private void paintTrajectories(Graphics2D g, Geometry geo) {
@@ -237,15 +271,28 @@ public final class GridWorldPainter implements Painter {
     }
 
     private void paintLegend(Graphics2D g, Geometry geo, int width) {
-        if (legendHeight(geo.base) < geo.base) {
+        if (legendHeight(geo.base, width) < geo.base) {
             return;
         }
-        GridLayout l = scene.layout();
         float base = geo.base;
-        List<Object[]> items = new ArrayList<>();
+        double y = geo.y0 + scene.layout().height() * geo.cell + base * 1.5;
+        List<Legend.Item> items = legendItems();
+        Legend.paint(g, items, y, width, base);
+        if (scene.footer() != null) {
+            g.setFont(PaintKit.font(base * 0.85f, false));
+            g.setColor(PaintKit.MUTED);
+            PaintKit.text(g, scene.footer(), width / 2.0, y + Legend.height(items, width, base) - base * 0.1,
+                    PaintKit.Align.CENTER);
+        }
+    }
+
+    /** The key: cell kinds present, episode outcomes with their counts, and how to read the policy arrows. */
+    private List<Legend.Item> legendItems() {
+        GridLayout l = scene.layout();
+        List<Legend.Item> items = new ArrayList<>();
         if (l.goalCellCount() > 0) {
-            items.add(new Object[] {Colormaps.goal(l.maxGoalReward(), l.maxGoalReward()),
-                String.format(Locale.ROOT, "goal (+%s)", PaintKit.tickLabel(l.maxGoalReward())), false});
+            items.add(Legend.Item.box(Colormaps.goal(l.maxGoalReward(), l.maxGoalReward()),
+                    String.format(Locale.ROOT, "goal (+%s)", PaintKit.tickLabel(l.maxGoalReward()))));
         }
         boolean anyDeath = false;
         boolean anyWall = false;
@@ -255,10 +302,10 @@ public final class GridWorldPainter implements Painter {
             anyWall |= t == CellType.WALL;
         }
         if (anyDeath) {
-            items.add(new Object[] {Colormaps.DEATH, "death", false});
+            items.add(Legend.Item.box(Colormaps.DEATH, "death"));
         }
         if (anyWall) {
-            items.add(new Object[] {Colormaps.WALL, "wall", false});
+            items.add(Legend.Item.box(Colormaps.WALL, "wall"));
         }
         if (!scene.trajectories().isEmpty()) {
             int[] counts = new int[l.regionCount() + 2];
@@ -266,38 +313,44 @@ public final class GridWorldPainter implements Painter {
                 counts[t.outcome() + 2]++;
             }
             for (int r = 0; r < l.regionCount(); r++) {
-                items.add(new Object[] {Colormaps.region(r), "→ " + l.regionName(r) + " (" + counts[r + 2] + ")", true});
+                items.add(Legend.Item.line(Colormaps.region(r), "→ " + l.regionName(r) + " (" + counts[r + 2] + ")"));
             }
             if (counts[0] > 0) {
-                items.add(new Object[] {Colormaps.DEATH, "→ death (" + counts[0] + ")", true});
+                items.add(Legend.Item.line(Colormaps.DEATH, "→ death (" + counts[0] + ")"));
             }
             if (counts[1] > 0) {
-                items.add(new Object[] {Colormaps.TIMEOUT, "timeout (" + counts[1] + ")", true});
+                items.add(Legend.Item.line(Colormaps.TIMEOUT, "timeout (" + counts[1] + ")"));
             }
         }
-        g.setFont(PaintKit.font(base * 0.85f, false));
-        double y = geo.y0 + l.height() * geo.cell + base * 1.5;
-        double sw = base * 0.9;
-        double total = 0;
-        for (Object[] it : items) {
-            total += sw + base * 0.4 + g.getFontMetrics().getStringBounds((String) it[1], g).getWidth() + base;
+        if (scene.field() != null) {
+            items.add(Legend.Item.custom(GridWorldPainter::compass, 1.4, "colour: direction (up blue, down orange)"));
+            items.add(Legend.Item.custom(GridWorldPainter::lengths, 2.6,
+                    String.format(Locale.ROOT, "length: |a| (longest from %s)", PaintKit.tickLabel(FULL_AT))));
+            items.add(Legend.Item.custom((g, x, y, w, h) -> fieldMark(g, x + w / 2, y - h / 2, Math.PI / 2, 0, h * 1.4),
+                    1, String.format(Locale.ROOT, "dot: |a| < %s", PaintKit.tickLabel(DOT_BELOW))));
         }
-        double x = Math.max(base * 0.3, (width - total) / 2);
-        for (Object[] it : items) {
-            g.setColor((Color) it[0]);
-            if ((Boolean) it[2]) {
-                g.setStroke(PaintKit.stroke(Math.max(2, base / 5)));
-                g.draw(new Line2D.Double(x, y - sw * 0.35, x + sw, y - sw * 0.35));
-            } else {
-                g.fill(new Rectangle2D.Double(x, y - sw * 0.8, sw, sw * 0.8));
-            }
-            g.setColor(PaintKit.INK);
-            x += sw + base * 0.4;
-            x += PaintKit.text(g, (String) it[1], x, y, PaintKit.Align.LEFT) + base;
+        return items;
+    }
+
+    /** Key glyph: eight arrows from one point, each in its direction's colour. */
+    private static void compass(Graphics2D g, double x, double y, double w, double h) {
+        double cx = x + w / 2;
+        double cy = y - h / 2;
+        double r = Math.min(w, h) * 0.75;
+        for (int k = 0; k < 8; k++) {
+            double a = k * Math.PI / 4;
+            g.setColor(Colormaps.direction(a));
+            arrow(g, cx + Math.cos(a) * r * 0.15, cy - Math.sin(a) * r * 0.15, cx + Math.cos(a) * r,
+                    cy - Math.sin(a) * r, r * 1.1);
         }
-        if (scene.footer() != null) {
-            g.setColor(PaintKit.MUTED);
-            PaintKit.text(g, scene.footer(), width / 2.0, y + base * 1.4, PaintKit.Align.CENTER);
+    }
+
+    /** Key glyph: upward arrows for a short, a middle and a full-length action. */
+    private static void lengths(Graphics2D g, double x, double y, double w, double h) {
+        double cell = h * 1.6;
+        double[] mags = {0.3, 0.7, FULL_AT};
+        for (int i = 0; i < mags.length; i++) {
+            fieldMark(g, x + w * (i + 0.5) / mags.length, y - h / 2, Math.PI / 2, mags[i], cell);
         }
     }
 }

@@ -13,11 +13,14 @@ public record Histogram1D(String title, String subtitle, double lo, double hi, i
             double bounds, String xLabel) {
         int n = values.length / stride;
         double[] abs = new double[n];
+        int finite = 0;
         for (int i = 0; i < n; i++) {
-            abs[i] = Math.abs(values[i * stride + offset]);
+            double a = Math.abs(values[i * stride + offset]);
+            if (Double.isFinite(a)) {
+                abs[finite++] = a;
+            }
         }
-        java.util.Arrays.sort(abs);
-        double r = n == 0 ? 2 : Math.max(2, Math.ceil(abs[Math.min(n - 1, (int) (0.995 * n))] * 1.05 * 2) / 2);
+        double r = Histogram2D.rangeCovering(abs, finite, 2);
         int[] counts = new int[bins];
         for (int i = 0; i < n; i++) {
             int b = (int) Math.floor((values[i * stride + offset] + r) / (2 * r) * bins);

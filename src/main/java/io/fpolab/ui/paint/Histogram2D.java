@@ -25,23 +25,42 @@ public record Histogram2D(int bins, double lo, double hi, int[] counts, int tota
         return new Histogram2D(bins, lo, hi, counts, n, outside);
     }
 
-    /**
-     * A symmetric range [−R, R] that holds 99.5 % of the points on both axes, at least [−2, 2] (the
-     * GridWorld's interesting range) and rounded up to a half unit.
-     */
+    /** Share of the points {@link #autoRange} keeps inside its box. */
+    public static final double COVERAGE = 0.995;
+
+    /** {@link #autoRange(float[], int, int, int, double)} at least [−2, 2] (the control tasks' box). */
     public static double autoRange(float[] points, int dims, int dx, int dy) {
+        return autoRange(points, dims, dx, dy, 2);
+    }
+
+    /**
+     * The half side R of the square [−R, R]² that holds {@value #COVERAGE} of the points: a point is inside
+     * when both its coordinates are, so the range is a quantile of max(|x|, |y|) per point — a quantile of
+     * the coordinates pooled would let a far mode on one axis fall out. Grown by 5 % and rounded up to a half
+     * unit, at least {@code min}. Points with a non-finite coordinate cannot be drawn and are not counted.
+     */
+    public static double autoRange(float[] points, int dims, int dx, int dy, double min) {
         int n = points.length / dims;
-        if (n == 0) {
-            return 2;
-        }
-        double[] abs = new double[2 * n];
+        double[] reach = new double[n];
+        int finite = 0;
         for (int i = 0; i < n; i++) {
-            abs[2 * i] = Math.abs(points[i * dims + dx]);
-            abs[2 * i + 1] = Math.abs(points[i * dims + dy]);
+            double r = Math.max(Math.abs(points[i * dims + dx]), Math.abs(points[i * dims + dy]));
+            if (Double.isFinite(r)) {
+                reach[finite++] = r;
+            }
         }
-        java.util.Arrays.sort(abs);
-        double q = abs[Math.min(abs.length - 1, (int) (0.995 * abs.length))];
-        return Math.max(2, Math.ceil(q * 1.05 * 2) / 2);
+        return rangeCovering(reach, finite, min);
+    }
+
+    /** Smallest half-unit R ≥ {@code min} with R > 1.05 × the {@value #COVERAGE} quantile of {@code reach[0..n)}. */
+    static double rangeCovering(double[] reach, int n, double min) {
+        if (n == 0) {
+            return min;
+        }
+        java.util.Arrays.sort(reach, 0, n);
+        double q = reach[Math.min(n - 1, (int) (COVERAGE * n))];
+        // Strictly beyond q: a point exactly on the upper edge falls outside the last bin.
+        return Math.max(min, (Math.floor(q * 1.05 * 2) + 1) / 2);
     }
 
     /** Largest bin count. */

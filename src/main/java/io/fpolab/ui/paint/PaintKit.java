@@ -237,6 +237,21 @@ public final class PaintKit {
         return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
+    /**
+     * Text colour readable on a {@code fill} (a label on a colour-mapped cell): {@link #INK} on light
+     * fills, white on dark ones, by the fill's relative luminance.
+     */
+    public static Color inkOn(Color fill) {
+        double l = 0.2126 * linear(fill.getRed()) + 0.7152 * linear(fill.getGreen()) + 0.0722 * linear(fill.getBlue());
+        // 0.18 is where white and INK text have about the same contrast with the fill.
+        return l > 0.18 ? INK : Color.WHITE;
+    }
+
+    private static double linear(int channel) {
+        double c = channel / 255.0;
+        return c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+    }
+
     /** Formats a fraction as a percentage with one decimal. */
     public static String percent(double fraction) {
         return String.format(Locale.ROOT, "%.1f%%", 100 * fraction);

@@ -1,6 +1,7 @@
 package io.fpolab.ui.views;
 
 import io.fpolab.train.TrainingRun;
+import io.fpolab.ui.paint.ActionPlots;
 import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
@@ -14,8 +15,9 @@ import javafx.scene.input.MouseEvent;
 
 /**
  * "Action distribution": a live heatmap of ≥ 10,000 sampled actions at a GridWorld cell the user
- * clicks (or at the current state of a demo episode for control tasks; a histogram for 1-D actions),
- * optionally next to another run's distribution at the same state. FXML controller; state in
+ * clicks, with the density of the y component and the nine moves after the env's rounding (or at the
+ * current state of a demo episode for control tasks; a histogram for 1-D actions), optionally next to
+ * another run's distribution at the same state. FXML controller; state in
  * {@link ActionDistributionViewModel}.
  */
 public final class ActionDistributionView extends AnalysisView {
@@ -29,6 +31,7 @@ public final class ActionDistributionView extends AnalysisView {
     @FXML private PainterCanvas picker;
     @FXML private PainterCanvas mainCanvas;
     @FXML private PainterCanvas compareCanvas;
+    @FXML private PlotPair plots;
 
     private final ActionDistributionViewModel vm = new ActionDistributionViewModel();
     private final Refresher refresher = new Refresher(3, () -> Views.training(vm.run()), vm::request,
@@ -60,7 +63,10 @@ public final class ActionDistributionView extends AnalysisView {
         compareBox.setPromptText(NONE);
         compareBox.valueProperty().bindBidirectional(vm.compareRun);
         vm.compareRun.addListener((o, a, b) -> refresher.invalidate());
-        vm.main.addListener((o, a, b) -> mainCanvas.setPainter(b));
+        vm.main.addListener((o, a, b) -> {
+            mainCanvas.setPainter(b);
+            plots.setAspect(ActionPlots.aspect(b));
+        });
         vm.compare.addListener((o, a, b) -> {
             compareCanvas.setPainter(b);
             compareCanvas.setVisible(b != null);

@@ -82,11 +82,39 @@ final class ActionDistributionViewModel {
         if (main.get() == null) {
             return null;
         }
-        return compare.get() == null ? main.get() : Panels.fitted(List.of(main.get(), compare.get()), ActionPlots.ASPECT);
+        return compare.get() == null ? main.get() : Panels.fitted(List.of(main.get(), compare.get()),
+                ActionPlots.aspect(main.get()));
     }
 
-    private record Result(Painter main, Painter compare, Painter picker, String label, boolean continuous,
-            float[] obs) {
+    /** Actions sampled at the state and the labels of their picture; the painter waits for the box's size. */
+    private record Sampled(float[] actions, String title, String subtitle, RunInfo info) {
+        /** The box these samples need (NaN for 1-D actions, whose histograms are not shared). */
+        double range() {
+            return info.actDim() >= 2 ? ActionPlots.range(actions, info.actDim(), info.gridWorld()) : Double.NaN;
+        }
+
+        Painter painter(double range) {
+            return ActionPlots.distribution(title, subtitle, actions, info.actDim(), info.gridWorld(),
+                    info.actionHigh(), info.preTanh(), range);
+        }
+    }
+
+    /**
+     * One refresh: this run's samples, the compared run's (or a message why there are none), the picker.
+     */
+    private record Result(Sampled main, Sampled compare, Painter compareMessage, Painter picker, String label,
+            boolean continuous, float[] obs) {
+        /**
+         * The two painters; compared 2-D distributions share one box (the larger one needs), so the same
+         * spread looks the same size in both.
+         */
+        Painter[] painters() {
+            double shared = Double.NaN;
+            if (compare != null && compare.info().actDim() == main.info().actDim()) {
+                shared = Math.max(main.range(), compare.range());
+            }
+            return new Painter[] {main.painter(shared), compare != null ? compare.painter(shared) : compareMessage};
+        }
     }
 
     /** The next refresh's request, or null without a run. */
@@ -105,7 +133,7 @@ final class ActionDistributionViewModel {
         CompletableFuture<Result> f = r.submit(t -> {
             RunInfo info = RunInfo.of(t);
             StateTarget.Resolved s = tg.resolve(t, demoSteps);
-            return new Result(distribution(t, r, info, s.obs(), s.label(), n, ev, seed), null, s.picker(), s.label(),
+            return new Result(sample(t, r, info, s.obs(), s.label(), n, ev, seed), null, null, s.picker(), s.label(),
                     !info.gridWorld(), s.obs());
         });
         if (cmp != null && cmp != r) {
@@ -113,30 +141,34 @@ final class ActionDistributionViewModel {
                 RunInfo other = RunInfo.of(t);
                 // The same observation only means the same state for a run of the same task.
                 boolean sameTask = t.policy().obsDim() == res.obs().length && other.gridWorld() == !res.continuous();
-                Painter p = sameTask ? distribution(t, cmp, other, res.obs(), res.label(), n, ev, seed)
+                Sampled c = sameTask ? sample(t, cmp, other, res.obs(), res.label(), n, ev, seed) : null;
+                Painter message = sameTask ? null
                         : PaintKit.message(cmp.name() + " trains " + other.envId(), "compare runs of the same task");
-                return new Result(res.main(), p, res.picker(), res.label(), res.continuous(), res.obs());
+                return new Result(res.main(), c, message, res.picker(), res.label(), res.continuous(), res.obs());
             }));
         }
-        return f.thenApply(res -> () -> {
-            if (run != r) {
-                return;
-            }
-            main.set(res.main());
-            compare.set(cmp == null ? null : res.compare());
-            picker.set(res.picker());
-            continuous.set(res.continuous());
-            pickerHint.set(res.continuous() ? "Demo episode of the current policy" : "Click a cell");
-            status.set(res.label() + " · " + String.format(Locale.ROOT, "%,d", n) + " samples · "
-                    + (ev ? "evaluation" : "rollout") + " sampler");
+        // Histograms and densities are built as the samples arrive, on the trainer thread, not on the FX thread.
+        return f.thenApply(res -> {
+            Painter[] painters = res.painters();
+            return () -> {
+                if (run != r) {
+                    return;
+                }
+                main.set(painters[0]);
+                compare.set(cmp == null ? null : painters[1]);
+                picker.set(res.picker());
+                continuous.set(res.continuous());
+                pickerHint.set(res.continuous() ? "Demo episode of the current policy" : "Click a cell");
+                status.set(res.label() + " · " + String.format(Locale.ROOT, "%,d", n) + " samples · "
+                        + (ev ? "evaluation" : "rollout") + " sampler");
+            };
         });
     }
 
-    private static Painter distribution(Trainer t, TrainingRun r, RunInfo info, float[] obs, String label, int n,
+    private static Sampled sample(Trainer t, TrainingRun r, RunInfo info, float[] obs, String label, int n,
             boolean eval, long seed) {
         float[] a = PolicyProbe.samplesAt(t, obs, n, eval, new Rng(seed));
         String subtitle = label + " · iteration " + t.iteration() + " · " + (eval ? "eval" : "rollout") + " sampler";
-        return ActionPlots.distribution(info.title(r.name()), subtitle, a, info.actDim(),
-                info.gridWorld(), info.actionHigh(), info.preTanh());
+        return new Sampled(a, info.title(r.name()), subtitle, info);
     }
 }

@@ -13,17 +13,33 @@ import javafx.scene.layout.Pane;
  * Lays out one plot, or two plots (a run and the run it is compared with) side by side or one above the
  * other — whichever lets each plot be drawn larger. Action plots keep their aspect ratio, so two of them
  * side by side in a tall area used to fill only its top third. The PNG/SVG export applies the same rule
- * ({@link Panels#fitted}).
+ * ({@link Panels#fitted}) with the same aspect ({@link ActionPlots#aspect}).
  */
 public final class PlotPair extends Pane {
     private boolean stacked;
+    private double aspect = ActionPlots.ASPECT;
+
+    /** Width over height the plots fill best (a GridWorld distribution is wider than a plain heatmap). */
+    public void setAspect(double aspect) {
+        if (aspect != this.aspect) {
+            this.aspect = aspect;
+            requestLayout();
+        }
+    }
+
+    public double aspect() {
+        return aspect;
+    }
 
     /** True when the last layout put the plots one above the other. */
     public boolean stacked() {
         return stacked;
     }
 
-    /** Whether {@code n} action plots are drawn larger stacked in a {@code width × height} area (as exports). */
+    /**
+     * Whether {@code n} continuous-action plots are drawn larger stacked in a {@code width × height} area (as
+     * exports).
+     */
     static boolean stackIsLarger(double width, double height, int n) {
         return Panels.stackIsLarger(width, height, n, ActionPlots.ASPECT);
     }
@@ -38,7 +54,7 @@ public final class PlotPair extends Pane {
         Insets in = getInsets();
         double w = getWidth() - in.getLeft() - in.getRight();
         double h = getHeight() - in.getTop() - in.getBottom();
-        stacked = stackIsLarger(w, h, n);
+        stacked = Panels.stackIsLarger(w, h, n, aspect);
         double cellW = stacked ? w : w / n;
         double cellH = stacked ? h / n : h;
         for (int i = 0; i < n; i++) {

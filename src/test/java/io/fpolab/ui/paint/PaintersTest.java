@@ -81,9 +81,57 @@ class PaintersTest {
         GridWorldPainter p = new GridWorldPainter(new GridScene("up", null, l, field, null, List.of(), List.of(), -1,
                 null));
         BufferedImage img = render(p, 600, 640, "grid-field-up");
-        int arrows = countColour(img, Colormaps.direction(Math.PI / 2));
+        int arrows = countColourOnMap(img, p, Colormaps.direction(Math.PI / 2));
         assertTrue(arrows > 21 * 25 * 10, "about 21×25 up-coloured arrows, found " + arrows + " pixels");
-        assertEquals(0, countColour(img, Colormaps.direction(-Math.PI / 2)), "no down-coloured pixels");
+        assertEquals(0, countColourOnMap(img, p, Colormaps.direction(-Math.PI / 2)), "no down-coloured pixels");
+    }
+
+    @Test
+    void policyArrowheadsAreWideEnoughToSeeAndTheArrowsHaveAKey() throws Exception {
+        GridLayout l = GridLayouts.twoBands();
+        float[] field = new float[l.cellCount() * 2];
+        for (int c = 0; c < l.cellCount(); c++) {
+            field[2 * c + 1] = 1f;
+        }
+        GridWorldPainter p = new GridWorldPainter(new GridScene("Policy field", "one sampled action per cell", l, field,
+                null, List.of(), List.of(), -1, null));
+        // About the GridWorld view's canvas in a 1280 × 800 window.
+        BufferedImage img = render(p, 1000, 640, "grid-field-key");
+        Color up = Colormaps.direction(Math.PI / 2);
+        int[] centre = cellCentre(p, l.cellIndex(12, 12), 1000, 640);
+        int widest = 0;
+        for (int y = centre[1] - 15; y <= centre[1] + 15; y++) {
+            int run = 0;
+            for (int x = centre[0] - 15; x <= centre[0] + 15; x++) {
+                run = (img.getRGB(x, y) & 0xFFFFFF) == (up.getRGB() & 0xFFFFFF) ? run + 1 : 0;
+                widest = Math.max(widest, run);
+            }
+        }
+        assertTrue(widest >= 6, "arrowhead " + widest + " px wide");
+        // The key under the map shows every direction's colour: down-coloured pixels although all arrows point up.
+        assertTrue(countColour(img, Colormaps.direction(-Math.PI / 2)) > 0, "the key's compass");
+        assertTrue(countColourOnMap(img, p, Colormaps.direction(-Math.PI / 2)) == 0);
+    }
+
+    @Test
+    void flowFrameHasAKeyToItsColours() throws Exception {
+        FlowPaths paths = syntheticFlow();
+        FlowFramePainter p = new FlowFramePainter(paths, 1.0);
+        BufferedImage img = render(p, 700, 600, "flow-key");
+        // The samples are translucent; only the key's dots have the pure mode colours, in a row under the plot.
+        for (Color c : new Color[] {Colormaps.region(0), Colormaps.region(1), new Color(0x8A8F98)}) {
+            int n = 0;
+            int lowest = 0;
+            for (int y = 0; y < img.getHeight(); y++) {
+                for (int x = 0; x < img.getWidth(); x++) {
+                    if ((img.getRGB(x, y) & 0xFFFFFF) == (c.getRGB() & 0xFFFFFF)) {
+                        n++;
+                        lowest = Math.max(lowest, y);
+                    }
+                }
+            }
+            assertTrue(n >= 20 && lowest > 540, c + ": " + n + " key pixels, lowest at y = " + lowest);
+        }
     }
 
     @Test
@@ -95,13 +143,16 @@ class PaintersTest {
         assertEquals("action x", data.xLabel());
         assertEquals("action y before tanh",
                 ActionPlots.heatmap("t", null, xy, 2, false, true, " before tanh").yLabel());
-        assertEquals(1.0, data.moves().up());
+        assertEquals(1.0, ActionPlots.moves(xy).up());
         ActionHeatmapPainter p = new ActionHeatmapPainter(data);
         BufferedImage img = render(p, 640, 560, "heatmap-one-bin");
         java.awt.geom.Rectangle2D plot = p.plotArea(640, 560);
-        // Bin [1.0, 1.05)² sits at 3/4 of the width and 1/4 of the height of the [−2, 2]² plot (y up).
-        int bx = (int) (plot.getX() + plot.getWidth() * (3.025 / 4));
-        int by = (int) (plot.getMaxY() - plot.getHeight() * (3.025 / 4));
+        Histogram2D h = data.histogram();
+        double binCentre = h.lo() + (Math.floor((1.01 - h.lo()) / (h.hi() - h.lo()) * h.bins()) + 0.5)
+                * (h.hi() - h.lo()) / h.bins();
+        double f = (binCentre - h.lo()) / (h.hi() - h.lo());
+        int bx = (int) (plot.getX() + plot.getWidth() * f);
+        int by = (int) (plot.getMaxY() - plot.getHeight() * f);
         assertColor(Colormaps.viridis(1), img.getRGB(bx, by), "the (1, 1) bin");
         assertColor(Colormaps.viridis(0), img.getRGB(bx, (int) plot.getCenterY() + 30), "an empty bin");
     }
@@ -249,6 +300,19 @@ class PaintersTest {
         for (int y = 0; y < img.getHeight(); y++) {
             for (int x = 0; x < img.getWidth(); x++) {
                 if ((img.getRGB(x, y) & 0xFFFFFF) != 0xFFFFFF) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private static int countColourOnMap(BufferedImage img, GridWorldPainter p, Color c) {
+        int n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                if (p.cellAt(x + 0.5, y + 0.5, img.getWidth(), img.getHeight()) >= 0
+                        && (img.getRGB(x, y) & 0xFFFFFF) == (c.getRGB() & 0xFFFFFF)) {
                     n++;
                 }
             }

@@ -14,6 +14,7 @@ import io.fpolab.env.grid.GridWorldVecEnv;
 import io.fpolab.train.Trainer;
 import io.fpolab.train.TrainingRun;
 import io.fpolab.ui.paint.Export;
+import io.fpolab.ui.paint.GridActionPainter;
 import io.fpolab.ui.paint.GridWorldPainter;
 import io.fpolab.ui.paint.Painter;
 import java.awt.image.BufferedImage;
@@ -161,6 +162,12 @@ class RunViewsTest extends FxRobot {
         assertEquals("— none —", box.getButtonCell().getText());
         interact(() -> box.setValue(other));
         waitUntil("the compared heatmap", () -> compare.isVisible() && compare.painter() != null);
+        double[] boxes = new double[2];
+        interact(() -> {
+            boxes[0] = ((GridActionPainter) main.painter()).data().heatmap().histogram().hi();
+            boxes[1] = ((GridActionPainter) compare.painter()).data().heatmap().histogram().hi();
+        });
+        assertEquals(boxes[0], boxes[1], "compared runs share one box, so equal spreads look equal");
         interact(() -> {
             stage.setX(0); // stay within Monocle's 1280 × 800 screen
             stage.setY(0);
