@@ -22,14 +22,24 @@ public final class SampleConfigs {
     /** The preset behind the lab's "Reproduce Figure 1" action: the paper's GridWorld FPO settings. */
     public static final String REPRODUCE_FIGURE_1 = "gridworld-fpo.json";
 
+    /** Menu group of the paper's settings: the paper's recipes and baselines at a laptop budget. */
+    public static final String PAPER = "Paper";
+
+    /** Menu group of the lab's own tuned recipes and the baselines they were compared with. */
+    public static final String LAB_TUNED = "Lab-tuned";
+
+    /** The menu groups, in menu order; every preset belongs to one. */
+    public static final List<String> GROUPS = List.of(PAPER, LAB_TUNED);
+
     /**
      * One preset as listed in the index.
      *
      * @param file        file name inside {@code sample-configs/}
      * @param title       the experiment's name (equal to the file's {@code name})
+     * @param group       the menu group, one of {@link #GROUPS}
      * @param description one line for the preset menu
      */
-    public record Sample(String file, String title, String description) {
+    public record Sample(String file, String title, String group, String description) {
     }
 
     private static final ObjectMapper INDEX_READER = JsonMapper.builder()
