@@ -8,6 +8,7 @@ import io.fpolab.config.ExperimentConfig.Activation;
 import io.fpolab.config.ExperimentConfig.AdvantageNorm;
 import io.fpolab.config.ExperimentConfig.Algorithm;
 import io.fpolab.config.ExperimentConfig.CfmLoss;
+import io.fpolab.config.ExperimentConfig.GaussianEntropy;
 import io.fpolab.config.ExperimentConfig.Integration;
 import io.fpolab.config.ExperimentConfig.LrSchedule;
 import io.fpolab.config.ExperimentConfig.RatioMode;
@@ -57,6 +58,13 @@ public final class ConfigSchema {
 
     /** Upper bound of transitions per iteration (numEnvs × stepsPerEnv): the rollout buffer must fit in memory. */
     public static final long MAX_BATCH = 10_000_000L;
+
+    /**
+     * The starting std of the authors' Playground Gaussian PPO: its std head is {@code softplus(s) + 0.001}
+     * with the output layer's bias at 0 ({@code playground/src/flow_policy/networks.py},
+     * {@code gaussian_policy_fwd} and {@code mlp_init} in akanazawa/fpo), so σ starts at ln 2 + 0.001.
+     */
+    public static final double AUTHORS_INIT_STD = Math.log(2) + 0.001;
 
     /** Upper bound of rows in one FPO minibatch update (transitions × nMc / minibatches). */
     public static final long MAX_FPO_ROWS = 4_000_000L;
@@ -182,16 +190,28 @@ public final class ConfigSchema {
                             + "or predicted per state by the network."),
             FieldSpec.real("gaussian.initStd", Math.sqrt(0.5), new Range(0, true, 100, false), GAUSSIAN,
                     "The fixed standard deviation, or the starting one when it is learned (GridWorld code: "
-                            + "variance 0.5, so about 0.707)."),
+                            + "variance 0.5, so about 0.707). With state_dependent the std head's bias is set so "
+                            + "that softplus(bias) + 0.001 equals this; the authors' Playground PPO starts the bias "
+                            + "at 0, i.e. ln 2 + 0.001 ≈ 0.6941."),
             FieldSpec.bool("gaussian.tanhSquash", false, GAUSSIAN,
                     "Squash sampled actions with tanh and correct the log-likelihood for it, keeping actions "
                             + "inside (-1, 1)."),
             FieldSpec.real("gaussian.entropyCoef", 0.0, new Range(0, false, 10, false), GAUSSIAN,
                     "Weight of the entropy bonus that rewards a wide policy and so keeps it exploring (Brax: "
                             + "0.01; 0 turns it off)."),
+            FieldSpec.enumeration("gaussian.entropy", GaussianEntropy.PRE_TANH, false, GAUSSIAN,
+                    "Which entropy the bonus rewards. pre_tanh: the Gaussian's over the raw action u (closed "
+                            + "form). With tanh on the action this keeps paying for a wider σ after tanh(u) has "
+                            + "saturated at ±1, so σ can grow without bound into bang-bang control. squashed: the "
+                            + "entropy of tanh(u), the action the env receives: the Gaussian's plus "
+                            + "E[log(1 − tanh(u)²)], estimated from one reparameterized sample of the current "
+                            + "policy per transition, which stops paying once actions saturate (the authors' "
+                            + "Playground PPO). squashed needs tanh on the action (env.actionTransform tanh or "
+                            + "gaussian.tanhSquash)."),
             FieldSpec.bool("gaussian.evalMean", false, GAUSSIAN,
-                    "Evaluate with the mean action instead of a sample (Brax's deterministic evaluation; the "
-                            + "flow policy's counterpart is flow.evalZeroNoiseStart). Training always samples."),
+                    "Evaluate with the mean action instead of a sample (Brax's and the authors' Playground "
+                            + "evaluation; the flow policy's counterpart is flow.evalZeroNoiseStart). Training always "
+                            + "samples."),
 
             FieldSpec.real("dppo.sigma", 0.05, new Range(0, true, 10, false), DPPO,
                     "Noise added at each denoising step, which makes every step a Gaussian with a likelihood "
@@ -207,7 +227,8 @@ public final class ConfigSchema {
                     "Number of pieces each batch is split into per epoch; one gradient step per piece."),
             FieldSpec.real("ppo.clip", 0.2, new Range(0, true, 10, false), ALL,
                     "PPO clip range ε: how far the ratio may move from 1 before the objective stops rewarding "
-                            + "it (FPO on DMC: 0.05, GridWorld and DPPO: 0.2)."),
+                            + "it (FPO on DMC: 0.05, GridWorld and DPPO: 0.2; the authors' Gaussian PPO on DMC: 0.3 "
+                            + "by default, 0.1 in their tuned baseline)."),
             FieldSpec.real("ppo.gamma", 0.99, new Range(0, false, 1, false), ALL,
                     "Discount factor: how much a reward one step later is worth compared with one now."),
             FieldSpec.real("ppo.gaeLambda", 0.98, new Range(0, false, 1, false), ALL,
@@ -307,6 +328,14 @@ public final class ConfigSchema {
                                         + " because each row's activations are kept for backpropagation (memory); "
                                         + "lower flow.nMc or raise ppo.minibatches";
                     }),
+            new CrossFieldRule("gaussian.entropy",
+                    "squashed only when the env receives tanh(u) (env.actionTransform tanh or gaussian.tanhSquash): "
+                            + "without tanh there is no squashing to correct for",
+                    m -> m.get("algorithm") != Algorithm.GAUSSIAN_PPO || m.get("gaussian.entropy") != GaussianEntropy.SQUASHED
+                            || m.get("env.actionTransform") == ActionTransform.TANH
+                            || Boolean.TRUE.equals(m.get("gaussian.tanhSquash")) ? null
+                            : "\"squashed\" needs tanh on the action; allowed: pre_tanh, or squashed with "
+                                    + "env.actionTransform tanh or gaussian.tanhSquash true"),
             new CrossFieldRule("env.integration",
                     "playground only with a dm_control task (" + String.join(", ", DM_CONTROL_IDS) + "); "
                             + "GridWorld and the Gym tasks have a single update rule",

@@ -42,6 +42,14 @@ public record ExperimentConfig(
 
     public enum StdMode { FIXED, LEARNED, STATE_DEPENDENT }
 
+    /**
+     * Which entropy Gaussian PPO's bonus rewards: that of the Gaussian over the raw action u (closed form;
+     * with tanh on the action it keeps rewarding a wider σ long after tanh(u) is saturated at ±1), or
+     * that of the action the env receives, tanh(u): the Gaussian entropy plus E[log(1 − tanh(u)²)],
+     * estimated from one reparameterized sample per transition (the authors' Playground PPO).
+     */
+    public enum GaussianEntropy { PRE_TANH, SQUASHED }
+
     public enum LrSchedule { CONSTANT, LINEAR, WARMUP_LINEAR }
 
     public enum AdvantageNorm { BATCH, MINIBATCH, NONE }
@@ -112,9 +120,11 @@ public record ExperimentConfig(
      * @param initStd     the fixed std, or the initial std of the learned ones (GridWorld: sqrt(0.5))
      * @param tanhSquash  squash sampled actions with tanh before the env (log-det corrected)
      * @param entropyCoef entropy bonus weight
+     * @param entropy     the entropy the bonus rewards: the pre-tanh Gaussian's or the squashed action's
      * @param evalMean    evaluate with the mean action instead of a sample
      */
-    public record GaussianConfig(StdMode std, double initStd, boolean tanhSquash, double entropyCoef, boolean evalMean) {
+    public record GaussianConfig(StdMode std, double initStd, boolean tanhSquash, double entropyCoef,
+            GaussianEntropy entropy, boolean evalMean) {
     }
 
     /** @param sigma noise of each denoising step (paper's best: 0.05) */

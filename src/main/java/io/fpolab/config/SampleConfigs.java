@@ -22,14 +22,30 @@ public final class SampleConfigs {
     /** The preset behind the lab's "Reproduce Figure 1" action: the paper's GridWorld FPO settings. */
     public static final String REPRODUCE_FIGURE_1 = "gridworld-fpo.json";
 
+    /** Menu group of the paper's settings: the paper's recipes and baselines at a laptop budget. */
+    public static final String PAPER = "Paper";
+
+    /** Menu group of the lab's own tuned recipes and the baselines they were compared with. */
+    public static final String LAB_TUNED = "Lab-tuned";
+
+    /**
+     * Menu group of the classroom demo: the paper's GridWorld and algorithms at a budget, batch shape and
+     * sampler chosen for two clear modes in under a minute (files ending in {@code -fast.json}).
+     */
+    public static final String CLASSROOM = "Classroom";
+
+    /** The menu groups, in menu order; every preset belongs to one. */
+    public static final List<String> GROUPS = List.of(PAPER, CLASSROOM, LAB_TUNED);
+
     /**
      * One preset as listed in the index.
      *
      * @param file        file name inside {@code sample-configs/}
      * @param title       the experiment's name (equal to the file's {@code name})
+     * @param group       the menu group, one of {@link #GROUPS}
      * @param description one line for the preset menu
      */
-    public record Sample(String file, String title, String description) {
+    public record Sample(String file, String title, String group, String description) {
     }
 
     private static final ObjectMapper INDEX_READER = JsonMapper.builder()

@@ -389,12 +389,31 @@ public class MainWindowView {
 
     // ---- experiment panel and runs -------------------------------------------------------------------
 
+    /**
+     * One submenu per preset group ("Paper", "Lab-tuned"), in index order, with a separator wherever the task
+     * (the title before " · ") changes, so a task's FPO and its baselines sit together.
+     */
     private void rebuildPresetMenu() {
         presetMenu.getItems().clear();
-        for (Sample s : panel.presets()) {
-            MenuItem item = new MenuItem(ExperimentPanelViewModel.presetLabel(s));
-            item.setOnAction(e -> applyPreset(s));
-            presetMenu.getItems().add(item);
+        for (String group : io.fpolab.config.SampleConfigs.GROUPS) {
+            Menu sub = new Menu(group);
+            String task = null;
+            for (Sample s : panel.presets()) {
+                if (!group.equals(s.group())) {
+                    continue;
+                }
+                String t = s.title().split(" · ", 2)[0];
+                if (task != null && !t.equals(task)) {
+                    sub.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+                }
+                task = t;
+                MenuItem item = new MenuItem(ExperimentPanelViewModel.presetLabel(s));
+                item.setOnAction(e -> applyPreset(s));
+                sub.getItems().add(item);
+            }
+            if (!sub.getItems().isEmpty()) {
+                presetMenu.getItems().add(sub);
+            }
         }
     }
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class RunSummaryTest {
 
     private static ExperimentConfig tinyControl() {
-        ExperimentConfig c = SampleConfigs.load("cartpole-balance-gaussian-ppo.json");
+        ExperimentConfig c = SampleConfigs.load("cartpole-balance-gaussian-ppo-tuned.json");
         for (String[] kv : new String[][] {{"env.numEnvs", "4"}, {"ppo.stepsPerEnv", "8"}, {"ppo.minibatches", "2"},
             {"ppo.epochs", "1"}, {"critic.hidden", "[8,8]"}, {"env.id", "gym-pendulum"}, {"eval.episodes", "5"},
             {"ppo.totalSteps", "64"}}) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SweepCommandTest {
     /** A tiny Gaussian PPO budget on Pendulum-v1 (200-step episodes): each run takes about a second. */
-    private static final String[] TINY = {"sweep", "--config", "cartpole-balance-gaussian-ppo", "--steps", "64",
+    private static final String[] TINY = {"sweep", "--config", "cartpole-balance-gaussian-ppo-tuned", "--steps", "64",
         "--set", "env.id=gym-pendulum", "--set", "env.numEnvs=4", "--set", "ppo.stepsPerEnv=8",
         "--set", "ppo.minibatches=2", "--set", "ppo.epochs=2", "--set", "critic.hidden=[8,8]",
         "--set", "eval.episodes=3"};

@@ -229,6 +229,28 @@ class ConfigSchemaTest {
     }
 
     @Test
+    void squashedGaussianEntropyNeedsTanhOnTheAction() {
+        assertEquals(ExperimentConfig.GaussianEntropy.PRE_TANH, ConfigSchema.defaults().gaussian().entropy());
+        Map<String, Object> m = required();
+        m.put("algorithm", "gaussian_ppo");
+        m.put("env.id", "cartpole-swingup");
+        m.put("gaussian.entropy", "squashed");
+        ConfigException e = rejects(m);
+        assertEquals("gaussian.entropy", e.field());
+        assertEquals("gaussian.entropy: \"squashed\" needs tanh on the action; allowed: pre_tanh, or squashed with "
+                + "env.actionTransform tanh or gaussian.tanhSquash true", e.getMessage());
+        m.put("env.actionTransform", "tanh");
+        assertEquals(ExperimentConfig.GaussianEntropy.SQUASHED, ConfigSchema.fromMap(m).gaussian().entropy());
+        m.put("env.actionTransform", "clip");
+        m.put("gaussian.tanhSquash", true);
+        assertEquals(ExperimentConfig.GaussianEntropy.SQUASHED, ConfigSchema.fromMap(m).gaussian().entropy());
+        // Other algorithms ignore the Gaussian section, so its value cannot make their files invalid.
+        m.put("gaussian.tanhSquash", false);
+        m.put("algorithm", "fpo");
+        ConfigSchema.fromMap(m);
+    }
+
+    @Test
     void nameMustNotBeBlankOrTooLong() {
         Map<String, Object> m = required();
         m.put("name", " ");

@@ -4,11 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fpolab.config.ExperimentConfig.Activation;
+import io.fpolab.config.ExperimentConfig.AdvantageNorm;
 import io.fpolab.config.ExperimentConfig.Algorithm;
+import io.fpolab.config.ExperimentConfig.CfmLoss;
+import io.fpolab.config.ExperimentConfig.GaussianEntropy;
+import io.fpolab.config.ExperimentConfig.Integration;
+import io.fpolab.config.ExperimentConfig.LrSchedule;
+import io.fpolab.config.ExperimentConfig.RatioMode;
+import io.fpolab.config.ExperimentConfig.Sampler;
+import io.fpolab.config.ExperimentConfig.StdMode;
+import io.fpolab.config.ExperimentConfig.TauSampling;
+import io.fpolab.config.ExperimentConfig.TimeEmbedding;
+import io.fpolab.config.ExperimentConfig.TrustRegion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -90,41 +106,172 @@ class SampleConfigsTest {
         assertTrue(checked >= 36, "menu entries with a step count: " + checked);
     }
 
+    private static final List<String> CONTROL_TASKS = ConfigSchema.ENV_IDS.subList(1, ConfigSchema.ENV_IDS.size());
+    private static final List<String> ALGORITHMS = List.of("fpo", "gaussian-ppo", "dppo");
+
     @Test
-    void controlPresetsExistForEveryTaskAndAlgorithmAndFpoKeepsThePaperSettingsThatFit() {
-        java.util.Set<String> listed = SampleConfigs.list().stream().map(SampleConfigs.Sample::file)
-                .collect(Collectors.toSet());
-        for (String task : ConfigSchema.ENV_IDS.subList(1, ConfigSchema.ENV_IDS.size())) {
-            for (String algo : java.util.List.of("fpo", "gaussian-ppo", "dppo")) {
-                String file = task + "-" + algo + ".json";
-                assertTrue(listed.contains(file), file + " is not in index.json");
-                ExperimentConfig c = SampleConfigs.load(file);
-                assertEquals(task, c.env().id(), file);
-                // dm_control tasks: env gets tanh(a) as in the paper; the Gym classics clip to their own bounds.
-                assertEquals(ConfigSchema.DM_CONTROL_IDS.contains(task)
-                        ? ExperimentConfig.ActionTransform.TANH : ExperimentConfig.ActionTransform.CLIP,
-                        c.env().actionTransform(), file);
-                assertTrue(c.ppo().totalSteps() >= 1_000_000L && c.ppo().totalSteps() <= 5_000_000L,
-                        file + " must fit a laptop budget of 1–5M steps");
+    void controlPresetsExistForEveryTaskAlgorithmAndFamily() {
+        Map<String, SampleConfigs.Sample> listed = new HashMap<>();
+        for (SampleConfigs.Sample s : SampleConfigs.list()) {
+            listed.put(s.file(), s);
+        }
+        for (String task : CONTROL_TASKS) {
+            for (String family : List.of("", "-tuned")) {
+                long budget = -1;
+                ExperimentConfig.EnvConfig env = null;
+                for (String algo : ALGORITHMS) {
+                    String file = task + "-" + algo + family + ".json";
+                    assertTrue(listed.containsKey(file), file + " is not in index.json");
+                    assertEquals(family.isEmpty() ? SampleConfigs.PAPER : SampleConfigs.LAB_TUNED,
+                            listed.get(file).group(), file);
+                    ExperimentConfig c = SampleConfigs.load(file);
+                    assertEquals(Algorithm.valueOf(algo.replace('-', '_').toUpperCase(Locale.ROOT)), c.algorithm(), file);
+                    assertEquals(task, c.env().id(), file);
+                    // dm_control tasks: env gets tanh(a) as in the paper; the Gym classics clip to their own bounds.
+                    assertEquals(ConfigSchema.DM_CONTROL_IDS.contains(task)
+                            ? ExperimentConfig.ActionTransform.TANH : ExperimentConfig.ActionTransform.CLIP,
+                            c.env().actionTransform(), file);
+                    assertTrue(c.ppo().totalSteps() >= 1_000_000L && c.ppo().totalSteps() <= 5_000_000L,
+                            file + " must fit a laptop budget of 1–5M steps");
+                    if (budget < 0) {
+                        budget = c.ppo().totalSteps();
+                        env = c.env();
+                    }
+                    assertEquals(budget, c.ppo().totalSteps(), file + ": an FPO preset and its baselines share the budget");
+                    assertEquals(env, c.env(), file + ": an FPO preset and its baselines see the same environments");
+                }
             }
-            ExperimentConfig fpo = SampleConfigs.load(task + "-fpo.json");
-            assertEquals(Algorithm.FPO, fpo.algorithm());
-            assertEquals(ExperimentConfig.CfmLoss.EPS_MSE, fpo.flow().lossMode());
-            assertEquals(ExperimentConfig.TauSampling.GRID, fpo.flow().tauSampling());
-            assertEquals(8, fpo.flow().nMc());
-            assertEquals(0.05, fpo.ppo().clip());
-            // FPO++'s per-sample ratios with ASPO: the paper's mean-then-exp ratio with plain clipping
-            // learned far more slowly at this budget (docs/control-results.md).
-            assertEquals(ExperimentConfig.RatioMode.PER_SAMPLE, fpo.flow().ratio());
-            assertEquals(ExperimentConfig.TrustRegion.ASPO, fpo.flow().trustRegion());
-            ExperimentConfig gauss = SampleConfigs.load(task + "-gaussian-ppo.json");
-            assertEquals(Algorithm.GAUSSIAN_PPO, gauss.algorithm());
-            assertEquals(fpo.env(), gauss.env(), "FPO and its baseline see the same environments");
-            assertEquals(fpo.ppo().totalSteps(), gauss.ppo().totalSteps(), "same budget");
-            ExperimentConfig dppo = SampleConfigs.load(task + "-dppo.json");
-            assertEquals(Algorithm.DPPO, dppo.algorithm());
-            assertEquals(0.05, dppo.dppo().sigma());
-            assertEquals(fpo.ppo().totalSteps(), dppo.ppo().totalSteps(), "same budget");
+        }
+    }
+
+    @Test
+    void everyPresetIsInAMenuGroup() {
+        for (SampleConfigs.Sample s : SampleConfigs.list()) {
+            assertTrue(SampleConfigs.GROUPS.contains(s.group()), s.file() + ": group " + s.group());
+            String expected = s.file().endsWith("-tuned.json") ? SampleConfigs.LAB_TUNED
+                    : s.file().endsWith("-fast.json") ? SampleConfigs.CLASSROOM : SampleConfigs.PAPER;
+            assertEquals(expected, s.group(), s.file());
+        }
+    }
+
+    /**
+     * The paper family is the paper's recipe (algorithm.md §5, the authors' Playground code) in every field
+     * but the budget, the number of envs and the batch shape, and says so in its description.
+     */
+    @Test
+    void paperPresetsAreThePaperRecipeExceptBudgetEnvsAndBatchShape() {
+        for (String task : CONTROL_TASKS) {
+            boolean dm = ConfigSchema.DM_CONTROL_IDS.contains(task);
+            for (String algo : ALGORITHMS) {
+                String file = task + "-" + algo + ".json";
+                ExperimentConfig c = SampleConfigs.load(file);
+                Map<String, Object> expected = new TreeMap<>();
+                expected.put("env.maxSteps", 0);
+                expected.put("env.integration", dm ? Integration.PLAYGROUND : Integration.DM_CONTROL);
+                expected.put("env.staggerStarts", false);
+                expected.put("actor.hidden", List.of(32, 32, 32, 32));
+                expected.put("actor.activation", Activation.SILU);
+                expected.put("critic.hidden", List.of(256, 256, 256, 256, 256));
+                expected.put("critic.activation", Activation.SILU);
+                expected.put("flow.timeEmbedding", TimeEmbedding.SINUSOIDAL);
+                expected.put("flow.outputScale", 0.25);
+                expected.put("flow.sampler", Sampler.EULER);
+                expected.put("flow.steps", 10);
+                expected.put("flow.zeroNoiseStart", false);
+                expected.put("flow.evalZeroNoiseStart", false);
+                expected.put("flow.nMc", 8);
+                expected.put("flow.lossMode", CfmLoss.EPS_MSE);
+                expected.put("flow.tauSampling", TauSampling.GRID);
+                expected.put("flow.ratio", RatioMode.MEAN_EXP);
+                expected.put("flow.trustRegion", TrustRegion.PPO_CLIP);
+                expected.put("flow.cfmAnchor", 0.0);
+                expected.put("flow.actionClip", 0.0);
+                // The authors' Gaussian baseline option set (ppo.py, networks.py, rollouts.py in akanazawa/fpo).
+                expected.put("gaussian.std", StdMode.STATE_DEPENDENT);
+                expected.put("gaussian.initStd", ConfigSchema.AUTHORS_INIT_STD);
+                expected.put("gaussian.entropyCoef", 0.01);
+                expected.put("gaussian.entropy", dm ? GaussianEntropy.SQUASHED : GaussianEntropy.PRE_TANH);
+                expected.put("gaussian.evalMean", true);
+                expected.put("dppo.sigma", 0.05);
+                expected.put("ppo.epochs", 16);
+                expected.put("ppo.gamma", 0.995);
+                expected.put("ppo.gaeLambda", 0.95);
+                expected.put("ppo.lr", 3e-4);
+                expected.put("ppo.criticLr", 3e-4);
+                expected.put("ppo.lrSchedule", LrSchedule.CONSTANT);
+                expected.put("ppo.maxGradNorm", 0.0);
+                expected.put("ppo.targetKl", 0.0);
+                expected.put("ppo.advantageNorm", AdvantageNorm.MINIBATCH);
+                expected.put("ppo.jointOptimizer", true);
+                expected.put("ppo.valueCoef", 0.25);
+                expected.put("ppo.obsNorm", true);
+                expected.put("ppo.rewardScale", 10.0);
+                expected.put("ppo.noiseCorrelation", 0.0);
+                expected.put("ppo.advantageStdFloor", 0.0);
+                switch (algo) {
+                    case "fpo" -> {
+                        expected.put("ppo.clip", 0.05);
+                        expected.put("flow.evalSampler", Sampler.EULER);
+                    }
+                    // The clip of the authors' tuned baseline (train_ppo.ipynb); their code's default is 0.3.
+                    case "gaussian-ppo" -> expected.put("ppo.clip", 0.1);
+                    case "dppo" -> {
+                        // The paper's best DPPO; its sampler keeps the step noise in evaluation too.
+                        expected.put("ppo.clip", 0.2);
+                        expected.put("flow.evalSampler", Sampler.EULER_MARUYAMA);
+                        expected.put("flow.samplerNoise", 0.05);
+                    }
+                    default -> throw new IllegalStateException(algo);
+                }
+                Map<String, Object> actual = new TreeMap<>(ConfigSchema.toMap(c));
+                actual.keySet().retainAll(expected.keySet());
+                assertEquals(expected, actual, file);
+                // Only the budget, the envs and the batch shape depart, and the description says by how much.
+                String d = c.description();
+                for (String stated : List.of(String.format(Locale.ROOT, "%,d env steps", c.ppo().totalSteps()),
+                        "instead of 60M", c.env().numEnvs() + " envs × " + c.ppo().stepsPerEnv() + " steps",
+                        c.ppo().minibatches() + " minibatches")) {
+                    assertTrue(d.contains(stated), file + " description does not state \"" + stated + "\"");
+                }
+            }
+        }
+    }
+
+    @Test
+    void tunedPresetsNameTheirPaperTwinAndEveryDeparture() {
+        for (String task : CONTROL_TASKS) {
+            for (String algo : ALGORITHMS) {
+                String file = task + "-" + algo + "-tuned.json";
+                ExperimentConfig tuned = SampleConfigs.load(file);
+                ExperimentConfig paper = SampleConfigs.load(task + "-" + algo + ".json");
+                String d = tuned.description();
+                assertTrue(d.contains("Departures from the paper preset (" + task + "-" + algo + ".json) and why: "),
+                        file);
+                Map<String, Object> t = ConfigSchema.toMap(tuned);
+                Map<String, Object> p = ConfigSchema.toMap(paper);
+                // Spot checks: each departure the lab made for FPO appears in the description when the file has it.
+                if (!t.get("ppo.noiseCorrelation").equals(p.get("ppo.noiseCorrelation"))) {
+                    assertTrue(d.contains("correlated"), file);
+                }
+                if (!t.get("env.staggerStarts").equals(p.get("env.staggerStarts"))) {
+                    assertTrue(d.contains("staggered"), file);
+                }
+                if (tuned.algorithm() == Algorithm.FPO) {
+                    assertEquals(RatioMode.PER_SAMPLE, tuned.flow().ratio(), file);
+                    assertEquals(TrustRegion.ASPO, tuned.flow().trustRegion(), file);
+                    assertTrue(d.contains("per-sample ratios") && d.contains("ASPO") && d.contains("gradient norm")
+                            && d.contains("decaying linearly"), file);
+                    if (tuned.flow().cfmAnchor() > 0) {
+                        assertTrue(d.contains("CFM anchor"), file);
+                    }
+                    if (tuned.ppo().advantageStdFloor() > 0) {
+                        assertTrue(d.contains("advantage-std floor"), file);
+                    }
+                }
+                if (tuned.algorithm() == Algorithm.GAUSSIAN_PPO && tuned.gaussian().entropy() != paper.gaussian().entropy()) {
+                    assertTrue(d.contains("pre-tanh"), file);
+                }
+            }
         }
     }
 }

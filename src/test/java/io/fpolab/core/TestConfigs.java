@@ -16,7 +16,7 @@ public final class TestConfigs {
                 new NetworkConfig(List.of(8, 8), Activation.TANH),
                 new FlowConfig(TimeEmbedding.RAW, 1.0, Sampler.EULER, 4, 0.1, false, Sampler.EULER, false, 3,
                         CfmLoss.U_MSE, TauSampling.UNIFORM, RatioMode.MEAN_EXP, 3.0, TrustRegion.PPO_CLIP, 0.0, 0.0),
-                new GaussianConfig(StdMode.FIXED, 0.7071, false, 0.0, false),
+                new GaussianConfig(StdMode.FIXED, 0.7071, false, 0.0, GaussianEntropy.PRE_TANH, false),
                 new DppoConfig(0.3),
                 new PpoConfig(10_000, 16, 2, 2, 0.2, 0.99, 0.95, 3e-4, 3e-4, LrSchedule.CONSTANT, 0.5, 0.0,
                         AdvantageNorm.BATCH, false, 0.5, false, 1.0, 0.0, 0.0),

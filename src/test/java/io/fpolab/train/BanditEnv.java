@@ -8,11 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A one-step contextual bandit for learning tests: observation s = ±1, reward {@code 1 − (a − 0.5·s)²}
- * (best return 1). Every step ends the episode (terminated).
+ * A one-step contextual bandit for learning tests: observation s = ±1, reward {@code 1 − (a − target·s)²}
+ * (target 0.5 unless told; best return 1). Every step ends the episode (terminated). A target of 1 puts
+ * the best action on the bound of a tanh-squashed action, as bang-bang control does.
  */
 final class BanditEnv implements VecEnv {
     private final int n;
+    private final double target;
     private final StepResult result;
     private final EnvSpec spec = new EnvSpec("bandit", 1, 1, 1, 1.0, 10.0);
     /** Every step's observations and actions, in order (for tests that look at what the trainer sampled). */
@@ -20,7 +22,12 @@ final class BanditEnv implements VecEnv {
     final List<float[]> actionLog = new ArrayList<>();
 
     BanditEnv(int n) {
+        this(n, 0.5);
+    }
+
+    BanditEnv(int n, double target) {
         this.n = n;
+        this.target = target;
         this.result = new StepResult(n, 1);
     }
 
@@ -47,8 +54,8 @@ final class BanditEnv implements VecEnv {
         obsLog.add(result.obs.clone());
         actionLog.add(actions.clone());
         for (int i = 0; i < n; i++) {
-            double target = 0.5 * result.obs[i];
-            double r = 1 - (actions[i] - target) * (actions[i] - target);
+            double best = target * result.obs[i];
+            double r = 1 - (actions[i] - best) * (actions[i] - best);
             result.reward[i] = (float) r;
             result.terminated[i] = true;
             result.truncated[i] = false;

@@ -1,6 +1,7 @@
 package io.fpolab.core.policy;
 
 import io.fpolab.config.ExperimentConfig;
+import io.fpolab.config.ExperimentConfig.GaussianEntropy;
 import io.fpolab.config.ExperimentConfig.StdMode;
 import io.fpolab.config.ExperimentConfig.TrustRegion;
 import io.fpolab.core.math.Rng;
@@ -20,12 +21,24 @@ import org.nd4j.linalg.factory.Nd4j;
  * Gaussian PPO (algorithm.md §4): an MLP mean with a fixed std, a learned state-independent log-std,
  * or a state-dependent std {@code softplus(s(obs)) + 1e-3} (Brax). The stored action is the
  * pre-squash sample {@code u}; with tanh squashing the log-det term depends only on {@code u}, so it
- * cancels in the ratio, and the entropy bonus uses the Gaussian entropy of {@code u}.
+ * cancels in the ratio.
  *
- * <p>{@code log π(u) = Σ_d [−(u−μ)²/(2σ²) − log σ − ½ log 2π]}, {@code H = Σ_d [½ + ½ log 2π + log σ]}.
+ * <p>{@code log π(u) = Σ_d [−(u−μ)²/(2σ²) − log σ − ½ log 2π]}, {@code H(u) = Σ_d [½ + ½ log 2π + log σ]}.
+ *
+ * <p>The entropy bonus rewards either {@code H(u)} ({@link GaussianEntropy#PRE_TANH}) or the entropy of the
+ * action the env receives, {@code H(tanh u) = H(u) + E[Σ_d log(1 − tanh(u_d)²)]}
+ * ({@link GaussianEntropy#SQUASHED}). Only the second stops paying once tanh saturates, so only it keeps σ
+ * bounded. The expectation is estimated as the authors' Playground PPO does
+ * ({@code playground/src/flow_policy/ppo.py}, {@code _compute_ppo_loss}, and
+ * {@code math_utils.tanh_log_det_jacobian} in akanazawa/fpo): from one reparameterized sample
+ * {@code u = μ + σ·ξ} of the current policy per transition, so the gradient reaches μ and σ through
+ * u. The authors draw ξ afresh for every minibatch step; here ξ is drawn once per transition after each
+ * rollout and reused in every epoch (an unbiased estimate either way), which keeps one update a
+ * deterministic function of the parameters.
  */
 public final class GaussianPolicy implements Policy {
     private static final double HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+    private static final double LOG_2 = Math.log(2);
     private static final double MIN_STD = 1e-3;
 
     private final int obsDim;
@@ -35,6 +48,8 @@ public final class GaussianPolicy implements Policy {
     private final ParamVector logStd;
     private final ParamSet params;
     private double[] logpOld = new double[0];
+    /** ξ of the squashed-entropy sample, {@code [batch·actDim]}; empty with the pre-tanh entropy. */
+    private float[] entropyNoise = new float[0];
 
     public GaussianPolicy(int obsDim, int actDim, ExperimentConfig.NetworkConfig actor,
             ExperimentConfig.GaussianConfig cfg, DataType dtype, Rng rng) {
@@ -161,8 +176,29 @@ public final class GaussianPolicy implements Policy {
         return lp;
     }
 
+    /**
+     * {@code log(1 − tanh(u)²)}, the log-Jacobian of tanh, in the overflow-free form
+     * {@code 2·(log 2 − |u| − log(1 + e^{−2|u|}))} (the authors' {@code tanh_log_det_jacobian}).
+     */
+    static double tanhLogDet(double u) {
+        double a = Math.abs(u);
+        return 2 * (LOG_2 - a - Math.log1p(Math.exp(-2 * a)));
+    }
+
+    /**
+     * One-sample estimate of the per-dimension entropy of {@code tanh(u)}, {@code u ~ N(μ, σ²)}, at the
+     * sample {@code u = μ + σ·ξ}: {@code ½ + ½ log 2π + log σ + log(1 − tanh(u)²)}.
+     */
+    static double squashedEntropySample(double mu, double sigma, double xi) {
+        return 0.5 + HALF_LOG_2PI + Math.log(sigma) + tanhLogDet(mu + sigma * xi);
+    }
+
     @Override
     public void finishRollout(float[] obs, float[] act, int batch, Rng rng) {
+        if (cfg.entropy() == GaussianEntropy.SQUASHED) {
+            entropyNoise = new float[batch * actDim];
+            rng.fillGaussian(entropyNoise);
+        }
         logpOld = new double[batch];
         int chunk = FlowPolicyBase.CHUNK_ROWS;
         for (int from = 0; from < batch; from += chunk) {
@@ -193,15 +229,25 @@ public final class GaussianPolicy implements Policy {
         double[] dOut = new double[n * width];
         double[] dLogStd = new double[actDim];
         double ent = cfg.entropyCoef();
+        boolean squashed = cfg.entropy() == GaussianEntropy.SQUASHED;
         for (int k = 0; k < n; k++) {
             for (int d = 0; d < actDim; d++) {
                 int i = k * actDim + d;
                 double sigma = h.std[i];
                 double diff = act[idx[k] * actDim + d] - h.mean[i];
-                entropy += 0.5 + HALF_LOG_2PI + Math.log(sigma);
                 dOut[k * width + d] = gLogp[k] * diff / (sigma * sigma);
                 // dL/dσ from the ratio term and from the entropy bonus −c·mean_t H_t.
                 double dSigma = gLogp[k] * (diff * diff / (sigma * sigma * sigma) - 1 / sigma) - ent / (n * sigma);
+                if (squashed) {
+                    // H gains log(1 − tanh(u)²) at u = μ + σξ, whose derivative in u is −2·tanh(u).
+                    double xi = entropyNoise[idx[k] * actDim + d];
+                    entropy += squashedEntropySample(h.mean[i], sigma, xi);
+                    double dH = -2 * Math.tanh(h.mean[i] + sigma * xi);
+                    dOut[k * width + d] -= ent / n * dH;
+                    dSigma -= ent / n * dH * xi;
+                } else {
+                    entropy += 0.5 + HALF_LOG_2PI + Math.log(sigma);
+                }
                 switch (cfg.std()) {
                     case FIXED -> { }
                     case LEARNED -> dLogStd[d] += dSigma * sigma;
@@ -214,7 +260,8 @@ public final class GaussianPolicy implements Policy {
         if (logStd != null) {
             logStd.grad().assign(Nd.matrix(dLogStd, 1, actDim, mlp.dataType()));
         }
-        double loss = res.loss() - (cfg.std() == StdMode.FIXED ? 0 : ent * entropy);
+        // A fixed std leaves the pre-tanh entropy constant; the squashed one still moves with the mean.
+        double loss = res.loss() - (cfg.std() == StdMode.FIXED && !squashed ? 0 : ent * entropy);
         return new UpdateStats(loss, res.ratioMean(), res.ratioMin(), res.ratioMax(), res.clipFraction(),
                 res.approxKl(), Double.NaN, entropy);
     }

@@ -55,16 +55,24 @@ class GradientCheckTest {
         check(Policies.create(cfg, OBS, ACT, DataType.DOUBLE, new Rng(3)));
     }
 
-    @ParameterizedTest(name = "Gaussian {0}")
-    @MethodSource("stdModes")
-    void gaussianPolicyGradientMatchesFiniteDifferences(StdMode std) {
+    @ParameterizedTest(name = "Gaussian {0} {1}")
+    @MethodSource("gaussianVariants")
+    void gaussianPolicyGradientMatchesFiniteDifferences(StdMode std, GaussianEntropy entropy) {
         ExperimentConfig base = TestConfigs.base(Algorithm.GAUSSIAN_PPO);
-        ExperimentConfig cfg = TestConfigs.withGaussian(base, new GaussianConfig(std, 0.6, false, 0.05, false));
+        // A large bonus weight so that the entropy term's gradient is not lost next to the ratio's.
+        double coef = entropy == GaussianEntropy.SQUASHED ? 0.8 : 0.05;
+        ExperimentConfig cfg = TestConfigs.withGaussian(base, new GaussianConfig(std, 0.6, true, coef, entropy, false));
         check(Policies.create(cfg, OBS, ACT, DataType.DOUBLE, new Rng(2)));
     }
 
-    static Stream<StdMode> stdModes() {
-        return Stream.of(StdMode.values());
+    static Stream<Arguments> gaussianVariants() {
+        Stream.Builder<Arguments> b = Stream.builder();
+        for (StdMode std : StdMode.values()) {
+            for (GaussianEntropy entropy : GaussianEntropy.values()) {
+                b.add(Arguments.of(std, entropy));
+            }
+        }
+        return b.build();
     }
 
     @Test
