@@ -390,7 +390,7 @@ public class MainWindowView {
     // ---- experiment panel and runs -------------------------------------------------------------------
 
     /**
-     * One submenu per preset group ("Paper", "Lab-tuned"), in index order, with a separator wherever the task
+     * One submenu per preset group ("Paper", "Classroom", "Lab-tuned"), in index order, with a separator wherever the task
      * (the title before " · ") changes, so a task's FPO and its baselines sit together.
      */
     private void rebuildPresetMenu() {
