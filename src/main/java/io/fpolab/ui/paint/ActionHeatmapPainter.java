@@ -21,9 +21,14 @@ public final class ActionHeatmapPainter implements Painter {
         return data;
     }
 
-    /** The square plot area in a {@code width × height} panel (for tests and pointer read-outs). */
+    /** The square plot area in a {@code width × height} panel at normal size (for tests and pointer read-outs). */
     public Rectangle2D plotArea(int width, int height) {
-        float base = PaintKit.baseSize(width, height);
+        return plotArea(PaintStyle.LIGHT, width, height);
+    }
+
+    /** The square plot area in a {@code width × height} panel painted in {@code style}. */
+    public Rectangle2D plotArea(PaintStyle style, int width, int height) {
+        float base = PaintKit.baseSize(style, width, height);
         double top = PaintKit.titleHeight(data.title(), data.subtitle(), base);
         double textBlock = data.moves() != null ? base * 2.9 : 0;
         double[] m = Axes.margins(base);
@@ -37,10 +42,10 @@ public final class ActionHeatmapPainter implements Painter {
     @Override
     public void paint(Graphics2D g, int width, int height) {
         PaintKit.prepare(g);
-        float base = PaintKit.baseSize(width, height);
+        float base = PaintKit.baseSize(g, width, height);
         PaintKit.title(g, data.title(), data.subtitle(), width, base);
         double[] m = Axes.margins(base);
-        Rectangle2D plot = plotArea(width, height);
+        Rectangle2D plot = plotArea(PaintKit.style(g), width, height);
         double side = plot.getWidth();
         double px = plot.getX();
         Histogram2D h = data.histogram();
@@ -78,12 +83,12 @@ public final class ActionHeatmapPainter implements Painter {
         if (data.moves() != null) {
             MoveSummary mv = data.moves();
             g.setFont(PaintKit.font(base * 0.9f, false));
-            g.setColor(PaintKit.INK);
+            g.setColor(PaintKit.style(g).ink());
             y += g.getFontMetrics().getAscent();
             PaintKit.text(g, "y move: up " + PaintKit.percent(mv.up()) + " · stay " + PaintKit.percent(mv.stayY())
                     + " · down " + PaintKit.percent(mv.down()), plot.getCenterX(), y, PaintKit.Align.CENTER);
             y += g.getFontMetrics().getHeight();
-            g.setColor(PaintKit.MUTED);
+            g.setColor(PaintKit.style(g).muted());
             PaintKit.text(g, "x move: right " + PaintKit.percent(mv.right()) + " · stay " + PaintKit.percent(mv.stayX())
                     + " · left " + PaintKit.percent(mv.left()), plot.getCenterX(), y, PaintKit.Align.CENTER);
         }

@@ -20,9 +20,6 @@ import java.util.Locale;
  * back to a cell with the same geometry, for clicks.
  */
 public final class GridWorldPainter implements Painter {
-    private static final Color GRID_LINE = new Color(0xDDE0E4);
-    private static final Color START = new Color(0xDCEBFA);
-
     private final GridScene scene;
 
     public GridWorldPainter(GridScene scene) {
@@ -37,9 +34,9 @@ public final class GridWorldPainter implements Painter {
     private record Geometry(double x0, double y0, double cell, float base) {
     }
 
-    private Geometry geometry(int width, int height) {
+    private Geometry geometry(PaintStyle style, int width, int height) {
         GridLayout l = scene.layout();
-        float base = PaintKit.baseSize(width, height);
+        float base = PaintKit.baseSize(style, width, height);
         double top = PaintKit.titleHeight(scene.title(), scene.subtitle(), base);
         if (scene.title() == null && scene.subtitle() == null) {
             top = base * 0.3;
@@ -59,9 +56,14 @@ public final class GridWorldPainter implements Painter {
         return compact ? base * 0.3 : base * (scene.footer() != null ? 3.6 : 2.2);
     }
 
-    /** Cell index under pixel (px, py) of a {@code width × height} panel, or −1 outside the map. */
+    /** Cell index under pixel (px, py) of a {@code width × height} panel at normal size, or −1 outside the map. */
     public int cellAt(double px, double py, int width, int height) {
-        Geometry geo = geometry(width, height);
+        return cellAt(px, py, width, height, PaintStyle.LIGHT);
+    }
+
+    /** Cell index under pixel (px, py) of a {@code width × height} panel painted in {@code style}, or −1 outside the map. */
+    public int cellAt(double px, double py, int width, int height, PaintStyle style) {
+        Geometry geo = geometry(style, width, height);
         GridLayout l = scene.layout();
         int cx = (int) Math.floor((px - geo.x0) / geo.cell);
         int row = (int) Math.floor((py - geo.y0) / geo.cell);
@@ -72,7 +74,8 @@ public final class GridWorldPainter implements Painter {
     @Override
     public void paint(Graphics2D g, int width, int height) {
         PaintKit.prepare(g);
-        Geometry geo = geometry(width, height);
+        PaintStyle style = PaintKit.style(g);
+        Geometry geo = geometry(style, width, height);
         float base = geo.base;
         PaintKit.title(g, scene.title(), scene.subtitle(), width, base);
         GridLayout l = scene.layout();
@@ -85,11 +88,11 @@ public final class GridWorldPainter implements Painter {
             vmax = range[1];
         }
         for (int c = 0; c < l.cellCount(); c++) {
-            g.setColor(cellColor(l, c, vmin, vmax));
+            g.setColor(cellColor(style, l, c, vmin, vmax));
             g.fill(cellRect(geo, c, 0));
         }
         if (cell >= 6) {
-            g.setColor(GRID_LINE);
+            g.setColor(style.gridLine());
             g.setStroke(PaintKit.stroke(Math.max(0.5, cell / 40)));
             for (int x = 0; x <= l.width(); x++) {
                 g.draw(new Line2D.Double(geo.x0 + x * cell, geo.y0, geo.x0 + x * cell, geo.y0 + l.height() * cell));
@@ -98,8 +101,8 @@ public final class GridWorldPainter implements Painter {
                 g.draw(new Line2D.Double(geo.x0, geo.y0 + y * cell, geo.x0 + l.width() * cell, geo.y0 + y * cell));
             }
         }
-        g.setColor(PaintKit.FRAME);
-        g.setStroke(PaintKit.stroke(1));
+        g.setColor(style.frame());
+        g.setStroke(PaintKit.stroke(style.line(1)));
         g.draw(new Rectangle2D.Double(geo.x0, geo.y0, l.width() * cell, l.height() * cell));
         if (scene.field() != null) {
             paintField(g, geo);
@@ -107,7 +110,7 @@ public final class GridWorldPainter implements Painter {
         paintTrajectories(g, geo);
         for (int s : scene.starts()) {
             double[] p = center(geo, s);
-            g.setColor(PaintKit.INK);
+            g.setColor(style.ink());
             g.setStroke(PaintKit.stroke(Math.max(1.5, cell / 8)));
             g.draw(new Ellipse2D.Double(p[0] - cell * 0.38, p[1] - cell * 0.38, cell * 0.76, cell * 0.76));
         }
@@ -120,7 +123,7 @@ public final class GridWorldPainter implements Painter {
             Rectangle2D map = new Rectangle2D.Double(geo.x0, geo.y0, l.width() * cell, l.height() * cell);
             double lo = vmin;
             double hi = vmax;
-            PaintKit.colorbar(g, PaintKit.colorbarRect(map, base), Colormaps::greys, PaintKit.ticks(lo, hi, 4),
+            PaintKit.colorbar(g, PaintKit.colorbarRect(map, base), style::valueGrey, PaintKit.ticks(lo, hi, 4),
                     v -> (v - lo) / (hi - lo), "value", "V(s), critic", base);
         }
         paintLegend(g, geo, width);
@@ -142,16 +145,16 @@ public final class GridWorldPainter implements Painter {
         return new double[] {lo, hi};
     }
 
-    private Color cellColor(GridLayout l, int c, double vmin, double vmax) {
+    private Color cellColor(PaintStyle style, GridLayout l, int c, double vmin, double vmax) {
         int x = l.cellX(c);
         int y = l.cellY(c);
         return switch (l.type(x, y)) {
-            case WALL -> Colormaps.WALL;
+            case WALL -> style.solid();
             case GOAL -> Colormaps.goal(l.reward(x, y), l.maxGoalReward());
             case DEATH -> Colormaps.DEATH;
             case EMPTY -> scene.values() != null && Float.isFinite(scene.values()[c])
-                    ? Colormaps.greys((scene.values()[c] - vmin) / (vmax - vmin))
-                    : l.hasExplicitStarts() && l.isStart(x, y) ? START : Colormaps.EMPTY;
+                    ? style.valueGrey((scene.values()[c] - vmin) / (vmax - vmin))
+                    : l.hasExplicitStarts() && l.isStart(x, y) ? style.start() : style.surface();
         };
     }
 
@@ -258,7 +261,7 @@ public final class GridWorldPainter implements Painter {
             items.add(new Object[] {Colormaps.DEATH, "death", false});
         }
         if (anyWall) {
-            items.add(new Object[] {Colormaps.WALL, "wall", false});
+            items.add(new Object[] {PaintKit.style(g).solid(), "wall", false});
         }
         if (!scene.trajectories().isEmpty()) {
             int[] counts = new int[l.regionCount() + 2];
@@ -291,12 +294,12 @@ public final class GridWorldPainter implements Painter {
             } else {
                 g.fill(new Rectangle2D.Double(x, y - sw * 0.8, sw, sw * 0.8));
             }
-            g.setColor(PaintKit.INK);
+            g.setColor(PaintKit.style(g).ink());
             x += sw + base * 0.4;
             x += PaintKit.text(g, (String) it[1], x, y, PaintKit.Align.LEFT) + base;
         }
         if (scene.footer() != null) {
-            g.setColor(PaintKit.MUTED);
+            g.setColor(PaintKit.style(g).muted());
             PaintKit.text(g, scene.footer(), width / 2.0, y + base * 1.4, PaintKit.Align.CENTER);
         }
     }
