@@ -47,7 +47,7 @@ class PresentationModeTest extends LabWindowFixture {
     private PainterCanvas trainedGridWorld() throws Exception {
         LabFixture.fastFigure1(view, Map.of("ppo.totalSteps", "640"));
         LabFixture.fxRun(() -> view.runs().start(view.panel().config()));
-        LabFixture.waitFor(90, () -> view.runs().selected().state() == State.FINISHED);
+        LabFixture.waitFor(240, () -> view.runs().selected().state() == State.FINISHED);
         selectTab("tab-gridworld");
         PainterCanvas canvas = LabFixture.fx(() -> (PainterCanvas) stage().getScene().lookup("#gridCanvas"));
         LabFixture.waitFor(30, () -> canvas.painter() != null && canvas.paints() > 0);

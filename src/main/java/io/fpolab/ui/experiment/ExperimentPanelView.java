@@ -154,7 +154,9 @@ public class ExperimentPanelView {
     /**
      * A combo box's button cell that wraps its text. A combo box asks its button cell for a height without
      * a width; this cell answers with the height at its current width, and asks for a new layout when that
-     * width changes, so the combo box grows by a line instead of cutting the text.
+     * width changes, so the combo box grows by a line instead of cutting the text. Not for combo boxes
+     * inside a scroll pane: a scroll bar that comes and goes with the extra line changes the width again,
+     * and the layout never settles.
      */
     private static final class WrappingCell<T> extends ListCell<T> {
         private final StringConverter<T> converter;
@@ -233,7 +235,6 @@ public class ExperimentPanelView {
         if (!spec.choices().isEmpty()) {
             ComboBox<String> box = new ComboBox<>();
             box.getItems().setAll(spec.choices());
-            box.setButtonCell(new WrappingCell<>(box.getConverter()));
             box.valueProperty().bindBidirectional(f.textProperty());
             return box;
         }

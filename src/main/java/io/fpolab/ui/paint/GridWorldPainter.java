@@ -111,12 +111,12 @@ public final class GridWorldPainter implements Painter {
         for (int s : scene.starts()) {
             double[] p = center(geo, s);
             g.setColor(style.ink());
-            g.setStroke(PaintKit.stroke(Math.max(1.5, cell / 8)));
+            g.setStroke(PaintKit.stroke(Math.max(style.line(1.5), cell / 8)));
             g.draw(new Ellipse2D.Double(p[0] - cell * 0.38, p[1] - cell * 0.38, cell * 0.76, cell * 0.76));
         }
         if (scene.selected() >= 0 && scene.selected() < l.cellCount()) {
             g.setColor(Colormaps.ACCENT);
-            g.setStroke(PaintKit.stroke(Math.max(2, cell / 7)));
+            g.setStroke(PaintKit.stroke(Math.max(style.line(2), cell / 7)));
             g.draw(cellRect(geo, scene.selected(), cell * 0.04));
         }
         if (scene.values() != null) {
@@ -175,7 +175,8 @@ public final class GridWorldPainter implements Painter {
         GridLayout l = scene.layout();
         float[] f = scene.field();
         double cell = geo.cell;
-        g.setStroke(PaintKit.stroke(Math.max(1.5, cell / 9)));
+        double scale = PaintKit.style(g).scale();
+        g.setStroke(PaintKit.stroke(lineInCell(cell, 1.5, 9, scale)));
         for (int c = 0; c < l.cellCount(); c++) {
             if (l.type(l.cellX(c), l.cellY(c)) != CellType.EMPTY) {
                 continue;
@@ -200,7 +201,7 @@ public final class GridWorldPainter implements Painter {
             double tx = p[0] + dx;
             double ty = p[1] + dy;
             g.draw(new Line2D.Double(p[0] - dx * 0.6, p[1] - dy * 0.6, tx - dx * 0.2, ty - dy * 0.2));
-            double head = cell * 0.22;
+            double head = cell * 0.22 * Math.min(scale, 1.5);
             Path2D.Double tri = new Path2D.Double();
             tri.moveTo(tx, ty);
             tri.lineTo(tx - Math.cos(angle - 0.45) * head, ty + Math.sin(angle - 0.45) * head);
@@ -213,7 +214,7 @@ public final class GridWorldPainter implements Painter {
     private void paintTrajectories(Graphics2D g, Geometry geo) {
         List<Trajectory> ts = scene.trajectories();
         double cell = geo.cell;
-        g.setStroke(PaintKit.stroke(Math.max(1, cell / 9)));
+        g.setStroke(PaintKit.stroke(lineInCell(cell, 1, 9, PaintKit.style(g).scale())));
         double alpha = ts.size() > 50 ? 0.35 : 0.6;
         for (int i = 0; i < ts.size(); i++) {
             Trajectory t = ts.get(i);
@@ -232,6 +233,14 @@ public final class GridWorldPainter implements Painter {
             g.setColor(Colormaps.alpha(outcomeColor(t.outcome()), alpha));
             g.draw(p);
         }
+    }
+
+    /**
+     * Width of a line drawn inside cells (arrows, paths): {@code cell / perCell} times the style's scale, at
+     * least {@code min} points scaled, and never wider than a quarter cell so neighbours stay apart.
+     */
+    private static double lineInCell(double cell, double min, double perCell, double scale) {
+        return Math.min(cell / 4, Math.max(min * scale, cell / perCell * scale));
     }
 
     /** Colour of an episode outcome: its goal region's colour, red for death, grey for a timeout. */

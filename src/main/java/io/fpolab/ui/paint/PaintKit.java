@@ -75,7 +75,7 @@ public final class PaintKit {
 
     /**
      * Base font size of a panel in {@code style}: the normal size times the style's scale. A scaled size
-     * stops at a 14th of the panel's shorter side (but never below normal), so a small panel in
+     * stops at a 12th of the panel's shorter side (but never below normal), so a small panel in
      * presentation mode keeps room for its plot.
      */
     public static float baseSize(PaintStyle style, int width, int height) {
@@ -83,7 +83,7 @@ public final class PaintKit {
         if (style.scale() == 1) {
             return normal;
         }
-        return (float) Math.max(normal, Math.min(normal * style.scale(), Math.min(width, height) / 14.0));
+        return (float) Math.max(normal, Math.min(normal * style.scale(), Math.min(width, height) / 12.0));
     }
 
     /** Base font size of a panel painted on {@code g} ({@link #baseSize(PaintStyle, int, int)} of its style). */
