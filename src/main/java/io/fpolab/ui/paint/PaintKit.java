@@ -249,6 +249,13 @@ public final class PaintKit {
         }
         if (label != null) {
             g.setColor(style.muted());
+            // A unit longer than the bar (large text in a short panel) shrinks to the bar's height instead of
+            // running into the title above it.
+            double room = r.getHeight() + base * 1.2;
+            double length = fm.getStringBounds(label, g).getWidth();
+            if (length > room) {
+                g.setFont(g.getFont().deriveFont((float) (g.getFont().getSize2D() * room / length)));
+            }
             verticalText(g, label, r.getMaxX() + tick + base * 0.5 + maxLabel + fm.getAscent() * 0.6, r.getCenterY());
         }
     }
