@@ -236,11 +236,6 @@ public class MainWindowView {
         }
     }
 
-    /** Whether the side panel is shown (tests). */
-    public boolean sidePanelShown() {
-        return split.getItems().contains(experimentPanel);
-    }
-
     private void attach(Stage stage, Scene scene, LabPreferences preferences) {
         this.stage = stage;
         this.scene = scene;
