@@ -74,16 +74,18 @@ public final class PaintKit {
     }
 
     /**
-     * Base font size of a panel in {@code style}: the normal size times the style's scale. A scaled size
-     * stops at a 12th of the panel's shorter side (but never below normal), so a small panel in
-     * presentation mode keeps room for its plot.
+     * Base font size of a panel in {@code style}. At normal size it is {@link #baseSize(int, int)}; a scaled
+     * style (presentation mode) draws at the largest normal size times the scale, as far as a 12th of the
+     * panel's shorter side allows, and never below normal. Aiming at the largest size rather than the
+     * panel's own normal size keeps text at twice its normal size although presentation mode's larger
+     * toolbars leave the panel a little shorter; the limit keeps room for the plot in a small panel.
      */
     public static float baseSize(PaintStyle style, int width, int height) {
         float normal = baseSize(width, height);
         if (style.scale() == 1) {
             return normal;
         }
-        return (float) Math.max(normal, Math.min(normal * style.scale(), Math.min(width, height) / 12.0));
+        return (float) Math.max(normal, Math.min(18 * style.scale(), Math.min(width, height) / 12.0));
     }
 
     /** Base font size of a panel painted on {@code g} ({@link #baseSize(PaintStyle, int, int)} of its style). */
