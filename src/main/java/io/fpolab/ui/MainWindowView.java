@@ -64,6 +64,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.ProgressBarTableCell;
 import javafx.scene.input.KeyCode;
@@ -105,6 +106,8 @@ public class MainWindowView {
     @FXML private RadioMenuItem lightThemeItem;
     @FXML private RadioMenuItem darkThemeItem;
     @FXML private CheckMenuItem presentationItem;
+    @FXML private CheckMenuItem sidePanelItem;
+    @FXML private ToggleButton sidePanelButton;
     @FXML private CheckMenuItem debugItem;
     @FXML private SplitPane split;
     @FXML private VBox experimentPanel;
@@ -143,6 +146,10 @@ public class MainWindowView {
     private Scene scene;
     private PngOptions lastPngOptions = new PngOptions(1600, 1000, 1.0);
     private boolean shutDown;
+    /** Divider position to restore when the side panel comes back. */
+    private double sidePanelDivider = 0.3;
+    /** Whether the side panel was shown when presentation mode hid it (leaving the mode restores it). */
+    private boolean sidePanelBeforePresentation = true;
 
     /**
      * Loads the main window into {@code stage} with the remembered geometry and theme; the stage is not
@@ -205,7 +212,28 @@ public class MainWindowView {
                 overlayRefresh.stop();
             }
         });
+        sidePanelButton.selectedProperty().bindBidirectional(sidePanelItem.selectedProperty());
+        sidePanelButton.setTooltip(new Tooltip("Show or hide the experiment form and the run list (Ctrl+B)"));
+        sidePanelItem.selectedProperty().addListener((obs, old, show) -> showSidePanel(show));
         stallMonitor.start();
+    }
+
+    /**
+     * Puts the side panel (experiment form, run list and run controls) into the split pane or takes it
+     * out, so the views get the whole width. The panel keeps its state while hidden.
+     */
+    private void showSidePanel(boolean show) {
+        boolean shown = split.getItems().contains(experimentPanel);
+        if (show == shown) {
+            return;
+        }
+        if (show) {
+            split.getItems().add(0, experimentPanel);
+            split.setDividerPositions(sidePanelDivider);
+        } else {
+            sidePanelDivider = split.getDividerPositions()[0];
+            split.getItems().remove(experimentPanel);
+        }
     }
 
     private void attach(Stage stage, Scene scene, LabPreferences preferences) {
@@ -221,6 +249,13 @@ public class MainWindowView {
             applyAppearance();
         });
         presentationItem.selectedProperty().addListener((obs, old, now) -> {
+            // The views fill the screen; Ctrl+B or the status bar's "Side panel" brings the panel back.
+            if (now) {
+                sidePanelBeforePresentation = sidePanelItem.isSelected();
+                sidePanelItem.setSelected(false);
+            } else {
+                sidePanelItem.setSelected(sidePanelBeforePresentation);
+            }
             stage.setFullScreen(now);
             applyAppearance();
         });
@@ -704,6 +739,16 @@ public class MainWindowView {
         }
     }
 
+    /** Turns presentation mode on or off, as View › Presentation mode does (FX thread). */
+    public void setPresentation(boolean on) {
+        presentationItem.setSelected(on);
+    }
+
+    /** Switches between the light and the dark theme, as the View menu does (FX thread). */
+    public void setDarkTheme(boolean dark) {
+        (dark ? darkThemeItem : lightThemeItem).setSelected(true);
+    }
+
     /** The current theme and presentation mode. */
     public Appearance appearance() {
         return new Appearance(darkThemeItem.isSelected(), presentationItem.isSelected());
@@ -717,7 +762,8 @@ public class MainWindowView {
                 "F7\tStep: train one iteration, then pause",
                 "Ctrl+.  Shift+F5\tStop the selected run",
                 "Ctrl+O / Ctrl+S\tOpen / save experiment config",
-                "F11\tPresentation mode (full screen, large text)",
+                "F11\tPresentation mode (full screen, large text, side panel hidden)",
+                "Ctrl+B\tShow / hide the side panel",
                 "Ctrl+Shift+D\tDebug overlay (FX frame gaps, memory)",
                 "Ctrl+Q\tQuit"));
     }

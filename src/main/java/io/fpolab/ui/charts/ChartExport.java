@@ -14,7 +14,8 @@ import org.jfree.svg.SVGGraphics2D;
 
 /**
  * Writes charts as PNG (at a DPI scale, so text stays sharp on slides) and SVG (JFreeSVG), always
- * atomically ({@link AtomicFiles}). Runs on background threads.
+ * atomically ({@link AtomicFiles}). Runs on background threads. It draws the chart it is given; the lab
+ * exports charts styled {@code PaintStyle.LIGHT} (light, normal size) whatever the window shows.
  */
 public final class ChartExport {
     private ChartExport() {

@@ -1,10 +1,11 @@
 package io.fpolab.ui.charts;
 
-import io.fpolab.ui.util.Appearance;
+import io.fpolab.ui.paint.PaintStyle;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Paint;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
 import java.text.DecimalFormat;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -14,39 +15,67 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 
 /**
- * Colors, fonts and line widths of the lab's charts for the light and dark theme and for presentation
- * mode (a projector needs bigger text and thicker lines).
+ * Colors, fonts, markers and line widths of the lab's charts in a {@link PaintStyle}: the light or dark
+ * palette (the painted views' colours, so a chart tab and a painted tab look alike) and its size factor
+ * (presentation mode doubles text, lines and markers for a projector).
  */
 public final class ChartStyle {
     /** Tableau 10: distinguishable, and ordered so the first two (FPO, Gaussian) contrast well. */
     private static final Color[] PALETTE = {
         new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e), new Color(0x9467bd),
         new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf), new Color(0x7f7f7f), new Color(0xbcbd22)};
+    /**
+     * The same hues lifted for a dark background: Tableau's blue, red and brown have too little contrast
+     * on it (blue 2.9:1); these keep each slot's hue at 4.5:1 or more.
+     */
+    private static final Color[] PALETTE_ON_DARK = {
+        new Color(0x5DA5E8), new Color(0xF0625F), new Color(0x4CC24C), new Color(0xFF9F43), new Color(0xB59AD8),
+        new Color(0xC49A8E), new Color(0xF39BD7), new Color(0x33D6E6), new Color(0xB0B0B0), new Color(0xD6D74A)};
+    /** Tick-label and legend font size at normal size, in points. */
+    static final float TICK_SIZE = 13;
+    /** Axis-label font size at normal size, in points. */
+    static final float LABEL_SIZE = 14;
 
     private ChartStyle() {
     }
 
-    /** The color of palette slot {@code index} (wraps around). */
+    /** The color of palette slot {@code index} on the light palette (wraps around). */
     public static Color color(int index) {
         return PALETTE[Math.floorMod(index, PALETTE.length)];
     }
 
-    /** Line width of curves in points. */
-    public static float lineWidth(Appearance a) {
-        return a.presentation() ? 3.5f : 2.0f;
+    /** The color of palette slot {@code index} in {@code style} (wraps around). */
+    public static Color color(int index, PaintStyle style) {
+        Color[] p = style.dark() ? PALETTE_ON_DARK : PALETTE;
+        return p[Math.floorMod(index, p.length)];
     }
 
-    static BasicStroke stroke(Appearance a, boolean emphasised) {
-        return new BasicStroke(lineWidth(a) * (emphasised ? 1.6f : 1f), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    /** Line width of curves in points. */
+    public static float lineWidth(PaintStyle style) {
+        return (float) style.line(2.0);
+    }
+
+    static BasicStroke stroke(PaintStyle style, boolean emphasised) {
+        return new BasicStroke(lineWidth(style) * (emphasised ? 1.6f : 1f), BasicStroke.CAP_ROUND,
+                BasicStroke.JOIN_ROUND);
+    }
+
+    /** The dot drawn at each point of a sparse series: 6 points across at normal size. */
+    static Shape marker(PaintStyle style) {
+        double r = style.line(3);
+        return new Ellipse2D.Double(-r, -r, 2 * r, 2 * r);
+    }
+
+    private static Font font(PaintStyle style, float size) {
+        return new Font(Font.SANS_SERIF, Font.PLAIN, 12).deriveFont((float) (size * style.scale()));
     }
 
     /** Applies theme colors and fonts to the chart's frame (not to the series). */
-    public static void apply(JFreeChart chart, Appearance a) {
-        Paint background = a.dark() ? new Color(0x1e1f22) : Color.WHITE;
-        Paint text = a.dark() ? new Color(0xdfe1e5) : new Color(0x202124);
-        Paint grid = a.dark() ? new Color(0x3c3f45) : new Color(0xe1e4e8);
-        int tick = a.presentation() ? 19 : 13;
-        int label = a.presentation() ? 21 : 14;
+    public static void apply(JFreeChart chart, PaintStyle style) {
+        Color background = style.background();
+        Color text = style.ink();
+        Color grid = style.gridLine();
+        double s = style.scale();
         chart.setBackgroundPaint(background);
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
@@ -55,31 +84,37 @@ public final class ChartStyle {
         plot.setOutlineVisible(false);
         plot.setDomainGridlinePaint(grid);
         plot.setRangeGridlinePaint(grid);
-        plot.setDomainGridlineStroke(new BasicStroke(1f));
-        plot.setRangeGridlineStroke(new BasicStroke(1f));
+        plot.setDomainGridlineStroke(new BasicStroke((float) style.line(1)));
+        plot.setRangeGridlineStroke(new BasicStroke((float) style.line(1)));
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
-        plot.setNoDataMessageFont(new Font(Font.SANS_SERIF, Font.PLAIN, label));
-        plot.setNoDataMessagePaint(text);
+        plot.setNoDataMessageFont(font(style, LABEL_SIZE));
+        plot.setNoDataMessagePaint(style.muted());
         for (NumberAxis axis : new NumberAxis[] {(NumberAxis) plot.getDomainAxis(), (NumberAxis) plot.getRangeAxis()}) {
-            axis.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, label));
-            axis.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, tick));
+            axis.setLabelFont(font(style, LABEL_SIZE));
+            axis.setTickLabelFont(font(style, TICK_SIZE));
             axis.setLabelPaint(text);
             axis.setTickLabelPaint(text);
-            axis.setAxisLinePaint(grid);
-            axis.setTickMarkPaint(grid);
+            axis.setAxisLinePaint(style.frame());
+            axis.setAxisLineStroke(new BasicStroke((float) style.line(1)));
+            axis.setTickMarkPaint(style.frame());
+            axis.setTickMarkStroke(new BasicStroke((float) style.line(1)));
+            axis.setTickMarkOutsideLength((float) style.line(2));
+            axis.setLabelInsets(new RectangleInsets(3 * s, 3 * s, 3 * s, 3 * s));
         }
         // Generous label insets make JFreeChart choose coarser tick units: fewer, readable ticks.
-        plot.getRangeAxis().setTickLabelInsets(new RectangleInsets(a.presentation() ? 14 : 10, 4, a.presentation() ? 14 : 10, 4));
-        plot.getDomainAxis().setTickLabelInsets(new RectangleInsets(4, 24, 4, 24));
+        plot.getRangeAxis().setTickLabelInsets(new RectangleInsets(10 * s, 4 * s, 10 * s, 4 * s));
+        plot.getDomainAxis().setTickLabelInsets(new RectangleInsets(4 * s, 24 * s, 4 * s, 24 * s));
         ((NumberAxis) plot.getDomainAxis()).setNumberFormatOverride(new DecimalFormat("#,##0.###"));
         LegendTitle legend = chart.getLegend();
         if (legend != null) {
             legend.setPosition(RectangleEdge.BOTTOM);
-            legend.setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, tick));
+            legend.setItemFont(font(style, TICK_SIZE));
             legend.setItemPaint(text);
             legend.setBackgroundPaint(background);
             legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+            legend.setItemLabelPadding(new RectangleInsets(2 * s, 2 * s, 2 * s, 6 * s));
+            legend.setLegendItemGraphicPadding(new RectangleInsets(2 * s, 6 * s, 2 * s, 2 * s));
         }
-        chart.setPadding(new RectangleInsets(8, 8, 8, 16));
+        chart.setPadding(new RectangleInsets(8 * s, 8 * s, 8 * s, 16 * s));
     }
 }

@@ -8,8 +8,9 @@ import io.fpolab.ui.charts.MetricsChartModel.RunData;
 import io.fpolab.ui.charts.MetricsChartModel.XAxis;
 import io.fpolab.ui.runs.RunRecord;
 import io.fpolab.ui.runs.RunRecordsAware;
-import io.fpolab.ui.util.Appearance;
 import io.fpolab.ui.util.FxThread;
+import io.fpolab.ui.paint.PaintKit;
+import io.fpolab.ui.paint.PaintStyle;
 import io.fpolab.ui.paint.Painter;
 import io.fpolab.ui.views.PainterCanvas;
 import io.fpolab.ui.views.RunView;
@@ -36,8 +37,8 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
 import javafx.util.Duration;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -57,9 +58,11 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  *
  * <p>The chart is drawn by a {@link PainterCanvas}: a fresh JFreeChart is built from the immutable
  * {@link ChartData} and drawn into an image on the paint thread. Drawn on the FX thread (JFreeChart's
- * ChartViewer) one redraw cost 10–35 ms there while a run trained, enough to drop frames.
+ * ChartViewer) one redraw cost 10–35 ms there while a run trained, enough to drop frames. The chart
+ * takes the canvas's {@link PaintStyle} (theme, presentation size) from the paint's {@code Graphics2D},
+ * like the painted views; exports are always the light, normal-size chart.
  */
-public final class MetricsChartView implements RunView, RunRecordsAware, Appearance.Aware {
+public final class MetricsChartView implements RunView, RunRecordsAware {
     public static final String TITLE = "Training curves";
     /** Redraw rate while training; a JFreeChart repaint costs a few ms on the software pipeline. */
     public static final double REDRAW_HZ = 5;
@@ -76,7 +79,6 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
 
     private List<RunRecord> records = List.of();
     private TrainingRun selectedRun;
-    private Appearance appearance = Appearance.DEFAULT;
     private boolean visible;
     private final Map<RunRecord, Integer> drawnRevision = new HashMap<>();
     private ChartData current = new ChartData(MetricsChartModel.DEFAULT_METRIC, XAxis.ENV_STEPS, List.of(), List.of());
@@ -84,15 +86,15 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
 
     public MetricsChartView() {
         canvas.setId("metricsChart");
-        canvas.setPainter(painter(current, appearance, null));
+        canvas.setPainter(painter(current, null));
 
         metricBox.setId("metricSelector");
         metricBox.getItems().setAll(MetricsChartModel.metrics(List.of()));
         metricBox.setValue(MetricsChartModel.DEFAULT_METRIC);
         metricBox.setVisibleRowCount(16);
-        metricBox.setPrefWidth(300);
-        metricBox.setCellFactory(lv -> new MetricCell());
-        metricBox.setButtonCell(new MetricCell());
+        metricBox.setCellFactory(lv -> new MetricCell(true));
+        // The chosen metric shows its label only: the key as well made the picker wider than a 1024-px window.
+        metricBox.setButtonCell(new MetricCell(false));
         metricBox.valueProperty().addListener((obs, old, now) -> refresh(true));
         metricBox.setTooltip(new Tooltip("Metric on the y axis"));
 
@@ -117,17 +119,13 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
 
         HBox axisToggle = new HBox(stepsButton, timeButton);
         axisToggle.getStyleClass().add("segmented");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
-        HBox toolbar = new HBox(8, new Label("Metric"), metricBox, new Label("x axis"), axisToggle, spacer, bandBox);
-        for (Node n : toolbar.getChildren()) {
-            if (n instanceof Region r && n != spacer && n != metricBox) {
-                // Labels and toggles keep their full text; the metric picker gives way when space is short.
-                r.setMinWidth(Region.USE_PREF_SIZE);
-            }
-        }
-        stepsButton.setMinWidth(Region.USE_PREF_SIZE);
-        timeButton.setMinWidth(Region.USE_PREF_SIZE);
+        HBox metricGroup = new HBox(8, new Label("Metric"), metricBox);
+        HBox axisGroup = new HBox(8, new Label("x axis"), axisToggle);
+        metricGroup.setAlignment(Pos.CENTER_LEFT);
+        axisGroup.setAlignment(Pos.CENTER_LEFT);
+        // A flow pane gives every control its full width and wraps onto a second row when the window is
+        // narrow or the font large (presentation mode), instead of cutting labels.
+        FlowPane toolbar = new FlowPane(16, 6, metricGroup, axisGroup, bandBox);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(6, 10, 6, 10));
         toolbar.getStyleClass().add("view-toolbar");
@@ -139,10 +137,17 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
 
     /** Shows a metric's readable label in the picker, keeping its key for lookups. */
     private static final class MetricCell extends ListCell<String> {
+        private final boolean withKey;
+
+        MetricCell(boolean withKey) {
+            this.withKey = withKey;
+        }
+
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null : MetricsChartModel.label(item) + "  ·  " + item);
+            setText(empty || item == null ? null
+                    : MetricsChartModel.label(item) + (withKey ? "  ·  " + item : ""));
         }
     }
 
@@ -178,12 +183,6 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
         } else {
             redraw.stop();
         }
-    }
-
-    @Override
-    public void setAppearance(Appearance appearance) {
-        this.appearance = appearance;
-        refresh(true);
     }
 
     /** Selects the metric on the y axis (FX thread). */
@@ -244,7 +243,7 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
         String metric = Objects.requireNonNullElse(metricBox.getValue(), MetricsChartModel.DEFAULT_METRIC);
         current = MetricsChartModel.compute(runs, metric, axis, bandBox.isSelected());
         String selectedName = selectedRun == null ? null : selectedRun.name();
-        canvas.setPainter(painter(current, appearance, selectedName));
+        canvas.setPainter(painter(current, selectedName));
         redraws++;
     }
 
@@ -266,7 +265,7 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
     }
 
     /** Puts {@code data} into {@code chart}'s plot with colors, strokes and axis labels. */
-    static void populate(JFreeChart chart, ChartData data, Appearance a, String selectedName) {
+    static void populate(JFreeChart chart, ChartData data, PaintStyle a, String selectedName) {
         XYPlot plot = chart.getXYPlot();
         // One notification for the whole batch instead of one per series.
         chart.setNotify(false);
@@ -301,10 +300,11 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
                     }
                     ds.addSeries(s);
                     boolean selected = c.name().equals(selectedName) && data.curves().size() > 1;
-                    r.setSeriesPaint(i, ChartStyle.color(c.color()));
+                    r.setSeriesPaint(i, ChartStyle.color(c.color(), a));
                     r.setSeriesStroke(i, ChartStyle.stroke(a, selected));
                     // Sparse series (evaluation every few iterations) need dots to be visible at all.
                     r.setSeriesShapesVisible(i, c.x().length <= 40);
+                    r.setSeriesShape(i, ChartStyle.marker(a));
                     i++;
                 }
                 plot.setDataset(0, ds);
@@ -321,7 +321,7 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
                         s.add(new org.jfree.data.xy.YIntervalDataItem(b.x()[k], b.mean()[k], b.lo()[k], b.hi()[k]), false);
                     }
                     ds.addSeries(s);
-                    Color c = ChartStyle.color(b.color());
+                    Color c = ChartStyle.color(b.color(), a);
                     r.setSeriesPaint(i, c);
                     r.setSeriesFillPaint(i, c);
                     r.setSeriesStroke(i, ChartStyle.stroke(a, false));
@@ -354,8 +354,8 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
         return lo <= hi ? new double[] {lo, hi} : null;
     }
 
-    /** A standalone chart of {@code data}, with the selected run's curve emphasised; any thread. */
-    static JFreeChart chart(ChartData data, Appearance a, String selectedName) {
+    /** A standalone chart of {@code data} in style {@code a}, with the selected run's curve emphasised; any thread. */
+    static JFreeChart chart(ChartData data, PaintStyle a, String selectedName) {
         JFreeChart c = ChartFactory.createXYLineChart(null, data.xAxis().label(),
                 MetricsChartModel.label(data.metric()), new XYSeriesCollection());
         c.getXYPlot().setNoDataMessage("Start a run to see its training curve here.");
@@ -364,14 +364,20 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
         return c;
     }
 
-    /** The chart for export (no curve emphasised). */
-    static JFreeChart exportChart(ChartData data, Appearance a) {
-        return chart(data, a, null);
+    /**
+     * The chart for export: light and at normal size whatever the window shows (a figure for a paper or
+     * slides looks the same whoever exported it), no curve emphasised.
+     */
+    static JFreeChart exportChart(ChartData data) {
+        return chart(data, PaintStyle.LIGHT, null);
     }
 
-    /** Draws the chart of {@code data} on the paint thread; the chart is built there and never shared. */
-    private static Painter painter(ChartData data, Appearance a, String selectedName) {
-        return (g, width, height) -> chart(data, a, selectedName).draw(g,
+    /**
+     * Draws the chart of {@code data} on the paint thread in the style the canvas put on the paint's
+     * {@code Graphics2D}; the chart is built there and never shared.
+     */
+    private static Painter painter(ChartData data, String selectedName) {
+        return (g, width, height) -> chart(data, PaintKit.style(g), selectedName).draw(g,
                 new java.awt.geom.Rectangle2D.Double(0, 0, width, height));
     }
 
@@ -382,13 +388,11 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
 
     /** Writes the chart as PNG at a DPI scale; call from a background thread. */
     public void exportPng(Path file, int width, int height, double scale) throws IOException {
-        Object[] state = FxThread.call(() -> new Object[] {current, appearance});
-        ChartExport.png(exportChart((ChartData) state[0], (Appearance) state[1]), file, width, height, scale);
+        ChartExport.png(exportChart(FxThread.call(() -> current)), file, width, height, scale);
     }
 
     @Override
     public void exportSvg(Path file, int width, int height) throws IOException {
-        Object[] state = FxThread.call(() -> new Object[] {current, appearance});
-        ChartExport.svg(exportChart((ChartData) state[0], (Appearance) state[1]), file, width, height);
+        ChartExport.svg(exportChart(FxThread.call(() -> current)), file, width, height);
     }
 }

@@ -24,6 +24,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
@@ -77,6 +78,9 @@ public class ExperimentPanelView {
                 return null;
             }
         });
+        // Preset names are long ("MountainCarContinuous-v0 · FPO (FPO++ trust region)"): the chosen one wraps
+        // onto a second line rather than being cut to "Mountain…" in a narrow side panel.
+        presetBox.setButtonCell(new WrappingCell<>(presetBox.getConverter()));
         presetBox.setOnAction(e -> {
             if (presetBox.getValue() != null && !showingPreset) {
                 onPreset.accept(presetBox.getValue());
@@ -147,12 +151,50 @@ public class ExperimentPanelView {
         compareButton.disableProperty().bind(vm.validProperty().not());
     }
 
+    /**
+     * A combo box's button cell that wraps its text. A combo box asks its button cell for a height without
+     * a width; this cell answers with the height at its current width, and asks for a new layout when that
+     * width changes, so the combo box grows by a line instead of cutting the text. Not for combo boxes
+     * inside a scroll pane: a scroll bar that comes and goes with the extra line changes the width again,
+     * and the layout never settles.
+     */
+    private static final class WrappingCell<T> extends ListCell<T> {
+        private final StringConverter<T> converter;
+
+        WrappingCell(StringConverter<T> converter) {
+            this.converter = converter;
+            setWrapText(true);
+            widthProperty().addListener((obs, old, now) -> {
+                if (getParent() != null && Math.abs(now.doubleValue() - old.doubleValue()) > 0.5) {
+                    getParent().requestLayout();
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(T item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : converter.toString(item));
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            return super.computePrefHeight(width < 0 && getWidth() > 0 ? getWidth() : width);
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            return computePrefHeight(width);
+        }
+    }
+
     private static GridPane newGrid() {
         GridPane g = new GridPane();
         g.setHgap(8);
         g.setVgap(4);
         ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(110);
+        // Keys keep their full width (they are the config's field names); the editors give way.
+        labels.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints editors = new ColumnConstraints();
         editors.setHgrow(Priority.ALWAYS);
         editors.setFillWidth(true);
@@ -162,6 +204,7 @@ public class ExperimentPanelView {
 
     private int addField(GridPane grid, int row, FieldViewModel f) {
         Label label = new Label(f.spec().key());
+        label.setMinWidth(Region.USE_PREF_SIZE);
         label.disableProperty().bind(f.applicableProperty().not());
         Control editor = editor(f);
         editor.setId(fieldId(f.path()));

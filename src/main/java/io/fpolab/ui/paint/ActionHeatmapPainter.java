@@ -25,9 +25,14 @@ public final class ActionHeatmapPainter implements Painter {
         return data;
     }
 
-    /** The square plot area in a {@code width × height} panel (for tests and pointer read-outs). */
+    /** The square plot area in a {@code width × height} panel at normal size (for tests and pointer read-outs). */
     public Rectangle2D plotArea(int width, int height) {
-        float base = PaintKit.baseSize(width, height);
+        return plotArea(PaintStyle.LIGHT, width, height);
+    }
+
+    /** The square plot area in a {@code width × height} panel painted in {@code style}. */
+    public Rectangle2D plotArea(PaintStyle style, int width, int height) {
+        float base = PaintKit.baseSize(style, width, height);
         double top = PaintKit.titleHeight(data.title(), data.subtitle(), base);
         double[] m = Axes.margins(base);
         double barRoom = data.colorbar() ? PaintKit.colorbarRoom(base) : base * 0.5;
@@ -40,9 +45,9 @@ public final class ActionHeatmapPainter implements Painter {
     @Override
     public void paint(Graphics2D g, int width, int height) {
         PaintKit.prepare(g);
-        float base = PaintKit.baseSize(width, height);
+        float base = PaintKit.baseSize(g, width, height);
         PaintKit.title(g, data.title(), data.subtitle(), width, base);
-        Rectangle2D plot = plotArea(width, height);
+        Rectangle2D plot = plotArea(PaintKit.style(g), width, height);
         paintPlot(g, plot, base);
         if (data.colorbar()) {
             paintColorbar(g, PaintKit.colorbarRect(plot, base), "density", base);
@@ -114,7 +119,7 @@ public final class ActionHeatmapPainter implements Painter {
             double x = bar.getMaxX() + base * 1.2 + g.getFontMetrics().getStringBounds(PaintKit.tickLabel(max), g)
                     .getWidth();
             double y = bar.getCenterY();
-            g.setColor(PaintKit.MUTED);
+            g.setColor(PaintKit.style(g).muted());
             PaintKit.text(g, "samples per bin", x, y, PaintKit.Align.LEFT);
             PaintKit.text(g, "(√ scale)", x, y + g.getFontMetrics().getHeight(), PaintKit.Align.LEFT);
         }

@@ -58,33 +58,34 @@ public final class Axes {
     }
 
     private void draw(Graphics2D g, String xLabel, String yLabel, float base, int xTicks, boolean yTicks) {
-        g.setStroke(PaintKit.stroke(1));
+        PaintStyle style = PaintKit.style(g);
+        g.setStroke(PaintKit.stroke(style.line(1)));
         g.setFont(PaintKit.font(base * 0.8f, false));
         FontMetrics fm = g.getFontMetrics();
         double tick = base * 0.35;
         double maxW = 0;
         for (double v : PaintKit.ticks(xlo, xhi, xTicks)) {
             double px = x(v);
-            g.setColor(PaintKit.FRAME);
+            g.setColor(style.frame());
             g.draw(new Line2D.Double(px, plot.getMaxY(), px, plot.getMaxY() + tick));
             if (!yTicks && px < plot.getX() + 0.5) {
                 continue;
             }
-            g.setColor(PaintKit.INK);
+            g.setColor(style.ink());
             PaintKit.text(g, PaintKit.tickLabel(v), px, plot.getMaxY() + tick + fm.getAscent(), PaintKit.Align.CENTER);
         }
         for (double v : yTicks ? PaintKit.ticks(ylo, yhi, 5) : new double[0]) {
             double py = y(v);
-            g.setColor(PaintKit.FRAME);
+            g.setColor(style.frame());
             g.draw(new Line2D.Double(plot.getX() - tick, py, plot.getX(), py));
-            g.setColor(PaintKit.INK);
+            g.setColor(style.ink());
             maxW = Math.max(maxW, PaintKit.text(g, PaintKit.tickLabel(v), plot.getX() - tick * 1.6,
                     py + fm.getAscent() / 2.5, PaintKit.Align.RIGHT));
         }
-        g.setColor(PaintKit.FRAME);
+        g.setColor(style.frame());
         g.draw(plot);
         g.setFont(PaintKit.font(base * 0.9f, false));
-        g.setColor(PaintKit.MUTED);
+        g.setColor(style.muted());
         if (xLabel != null) {
             PaintKit.text(g, xLabel, plot.getCenterX(), plot.getMaxY() + tick + fm.getHeight() + g.getFontMetrics()
                     .getAscent(), PaintKit.Align.CENTER);

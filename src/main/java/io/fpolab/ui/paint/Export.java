@@ -9,7 +9,13 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.jfree.svg.SVGGraphics2D;
 
-/** Renders a {@link Painter} to a PNG (any size and pixel scale) or to SVG, headless. */
+/**
+ * Renders a {@link Painter} to a PNG (any size and pixel scale) or to SVG, headless. Files are always
+ * painted in {@link PaintStyle#LIGHT} — the light figure at normal size — whatever theme or presentation
+ * mode the lab shows: an exported figure goes into papers and slides, where it should look the same
+ * whoever exported it. The on-screen canvas paints with its own style through
+ * {@link #image(Painter, PaintStyle, int, int, double, int, int, int)}.
+ */
 public final class Export {
     private Export() {
     }
@@ -28,9 +34,16 @@ public final class Export {
      * image of {@code pw × ph} pixels (at least 1 × 1) of the given {@link BufferedImage} type.
      */
     public static BufferedImage image(Painter painter, int width, int height, double scale, int pw, int ph, int type) {
+        return image(painter, PaintStyle.LIGHT, width, height, scale, pw, ph, type);
+    }
+
+    /** As {@link #image(Painter, int, int, double, int, int, int)}, painted in {@code style}. */
+    public static BufferedImage image(Painter painter, PaintStyle style, int width, int height, double scale, int pw,
+            int ph, int type) {
         BufferedImage img = new BufferedImage(Math.max(1, pw), Math.max(1, ph), type);
         Graphics2D g = img.createGraphics();
         try {
+            PaintKit.withStyle(g, style);
             g.scale(scale, scale);
             PaintKit.background(g, width, height);
             painter.paint(g, width, height);
@@ -56,6 +69,7 @@ public final class Export {
     /** The painter as an SVG document. */
     public static String svg(Painter painter, int width, int height) {
         SVGGraphics2D g = new SVGGraphics2D(width, height);
+        PaintKit.withStyle(g, PaintStyle.LIGHT);
         PaintKit.background(g, width, height);
         painter.paint(g, width, height);
         return g.getSVGDocument();

@@ -34,7 +34,7 @@ public final class FlowFramePainter implements Painter {
     @Override
     public void paint(Graphics2D g, int width, int height) {
         PaintKit.prepare(g);
-        float base = PaintKit.baseSize(width, height);
+        float base = PaintKit.baseSize(g, width, height);
         double top = PaintKit.title(g, paths.title(), paths.subtitle(), width, base);
         double[] m = Axes.margins(base);
         List<Legend.Item> key = legendItems();
@@ -71,7 +71,7 @@ public final class FlowFramePainter implements Painter {
     private void paintTwoDim(Graphics2D g, Axes axes, float base) {
         Graphics2D c = (Graphics2D) g.create();
         c.clip(axes.plot());
-        c.setColor(Color.WHITE);
+        c.setColor(PaintKit.style(g).background());
         c.fill(axes.plot());
         c.setStroke(PaintKit.stroke(Math.max(0.8, base / 14)));
         c.setColor(Colormaps.alpha(GRID, 0.55));
@@ -131,8 +131,8 @@ public final class FlowFramePainter implements Painter {
             c.setColor(Colormaps.alpha(modeColor(s[k][i]), 0.8));
             c.fill(new Ellipse2D.Double(axes.x(now[i]) - rad, axes.y(tau) - rad, 2 * rad, 2 * rad));
         }
-        c.setColor(PaintKit.MUTED);
-        c.setStroke(PaintKit.dashed(1, base * 0.3));
+        c.setColor(PaintKit.style(g).muted());
+        c.setStroke(PaintKit.dashed(PaintKit.style(g).line(1), base * 0.3));
         c.draw(new Line2D.Double(axes.plot().getX(), axes.y(tau), axes.plot().getMaxX(), axes.y(tau)));
         c.dispose();
     }
@@ -171,9 +171,9 @@ public final class FlowFramePainter implements Painter {
         double h = g.getFontMetrics().getHeight();
         double x = plot.getMaxX() - w - base * 0.8;
         double y = plot.getY() + base * 0.4;
-        g.setColor(new Color(255, 255, 255, 215));
+        g.setColor(PaintKit.style(g).plate());
         g.fill(new RoundRectangle2D.Double(x - base * 0.4, y, w + base * 0.8, h + base * 0.2, base * 0.6, base * 0.6));
-        g.setColor(PaintKit.INK);
+        g.setColor(PaintKit.style(g).ink());
         PaintKit.text(g, label, x, y + g.getFontMetrics().getAscent() + base * 0.1, PaintKit.Align.LEFT);
     }
 }

@@ -67,8 +67,14 @@ public final class GridActionPainter implements Painter {
         }
     }
 
+    /** The layout at normal size (tests). */
     public Layout layout(int width, int height) {
-        float b = PaintKit.baseSize(width, height);
+        return layout(PaintStyle.LIGHT, width, height);
+    }
+
+    /** Where each part goes in a {@code width × height} panel painted in {@code style}. */
+    public Layout layout(PaintStyle style, int width, int height) {
+        float b = PaintKit.baseSize(style, width, height);
         double top = PaintKit.titleHeight(data.heatmap().title(), data.heatmap().subtitle(), b);
         double[] m = Axes.margins(b);
         double gap = b * 0.3;
@@ -126,9 +132,9 @@ public final class GridActionPainter implements Painter {
     @Override
     public void paint(Graphics2D g, int width, int height) {
         PaintKit.prepare(g);
-        float b = PaintKit.baseSize(width, height);
+        float b = PaintKit.baseSize(g, width, height);
         PaintKit.title(g, data.heatmap().title(), data.heatmap().subtitle(), width, b);
-        Layout l = layout(width, height);
+        Layout l = layout(PaintKit.style(g), width, height);
         heatmap.paintPlot(g, l.heatmap(), b);
         paintDensity(g, l, b);
         paintMoves(g, l, b);
@@ -170,7 +176,7 @@ public final class GridActionPainter implements Painter {
         c.dispose();
         // The move boundaries, carried from the heatmap across the gap into the strip.
         g.setStroke(PaintKit.dashed(Math.max(1, b / 10), b * 0.4));
-        g.setColor(PaintKit.MUTED);
+        g.setColor(PaintKit.style(g).muted());
         for (double y : new double[] {-0.5, 0.5}) {
             double py = l.densityPoint(0, y).getY();
             g.draw(new Line2D.Double(l.heatmap().getMaxX(), py, strip.getMaxX(), py));
@@ -195,7 +201,7 @@ public final class GridActionPainter implements Painter {
         Point2D p = l.densityPoint(density, y);
         g.setColor(Colormaps.ACCENT);
         g.fill(new Ellipse2D.Double(p.getX() - rad, p.getY() - rad, 2 * rad, 2 * rad));
-        g.setColor(PaintKit.INK);
+        g.setColor(PaintKit.style(g).ink());
         String text = what + " " + String.format(Locale.ROOT, "%.2f", density);
         java.awt.FontMetrics fm = g.getFontMetrics();
         double w = fm.getStringBounds(text, g).getWidth();
@@ -215,11 +221,11 @@ public final class GridActionPainter implements Painter {
         double cx = grid.getCenterX();
         double y = grid.getY() - headingHeight(b);
         double room = grid.getWidth() + b * 0.5;
-        g.setColor(PaintKit.INK);
+        g.setColor(PaintKit.style(g).ink());
         g.setFont(fitted(g, "moves after rounding", room, b * 0.95f, true));
         y += g.getFontMetrics().getAscent() + b * 0.2;
         PaintKit.text(g, "moves after rounding", cx, y, PaintKit.Align.CENTER);
-        g.setColor(PaintKit.MUTED);
+        g.setColor(PaintKit.style(g).muted());
         g.setFont(fitted(g, "rint(clip(a, −1, 1)) per axis", room, b * 0.75f, false));
         y += g.getFontMetrics().getHeight();
         PaintKit.text(g, "rint(clip(a, −1, 1)) per axis", cx, y, PaintKit.Align.CENTER);

@@ -20,9 +20,6 @@ import java.util.Locale;
  * back to a cell with the same geometry, for clicks.
  */
 public final class GridWorldPainter implements Painter {
-    private static final Color GRID_LINE = new Color(0xDDE0E4);
-    private static final Color START = new Color(0xDCEBFA);
-
     private final GridScene scene;
     /** {width, base, legend height} of the last layout; replaced whole, so safe to read from any thread. */
     private volatile double[] legendCache;
@@ -39,9 +36,9 @@ public final class GridWorldPainter implements Painter {
     private record Geometry(double x0, double y0, double cell, float base) {
     }
 
-    private Geometry geometry(int width, int height) {
+    private Geometry geometry(PaintStyle style, int width, int height) {
         GridLayout l = scene.layout();
-        float base = PaintKit.baseSize(width, height);
+        float base = PaintKit.baseSize(style, width, height);
         double top = PaintKit.titleHeight(scene.title(), scene.subtitle(), base);
         if (scene.title() == null && scene.subtitle() == null) {
             top = base * 0.3;
@@ -72,9 +69,14 @@ public final class GridWorldPainter implements Painter {
         return h;
     }
 
-    /** Cell index under pixel (px, py) of a {@code width × height} panel, or −1 outside the map. */
+    /** Cell index under pixel (px, py) of a {@code width × height} panel at normal size, or −1 outside the map. */
     public int cellAt(double px, double py, int width, int height) {
-        Geometry geo = geometry(width, height);
+        return cellAt(px, py, width, height, PaintStyle.LIGHT);
+    }
+
+    /** Cell index under pixel (px, py) of a {@code width × height} panel painted in {@code style}, or −1 outside the map. */
+    public int cellAt(double px, double py, int width, int height, PaintStyle style) {
+        Geometry geo = geometry(style, width, height);
         GridLayout l = scene.layout();
         int cx = (int) Math.floor((px - geo.x0) / geo.cell);
         int row = (int) Math.floor((py - geo.y0) / geo.cell);
@@ -85,7 +87,8 @@ public final class GridWorldPainter implements Painter {
     @Override
     public void paint(Graphics2D g, int width, int height) {
         PaintKit.prepare(g);
-        Geometry geo = geometry(width, height);
+        PaintStyle style = PaintKit.style(g);
+        Geometry geo = geometry(style, width, height);
         float base = geo.base;
         PaintKit.title(g, scene.title(), scene.subtitle(), width, base);
         GridLayout l = scene.layout();
@@ -98,11 +101,11 @@ public final class GridWorldPainter implements Painter {
             vmax = range[1];
         }
         for (int c = 0; c < l.cellCount(); c++) {
-            g.setColor(cellColor(l, c, vmin, vmax));
+            g.setColor(cellColor(style, l, c, vmin, vmax));
             g.fill(cellRect(geo, c, 0));
         }
         if (cell >= 6) {
-            g.setColor(GRID_LINE);
+            g.setColor(style.gridLine());
             g.setStroke(PaintKit.stroke(Math.max(0.5, cell / 40)));
             for (int x = 0; x <= l.width(); x++) {
                 g.draw(new Line2D.Double(geo.x0 + x * cell, geo.y0, geo.x0 + x * cell, geo.y0 + l.height() * cell));
@@ -111,8 +114,8 @@ public final class GridWorldPainter implements Painter {
                 g.draw(new Line2D.Double(geo.x0, geo.y0 + y * cell, geo.x0 + l.width() * cell, geo.y0 + y * cell));
             }
         }
-        g.setColor(PaintKit.FRAME);
-        g.setStroke(PaintKit.stroke(1));
+        g.setColor(style.frame());
+        g.setStroke(PaintKit.stroke(style.line(1)));
         g.draw(new Rectangle2D.Double(geo.x0, geo.y0, l.width() * cell, l.height() * cell));
         if (scene.field() != null) {
             paintField(g, geo);
@@ -120,20 +123,20 @@ public final class GridWorldPainter implements Painter {
         paintTrajectories(g, geo);
         for (int s : scene.starts()) {
             double[] p = center(geo, s);
-            g.setColor(PaintKit.INK);
-            g.setStroke(PaintKit.stroke(Math.max(1.5, cell / 8)));
+            g.setColor(style.ink());
+            g.setStroke(PaintKit.stroke(Math.max(style.line(1.5), cell / 8)));
             g.draw(new Ellipse2D.Double(p[0] - cell * 0.38, p[1] - cell * 0.38, cell * 0.76, cell * 0.76));
         }
         if (scene.selected() >= 0 && scene.selected() < l.cellCount()) {
             g.setColor(Colormaps.ACCENT);
-            g.setStroke(PaintKit.stroke(Math.max(2, cell / 7)));
+            g.setStroke(PaintKit.stroke(Math.max(style.line(2), cell / 7)));
             g.draw(cellRect(geo, scene.selected(), cell * 0.04));
         }
         if (scene.values() != null) {
             Rectangle2D map = new Rectangle2D.Double(geo.x0, geo.y0, l.width() * cell, l.height() * cell);
             double lo = vmin;
             double hi = vmax;
-            PaintKit.colorbar(g, PaintKit.colorbarRect(map, base), Colormaps::greys, PaintKit.ticks(lo, hi, 4),
+            PaintKit.colorbar(g, PaintKit.colorbarRect(map, base), style::valueGrey, PaintKit.ticks(lo, hi, 4),
                     v -> (v - lo) / (hi - lo), "value", "V(s), critic", base);
         }
         paintLegend(g, geo, width);
@@ -155,16 +158,16 @@ public final class GridWorldPainter implements Painter {
         return new double[] {lo, hi};
     }
 
-    private Color cellColor(GridLayout l, int c, double vmin, double vmax) {
+    private Color cellColor(PaintStyle style, GridLayout l, int c, double vmin, double vmax) {
         int x = l.cellX(c);
         int y = l.cellY(c);
         return switch (l.type(x, y)) {
-            case WALL -> Colormaps.WALL;
+            case WALL -> style.solid();
             case GOAL -> Colormaps.goal(l.reward(x, y), l.maxGoalReward());
             case DEATH -> Colormaps.DEATH;
             case EMPTY -> scene.values() != null && Float.isFinite(scene.values()[c])
-                    ? Colormaps.greys((scene.values()[c] - vmin) / (vmax - vmin))
-                    : l.hasExplicitStarts() && l.isStart(x, y) ? START : Colormaps.EMPTY;
+                    ? style.valueGrey((scene.values()[c] - vmin) / (vmax - vmin))
+                    : l.hasExplicitStarts() && l.isStart(x, y) ? style.start() : style.surface();
         };
     }
 
@@ -244,7 +247,7 @@ public final class GridWorldPainter implements Painter {
     private void paintTrajectories(Graphics2D g, Geometry geo) {
         List<Trajectory> ts = scene.trajectories();
         double cell = geo.cell;
-        g.setStroke(PaintKit.stroke(Math.max(1, cell / 9)));
+        g.setStroke(PaintKit.stroke(lineInCell(cell, 1, 9, PaintKit.style(g).scale())));
         double alpha = ts.size() > 50 ? 0.35 : 0.6;
         for (int i = 0; i < ts.size(); i++) {
             Trajectory t = ts.get(i);
@@ -265,6 +268,14 @@ public final class GridWorldPainter implements Painter {
         }
     }
 
+    /**
+     * Width of a line drawn inside cells (arrows, paths): {@code cell / perCell} times the style's scale, at
+     * least {@code min} points scaled, and never wider than a quarter cell so neighbours stay apart.
+     */
+    private static double lineInCell(double cell, double min, double perCell, double scale) {
+        return Math.min(cell / 4, Math.max(min * scale, cell / perCell * scale));
+    }
+
     /** Colour of an episode outcome: its goal region's colour, red for death, grey for a timeout. */
     public static Color outcomeColor(int outcome) {
         return outcome == Trajectory.DEATH ? Colormaps.DEATH : outcome < 0 ? Colormaps.TIMEOUT : Colormaps.region(outcome);
@@ -280,7 +291,7 @@ public final class GridWorldPainter implements Painter {
         Legend.paint(g, items, y, width, base);
         if (scene.footer() != null) {
             g.setFont(PaintKit.font(base * 0.85f, false));
-            g.setColor(PaintKit.MUTED);
+            g.setColor(PaintKit.style(g).muted());
             PaintKit.text(g, scene.footer(), width / 2.0, y + Legend.height(items, width, base) - base * 0.1,
                     PaintKit.Align.CENTER);
         }

@@ -19,7 +19,7 @@ public final class Histogram1DPainter implements Painter {
     @Override
     public void paint(Graphics2D g, int width, int height) {
         PaintKit.prepare(g);
-        float base = PaintKit.baseSize(width, height);
+        float base = PaintKit.baseSize(g, width, height);
         double top = PaintKit.title(g, data.title(), data.subtitle(), width, base);
         double[] m = Axes.margins(base);
         Rectangle2D plot = new Rectangle2D.Double(m[0], top, Math.max(10, width - m[0] - base * 1.5),
@@ -41,7 +41,7 @@ public final class Histogram1DPainter implements Painter {
             g.fill(new Rectangle2D.Double(x0, axes.y(d), Math.max(0.5, x1 - x0 - 0.4), axes.y(0) - axes.y(d)));
         }
         if (!Double.isNaN(data.bounds())) {
-            g.setColor(PaintKit.MUTED);
+            g.setColor(PaintKit.style(g).muted());
             g.setStroke(PaintKit.dashed(Math.max(1, base / 10), base * 0.4));
             for (double b : new double[] {-data.bounds(), data.bounds()}) {
                 g.draw(new Line2D.Double(axes.x(b), plot.getY(), axes.x(b), plot.getMaxY()));
@@ -49,7 +49,7 @@ public final class Histogram1DPainter implements Painter {
         }
         axes.draw(g, data.xLabel(), "density", base);
         g.setFont(PaintKit.font(base * 0.8f, false));
-        g.setColor(PaintKit.MUTED);
+        g.setColor(PaintKit.style(g).muted());
         PaintKit.text(g, String.format(Locale.ROOT, "%,d samples", data.total()), plot.getMaxX() - base * 0.3,
                 plot.getY() + base * 1.1, PaintKit.Align.RIGHT);
     }

@@ -116,7 +116,7 @@ final class Legend {
                     case CUSTOM -> it.glyph().draw(g, x, y + sw * 0.1, mw, sw);
                 }
                 g.setFont(font(base));
-                g.setColor(PaintKit.INK);
+                g.setColor(PaintKit.style(g).ink());
                 x += mw + base * 0.4;
                 x += PaintKit.text(g, it.text(), x, y, PaintKit.Align.LEFT) + base;
             }

@@ -17,14 +17,25 @@ import java.util.Locale;
  * Shared drawing helpers of the painters: rendering hints, a type scale that follows the panel size,
  * aligned text, "nice" axis ticks and a vertical colour bar. Keeping them in one place keeps every
  * figure of the lab in one visual style.
+ *
+ * <p>Sizes and colours follow the {@link PaintStyle} that whoever paints puts on the {@code Graphics2D}
+ * ({@link #withStyle}); {@link #style} reads it back, {@link PaintStyle#LIGHT} when there is none.
  */
 public final class PaintKit {
-    /** Text colour of titles and labels. */
-    public static final Color INK = new Color(0x1F2328);
-    /** Text colour of secondary labels. */
-    public static final Color MUTED = new Color(0x5B616B);
-    /** Axis frame colour. */
-    public static final Color FRAME = new Color(0x9AA0A8);
+    /** Text colour of titles and labels on the light palette ({@link PaintStyle#ink()} follows the theme). */
+    public static final Color INK = PaintStyle.LIGHT.ink();
+    /** Text colour of secondary labels on the light palette ({@link PaintStyle#muted()}). */
+    public static final Color MUTED = PaintStyle.LIGHT.muted();
+    /** Axis frame colour on the light palette ({@link PaintStyle#frame()}). */
+    public static final Color FRAME = PaintStyle.LIGHT.frame();
+
+    /** The rendering hint that carries a paint's {@link PaintStyle} on its {@code Graphics2D} (and its copies). */
+    public static final RenderingHints.Key STYLE = new RenderingHints.Key(0x46504F) {
+        @Override
+        public boolean isCompatibleValue(Object value) {
+            return value instanceof PaintStyle;
+        }
+    };
 
     private PaintKit() {
     }
@@ -41,15 +52,45 @@ public final class PaintKit {
         g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
     }
 
-    /** Fills the area white (exported figures have an opaque background). */
+    /** Puts {@code style} on {@code g}: everything painted on it (and on its copies) follows the style. */
+    public static void withStyle(Graphics2D g, PaintStyle style) {
+        g.setRenderingHint(STYLE, style);
+    }
+
+    /** The style {@code g} paints with ({@link PaintStyle#LIGHT} when none was put on it). */
+    public static PaintStyle style(Graphics2D g) {
+        return g.getRenderingHint(STYLE) instanceof PaintStyle s ? s : PaintStyle.LIGHT;
+    }
+
+    /** Fills the area with the style's background (figures have an opaque background). */
     public static void background(Graphics2D g, int width, int height) {
-        g.setColor(Color.WHITE);
+        g.setColor(style(g).background());
         g.fill(new Rectangle2D.Double(0, 0, width, height));
     }
 
-    /** Base font size for a panel: readable on a small tab and in a large export alike. */
+    /** Base font size of a panel at normal size: readable on a small tab and in a large export alike. */
     public static float baseSize(int width, int height) {
         return (float) Math.max(9, Math.min(18, Math.min(width, height) / 32.0));
+    }
+
+    /**
+     * Base font size of a panel in {@code style}. At normal size it is {@link #baseSize(int, int)}; a scaled
+     * style (presentation mode) draws at the largest normal size times the scale, as far as a 12th of the
+     * panel's shorter side allows, and never below normal. Aiming at the largest size rather than the
+     * panel's own normal size keeps text at twice its normal size although presentation mode's larger
+     * toolbars leave the panel a little shorter; the limit keeps room for the plot in a small panel.
+     */
+    public static float baseSize(PaintStyle style, int width, int height) {
+        float normal = baseSize(width, height);
+        if (style.scale() == 1) {
+            return normal;
+        }
+        return (float) Math.max(normal, Math.min(18 * style.scale(), Math.min(width, height) / 12.0));
+    }
+
+    /** Base font size of a panel painted on {@code g} ({@link #baseSize(PaintStyle, int, int)} of its style). */
+    public static float baseSize(Graphics2D g, int width, int height) {
+        return baseSize(style(g), width, height);
     }
 
     public static Font font(float size, boolean bold) {
@@ -88,13 +129,13 @@ public final class PaintKit {
         double y = 0;
         if (title != null && !title.isEmpty()) {
             g.setFont(font(base * 1.2f, true));
-            g.setColor(INK);
+            g.setColor(style(g).ink());
             y += base * 1.2 + base * 0.5;
             text(g, title, width / 2.0, y, Align.CENTER);
         }
         if (subtitle != null && !subtitle.isEmpty()) {
             g.setFont(font(base * 0.9f, false));
-            g.setColor(MUTED);
+            g.setColor(style(g).muted());
             y += base * 0.9 + base * 0.4;
             text(g, subtitle, width / 2.0, y, Align.CENTER);
         }
@@ -183,12 +224,13 @@ public final class PaintKit {
             g.setColor(colour.apply((i + 0.5) / steps));
             g.fill(new Rectangle2D.Double(r.getX(), r.getMaxY() - (i + 1) * h, r.getWidth(), h + 0.6));
         }
-        g.setColor(MUTED);
+        PaintStyle style = style(g);
+        g.setColor(style.muted());
         g.setStroke(stroke(Math.max(1, base / 14)));
         g.draw(r);
         if (title != null) {
             g.setFont(font(base * 0.85f, true));
-            g.setColor(INK);
+            g.setColor(style.ink());
             text(g, title, r.getX(), r.getY() - base * 0.55, Align.LEFT);
         }
         g.setFont(font(base * 0.8f, false));
@@ -201,14 +243,21 @@ public final class PaintKit {
                 continue;
             }
             double y = r.getMaxY() - p * r.getHeight();
-            g.setColor(MUTED);
+            g.setColor(style.muted());
             g.draw(new Line2D.Double(r.getMaxX(), y, r.getMaxX() + tick, y));
-            g.setColor(INK);
+            g.setColor(style.ink());
             maxLabel = Math.max(maxLabel, text(g, tickLabel(v), r.getMaxX() + tick + base * 0.2,
                     y + fm.getAscent() / 2.5, Align.LEFT));
         }
         if (label != null) {
-            g.setColor(MUTED);
+            g.setColor(style.muted());
+            // A unit longer than the bar (large text in a short panel) shrinks to the bar's height instead of
+            // running into the title above it.
+            double room = r.getHeight() + base * 1.2;
+            double length = fm.getStringBounds(label, g).getWidth();
+            if (length > room) {
+                g.setFont(g.getFont().deriveFont((float) (g.getFont().getSize2D() * room / length)));
+            }
             verticalText(g, label, r.getMaxX() + tick + base * 0.5 + maxLabel + fm.getAscent() * 0.6, r.getCenterY());
         }
     }
@@ -261,12 +310,12 @@ public final class PaintKit {
     public static Painter message(String title, String text) {
         return (g, width, height) -> {
             prepare(g);
-            float base = baseSize(width, height);
+            float base = baseSize(g, width, height);
             g.setFont(font(base * 1.1f, true));
-            g.setColor(INK);
+            g.setColor(style(g).ink());
             text(g, title, width / 2.0, height / 2.0 - base * 0.6, Align.CENTER);
             g.setFont(font(base * 0.9f, false));
-            g.setColor(MUTED);
+            g.setColor(style(g).muted());
             text(g, text, width / 2.0, height / 2.0 + base * 1.0, Align.CENTER);
         };
     }

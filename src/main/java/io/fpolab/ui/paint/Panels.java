@@ -74,7 +74,7 @@ public final class Panels {
     public static Painter titled(String title, String subtitle, Painter body) {
         return (g, width, height) -> {
             PaintKit.prepare(g);
-            float base = PaintKit.baseSize(width, height) * 1.1f;
+            float base = PaintKit.baseSize(g, width, height) * 1.1f;
             double top = PaintKit.title(g, title, subtitle, width, base);
             Graphics2D c = (Graphics2D) g.create();
             c.translate(0, (int) Math.round(top));

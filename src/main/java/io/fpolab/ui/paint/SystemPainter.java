@@ -16,10 +16,12 @@ import java.util.Locale;
  */
 public final class SystemPainter implements Painter {
     private static final Color BODY = new Color(0x2F3A4A);
+    private static final Color BODY_ON_DARK = new Color(0xC5CDD8);
     private static final Color LINK = new Color(0x3B6FD8);
     private static final Color TARGET = new Color(0x1B9E77);
     private static final Color ACTION = new Color(0xE66101);
     private static final Color GROUND = new Color(0xC9CDD3);
+    private static final Color GROUND_ON_DARK = new Color(0x555A63);
 
     private final SystemFrame frame;
 
@@ -45,7 +47,7 @@ public final class SystemPainter implements Painter {
     @Override
     public void paint(Graphics2D g, int width, int height) {
         PaintKit.prepare(g);
-        float base = PaintKit.baseSize(width, height);
+        float base = PaintKit.baseSize(g, width, height);
         double top = PaintKit.title(g, frame.title(), null, width, base);
         double bottom = base * 2.4;
         Rectangle2D area = new Rectangle2D.Double(base, top, width - 2 * base, Math.max(10, height - top - bottom));
@@ -64,12 +66,12 @@ public final class SystemPainter implements Painter {
         } else if (id.startsWith("mountain-car")) {
             mountainCar(g, fit(area, -1.25, 0.65, -0.05, 1.15), s);
         } else {
-            g.setColor(PaintKit.MUTED);
+            g.setColor(PaintKit.style(g).muted());
             g.setFont(PaintKit.font(base, false));
             PaintKit.text(g, "no drawing for " + id, width / 2.0, height / 2.0, PaintKit.Align.CENTER);
         }
         g.setFont(PaintKit.font(base * 0.95f, false));
-        g.setColor(PaintKit.INK);
+        g.setColor(PaintKit.style(g).ink());
         String label = String.format(Locale.ROOT, "t = %.2f s   ·   return %.1f", frame.time(), frame.episodeReturn());
         if (!Double.isNaN(frame.lastReturn())) {
             label += String.format(Locale.ROOT, "   ·   last episode %.1f", frame.lastReturn());
@@ -99,7 +101,7 @@ public final class SystemPainter implements Painter {
     private void cartpole(Graphics2D g, World w, double[] s) {
         double x = s[0];
         double th = s[1];
-        g.setColor(GROUND);
+        g.setColor(ground(g));
         g.setStroke(PaintKit.stroke(Math.max(2, w.len(0.02))));
         g.draw(new Line2D.Double(w.x(-1.8), w.y(0), w.x(1.8), w.y(0)));
         for (double stop : new double[] {-1.8, 1.8}) {
@@ -107,14 +109,14 @@ public final class SystemPainter implements Painter {
         }
         double cw = 0.4;
         double ch = 0.2;
-        g.setColor(BODY);
+        g.setColor(body(g));
         g.fill(new RoundRectangle2D.Double(w.x(x - cw / 2), w.y(ch / 2), w.len(cw), w.len(ch), w.len(0.05), w.len(0.05)));
         double tipX = x + Math.sin(th);
         double tipY = Math.cos(th);
         g.setColor(LINK);
         g.setStroke(PaintKit.stroke(Math.max(3, w.len(0.06))));
         g.draw(new Line2D.Double(w.x(x), w.y(0), w.x(tipX), w.y(tipY)));
-        dot(g, w, x, 0, 0.035, Color.WHITE);
+        dot(g, w, x, 0, 0.035, PaintKit.style(g).background());
         arrow(g, w, x + Math.signum(action(0)) * cw / 2, 0, action(0) * 0.6, 0);
     }
 
@@ -128,8 +130,8 @@ public final class SystemPainter implements Painter {
         g.setColor(LINK);
         g.setStroke(PaintKit.stroke(Math.max(3, w.len(0.05))));
         g.draw(new Line2D.Double(w.x(0), w.y(0), w.x(bx), w.y(by)));
-        dot(g, w, bx, by, 0.1, BODY);
-        dot(g, w, 0, 0, 0.04, PaintKit.INK);
+        dot(g, w, bx, by, 0.1, body(g));
+        dot(g, w, 0, 0, 0.04, PaintKit.style(g).ink());
         // θ grows clockwise on screen (θ = 0 up, x = sin θ), so a positive torque turns clockwise.
         torque(g, w, 0, 0, 0.3, -action(0));
     }
@@ -139,7 +141,7 @@ public final class SystemPainter implements Painter {
         double t2 = s[1];
         g.setColor(Colormaps.alpha(TARGET, 0.35));
         g.fill(new Ellipse2D.Double(w.x(-0.2), w.y(4.2), w.len(0.4), w.len(0.4)));
-        g.setColor(GROUND);
+        g.setColor(ground(g));
         g.setStroke(PaintKit.stroke(Math.max(2, w.len(0.03))));
         g.draw(new Line2D.Double(w.x(-0.5), w.y(2), w.x(0.5), w.y(2)));
         double ex = Math.sin(t1);
@@ -149,28 +151,28 @@ public final class SystemPainter implements Painter {
         g.setColor(LINK);
         g.setStroke(PaintKit.stroke(Math.max(3, w.len(0.08))));
         g.draw(new Line2D.Double(w.x(0), w.y(2), w.x(ex), w.y(ey)));
-        g.setColor(BODY);
+        g.setColor(body(g));
         g.draw(new Line2D.Double(w.x(ex), w.y(ey), w.x(tx), w.y(ty)));
-        dot(g, w, 0, 2, 0.06, PaintKit.INK);
-        dot(g, w, ex, ey, 0.06, Color.WHITE);
+        dot(g, w, 0, 2, 0.06, PaintKit.style(g).ink());
+        dot(g, w, ex, ey, 0.06, PaintKit.style(g).background());
         dot(g, w, tx, ty, 0.07, ACTION);
         torque(g, w, ex, ey, 0.35, -action(0));
     }
 
     private void pointMass(Graphics2D g, World w, double[] s) {
-        g.setColor(new Color(0xF3F4F6));
+        g.setColor(PaintKit.style(g).surface());
         g.fill(new Rectangle2D.Double(w.x(-0.3), w.y(0.3), w.len(0.6), w.len(0.6)));
-        g.setColor(GROUND);
+        g.setColor(ground(g));
         g.setStroke(PaintKit.stroke(2));
         g.draw(new Rectangle2D.Double(w.x(-0.3), w.y(0.3), w.len(0.6), w.len(0.6)));
         dot(g, w, 0, 0, 0.03, Colormaps.alpha(TARGET, 0.35));
         dot(g, w, 0, 0, 0.015, TARGET);
-        dot(g, w, s[0], s[1], 0.012, BODY);
+        dot(g, w, s[0], s[1], 0.012, body(g));
         arrow(g, w, s[0], s[1], action(0) * 0.08, action(1) * 0.08);
     }
 
     private void reacher(Graphics2D g, World w, double[] s, double size) {
-        g.setColor(new Color(0xF3F4F6));
+        g.setColor(PaintKit.style(g).surface());
         g.fill(new Rectangle2D.Double(w.x(-0.3), w.y(0.3), w.len(0.6), w.len(0.6)));
         dot(g, w, s[4], s[5], size, Colormaps.alpha(TARGET, 0.6));
         double ex = 0.12 * Math.cos(s[0]);
@@ -180,10 +182,10 @@ public final class SystemPainter implements Painter {
         g.setStroke(PaintKit.stroke(Math.max(3, w.len(0.02))));
         g.setColor(LINK);
         g.draw(new Line2D.Double(w.x(0), w.y(0), w.x(ex), w.y(ey)));
-        g.setColor(BODY);
+        g.setColor(body(g));
         g.draw(new Line2D.Double(w.x(ex), w.y(ey), w.x(fx), w.y(fy)));
-        dot(g, w, 0, 0, 0.012, PaintKit.INK);
-        dot(g, w, ex, ey, 0.01, Color.WHITE);
+        dot(g, w, 0, 0, 0.012, PaintKit.style(g).ink());
+        dot(g, w, ex, ey, 0.01, PaintKit.style(g).background());
         dot(g, w, fx, fy, 0.01, ACTION);
         torque(g, w, 0, 0, 0.04, action(0));
         torque(g, w, ex, ey, 0.035, action(1));
@@ -200,12 +202,12 @@ public final class SystemPainter implements Painter {
                 hill.lineTo(w.x(x), w.y(y));
             }
         }
-        g.setColor(GROUND);
+        g.setColor(ground(g));
         g.setStroke(PaintKit.stroke(Math.max(2, w.len(0.012))));
         g.draw(hill);
         double fx = 0.45;
         double fy = hillHeight(fx);
-        g.setColor(PaintKit.INK);
+        g.setColor(PaintKit.style(g).ink());
         g.setStroke(PaintKit.stroke(Math.max(1.5, w.len(0.006))));
         g.draw(new Line2D.Double(w.x(fx), w.y(fy), w.x(fx), w.y(fy + 0.15)));
         Path2D.Double flag = new Path2D.Double();
@@ -223,9 +225,9 @@ public final class SystemPainter implements Painter {
         double cw = w.len(0.16);
         double ch = w.len(0.07);
         double wheel = w.len(0.025);
-        c.setColor(BODY);
+        c.setColor(body(c));
         c.fill(new RoundRectangle2D.Double(-cw / 2, -ch - wheel, cw, ch, ch / 3, ch / 3));
-        c.setColor(PaintKit.INK);
+        c.setColor(PaintKit.style(c).ink());
         for (double off : new double[] {-cw / 3, cw / 3}) {
             c.fill(new Ellipse2D.Double(off - wheel, -2 * wheel, 2 * wheel, 2 * wheel));
         }
@@ -289,5 +291,15 @@ public final class SystemPainter implements Painter {
         tri.lineTo(ex + Math.cos(dir - 2.4) * head * 0.6, ey - Math.sin(dir - 2.4) * head * 0.6);
         tri.closePath();
         g.fill(tri);
+    }
+
+    /** Bodies (cart, masses): dark on the light figure, light on the dark one. */
+    private static Color body(Graphics2D g) {
+        return PaintKit.style(g).dark() ? BODY_ON_DARK : BODY;
+    }
+
+    /** Rails, ground and arenas: a quiet line on either palette. */
+    private static Color ground(Graphics2D g) {
+        return PaintKit.style(g).dark() ? GROUND_ON_DARK : GROUND;
     }
 }

@@ -1,8 +1,12 @@
 package io.fpolab.ui.util;
 
+import io.fpolab.ui.paint.PaintStyle;
+
 /**
  * How the lab currently looks: the dark theme and presentation mode (full screen, larger fonts,
- * thicker lines for a projector). Views that draw their own pixels (charts) follow it.
+ * thicker lines, the side panel collapsed, for a projector). The main window applies it as stylesheets
+ * and the {@code presentation} style class on its root; painted views and charts follow it through
+ * their canvas's CSS properties ({@code PainterCanvas}), which turn it into a {@link PaintStyle}.
  *
  * @param dark         dark theme
  * @param presentation presentation mode
@@ -10,7 +14,15 @@ package io.fpolab.ui.util;
 public record Appearance(boolean dark, boolean presentation) {
     public static final Appearance DEFAULT = new Appearance(false, false);
 
-    /** Views that draw with their own colors and fonts implement this to follow the theme. */
+    /** The palette and size factor painters draw with in this appearance. */
+    public PaintStyle paintStyle() {
+        return PaintStyle.of(dark, presentation);
+    }
+
+    /**
+     * Views that draw with their own colors and fonts outside a {@code PainterCanvas} implement this to
+     * follow the theme; the main window calls it on every change.
+     */
     public interface Aware {
         void setAppearance(Appearance appearance);
     }

@@ -64,7 +64,8 @@ abstract class AnalysisView implements RunView {
     void selectClickedCell(MouseEvent e, PainterCanvas picker, StateTarget target) {
         if (picker.painter() instanceof GridWorldPainter gp) {
             GridLayout l = gp.scene().layout();
-            int cell = gp.cellAt(e.getX(), e.getY(), (int) picker.getWidth(), (int) picker.getHeight());
+            int cell = gp.cellAt(e.getX(), e.getY(), (int) picker.getWidth(), (int) picker.getHeight(),
+                    picker.paintedStyle());
             if (cell >= 0 && l.type(l.cellX(cell), l.cellY(cell)) == GridLayout.CellType.EMPTY) {
                 target.selectCell(l.cellX(cell), l.cellY(cell));
                 refresher.invalidate();

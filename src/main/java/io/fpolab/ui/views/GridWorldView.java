@@ -15,8 +15,8 @@ import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.ToolBar;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.FlowPane;
 import javafx.stage.FileChooser;
 
 /**
@@ -30,7 +30,7 @@ public final class GridWorldView extends AnalysisView {
     @FXML private CheckBox valuesBox;
     @FXML private CheckBox evalBox;
     @FXML private Spinner<Integer> episodesSpinner;
-    @FXML private ToolBar editorBar;
+    @FXML private FlowPane editorBar;
     @FXML private ToggleButton emptyBrush;
     @FXML private ToggleButton wallBrush;
     @FXML private ToggleButton goalBrush;
@@ -109,7 +109,8 @@ public final class GridWorldView extends AnalysisView {
 
     private int cellUnder(MouseEvent e) {
         GridWorldPainter p = vm.scene.get();
-        return p == null ? -1 : p.cellAt(e.getX(), e.getY(), (int) gridCanvas.getWidth(), (int) gridCanvas.getHeight());
+        return p == null ? -1 : p.cellAt(e.getX(), e.getY(), (int) gridCanvas.getWidth(), (int) gridCanvas.getHeight(),
+                gridCanvas.paintedStyle());
     }
 
     private void onCanvasMouse(MouseEvent e, boolean press) {

@@ -1,15 +1,25 @@
 package io.fpolab.ui.views;
 
 import io.fpolab.ui.paint.Export;
+import io.fpolab.ui.paint.PaintStyle;
 import io.fpolab.ui.paint.Painter;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import javafx.css.CssMetaData;
+import javafx.css.SimpleStyleableBooleanProperty;
+import javafx.css.StyleConverter;
+import javafx.css.Styleable;
+import javafx.css.StyleableBooleanProperty;
+import javafx.css.StyleableProperty;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -25,6 +35,12 @@ import javafx.stage.Window;
  * <p>At most one paint per canvas is in flight: a burst of {@link #setPainter} calls (an animation, a
  * slider drag) paints the latest painter once the current paint ends, never a backlog. The old image
  * stays on screen until the new one is ready, so resizing and refreshing never flash blank.
+ *
+ * <p>The theme and presentation mode reach the painter through CSS: the canvas has the properties
+ * {@code -fpo-paint-dark} and {@code -fpo-paint-presentation} (style class {@code painter-canvas}), which
+ * the lab's stylesheets set for the dark theme and presentation mode. Every canvas in the window — in any
+ * view — so follows the theme without being told, and repaints when it changes. Each paint gets the
+ * {@link PaintStyle} of that moment as an immutable value on its own {@code Graphics2D}.
  */
 public final class PainterCanvas extends Region {
     /** One shared thread: paints are short, and one thread keeps them from competing with the trainers. */
@@ -38,6 +54,44 @@ public final class PainterCanvas extends Region {
     private int shownWidth = -1;
     private int shownHeight = -1;
     private long paints;
+    private PaintStyle painted = PaintStyle.LIGHT;
+
+    private static final CssMetaData<PainterCanvas, Boolean> DARK = new CssMetaData<>("-fpo-paint-dark",
+            StyleConverter.getBooleanConverter(), false) {
+        @Override
+        public boolean isSettable(PainterCanvas c) {
+            return !c.dark.isBound();
+        }
+
+        @Override
+        public StyleableProperty<Boolean> getStyleableProperty(PainterCanvas c) {
+            return c.dark;
+        }
+    };
+    private static final CssMetaData<PainterCanvas, Boolean> PRESENTATION = new CssMetaData<>(
+            "-fpo-paint-presentation", StyleConverter.getBooleanConverter(), false) {
+        @Override
+        public boolean isSettable(PainterCanvas c) {
+            return !c.presentation.isBound();
+        }
+
+        @Override
+        public StyleableProperty<Boolean> getStyleableProperty(PainterCanvas c) {
+            return c.presentation;
+        }
+    };
+    private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA;
+
+    static {
+        List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(Region.getClassCssMetaData());
+        all.add(DARK);
+        all.add(PRESENTATION);
+        CSS_META_DATA = Collections.unmodifiableList(all);
+    }
+
+    private final StyleableBooleanProperty dark = new SimpleStyleableBooleanProperty(DARK, this, "paintDark", false);
+    private final StyleableBooleanProperty presentation = new SimpleStyleableBooleanProperty(PRESENTATION, this,
+            "paintPresentation", false);
 
     public PainterCanvas() {
         getChildren().add(view);
@@ -45,6 +99,27 @@ public final class PainterCanvas extends Region {
         setMinSize(80, 80);
         setPrefSize(480, 420);
         getStyleClass().add("painter-canvas");
+        dark.addListener((obs, old, now) -> schedule());
+        presentation.addListener((obs, old, now) -> schedule());
+    }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return CSS_META_DATA;
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return CSS_META_DATA;
+    }
+
+    /** The style paints use now: the theme and presentation mode as the stylesheets set them (FX thread). */
+    public PaintStyle style() {
+        return PaintStyle.of(dark.get(), presentation.get());
+    }
+
+    /** The style of the image on screen: clicks map to what was painted in it (e.g. a GridWorld cell). */
+    public PaintStyle paintedStyle() {
+        return painted;
     }
 
     private static ExecutorService paintThread() {
@@ -96,9 +171,10 @@ public final class PainterCanvas extends Region {
             return;
         }
         double scale = renderScale();
+        PaintStyle style = style();
         inFlight = true;
         pending = false;
-        CompletableFuture.supplyAsync(() -> render(p, w, h, scale), PAINT_THREAD)
+        CompletableFuture.supplyAsync(() -> render(p, style, w, h, scale), PAINT_THREAD)
                 .whenComplete((img, error) -> Platform.runLater(() -> {
                     inFlight = false;
                     if (error != null) {
@@ -110,10 +186,11 @@ public final class PainterCanvas extends Region {
                         view.setFitHeight(h);
                         shownWidth = w;
                         shownHeight = h;
+                        painted = style;
                         paints++;
                     }
                     boolean resized = (int) Math.floor(getWidth()) != w || (int) Math.floor(getHeight()) != h;
-                    if (pending || painter != p || resized) {
+                    if (pending || painter != p || resized || !style.equals(style())) {
                         schedule();
                     }
                 }));
@@ -126,8 +203,8 @@ public final class PainterCanvas extends Region {
     }
 
     /** Paint thread: the painter into an FX image of {@code w × h} points at {@code scale} pixels per point. */
-    private static WritableImage render(Painter p, int w, int h, double scale) {
-        BufferedImage img = Export.image(p, w, h, scale, (int) Math.ceil(w * scale), (int) Math.ceil(h * scale),
+    private static WritableImage render(Painter p, PaintStyle style, int w, int h, double scale) {
+        BufferedImage img = Export.image(p, style, w, h, scale, (int) Math.ceil(w * scale), (int) Math.ceil(h * scale),
                 BufferedImage.TYPE_INT_ARGB_PRE);
         int[] pixels = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
         // The image is not on screen yet, so filling it here, off the FX thread, is safe.
