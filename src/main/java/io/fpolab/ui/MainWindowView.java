@@ -436,8 +436,8 @@ public class MainWindowView {
 
     private void noticeReused(int reused) {
         if (reused > 0) {
-            notice(reused == 2 ? "Both runs were already in the list with these settings: nothing new to train"
-                    : "One run was already in the list with these settings: only its twin trains");
+            notice(reused == 2 ? "Reused both runs (same settings): nothing new to train"
+                    : "Reused one run (same settings): only its twin trains");
         }
     }
 
@@ -470,7 +470,7 @@ public class MainWindowView {
                     viewArea.getSelectionModel().select(t);
                 }
             }
-            notice("Figure 1 demo: FPO and Gaussian PPO train side by side");
+            notice("Figure 1 demo started");
             noticeReused(2 - (runs.runs().size() - before));
             shown.complete(pair);
         }));

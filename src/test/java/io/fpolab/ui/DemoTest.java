@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.TextFlow;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,7 +77,7 @@ class DemoTest extends LabWindowFixture {
         Bounds area = LabFixture.fx(() -> view.viewArea().localToScene(view.viewArea().getBoundsInLocal()));
         assertTrue(l.getWidth() > area.getWidth() * 0.4 && r.getWidth() > area.getWidth() * 0.4,
                 "each side takes about half of the view area");
-        LabFixture.waitFor(30, () -> lookup("#fpoSplit").queryAs(Label.class).getText().contains("%"));
+        LabFixture.waitFor(30, () -> lookup("#fpoSplit").queryAs(TextFlow.class).getAccessibleText().contains("%"));
 
         press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
         LabFixture.fx(view::startDemo).get(30, TimeUnit.SECONDS);

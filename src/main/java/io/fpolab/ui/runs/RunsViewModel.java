@@ -27,9 +27,10 @@ import javafx.util.Duration;
 
 /**
  * The runs of the lab and the commands on them (start, pause, resume, step, stop, reset, remove,
- * compare; Compare and the Figure 1 demo reuse a run that already trains the same config). A 10 Hz pump drains every run's trainer-thread updates on the FX thread and refreshes the
- * status line of the selected run; nothing here blocks the FX thread (closing a run, which joins its
- * thread, happens on the background executor).
+ * compare; Compare and the Figure 1 demo reuse a run that already trains the same config). A 10 Hz pump
+ * drains every run's trainer-thread updates on the FX thread and refreshes the status line of the selected
+ * run; nothing here blocks the FX thread (closing a run, which joins its thread, happens on the background
+ * executor).
  */
 public final class RunsViewModel {
     /** A diverged run resumed from the lab continues with its learning rates divided by this. */
