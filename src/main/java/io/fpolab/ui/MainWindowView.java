@@ -1,6 +1,7 @@
 package io.fpolab.ui;
 
 import io.fpolab.config.ExperimentConfig;
+import io.fpolab.config.SampleConfigs;
 import io.fpolab.config.SampleConfigs.Sample;
 import io.fpolab.core.AtomicFiles;
 import io.fpolab.core.EngineInfo;
@@ -21,6 +22,7 @@ import io.fpolab.ui.util.LabPreferences;
 import io.fpolab.ui.util.Prompts;
 import io.fpolab.ui.util.Prompts.PngOptions;
 import io.fpolab.ui.util.StallMonitor;
+import io.fpolab.ui.views.DemoView;
 import io.fpolab.ui.views.RunView;
 import io.fpolab.ui.views.ViewCatalog;
 import java.io.IOException;
@@ -33,6 +35,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
@@ -101,6 +104,8 @@ public class MainWindowView {
     @FXML private MenuItem resetItem;
     @FXML private MenuItem removeItem;
     @FXML private MenuItem compareItem;
+    @FXML private MenuItem demoItem;
+    @FXML private Button demoButton;
     @FXML private MenuItem exportCsvItem;
     @FXML private MenuItem exportExperimentItem;
     @FXML private RadioMenuItem lightThemeItem;
@@ -145,6 +150,7 @@ public class MainWindowView {
     private Stage stage;
     private Scene scene;
     private PngOptions lastPngOptions = new PngOptions(1600, 1000, 1.0);
+    private Function<String, ExperimentConfig> demoPresets = SampleConfigs::load;
     private boolean shutDown;
     /** Divider position to restore when the side panel comes back. */
     private double sidePanelDivider = 0.3;
@@ -401,7 +407,11 @@ public class MainWindowView {
             tab.setUserData(v);
             views.add(v);
             viewArea.getTabs().add(tab);
+            if (v instanceof DemoView demo) {
+                demo.setOnStart(this::onDemo);
+            }
         }
+        demoButton.setTooltip(new Tooltip(DemoView.startTooltip() + " (Ctrl+D)"));
         viewArea.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (old != null) {
                 ((RunView) old.getUserData()).setVisible(false);
@@ -470,10 +480,55 @@ public class MainWindowView {
 
     private void compare(ExperimentConfig cfg) {
         try {
+            int before = runs.runs().size();
             runs.compare(cfg);
+            noticeReused(2 - (runs.runs().size() - before));
         } catch (RuntimeException e) {
             Dialogs.error(window(), "Cannot compare", Dialogs.oneLine(e));
         }
+    }
+
+    private void noticeReused(int reused) {
+        if (reused > 0) {
+            notice(reused == 2 ? "Reused both runs (same settings): nothing new to train"
+                    : "Reused one run (same settings): only its twin trains");
+        }
+    }
+
+    @FXML
+    private void onDemo() {
+        startDemo();
+    }
+
+    /**
+     * The Figure 1 demo: loads the classroom FPO preset and its Gaussian PPO twin by name (in the background),
+     * trains both at once — reusing runs of the list that already train the same — and shows them side by side
+     * in the demo tab. Completes on the FX thread with the two runs, FPO first.
+     */
+    public CompletableFuture<List<RunRecord>> startDemo() {
+        Function<String, ExperimentConfig> presets = demoPresets;
+        CompletableFuture<List<ExperimentConfig>> load = background.supply(
+                () -> List.of(presets.apply(DemoView.FPO_PRESET), presets.apply(DemoView.GAUSSIAN_PRESET)));
+        CompletableFuture<List<RunRecord>> shown = new CompletableFuture<>();
+        load.whenComplete((configs, err) -> Platform.runLater(() -> {
+            if (err != null) {
+                Dialogs.error(window(), "Cannot start the Figure 1 demo", Dialogs.oneLine(err));
+                shown.completeExceptionally(err);
+                return;
+            }
+            int before = runs.runs().size();
+            List<RunRecord> pair = runs.pair(configs.get(0), configs.get(1));
+            for (Tab t : viewArea.getTabs()) {
+                if (t.getUserData() instanceof DemoView demo) {
+                    demo.showRuns(pair.get(0), pair.get(1));
+                    viewArea.getSelectionModel().select(t);
+                }
+            }
+            notice("Figure 1 demo started");
+            noticeReused(2 - (runs.runs().size() - before));
+            shown.complete(pair);
+        }));
+        return shown;
     }
 
     @FXML
@@ -761,6 +816,7 @@ public class MainWindowView {
                 "Space, F6\tPause / resume the selected run",
                 "F7\tStep: train one iteration, then pause",
                 "Ctrl+.  Shift+F5\tStop the selected run",
+                "Ctrl+D\tFigure 1 demo: FPO and Gaussian PPO side by side at the saddle cell",
                 "Ctrl+O / Ctrl+S\tOpen / save experiment config",
                 "F11\tPresentation mode (full screen, large text, side panel hidden)",
                 "Ctrl+B\tShow / hide the side panel",
@@ -798,6 +854,14 @@ public class MainWindowView {
     /** Replaces the file and image-size dialogs (tests answer them without a native dialog). */
     public void setPrompts(Prompts prompts) {
         this.prompts = prompts;
+    }
+
+    /**
+     * Replaces how the demo reads its presets by file name (tests shrink their budgets); by default
+     * {@link SampleConfigs#load(String)}.
+     */
+    public void setDemoPresets(Function<String, ExperimentConfig> loader) {
+        demoPresets = Objects.requireNonNull(loader);
     }
 
     public StallMonitor stallMonitor() {

@@ -3,7 +3,6 @@ package io.fpolab.ui.runs;
 import io.fpolab.analysis.Evaluators;
 import io.fpolab.analysis.RunSummary;
 import io.fpolab.config.ConfigIO;
-import io.fpolab.config.ConfigSchema;
 import io.fpolab.config.ExperimentConfig;
 import io.fpolab.env.Envs;
 import io.fpolab.env.VecEnv;
@@ -70,7 +69,7 @@ public final class RunRecord {
         this.name = name;
         this.config = config;
         this.configJson = ConfigIO.toJson(config);
-        this.seedGroup = seedGroupKey(config);
+        this.seedGroup = TrainingKey.seedGroup(config);
         this.colorIndex = colorIndex;
         long batch = (long) config.env().numEnvs() * config.ppo().stepsPerEnv();
         // Same formula as Trainer, so progress is known before the trainer exists.
@@ -303,14 +302,6 @@ public final class RunRecord {
 
     private static String about(ExperimentConfig c) {
         return Labels.algorithm(c.algorithm()) + " · " + c.name();
-    }
-
-    private static String seedGroupKey(ExperimentConfig config) {
-        Map<String, Object> m = ConfigSchema.toMap(config);
-        m.remove("seed");
-        m.remove("name");
-        m.remove("description");
-        return m.toString();
     }
 
     @Override

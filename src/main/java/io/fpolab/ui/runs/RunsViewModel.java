@@ -27,9 +27,10 @@ import javafx.util.Duration;
 
 /**
  * The runs of the lab and the commands on them (start, pause, resume, step, stop, reset, remove,
- * compare). A 10 Hz pump drains every run's trainer-thread updates on the FX thread and refreshes the
- * status line of the selected run; nothing here blocks the FX thread (closing a run, which joins its
- * thread, happens on the background executor).
+ * compare; Compare and the Figure 1 demo reuse a run that already trains the same config). A 10 Hz pump
+ * drains every run's trainer-thread updates on the FX thread and refreshes the status line of the selected
+ * run; nothing here blocks the FX thread (closing a run, which joins its thread, happens on the background
+ * executor).
  */
 public final class RunsViewModel {
     /** A diverged run resumed from the lab continues with its learning rates divided by this. */
@@ -141,17 +142,57 @@ public final class RunsViewModel {
     }
 
     /**
-     * Starts FPO and Gaussian PPO on the same config and seed, side by side.
+     * FPO and Gaussian PPO on the same config and seed, side by side: each reuses a run of the list that trains
+     * the same (see {@link #obtain}), so only what is missing is trained.
      *
      * @throws io.fpolab.config.ConfigException if the config does not allow one of the algorithms
      */
     public List<RunRecord> compare(ExperimentConfig config) {
         ExperimentConfig fpo = ConfigSchema.withOverride(config, "algorithm", "fpo");
         ExperimentConfig gauss = ConfigSchema.withOverride(config, "algorithm", "gaussian_ppo");
-        RunRecord a = start(fpo);
-        RunRecord b = start(gauss);
+        return pair(fpo, gauss);
+    }
+
+    /**
+     * Two runs to show together (Compare, the Figure 1 demo), each {@link #obtain obtained}: reused if the list
+     * already trains it, started otherwise; both train at once, on their own trainer threads. Selects the first.
+     */
+    public List<RunRecord> pair(ExperimentConfig first, ExperimentConfig second) {
+        RunRecord a = obtain(first);
+        RunRecord b = obtain(second);
         selected.set(a);
         return List.of(a, b);
+    }
+
+    /**
+     * The run of {@code config}: a {@link #reusable} run of the list (resumed if it waits: opened from a run
+     * folder, or paused), or else a new run, started.
+     */
+    public RunRecord obtain(ExperimentConfig config) {
+        RunRecord existing = reusable(config);
+        if (existing == null) {
+            return start(config);
+        }
+        if (existing.state() == State.NEW || existing.state() == State.PAUSED) {
+            resume(existing);
+        }
+        return existing;
+    }
+
+    /**
+     * A run of the list that trains exactly {@code config} ({@link TrainingKey#sameTraining}: every field but
+     * name and description, the seed included) and is running, paused, finished or not started yet (opened from
+     * a run folder); stopped, failed and diverged runs are not reused. Null if there is none.
+     */
+    public RunRecord reusable(ExperimentConfig config) {
+        for (RunRecord r : runs) {
+            State s = r.state();
+            boolean usable = s == State.NEW || s == State.RUNNING || s == State.PAUSED || s == State.FINISHED;
+            if (usable && !r.statusProperty().get().alert() && TrainingKey.sameTraining(r.config(), config)) {
+                return r;
+            }
+        }
+        return null;
     }
 
     /** Adds runs read from run folders (not started: Resume continues from the checkpoint). */

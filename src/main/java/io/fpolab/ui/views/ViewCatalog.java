@@ -14,7 +14,8 @@ public final class ViewCatalog {
             ActionDistributionView::create,
             FlowView::create,
             GridWorldView::create,
-            SystemView::create);
+            SystemView::create,
+            DemoView::create);
 
     public static List<RunView> create() {
         return FACTORIES.stream().map(Supplier::get).toList();

@@ -261,10 +261,11 @@ class RunViewsTest extends FxRobot {
     }
 
     @Test
-    void catalogListsTheTrainingCurvesAndTheFourAnalysisViews() throws Exception {
+    void catalogListsTheTrainingCurvesTheFourAnalysisViewsAndTheDemo() throws Exception {
         List<String> titles = new java.util.ArrayList<>();
         interact(() -> ViewCatalog.create().forEach(v -> titles.add(v.title())));
-        assertEquals(List.of("Training curves", "Action distribution", "Flow", "GridWorld", "System"), titles);
+        assertEquals(List.of("Training curves", "Action distribution", "Flow", "GridWorld", "System", "Figure 1 demo"),
+                titles);
         assertNotNull(run);
     }
 }

@@ -1,0 +1,43 @@
+package io.fpolab.ui.views;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.fpolab.env.grid.GridLayout;
+import io.fpolab.env.grid.GridLayouts;
+import io.fpolab.ui.paint.GridScene.Trajectory;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The demo's headline numbers: where the rollouts from the saddle cell ended, named by direction. */
+class DemoViewModelTest {
+    private static final GridLayout BANDS = GridLayouts.twoBands();
+    private static final int SADDLE = BANDS.cellIndex(12, 12);
+
+    private static List<Trajectory> ending(int up, int down, int timeouts) {
+        List<Trajectory> ts = new ArrayList<>();
+        for (int i = 0; i < up; i++) {
+            ts.add(Trajectory.of(new int[] {SADDLE, BANDS.cellIndex(12, BANDS.height() - 1)}, BANDS));
+        }
+        for (int i = 0; i < down; i++) {
+            ts.add(Trajectory.of(new int[] {SADDLE, BANDS.cellIndex(12, 0)}, BANDS));
+        }
+        for (int i = 0; i < timeouts; i++) {
+            ts.add(Trajectory.of(new int[] {SADDLE, SADDLE}, BANDS));
+        }
+        return ts;
+    }
+
+    @Test
+    void twoModesAreNamedUpAndDownLargestFirst() {
+        assertEquals("up 52 % · down 48 %", DemoViewModel.split(ending(52, 48, 0), BANDS));
+        assertEquals("down 61 % · up 39 %", DemoViewModel.split(ending(39, 61, 0), BANDS));
+    }
+
+    @Test
+    void aCommittedPolicyShowsOneBandAndEpisodesWithoutGoalAreCounted() {
+        assertEquals("up 100 %", DemoViewModel.split(ending(100, 0, 0), BANDS));
+        assertEquals("down 97 % · no goal 3 %", DemoViewModel.split(ending(0, 97, 3), BANDS));
+        assertEquals("", DemoViewModel.split(List.of(), BANDS));
+    }
+}
