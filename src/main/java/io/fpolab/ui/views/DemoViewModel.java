@@ -1,6 +1,7 @@
 package io.fpolab.ui.views;
 
 import io.fpolab.analysis.GridEvaluator;
+import io.fpolab.analysis.TwoModes;
 import io.fpolab.core.math.Rng;
 import io.fpolab.env.grid.GridLayout;
 import io.fpolab.train.IterationStats;
@@ -236,7 +237,21 @@ final class DemoViewModel {
         String line = String.format(Locale.ROOT, "%d %% · %,d / %,d env steps · %s",
                 Math.round(100 * r.progressProperty().get()), done, r.config().ppo().totalSteps(),
                 Labels.state(status).toLowerCase(Locale.ROOT));
+        IterationStats first = firstTwoModes(r.history());
+        if (first != null) {
+            line += String.format(Locale.ROOT, " · two clear modes after %.0f s", first.wallSeconds());
+        }
         return status.alert() ? line + " · " + status.message() : line;
+    }
+
+    /** The first evaluation of {@code history} with two clear modes at the saddle ({@link TwoModes}), or null. */
+    static IterationStats firstTwoModes(List<IterationStats> history) {
+        for (IterationStats s : history) {
+            if (TwoModes.met(s.evaluation())) {
+                return s;
+            }
+        }
+        return null;
     }
 
     /** What the export writes: both sides' heatmaps over their rollout fans, FPO left. */

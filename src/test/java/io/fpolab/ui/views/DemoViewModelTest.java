@@ -34,6 +34,20 @@ class DemoViewModelTest {
         assertEquals("down 61 % · up 39 %", DemoViewModel.split(ending(39, 61, 0), BANDS));
     }
 
+    private static io.fpolab.train.IterationStats eval(int it, double stay) {
+        java.util.Map<String, Double> e = java.util.Map.of("move_up", (1 - stay) / 2, "move_down", (1 - stay) / 2,
+                "move_stay", stay, "success_rate", 1.0, "y_peak_up", 0.8, "y_peak_down", 0.8, "y_valley", 0.1);
+        return new io.fpolab.train.IterationStats(it, it * 4096L, it * 0.7, 1, 20, 12, 1, 0, 0, 1, 1, 1, 0, 0, 0, 1,
+                0, 0, 0, 3e-4, 5000, 0.1, 0.5, e);
+    }
+
+    @Test
+    void theHeaderNamesTheFirstEvaluationWithTwoClearModes() {
+        List<io.fpolab.train.IterationStats> h = List.of(eval(3, 0.40), eval(6, 0.14), eval(9, 0.20), eval(12, 0.08));
+        assertEquals(6, DemoViewModel.firstTwoModes(h).iteration(), "the first, even if a later one falls back");
+        assertEquals(null, DemoViewModel.firstTwoModes(List.of(eval(3, 0.40))));
+    }
+
     @Test
     void aCommittedPolicyShowsOneBandAndEpisodesWithoutGoalAreCounted() {
         assertEquals("up 100 %", DemoViewModel.split(ending(100, 0, 0), BANDS));
