@@ -67,7 +67,9 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         ExperimentConfig cfg = resolve(config, seed, steps, overrides);
-        Map<String, Object> summary = trainInto(cfg, out, quiet ? (t, s) -> { } : (t, s) -> err.println(progressLine(t, s)));
+        VecEnv env = Envs.create(cfg.env()); // a refused environment or layout file leaves no folder behind
+        OutputPaths.folder(out, "--out");
+        Map<String, Object> summary = trainInto(cfg, env, out, quiet ? (t, s) -> { } : (t, s) -> err.println(progressLine(t, s)));
         stdout.println(summaryJson(summary));
         return 0;
     }
@@ -75,16 +77,21 @@ public final class TrainCommand implements Callable<Integer> {
     /**
      * Trains {@code cfg} on the calling thread (which then owns all of the run's ND4J work) and writes the
      * run directory {@code out}: {@code config.json}, {@code metrics.csv}, {@code checkpoint.ckpt},
-     * {@code summary.json}. Shared by {@code train} and {@code sweep}.
+     * {@code summary.json}. Shared by {@code train} and {@code sweep}. Nothing is written when the
+     * environment cannot be built (e.g. a refused layout file).
      *
      * @param onIteration called after every iteration on the calling thread
      * @return the content of {@code summary.json}
      */
     static Map<String, Object> trainInto(ExperimentConfig cfg, Path out, BiConsumer<Trainer, IterationStats> onIteration)
             throws IOException {
+        return trainInto(cfg, Envs.create(cfg.env()), out, onIteration);
+    }
+
+    private static Map<String, Object> trainInto(ExperimentConfig cfg, VecEnv env, Path out,
+            BiConsumer<Trainer, IterationStats> onIteration) throws IOException {
         Files.createDirectories(out);
         AtomicFiles.write(out.resolve(RunFiles.CONFIG), ConfigIO.toJson(cfg));
-        VecEnv env = Envs.create(cfg.env());
         Trainer trainer = new Trainer(cfg, env);
         trainer.setEvaluator(Evaluators.create(cfg, env));
         List<String> keys = Evaluators.keys(env);
