@@ -21,6 +21,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (Boolean.getBoolean(WATCH_PARENT)) {
+            stopWhenParentDies(System.in);
+        }
         OptionalInt relaunched = relaunchWithVectorModule(args);
         if (relaunched.isPresent()) {
             System.exit(relaunched.getAsInt());
@@ -48,9 +51,16 @@ public final class Main {
      * Runs the program again in a child JVM that has the Vector API module, when {@code java -jar} started
      * this one without it: the SiLU kernels ({@code core.nn.VectorKernels}, ~2× faster FPO updates) need
      * {@code --add-modules jdk.incubator.vector}, which a jar manifest cannot ask for. The child gets the
-     * same JVM options, class path, arguments, console and exit code. Not done for {@code --help} or
+     * same JVM options, class path, arguments, console output and exit code. Not done for {@code --help} or
      * {@code --version}, when the runtime lacks the module, or with {@code -Dfpolab.relaunch=false}; the
      * program then runs here on ND4J's slower SiLU.
+     *
+     * <p>Parent and child share one lifetime. The child's standard input is a pipe from this JVM that
+     * nothing ever writes to; the child stops as soon as that pipe closes ({@link #stopWhenParentDies}),
+     * which the kernel does when this JVM ends for any reason, a SIGKILL included, so no trainer is left
+     * writing into a run folder nobody waits for. A shutdown hook stops the child on a normal stop
+     * (Ctrl+C, SIGTERM) too, and this JVM exits with whatever the child exits with (a killed child's
+     * 128 + signal included).
      *
      * @return the child's exit code, or empty when this JVM should run the program itself
      */
@@ -68,13 +78,13 @@ public final class Main {
         List<String> command = new ArrayList<>();
         command.add(java.get());
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.addAll(List.of("--add-modules", VECTOR_MODULE, "-D" + RELAUNCH + "=false",
+        command.addAll(List.of("--add-modules", VECTOR_MODULE, "-D" + RELAUNCH + "=false", "-D" + WATCH_PARENT + "=true",
                 "-D" + io.fpolab.ui.LabApp.LAUNCHED_AT + "=" + ManagementFactory.getRuntimeMXBean().getStartTime(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         Process child;
         try {
-            child = new ProcessBuilder(command).inheritIO().start();
+            child = new ProcessBuilder(command).inheritIO().redirectInput(ProcessBuilder.Redirect.PIPE).start();
         } catch (IOException e) {
             return OptionalInt.empty();
         }
@@ -89,6 +99,41 @@ public final class Main {
         }
     }
 
+    /**
+     * Stops this JVM when {@code parentPipe} reaches its end, i.e. when the launcher that holds the pipe's
+     * other end has died; see {@link #relaunchWithVectorModule}. Files are never left half-written by
+     * this ({@code AtomicFiles}), so the stop does not wait for the work: shutdown hooks get half a
+     * second, then the JVM halts.
+     */
+    static void stopWhenParentDies(java.io.InputStream parentPipe) {
+        Thread watcher = new Thread(() -> {
+            try {
+                while (parentPipe.read() >= 0) {
+                    // The launcher writes nothing; any byte is ignored.
+                }
+            } catch (IOException e) {
+                // A broken pipe means the same as its end: the launcher is gone.
+            }
+            Thread halt = new Thread(() -> {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    // halt at once
+                }
+                Runtime.getRuntime().halt(PARENT_DIED);
+            }, "fpolab-parent-gone-halt");
+            halt.setDaemon(true);
+            halt.start();
+            System.exit(PARENT_DIED);
+        }, "fpolab-parent-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    /** Exit code of a child whose launcher died (128 + SIGHUP, as a shell reports a hung-up job). */
+    static final int PARENT_DIED = 129;
+
+    private static final String WATCH_PARENT = "fpolab.watchParent";
     private static final String VECTOR_MODULE = "jdk.incubator.vector";
     private static final String RELAUNCH = "fpolab.relaunch";
     private static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";

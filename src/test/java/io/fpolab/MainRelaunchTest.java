@@ -3,13 +3,16 @@ package io.fpolab;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code java -jar} starts without the Vector API module; {@link Main} then runs the program in a child
@@ -43,6 +46,75 @@ class MainRelaunchTest {
         Result optOut = run(List.of("-Dfpolab.relaunch=false"), "validate", SAMPLE);
         assertEquals(0, optOut.code, optOut.err);
         assertFalse(optOut.err.contains("incubator"), optOut.err);
+    }
+
+    @Test
+    void aSigkillOfTheLauncherStopsTheChildWithinASecond(@TempDir Path dir) throws Exception {
+        Launched l = launchBlockedChild(dir);
+        l.parent.destroyForcibly(); // SIGKILL: no shutdown hook runs
+        long killed = System.nanoTime();
+        while (running(l.child) && System.nanoTime() - killed < 10_000_000_000L) {
+            Thread.sleep(20);
+        }
+        double seconds = (System.nanoTime() - killed) / 1e9;
+        assertFalse(running(l.child), "the child outlived its killed launcher by 10 s");
+        assertTrue(seconds <= 1.0, "the child stopped " + seconds + " s after its launcher was killed");
+    }
+
+    @Test
+    void aKilledChildIsSeenByTheLauncher(@TempDir Path dir) throws Exception {
+        Launched l = launchBlockedChild(dir);
+        l.child.destroyForcibly();
+        assertTrue(l.parent.waitFor(10, TimeUnit.SECONDS), "the launcher kept waiting for a dead child");
+        assertEquals(128 + 9, l.parent.exitValue());
+    }
+
+    /**
+     * Whether the process still runs. An ended child of a killed launcher stays a zombie until the
+     * system's reaper collects it, which {@link ProcessHandle#isAlive} counts as alive; on Linux the
+     * process state tells them apart.
+     */
+    private static boolean running(ProcessHandle p) throws IOException {
+        Path stat = Path.of("/proc", Long.toString(p.pid()), "stat");
+        if (!Files.exists(stat)) {
+            return p.isAlive();
+        }
+        try {
+            String s = Files.readString(stat);
+            return s.charAt(s.lastIndexOf(')') + 2) != 'Z';
+        } catch (java.nio.file.NoSuchFileException e) {
+            return false;
+        }
+    }
+
+    private record Launched(Process parent, ProcessHandle child) {
+    }
+
+    /**
+     * A launcher whose child blocks, without using the CPU, in {@code validate} of a named pipe that nothing
+     * writes to; returned once the child JVM runs (its incubator warning is printed) and had time to reach main.
+     */
+    private static Launched launchBlockedChild(Path dir) throws Exception {
+        Path fifo = dir.resolve("never-written.json");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assumeTrue(mk.waitFor(10, TimeUnit.SECONDS) && mk.exitValue() == 0, "needs mkfifo for a child that blocks");
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "validate", fifo.toString());
+        Process parent = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("out.txt").toFile()).start();
+        long start = System.nanoTime();
+        ProcessHandle child = null;
+        while (System.nanoTime() - start < 60_000_000_000L) {
+            child = parent.toHandle().children().findFirst().orElse(null);
+            if (child != null && Files.readString(dir.resolve("out.txt")).contains("Using incubator modules")) {
+                break;
+            }
+            Thread.sleep(20);
+        }
+        assertTrue(child != null && child.isAlive(), "no child JVM: " + Files.readString(dir.resolve("out.txt")));
+        Thread.sleep(1000);
+        assertTrue(child.isAlive(), "the child ended early: " + Files.readString(dir.resolve("out.txt")));
+        return new Launched(parent, child);
     }
 
     private record Result(int code, String out, String err) {

@@ -30,7 +30,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Evaluate the saved policies of run folders (or of every run below a sweep folder) and print CSV.",
-            "Exit code 0 on success, 2 for bad flags or folders that hold no run."})
+            "The config is the one saved in the checkpoint; a config.json edited since (other than name and "
+                + "description) is refused unless --trust-config-file is given.",
+            "Exit code 0 on success, 2 for bad flags, folders that hold no run and edited configs."})
 public final class EvaluateCommand implements Callable<Integer> {
     /** Settings that change how a trained policy is evaluated but not what was trained. */
     static final List<String> EVAL_KEYS = List.of("eval.episodes", "flow.evalSampler", "flow.evalZeroNoiseStart",
@@ -49,6 +51,12 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "Evaluation setting to use instead of the saved one (repeatable): eval.episodes, "
                     + "flow.evalSampler, flow.evalZeroNoiseStart, flow.steps, flow.samplerNoise, gaussian.evalMean.")
     private List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--trust-config-file",
+            description = "Evaluate with each run's config.json even where it was edited after training (the "
+                    + "network's shape must still match the checkpoint); without it such a run is refused with "
+                    + "exit code 2 naming the edited fields.")
+    private boolean trustConfigFile;
 
     @Override
     public Integer call() {
@@ -71,7 +79,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         for (int i = 0; i < runs.size(); i++) {
             Path run = runs.get(i);
             err.printf(Locale.ROOT, "[%d/%d] %s%n", i + 1, runs.size(), run);
-            Trainer t = RunFolder.restore(run, "DIR", cfg -> TrainCommand.resolve(cfg, null, null, overrides));
+            Trainer t = RunFolder.restore(run, "DIR", trustConfigFile, cfg -> TrainCommand.resolve(cfg, null, null, overrides));
             Map<String, Double> m = Evaluators.create(t.config(), t.env()).evaluate(t);
             ExperimentConfig c = t.config();
             String metric = m.containsKey("eval_return") ? "eval_return" : "success_rate";

@@ -2,20 +2,25 @@ package io.fpolab.cli;
 
 import io.fpolab.analysis.GridEvaluator;
 import io.fpolab.config.ConfigException;
+import io.fpolab.config.ConfigIO;
+import io.fpolab.config.ExperimentConfig;
 import io.fpolab.env.grid.GridLayout;
 import io.fpolab.env.grid.GridWorldVecEnv;
+import io.fpolab.train.RunFiles;
 import io.fpolab.train.Trainer;
 import io.fpolab.ui.paint.Export;
 import io.fpolab.ui.paint.FigureOne;
 import io.fpolab.ui.paint.Painter;
 import io.fpolab.ui.probe.FigureOneData;
+import io.fpolab.core.AtomicFiles;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -63,20 +68,17 @@ public final class FigureCommand implements Callable<Integer> {
         if (episodes < 1 || episodes > 10_000) {
             throw new ConfigException("--episodes", "must be in 1..10000, got " + episodes);
         }
-        Trainer trainer = RunFolder.restore(run, "--run", cfg -> {
-            if (!GridWorldVecEnv.ID.equals(cfg.env().id())) {
-                throw new ConfigException("--run", "Figure 1 needs a GridWorld run; this run trains " + cfg.env().id());
-            }
-            return cfg;
-        });
+        if (out != null) {
+            OutputPaths.folder(out, "--out");
+        }
+        // The folder's config says what the run is before its (larger) checkpoint is read.
+        if (RunFolder.isRun(run)) {
+            requireGridWorld(ConfigIO.read(run.resolve(RunFiles.CONFIG)));
+        }
+        Trainer trainer = RunFolder.restore(run, "--run", FigureCommand::requireGridWorld);
         GridLayout layout = ((GridWorldVecEnv) trainer.env()).layout();
         int[] xy = cell == null ? GridEvaluator.saddleCell(layout) : parseCell(cell, layout);
-        Path dir = out != null ? out : run.resolve("figure");
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new ConfigException("--out", "cannot create '" + dir + "': " + e.getMessage());
-        }
+        Path dir = OutputPaths.folder(out != null ? out : run.resolve("figure"), "--out");
         String name = run.toAbsolutePath().normalize().getFileName().toString();
         FigureOne fig = new FigureOne(FigureOneData.collect(trainer, name, xy[0], xy[1], samples, episodes,
                 FIGURE_SEED));
@@ -92,13 +94,26 @@ public final class FigureCommand implements Callable<Integer> {
             int h = (Integer) e.getValue()[2];
             Path png = dir.resolve(e.getKey() + ".png");
             Path svg = dir.resolve(e.getKey() + ".svg");
-            Export.png(p, png, w, h, 2.0);
-            Export.svg(p, svg, w, h);
+            // Through the atomic writer: a full disk leaves the previous figure or none, never a cut-off one.
+            BufferedImage image = Export.image(p, w, h, 2.0);
+            AtomicFiles.write(png, stream -> {
+                if (!ImageIO.write(image, "png", stream)) {
+                    throw new IOException("no PNG writer available");
+                }
+            });
+            AtomicFiles.write(svg, Export.svg(p, w, h));
             stdout.println(png);
             stdout.println(svg);
         }
         stdout.flush();
         return 0;
+    }
+
+    private static ExperimentConfig requireGridWorld(ExperimentConfig cfg) {
+        if (!GridWorldVecEnv.ID.equals(cfg.env().id())) {
+            throw new ConfigException("--run", "Figure 1 needs a GridWorld run; this run trains " + cfg.env().id());
+        }
+        return cfg;
     }
 
     /** "X,Y" → a walkable cell of the layout. */

@@ -2,6 +2,7 @@ package io.fpolab.cli;
 
 import io.fpolab.config.ConfigException;
 import io.fpolab.core.EngineInfo;
+import java.io.IOException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,8 +15,18 @@ import picocli.CommandLine.Command;
         subcommands = {TrainCommand.class, SweepCommand.class, EvaluateCommand.class, BenchCommand.class, ValidateCommand.class, SimulateCommand.class,
             FigureCommand.class, SampleCommand.class, ScreenshotsCommand.class, SoakCommand.class, CommandLine.HelpCommand.class})
 public final class LabCommand implements Runnable {
-    /** Exit code for bad user input (config files, flags). */
+    /**
+     * Exit code for bad user input, found before any work starts: flags, config, layout and CSV files, run
+     * folders, and output paths that cannot be written (empty, a file where a folder is wanted, under a
+     * file, read-only, no permission).
+     */
     public static final int EXIT_USAGE = 2;
+
+    /**
+     * Exit code for work that failed: the disk filled up or went read-only while writing, training
+     * diverged, an unexpected error. Files are then complete or absent, never half-written.
+     */
+    public static final int EXIT_FAILED = 1;
 
     @Override
     public void run() {
@@ -42,12 +53,18 @@ public final class LabCommand implements Runnable {
                 err.println("error: " + ce.getMessage());
                 return EXIT_USAGE;
             }
+            IOException io = ex instanceof IOException e ? e
+                    : ex instanceof java.io.UncheckedIOException u ? u.getCause() : null;
+            if (io != null) {
+                err.println("error: " + OutputPaths.describe(io));
+                return EXIT_FAILED;
+            }
             if (ex instanceof io.fpolab.train.DivergenceException) {
                 err.println("error: " + ex.getMessage() + "; try a lower learning rate, e.g. --set ppo.lr=1e-4");
-                return 1;
+                return EXIT_FAILED;
             }
             err.println("error: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
-            return 1;
+            return EXIT_FAILED;
         });
         return cli.execute(args);
     }

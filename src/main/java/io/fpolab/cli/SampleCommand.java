@@ -87,6 +87,9 @@ public final class SampleCommand implements Callable<Integer> {
             }
         }
         TrainCommand.resolve(ConfigSchema.defaults(), null, null, overrides); // bad values fail before any work
+        if (out != null) {
+            OutputPaths.file(out, "--out");
+        }
         Trainer trainer = RunFolder.restore(run, "--run", cfg -> TrainCommand.resolve(cfg, null, null, overrides));
         Rng rng = new Rng(seed);
         StringBuilder csv = new StringBuilder();

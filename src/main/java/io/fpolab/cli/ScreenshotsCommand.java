@@ -37,6 +37,7 @@ public final class ScreenshotsCommand implements Callable<Integer> {
             err.println("error: --steps: " + steps + " is out of range; allowed 1..10000000000");
             return LabCommand.EXIT_USAGE;
         }
+        OutputPaths.folder(out, "--out");
         try {
             Screenshots.capture(out, steps, dark, err);
         } catch (IllegalStateException e) {

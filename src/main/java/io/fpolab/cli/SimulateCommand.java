@@ -1,18 +1,17 @@
 package io.fpolab.cli;
 
 import io.fpolab.config.ConfigException;
+import io.fpolab.config.ConfigIO;
 import io.fpolab.config.ExperimentConfig.Integration;
+import io.fpolab.core.AtomicFiles;
 import io.fpolab.core.math.Rng;
 import io.fpolab.env.control.ControlSuite;
 import io.fpolab.env.control.PhysicsVecEnv;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,6 +47,16 @@ public final class SimulateCommand implements Callable<Integer> {
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern NON_FINITE = Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
     private static final int DEFAULT_STEPS = 1000;
+
+    /**
+     * Largest magnitude of an initial position or velocity (rad, m, rad/s, m/s). The tasks' states stay
+     * within tens of units; far beyond that the integrators square velocities into overflow within a few
+     * steps and sin/cos of an angle lose their digits, so such a state is refused rather than printed as NaN.
+     */
+    static final double MAX_STATE = 1e6;
+
+    /** Largest action CSV read, in bytes (a 64 MB file holds millions of steps). */
+    static final int MAX_ACTIONS_BYTES = 64 * 1024 * 1024;
 
     @Spec
     private CommandSpec spec;
@@ -92,7 +101,10 @@ public final class SimulateCommand implements Callable<Integer> {
     private Path out;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
+        if (out != null) {
+            OutputPaths.file(out, "--out");
+        }
         if (!ControlSuite.ids().contains(env)) {
             throw new ConfigException("--env", "unknown environment '" + shown(env) + "'; allowed: "
                     + String.join(", ", ControlSuite.ids()));
@@ -107,19 +119,16 @@ public final class SimulateCommand implements Callable<Integer> {
             w.flush();
             return 0;
         }
-        try (Writer file = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
-             PrintWriter w = new PrintWriter(file)) {
+        // Streamed into a temporary file and renamed: a full disk leaves no partial CSV.
+        AtomicFiles.write(out, stream -> {
+            Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
             simulate(sim, replay, w);
-            if (w.checkError()) {
-                throw new IOException("write failed");
-            }
-        } catch (IOException e) {
-            throw new ConfigException("--out", "cannot write '" + out + "': " + e.getMessage());
-        }
+            w.flush();
+        });
         return 0;
     }
 
-    private static void simulate(PhysicsVecEnv sim, List<double[]> replay, PrintWriter w) {
+    private static void simulate(PhysicsVecEnv sim, List<double[]> replay, Writer w) throws IOException {
         int nq = sim.nq();
         StringBuilder header = new StringBuilder("step");
         for (int j = 0; j < nq; j++) {
@@ -128,15 +137,30 @@ public final class SimulateCommand implements Callable<Integer> {
         for (int j = 0; j < nq; j++) {
             header.append(",qvel_").append(j);
         }
-        w.println(header);
+        w.write(header.append(System.lineSeparator()).toString());
         writeRow(w, 0, sim);
         for (int k = 0; k < replay.size(); k++) {
             sim.stepPhysics(0, replay.get(k));
+            checkFinite(sim, k + 1);
             writeRow(w, k + 1, sim);
         }
     }
 
-    private static void writeRow(PrintWriter w, int step, PhysicsVecEnv sim) {
+    /** Stops a replay whose state overflowed (a huge initial velocity squared), instead of printing NaN rows. */
+    private static void checkFinite(PhysicsVecEnv sim, int step) {
+        double[][] parts = {sim.qpos(0), sim.qvel(0)};
+        for (int p = 0; p < 2; p++) {
+            for (int j = 0; j < parts[p].length; j++) {
+                if (!Double.isFinite(parts[p][j])) {
+                    throw new ConfigException("--qpos/--qvel", "the state overflowed at step " + step
+                            + " (" + (p == 0 ? "qpos_" : "qvel_") + j + " = " + parts[p][j] + "); allowed: initial "
+                            + "states and actions whose motion stays finite, e.g. velocities of at most a few hundred");
+                }
+            }
+        }
+    }
+
+    private static void writeRow(Writer w, int step, PhysicsVecEnv sim) throws IOException {
         StringBuilder row = new StringBuilder().append(step);
         for (double q : sim.qpos(0)) {
             row.append(',').append(Double.toString(q));
@@ -144,7 +168,7 @@ public final class SimulateCommand implements Callable<Integer> {
         for (double v : sim.qvel(0)) {
             row.append(',').append(Double.toString(v));
         }
-        w.println(row);
+        w.write(row.append(System.lineSeparator()).toString());
     }
 
     private Integration parseIntegration() {
@@ -176,16 +200,16 @@ public final class SimulateCommand implements Callable<Integer> {
         if (qpos != null) {
             String expected = env + " takes " + sim.nq() + " comma-separated value" + plural(sim.nq()) + " ("
                     + String.join(", ", sim.joints()) + ")";
-            sim.setJointState(0, parseValues("--qpos", qpos, sim.nq(), expected),
-                    parseValues("--qvel", qvel, sim.nq(), expected));
+            sim.setJointState(0, bounded("--qpos", parseValues("--qpos", qpos, sim.nq(), expected), qpos),
+                    bounded("--qvel", parseValues("--qvel", qvel, sim.nq(), expected), qvel));
         }
         if (target != null) {
             if (sim.targetDim() == 0) {
                 throw new ConfigException("--target", "'" + shown(target) + "' given, but " + env
                         + " has no target; allowed only for the reacher tasks");
             }
-            sim.setTarget(0, parseValues("--target", target, sim.targetDim(), env + " takes "
-                    + sim.targetDim() + " comma-separated values (x, y)"));
+            sim.setTarget(0, bounded("--target", parseValues("--target", target, sim.targetDim(), env + " takes "
+                    + sim.targetDim() + " comma-separated values (x, y)"), target));
         }
     }
 
@@ -216,16 +240,9 @@ public final class SimulateCommand implements Callable<Integer> {
     private List<double[]> readActions(int actDim) {
         List<String> lines;
         try {
-            lines = Files.readAllLines(actions, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException("--actions", "cannot read '" + actions + "': no such file");
-        } catch (AccessDeniedException e) {
-            throw new ConfigException("--actions", "cannot read '" + actions + "': permission denied");
-        } catch (CharacterCodingException e) {
-            throw new ConfigException("--actions", "cannot read '" + actions + "': not UTF-8 text");
-        } catch (IOException e) {
-            String why = Files.isDirectory(actions) ? "it is a directory" : e.getMessage();
-            throw new ConfigException("--actions", "cannot read '" + actions + "': " + why);
+            lines = ConfigIO.readText(actions, MAX_ACTIONS_BYTES, "actions").lines().toList();
+        } catch (ConfigException e) {
+            throw new ConfigException("--actions", "cannot read '" + actions + "': " + e.getMessage());
         }
         List<double[]> rows = new ArrayList<>();
         boolean first = true;
@@ -257,6 +274,17 @@ public final class SimulateCommand implements Callable<Integer> {
                     + actDim + " comma-separated value" + plural(actDim) + " each");
         }
         return rows;
+    }
+
+    /** The values, each checked to lie within ±{@link #MAX_STATE}. */
+    private static double[] bounded(String flag, double[] values, String text) {
+        for (double v : values) {
+            if (Math.abs(v) > MAX_STATE) {
+                throw new ConfigException(flag, "'" + shown(text) + "' has " + v + ", beyond what the physics can "
+                        + "represent; allowed: values from -1000000 to 1000000");
+            }
+        }
+        return values;
     }
 
     /** {@code count} comma-separated finite numbers from a flag's value; {@code expected} explains the count. */

@@ -83,9 +83,9 @@ public final class SoakCommand implements Callable<Integer> {
         List<Sample> samples = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         int runs = 0;
-        if (out.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(out.toAbsolutePath().getParent());
-        }
+        // Samples are appended as they are taken (a soak may be stopped at any time), so the path is
+        // checked up front rather than written atomically at the end.
+        OutputPaths.file(out, "--out");
         try (BufferedWriter csv = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             csv.write("seconds,env_steps,runs,heap_used_mb,rss_mb,javacpp_total_mb\n");
             TrainingRun run = null;

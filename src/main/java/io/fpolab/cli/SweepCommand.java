@@ -55,7 +55,9 @@ public final class SweepCommand implements Callable<Integer> {
                     + "List values keep their brackets: --set critic.hidden=[64,64],[256,256].")
     private List<String> sets = new ArrayList<>();
 
-    @Option(names = "--seeds", split = ",", paramLabel = "N,N,...", description = "Seeds of every setting (default: the config's seed).")
+    @Option(names = "--seeds", paramLabel = "N,N,...", description = "Seeds of every setting (default: the config's seed).")
+    private List<String> seedLists = new ArrayList<>();
+
     private List<Long> seeds = new ArrayList<>();
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
@@ -95,7 +97,7 @@ public final class SweepCommand implements Callable<Integer> {
         if (workers < 1) {
             throw new ConfigException("--jobs", workers + " is out of range; allowed: 1 or more");
         }
-
+        seeds = parseSeeds(seedLists);
         if (seeds.stream().distinct().count() != seeds.size()) {
             throw new ConfigException("--seeds", seeds + " lists a seed twice; each seed is one run folder");
         }
@@ -120,13 +122,14 @@ public final class SweepCommand implements Callable<Integer> {
             List<String> overrides = new ArrayList<>();
             setting.values().forEach((k, v) -> overrides.add(k + "=" + v));
             ExperimentConfig base = resolve(setting, overrides, null);
+            checkEnvironment(setting, base);
             List<Long> seedList = seeds.isEmpty() ? List.of(base.seed()) : seeds;
             for (long seed : seedList) {
                 ExperimentConfig cfg = resolve(setting, overrides, seed);
                 runs.add(new Run(setting, seed, cfg, out.resolve(setting.dirName()).resolve("seed-" + seed)));
             }
         }
-        Files.createDirectories(out);
+        OutputPaths.folder(out, "--out");
         if (workers > 1 && System.getenv("OMP_NUM_THREADS") == null) {
             err.println("sweep: warning: OMP_NUM_THREADS is not set, so each of the " + workers + " runs may use every "
                     + "core for its math; set OMP_NUM_THREADS=1 for even, faster runs");
@@ -149,6 +152,31 @@ public final class SweepCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "sweep: %d of %d runs finished; table in %s%n", runs.size() - failed, runs.size(),
                 out.resolve("sweep.md"));
         return failed == 0 ? 0 : 1;
+    }
+
+    /** The seeds of {@code --seeds} values such as "0,1,2"; an empty item is an error, not "the config's seed". */
+    static List<Long> parseSeeds(List<String> values) {
+        List<Long> out = new ArrayList<>();
+        for (String value : values) {
+            for (String item : value.split(",", -1)) {
+                String t = item.strip();
+                if (!t.matches("\\d{1,16}")) {
+                    throw new ConfigException("--seeds", "'" + t + "' in '" + value + "' is not a seed; allowed: "
+                            + "comma-separated whole numbers 0.." + (1L << 53) + ", e.g. 0,1,2");
+                }
+                out.add(Long.parseLong(t));
+            }
+        }
+        return out;
+    }
+
+    /** Builds the setting's environment once, so a refused layout file fails before any run starts. */
+    private static void checkEnvironment(Setting setting, ExperimentConfig cfg) {
+        try {
+            io.fpolab.env.Envs.create(cfg.env());
+        } catch (ConfigException e) {
+            throw setting.values().isEmpty() ? e : e.inSource("--set " + setting.label());
+        }
     }
 
     private ExperimentConfig resolve(Setting setting, List<String> overrides, Long seed) {
@@ -245,7 +273,8 @@ public final class SweepCommand implements Callable<Integer> {
                     run.summary = TrainCommand.trainInto(run.cfg, run.dir, threadsPerRun, (trainer, s) -> { });
                     report(err, done.incrementAndGet(), runs.size(), name, run, null, t0);
                 } catch (Exception | Error e) {
-                    run.error = e.getClass().getSimpleName() + ": " + e.getMessage();
+                    run.error = e instanceof IOException io ? OutputPaths.describe(io)
+                            : e.getClass().getSimpleName() + ": " + e.getMessage();
                     report(err, done.incrementAndGet(), runs.size(), name, run, "FAILED " + run.error, t0);
                 } finally {
                     Workspaces.releaseThread();

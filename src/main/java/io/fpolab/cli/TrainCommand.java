@@ -75,7 +75,9 @@ public final class TrainCommand implements Callable<Integer> {
         if (n < 1 || n > 256) {
             throw new ConfigException("--threads", n + " is out of range; allowed 1..256");
         }
-        Map<String, Object> summary = trainInto(cfg, out, n,
+        VecEnv env = Envs.create(cfg.env()); // a refused environment or layout file leaves no folder behind
+        OutputPaths.folder(out, "--out");
+        Map<String, Object> summary = trainInto(cfg, env, out, n,
                 quiet ? (t, s) -> { } : (t, s) -> err.println(progressLine(t, s)));
         stdout.println(summaryJson(summary));
         return 0;
@@ -84,7 +86,8 @@ public final class TrainCommand implements Callable<Integer> {
     /**
      * Trains {@code cfg} on the calling thread (which then owns all of the run's ND4J work) and writes the
      * run directory {@code out}: {@code config.json}, {@code metrics.csv}, {@code checkpoint.ckpt},
-     * {@code summary.json}. Shared by {@code train} and {@code sweep}.
+     * {@code summary.json}. Shared by {@code train} and {@code sweep}. Nothing is written when the
+     * environment cannot be built (e.g. a refused layout file).
      *
      * @param threads     threads of the update ({@link Trainer#setUpdateThreads})
      * @param onIteration called after every iteration on the calling thread
@@ -92,9 +95,13 @@ public final class TrainCommand implements Callable<Integer> {
      */
     static Map<String, Object> trainInto(ExperimentConfig cfg, Path out, int threads,
             BiConsumer<Trainer, IterationStats> onIteration) throws IOException {
+        return trainInto(cfg, Envs.create(cfg.env()), out, threads, onIteration);
+    }
+
+    private static Map<String, Object> trainInto(ExperimentConfig cfg, VecEnv env, Path out, int threads,
+            BiConsumer<Trainer, IterationStats> onIteration) throws IOException {
         Files.createDirectories(out);
         AtomicFiles.write(out.resolve(RunFiles.CONFIG), ConfigIO.toJson(cfg));
-        VecEnv env = Envs.create(cfg.env());
         Trainer trainer = new Trainer(cfg, env);
         trainer.setUpdateThreads(threads);
         trainer.setEvaluator(Evaluators.create(cfg, env));

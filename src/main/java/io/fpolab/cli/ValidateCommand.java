@@ -3,6 +3,7 @@ package io.fpolab.cli;
 import io.fpolab.config.ConfigException;
 import io.fpolab.config.ConfigIO;
 import io.fpolab.config.ExperimentConfig;
+import io.fpolab.env.Envs;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +15,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code fpo-lab validate FILE...}: checks experiment files without training. Prints one line per file,
+ * {@code fpo-lab validate FILE...}: checks experiment files without training, as far as {@code train}
+ * checks them before it starts: the config, then its environment (a GridWorld layout file included). Prints
+ * one line per file,
  * {@code ok: FILE (algorithm, env)} or {@code error: FILE: message} on stderr, and exits with
  * {@link LabCommand#EXIT_USAGE} if any file is invalid, so it can gate CI or a pre-commit hook.
  */
@@ -37,6 +40,11 @@ public final class ValidateCommand implements Callable<Integer> {
         for (Path file : files) {
             try {
                 ExperimentConfig config = ConfigIO.read(file);
+                try {
+                    Envs.create(config.env()); // what train checks next: the layout file, the env's options
+                } catch (ConfigException e) {
+                    throw e.inSource(file.toString());
+                }
                 out.println("ok: " + file + " (" + config.algorithm().name().toLowerCase(Locale.ROOT) + ", "
                         + config.env().id() + ")");
             } catch (ConfigException e) {

@@ -27,6 +27,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
@@ -102,22 +103,13 @@ public final class ConfigIO {
         Format format = Format.ofFileName(String.valueOf(file.getFileName())).orElseThrow(() -> new ConfigException("",
                 "unsupported file type " + FieldSpec.quote(extension(file)) + "; allowed: .json, .yaml or .yml")
                 .inSource(source));
-        byte[] bytes;
+        String text;
         try {
-            if (Files.isDirectory(file)) {
-                throw new ConfigException("", "is a directory; allowed: a .json, .yaml or .yml file");
-            }
-            bytes = readLimited(Files.newInputStream(file), source);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException("", "file not found").inSource(source);
-        } catch (AccessDeniedException e) {
-            throw new ConfigException("", "permission denied").inSource(source);
-        } catch (IOException e) {
-            throw new ConfigException("", "cannot read file: " + oneLine(e.getMessage())).inSource(source);
+            text = readText(file, MAX_BYTES, "config");
         } catch (ConfigException e) {
             throw e.inSource(source);
         }
-        ExperimentConfig config = parseBytes(bytes, source, format);
+        ExperimentConfig config = parse(text, source, format);
         try {
             return resolveLayoutFile(config, file.toAbsolutePath().getParent());
         } catch (ConfigException e) {
@@ -140,6 +132,20 @@ public final class ConfigIO {
     }
 
     /**
+     * Parses and validates config text that belongs to a folder on disk (e.g. the copy of a run's config
+     * inside its checkpoint): a relative {@code env.layoutFile} is resolved against {@code baseDir}, as
+     * {@link #read} does for a file in that folder.
+     */
+    public static ExperimentConfig parse(String text, String sourceName, Format format, Path baseDir) {
+        ExperimentConfig config = parse(text, sourceName, format);
+        try {
+            return resolveLayoutFile(config, baseDir == null ? null : baseDir.toAbsolutePath());
+        } catch (ConfigException e) {
+            throw e.inSource(sourceName);
+        }
+    }
+
+    /**
      * Loads a config from the class path, e.g. {@code "/sample-configs/gridworld-fpo.json"}; a relative
      * {@code env.layoutFile} is left as written since a resource has no directory on disk.
      *
@@ -153,12 +159,10 @@ public final class ConfigIO {
             throw new ConfigException("", "no such resource on the class path").inSource(classpathPath);
         }
         byte[] bytes;
-        try {
-            bytes = readLimited(in, classpathPath);
+        try (InputStream stream = in) {
+            bytes = stream.readNBytes(MAX_BYTES + 1);
         } catch (IOException e) {
             throw new ConfigException("", "cannot read resource: " + oneLine(e.getMessage())).inSource(classpathPath);
-        } catch (ConfigException e) {
-            throw e.inSource(classpathPath);
         }
         return parseBytes(bytes, classpathPath, format);
     }
@@ -200,26 +204,81 @@ public final class ConfigIO {
     static ExperimentConfig parseBytes(byte[] bytes, String source, Format format) {
         String text;
         try {
-            text = decode(bytes);
+            text = decodeText(bytes, MAX_BYTES, "config");
         } catch (ConfigException e) {
             throw e.inSource(source);
         }
         return parse(text, source, format);
     }
 
-    private static byte[] readLimited(InputStream stream, String source) throws IOException {
-        try (InputStream in = stream) {
-            // Read one byte past the limit so an oversized file is detected without reading all of it.
-            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-            if (bytes.length > MAX_BYTES) {
-                throw new ConfigException("", "file is larger than 1 MB; allowed: config files up to "
-                        + MAX_BYTES + " bytes");
+    /**
+     * The input policy for every text file the program reads (configs, layout files, action CSVs): a file,
+     * not a folder, that exists and can be read, at most {@code maxBytes} bytes (larger files are refused
+     * after reading {@code maxBytes + 1}, never loaded whole), UTF-8 (a byte-order mark is dropped), no
+     * control characters but tab and line breaks. Problems are one-line {@link ConfigException}s in plain
+     * words ("file not found", "permission denied", "file is larger than 4 MB; ...") without the file name,
+     * which the caller adds with {@link ConfigException#inSource}.
+     *
+     * @param kind what the file should be, for messages: "config", "layout", "actions"
+     */
+    public static String readText(Path file, int maxBytes, String kind) {
+        byte[] bytes;
+        try {
+            if (Files.isDirectory(file)) {
+                throw new ConfigException("", "is a folder; allowed: a " + kind + " file");
             }
-            return bytes;
+            try (InputStream in = Files.newInputStream(file)) {
+                // One byte past the limit tells an oversized file without reading all of it.
+                bytes = in.readNBytes(maxBytes + 1);
+            }
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("", "file not found");
+        } catch (AccessDeniedException e) {
+            throw new ConfigException("", "permission denied");
+        } catch (FileSystemException e) {
+            throw new ConfigException("", "cannot read file: " + fileSystemReason(e));
+        } catch (IOException e) {
+            throw new ConfigException("", "cannot read file: " + oneLine(e.getMessage()));
         }
+        return decodeText(bytes, maxBytes, kind);
     }
 
-    private static String decode(byte[] bytes) {
+    /** {@link #readText}'s checks on bytes already read (at most {@code maxBytes + 1} of them). */
+    public static String decodeText(byte[] bytes, int maxBytes, String kind) {
+        if (bytes.length > maxBytes) {
+            throw new ConfigException("", "file is larger than " + megabytes(maxBytes) + "; allowed: " + kind
+                    + " files up to " + maxBytes + " bytes");
+        }
+        String text = decode(bytes, kind);
+        checkText(text, kind);
+        return text;
+    }
+
+    private static String megabytes(long bytes) {
+        return bytes >= 1 << 30 ? (bytes >> 30) + " GB" : bytes >= 1 << 20 ? (bytes >> 20) + " MB" : (bytes >> 10) + " kB";
+    }
+
+    /** Why the file system refused, without the path (a long path would push the reason out of the line). */
+    private static String fileSystemReason(FileSystemException e) {
+        String reason = e.getReason() == null ? "" : e.getReason();
+        String lower = reason.toLowerCase(Locale.ROOT);
+        if (lower.contains("file name too long")) {
+            return "a name in the path is too long (at most 255 bytes per file or folder name)";
+        }
+        if (lower.contains("too many levels of symbolic links")) {
+            return "symbolic links form a loop";
+        }
+        if (lower.contains("not a directory")) {
+            return "a part of the path is a file, not a folder";
+        }
+        if (lower.contains("is a directory")) {
+            return "is a folder";
+        }
+        return reason.isBlank() ? "input/output error" : FieldSpec.escape(Character.toLowerCase(reason.charAt(0))
+                + reason.substring(1), 120);
+    }
+
+    private static String decode(byte[] bytes, String kind) {
         int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb
                 && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -229,8 +288,8 @@ public final class ConfigIO {
         try {
             return decoder.decode(in).toString();
         } catch (CharacterCodingException e) {
-            throw new ConfigException("", "file is not a text config file (invalid UTF-8 near byte " + in.position()
-                    + "); allowed: UTF-8 JSON or YAML text");
+            throw new ConfigException("", "file is not a text " + kind + " file (invalid UTF-8 near byte "
+                    + in.position() + "); allowed: UTF-8 " + ("actions".equals(kind) ? "CSV" : "JSON or YAML") + " text");
         }
     }
 
@@ -239,7 +298,7 @@ public final class ConfigIO {
             throw new ConfigException("", "text is larger than 1 MB; allowed: configs up to " + MAX_BYTES + " characters");
         }
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        checkText(body);
+        checkText(body, "config");
         if (body.isBlank()) {
             throw new ConfigException("", "file is empty; allowed: an object with at least \"algorithm\" and \"env\": {\"id\": ...}");
         }
@@ -272,7 +331,7 @@ public final class ConfigIO {
     }
 
     /** Rejects control characters that only binary data contains; tabs and line breaks are fine. */
-    private static void checkText(String text) {
+    private static void checkText(String text, String kind) {
         int line = 1;
         int column = 1;
         for (int i = 0; i < text.length(); i++) {
@@ -283,8 +342,9 @@ public final class ConfigIO {
                 continue;
             }
             if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7f || c == '\uFFFE' || c == '\uFFFF') {
-                throw new ConfigException("", String.format("file is not a text config file (control character "
-                        + "U+%04X at line %d, column %d); allowed: JSON or YAML text", (int) c, line, column));
+                throw new ConfigException("", String.format("file is not a text %s file (control character "
+                        + "U+%04X at line %d, column %d); allowed: %s text", kind, (int) c, line, column,
+                        "actions".equals(kind) ? "CSV" : "JSON or YAML"));
             }
             column++;
         }
@@ -487,8 +547,14 @@ public final class ConfigIO {
      * The first line of a parser message without Jackson's internal details (character codes, source
      * descriptions, feature and class names in backticks), so users see only what is wrong.
      */
-    static String shortReason(String message) {
+    public static String shortReason(String message) {
         String s = oneLine(message == null || message.isBlank() ? "syntax error" : message);
+        // A YAML complex key ("? [a, b]") arrives as a parser event object where a key was expected.
+        s = s.replaceAll("(?i)expected a field name \\(Scalar value in YAML\\), got this instead: "
+                + "<org\\.yaml\\.snakeyaml\\.events\\.(Sequence|Mapping)StartEvent[^>]*>",
+                "a key must be a plain name, got a $1 (a YAML complex key)")
+                .replace("got a Sequence (", "got a list (").replace("got a Mapping (", "got an object (")
+                .replaceAll("<org\\.yaml\\.snakeyaml\\.events\\.(\\w+?)(Start|End)?Event[^>]*>", "$1");
         s = s.replaceAll("\\s*\\(code -?\\d+\\)", "")
                 .replaceAll("\\s*\\((start marker|for Object starting|for Array starting) at[^)]*\\)?", "")
                 .replaceAll("\\s*\\[Source:[^]]*]", "")

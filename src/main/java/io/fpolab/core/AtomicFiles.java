@@ -1,12 +1,17 @@
 package io.fpolab.core;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -38,18 +43,38 @@ public final class AtomicFiles {
      *                     and no temporary file is left
      */
     public static void write(Path file, byte[] bytes) throws IOException {
+        write(file, out -> out.write(bytes));
+    }
+
+    /** What a streamed write puts into the file; see {@link #write(Path, Content)}. */
+    @FunctionalInterface
+    public interface Content {
+        /** Writes the file's bytes to {@code out}; the stream is buffered, and closed by the caller. */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Streams {@code content} into {@code file} (for output too large to hold in memory, such as a long
+     * trajectory), creating missing parent directories; readers see the old file or the whole new one.
+     *
+     * @throws IOException if the directory cannot be written, the disk is full or {@code content} fails; the
+     *                     target is then unchanged and no temporary file is left. The exception names
+     *                     {@code file}, not the temporary file ({@link FileSystemException#getFile()}), with
+     *                     the system's reason ({@link FileSystemException#getReason()}).
+     */
+    public static void write(Path file, Content content) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        String prefix = "." + file.getFileName() + ".";
-        deleteStaleTempFiles(dir, prefix);
-        Path tmp = dir.resolve(prefix + ProcessHandle.current().pid() + "." + Long.toHexString(System.nanoTime())
-                + Long.toHexString(Thread.currentThread().getId()) + ".tmp");
+        Path tmp = null;
         try {
+            Files.createDirectories(dir);
+            String prefix = "." + file.getFileName() + ".";
+            deleteStaleTempFiles(dir, prefix);
+            tmp = dir.resolve(prefix + ProcessHandle.current().pid() + "." + Long.toHexString(System.nanoTime())
+                    + Long.toHexString(Thread.currentThread().getId()) + ".tmp");
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
+                content.writeTo(out);
+                out.flush();
                 ch.force(true);
             }
             try {
@@ -58,9 +83,40 @@ public final class AtomicFiles {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
             forceDirectory(dir);
+        } catch (IOException e) {
+            throw naming(file, e);
         } finally {
-            Files.deleteIfExists(tmp);
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException e) {
+                    // The write already failed or succeeded; a leftover is removed by the next write of the file.
+                }
+            }
         }
+    }
+
+    /**
+     * The failure as reported for {@code file}: the system's reason kept, the temporary file's name replaced
+     * by the target's, the exception's kind kept where it tells the reason (permission, missing folder).
+     */
+    private static IOException naming(Path file, IOException e) {
+        String reason = e instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason()
+                : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        String where = file.toString();
+        IOException named;
+        if (e instanceof AccessDeniedException) {
+            named = new AccessDeniedException(where, null, reason);
+        } else if (e instanceof NoSuchFileException) {
+            named = new NoSuchFileException(where, null, reason);
+        } else if (e instanceof FileSystemException fse && fse.getFile() != null
+                && !fse.getFile().contains(file.getFileName() + ".")) {
+            return e; // names another path (e.g. a parent that is a file): keep it
+        } else {
+            named = new FileSystemException(where, null, reason);
+        }
+        named.initCause(e);
+        return named;
     }
 
     /**

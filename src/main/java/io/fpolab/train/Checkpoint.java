@@ -1,5 +1,10 @@
 package io.fpolab.train;
 
+import io.fpolab.config.ConfigException;
+import io.fpolab.config.ConfigIO;
+import io.fpolab.config.ConfigSchema;
+import io.fpolab.config.ExperimentConfig;
+import io.fpolab.config.FieldSpec;
 import io.fpolab.core.AtomicFiles;
 import io.fpolab.core.math.Rng;
 import io.fpolab.core.nn.Nd;
@@ -12,8 +17,12 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.zip.CRC32;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -49,6 +58,61 @@ public final class Checkpoint {
     /** The experiment config stored with the checkpoint (JSON text). */
     public String configJson() {
         return configJson;
+    }
+
+    /**
+     * Fields of a run's {@code config.json} that may differ from the checkpoint's copy: they name and
+     * describe the run and change nothing that was trained or how it is evaluated.
+     */
+    public static final Set<String> DISPLAY_FIELDS = Set.of("name", "description");
+
+    /**
+     * The config of a run folder, with the checkpoint's copy as the authority: {@code config.json} is what
+     * a user can edit, the copy is what was trained. Returns {@code config.json}'s config when the two
+     * agree on everything but {@link #DISPLAY_FIELDS} (so a renamed run keeps its new name), when there is
+     * no checkpoint, or when {@code trustConfigFile} is set (the network shapes are then still checked by
+     * {@link #restoreInto}).
+     *
+     * @param checkpoint the folder's checkpoint, or null if it has none
+     * @throws DriftException  naming {@code configFile} and every differing field with both values, when
+     *                         the files disagree and {@code trustConfigFile} is not set
+     * @throws ConfigException when either config is not valid
+     */
+    public static ExperimentConfig runConfig(Path configFile, Checkpoint checkpoint, boolean trustConfigFile) {
+        ExperimentConfig edited = ConfigIO.read(configFile);
+        if (checkpoint == null || trustConfigFile) {
+            return edited;
+        }
+        ExperimentConfig trained = ConfigIO.parse(checkpoint.configJson(), "the checkpoint's copy of " + configFile,
+                ConfigIO.Format.JSON, configFile.toAbsolutePath().getParent());
+        List<String> differences = differences(trained, edited);
+        if (!differences.isEmpty()) {
+            throw new DriftException(configFile.toString(), "differs from the config the checkpoint was trained with in "
+                    + String.join(", ", differences) + "; allowed: edits of name and description only (the "
+                    + "checkpoint's copy is what was trained)");
+        }
+        return edited;
+    }
+
+    /** {@code "field (trained X, file Y)"} for every setting but the display fields where the configs differ. */
+    static List<String> differences(ExperimentConfig trained, ExperimentConfig edited) {
+        Map<String, Object> a = ConfigSchema.toMap(trained);
+        Map<String, Object> b = ConfigSchema.toMap(edited);
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, Object> e : a.entrySet()) {
+            String path = e.getKey();
+            FieldSpec spec = ConfigSchema.field(path);
+            if (!DISPLAY_FIELDS.contains(path) && !Objects.equals(spec.toPlain(e.getValue()), spec.toPlain(b.get(path)))) {
+                out.add(path + " (trained " + shown(spec.format(e.getValue())) + ", file "
+                        + shown(spec.format(b.get(path))) + ")");
+            }
+        }
+        return out;
+    }
+
+    private static String shown(Object v) {
+        String s = String.valueOf(v);
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
     }
 
     /** Captures the trainer's state (call on the trainer thread, between iterations). */
@@ -180,10 +244,31 @@ public final class Checkpoint {
         return bos.toByteArray();
     }
 
+    /**
+     * Largest checkpoint read, in bytes. The largest networks the schema allows (eight hidden layers 2048
+     * wide for actor and critic) with both Adam moments take about 800 MB; a larger file is not a
+     * checkpoint of this program and is refused before it is loaded.
+     */
+    public static final long MAX_BYTES = 1L << 30;
+
     /** Reads and verifies a checkpoint; a damaged file gives a {@link CheckpointException} naming the problem. */
     public static Checkpoint read(Path path) throws IOException {
+        long size = Files.size(path);
+        if (size > MAX_BYTES) {
+            throw new CheckpointException(path + ": file is larger than 1 GB; allowed: checkpoints up to " + MAX_BYTES
+                    + " bytes");
+        }
         byte[] bytes = Files.readAllBytes(path);
         return decode(bytes, path.toString());
+    }
+
+    /** A length field, checked against the bytes left so that a damaged length is reported, not allocated. */
+    private static int length(DataInputStream in, int bytesPerItem, String source) throws IOException {
+        int len = in.readInt();
+        if (len < 0 || (long) len * bytesPerItem > in.available()) {
+            throw new CheckpointException(source + ": checkpoint ends early");
+        }
+        return len;
     }
 
     static Checkpoint decode(byte[] bytes, String source) {
@@ -208,14 +293,14 @@ public final class Checkpoint {
                 throw new CheckpointException(source + ": checkpoint format " + version + " is not supported (expected "
                         + VERSION + ")");
             }
-            byte[] cfg = new byte[in.readInt()];
+            byte[] cfg = new byte[length(in, 1, source)];
             in.readFully(cfg);
             int n = in.readInt();
             Map<String, Object> sections = new LinkedHashMap<>();
             for (int s = 0; s < n; s++) {
                 String name = in.readUTF();
                 byte kind = in.readByte();
-                int len = in.readInt();
+                int len = length(in, kind == FLOATS ? 4 : 8, source);
                 switch (kind) {
                     case FLOATS -> {
                         float[] f = new float[len];
@@ -246,6 +331,15 @@ public final class Checkpoint {
             throw new CheckpointException(source + ": checkpoint ends early");
         } catch (IOException e) {
             throw new CheckpointException(source + ": " + e.getMessage());
+        }
+    }
+
+    /** A run's {@code config.json} that was edited after training; the message names the differing fields. */
+    public static final class DriftException extends ConfigException {
+        private static final long serialVersionUID = 1L;
+
+        DriftException(String configFile, String message) {
+            super(configFile, message);
         }
     }
 

@@ -109,6 +109,8 @@ class SampleCommandTest {
             {"--run", PENDULUM.toString(), "--state", "1,x,0"},
             {"--run", PENDULUM.toString(), "--state", "1,NaN,0"},
             {"--run", TMP.resolve("missing").toString()},
+            {"--run", GRID.toString(), "--out", GRID.toString()},
+            {"--run", GRID.toString(), "--out", GRID.resolve("config.json").resolve("x.csv").toString()},
         };
         for (String[] c : cases) {
             String[] args = new String[c.length + 1];

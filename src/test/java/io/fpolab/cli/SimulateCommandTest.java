@@ -278,7 +278,7 @@ class SimulateCommandTest {
     @Test
     void badActionsFilesNameTheFileAndLine() throws IOException {
         Path missing = dir.resolve("missing.csv");
-        rejects("error: --actions: cannot read '" + missing + "': no such file",
+        rejects("error: --actions: cannot read '" + missing + "': file not found",
                 "simulate", "--env", "point_mass-easy", "--actions", missing.toString());
         Path shortRow = file("short.csv", "ux,uy\n0.1,0.2\n\n0.3\n");
         rejects("error: --actions: " + shortRow + " line 4: expected 2 comma-separated values (one per action "
@@ -296,7 +296,7 @@ class SimulateCommandTest {
         Path empty = file("empty.csv", "u\n\n");
         rejects("error: --actions: '" + empty + "' has no action rows",
                 "simulate", "--env", "pendulum-swingup", "--actions", empty.toString());
-        rejects("error: --actions: cannot read '" + dir + "': it is a directory",
+        rejects("error: --actions: cannot read '" + dir + "': is a folder",
                 "simulate", "--env", "pendulum-swingup", "--actions", dir.toString());
     }
 

@@ -1,8 +1,11 @@
 package io.fpolab.env.grid;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,11 +16,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fpolab.config.ConfigException;
+import io.fpolab.config.ConfigIO;
+import io.fpolab.core.AtomicFiles;
 import io.fpolab.env.grid.GridLayout.CellType;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -45,7 +49,11 @@ import java.util.stream.Collectors;
  * group, numbered after the indexed ones. y grows upward.
  *
  * <p>Every user error is a {@link ConfigException} with a one-line message naming the field
- * ({@code cells[3].x}), the bad value and what is allowed; syntax errors name line and column.
+ * ({@code cells[3].x}), the bad value and what is allowed; syntax errors name line and column. Files
+ * follow the same input policy as experiment files ({@link ConfigIO#readText}): at most
+ * {@link #MAX_BYTES} bytes of UTF-8 text, nesting at most {@link #MAX_DEPTH} levels deep, and every
+ * message of {@link #read(Path)} starts with the file's name. Rewards are finite and within
+ * ±{@link #MAX_REWARD}: larger ones overflow the value network's float arithmetic.
  */
 public final class GridLayoutIO {
     /** File formats, chosen by file extension. */
@@ -65,16 +73,31 @@ public final class GridLayoutIO {
         }
     }
 
+    /** Largest layout file accepted, in bytes: a 200 × 200 grid written cell by cell is about 2 MB. */
+    public static final int MAX_BYTES = 4 * 1024 * 1024;
+
+    /** A layout is three levels deep (file, list, entry); anything deeper is not a layout. */
+    public static final int MAX_DEPTH = 8;
+
+    /** Largest goal or death reward magnitude. */
+    public static final double MAX_REWARD = 1e6;
+
     private static final List<String> TOP_KEYS = List.of("name", "description", "width", "height", "regions", "rects", "cells");
     private static final List<String> CELL_KEYS = List.of("x", "y", "type", "reward", "region");
     private static final List<String> RECT_KEYS = List.of("x0", "y0", "x1", "y1", "type", "reward", "region");
     private static final List<String> TYPE_NAMES = List.of("empty", "goal", "death", "wall", "start");
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
+    private static final StreamReadConstraints NESTING = StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_DEPTH).build();
+    // NaN and Infinity are read as numbers so that the reward check can name the field.
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                    .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                    .streamReadConstraints(NESTING).build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
     private static final ObjectMapper YAML = new YAMLMapper(YAMLFactory.builder()
+            .streamReadConstraints(NESTING)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -83,16 +106,19 @@ public final class GridLayoutIO {
     private GridLayoutIO() {
     }
 
-    /** Reads a layout file; the format follows the extension, the name defaults to the file name without it. */
+    /**
+     * Reads a layout file; the format follows the extension, the name defaults to the file name without it.
+     *
+     * @throws ConfigException with a one-line message that starts with {@code file}
+     */
     public static GridLayout read(Path file) {
-        Format format = Format.ofFileName(file.getFileName().toString());
-        String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ConfigException("file", "cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
+            Format format = Format.ofFileName(String.valueOf(file.getFileName()));
+            String text = ConfigIO.readText(file, MAX_BYTES, "layout");
+            return parse(text, format, stem(file.getFileName().toString()));
+        } catch (ConfigException e) {
+            throw e.inSource(file.toString());
         }
-        return parse(text, format, stem(file.getFileName().toString()));
     }
 
     /**
@@ -103,9 +129,11 @@ public final class GridLayoutIO {
         Format format = Format.ofFileName(sourceName);
         String text;
         try {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            text = ConfigIO.decodeText(in.readNBytes(MAX_BYTES + 1), MAX_BYTES, "layout");
         } catch (IOException e) {
-            throw new ConfigException("file", "cannot read " + sourceName + " (" + e.getClass().getSimpleName() + ")");
+            throw new ConfigException("file", "cannot read " + sourceName + ": " + ConfigIO.shortReason(e.getMessage()));
+        } catch (ConfigException e) {
+            throw e.inSource(sourceName);
         }
         String base = sourceName.substring(sourceName.lastIndexOf('/') + 1);
         return parse(text, format, stem(base));
@@ -118,6 +146,9 @@ public final class GridLayoutIO {
             root = (format == Format.JSON ? JSON : YAML).readTree(text);
         } catch (JsonProcessingException e) {
             throw syntaxError(e);
+        } catch (RuntimeException e) {
+            // SnakeYAML reports some problems (nesting, forbidden characters) with its own unchecked exceptions.
+            throw syntaxError(e);
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw new ConfigException("file", "is empty (expected an object with width, height and cells)");
@@ -129,9 +160,10 @@ public final class GridLayoutIO {
     public static void write(Path file, GridLayout layout) {
         String text = format(layout, Format.ofFileName(file.getFileName().toString()));
         try {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
+            AtomicFiles.write(file, text);
         } catch (IOException e) {
-            throw new ConfigException("file", "cannot write " + file + " (" + e.getClass().getSimpleName() + ")");
+            String reason = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
+            throw new ConfigException("file", "cannot write " + file + ": " + ConfigIO.shortReason(reason));
         }
     }
 
@@ -262,15 +294,24 @@ public final class GridLayoutIO {
         }
     }
 
-    private static ConfigException syntaxError(JsonProcessingException e) {
-        JsonLocation loc = e.getLocation();
-        String message = e.getOriginalMessage();
-        // SnakeYAML spreads a message over lines with indented source excerpts; keep the unindented ones.
-        message = message == null ? e.getClass().getSimpleName()
-                : message.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
-                        .map(String::strip).collect(Collectors.joining("; "));
+    private static ConfigException syntaxError(Exception e) {
+        JsonLocation loc = e instanceof JsonProcessingException jpe ? jpe.getLocation() : null;
+        String raw = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
+        String message;
+        String lower = raw == null ? "" : raw.toLowerCase(Locale.ROOT);
+        if (lower.contains("nesting depth")) {
+            message = "nesting deeper than " + MAX_DEPTH + " levels; allowed: an object of lists of cell objects";
+        } else if (lower.matches("(?s)malformed numeric value '[+-]?\\.(nan|inf)'.*")) {
+            message = raw.substring(raw.indexOf('\''), raw.lastIndexOf('\'') + 1) + " is not a finite number; "
+                    + "allowed: finite numbers (rewards from -1000000 to 1000000)";
+        } else {
+            // SnakeYAML spreads a message over lines with indented source excerpts; keep the unindented ones.
+            message = raw == null ? "syntax error" : raw.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                    .map(String::strip).collect(Collectors.joining("; "));
+            message = ConfigIO.shortReason(message) + "; allowed: valid JSON or YAML";
+        }
         if (loc == null || loc.getLineNr() < 1) {
-            return new ConfigException("file", "not valid JSON/YAML: " + message);
+            return new ConfigException("file", message);
         }
         return new ConfigException("line " + loc.getLineNr() + ", column " + loc.getColumnNr(), message);
     }
@@ -398,8 +439,9 @@ public final class GridLayoutIO {
                 throw new ConfigException(path + ".reward", show(r) + " is not a number");
             }
             double v = r.asDouble();
-            if (!Double.isFinite(v)) {
-                throw new ConfigException(path + ".reward", v + " is not a finite number");
+            if (!Double.isFinite(v) || Math.abs(v) > MAX_REWARD) {
+                throw new ConfigException(path + ".reward", v + " is out of range; allowed: a finite number from "
+                        + "-1000000 to 1000000");
             }
             return v;
         }

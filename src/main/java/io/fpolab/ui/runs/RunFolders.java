@@ -123,15 +123,15 @@ public final class RunFolders {
 
     /** @param name the run's name, or null for the lab's default name of its config */
     private static Loaded readRun(Path dir, String name) throws IOException {
-        ExperimentConfig config = ConfigIO.read(dir.resolve(RunFiles.CONFIG));
+        Path ckpt = dir.resolve(RunFiles.CHECKPOINT);
+        Checkpoint checkpoint = Files.isRegularFile(ckpt) ? Checkpoint.read(ckpt) : null;
+        ExperimentConfig config = Checkpoint.runConfig(dir.resolve(RunFiles.CONFIG), checkpoint, false);
         if (name == null) {
             name = Labels.defaultRunName(config);
         }
         Path metrics = dir.resolve(RunFiles.METRICS);
         List<IterationStats> history = Files.isRegularFile(metrics)
                 ? parseMetrics(Files.readString(metrics, StandardCharsets.UTF_8), metrics.toString()) : List.of();
-        Path ckpt = dir.resolve(RunFiles.CHECKPOINT);
-        Checkpoint checkpoint = Files.isRegularFile(ckpt) ? Checkpoint.read(ckpt) : null;
         return new Loaded(name, config, history, checkpoint);
     }
 
