@@ -503,7 +503,7 @@ public class MainWindowView {
     /**
      * The Figure 1 demo: loads the classroom FPO preset and its Gaussian PPO twin by name (in the background),
      * trains both at once — reusing runs of the list that already train the same — and shows them side by side
-     * in the demo tab. Completes on the FX thread with the two runs, FPO first.
+     * in the demo tab, with the side panel folded away. Completes on the FX thread with the two runs, FPO first.
      */
     public CompletableFuture<List<RunRecord>> startDemo() {
         Function<String, ExperimentConfig> presets = demoPresets;
@@ -524,7 +524,9 @@ public class MainWindowView {
                     viewArea.getSelectionModel().select(t);
                 }
             }
-            notice("Figure 1 demo started");
+            // The demo is for a room: its two sides get the whole width (Ctrl+B brings the panel back).
+            sidePanelItem.setSelected(false);
+            notice("Figure 1 demo started · side panel folded away (Ctrl+B shows it)");
             noticeReused(2 - (runs.runs().size() - before));
             shown.complete(pair);
         }));

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class EvaluateCommandTest {
     /** Tiny budgets on Pendulum-v1 (200-step episodes): a run takes about a second. */
-    private static final String[] TINY = {"--steps", "256", "--set", "env.id=gym-pendulum", "--set", "env.numEnvs=4",
+    private static final String[] TINY = {"--steps", "256", "--set", "env.integration=dm_control",
+        "--set", "env.id=gym-pendulum", "--set", "env.numEnvs=4",
         "--set", "ppo.stepsPerEnv=16", "--set", "ppo.minibatches=2", "--set", "ppo.epochs=2",
         "--set", "critic.hidden=[8,8]", "--set", "eval.episodes=6", "-q"};
 
@@ -81,7 +82,8 @@ class EvaluateCommandTest {
     @Test
     void deterministicEvaluationDiffersFromSamplingAndIsRepeatable() {
         Path gauss = dir.resolve("runs").resolve("gaussian-ppo");
-        assertEquals(0, run(gauss.toString(), "--set", "eval.episodes=4"), err.toString());
+        assertEquals(0, run(gauss.toString(), "--set", "gaussian.evalMean=false", "--set", "eval.episodes=4"),
+                err.toString());
         assertEquals(0, run(gauss.toString(), "--set", "gaussian.evalMean=true", "--set", "eval.episodes=4"),
                 err.toString());
         assertEquals(0, run(gauss.toString(), "--set", "gaussian.evalMean=true", "--set", "eval.episodes=4"),

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -126,7 +125,7 @@ class OutputPathsTest {
     @Test
     void aFullDiskLeavesNoPartialOutputAndSaysSo() throws Exception {
         Path mount = Files.createDirectories(dir.resolve("small-disk"));
-        assumeTrue(mountTmpfs(mount, "64k"), "mounting a 64 kB tmpfs needs root and mount(8); skipped here");
+        assumeTrue(io.fpolab.SmallDisk.mount(mount, "64k"), "mounting a 64 kB tmpfs needs root and mount(8); skipped here");
         try {
             Path out = mount.resolve("trajectory.csv");
             Result r = run("simulate", "--env", "pendulum-swingup", "--steps", "20000", "--out", out.toString());
@@ -136,18 +135,8 @@ class OutputPathsTest {
                 assertEquals(List.of(), left.toList(), "a partial file was left");
             }
         } finally {
-            new ProcessBuilder("umount", mount.toString()).start().waitFor(10, TimeUnit.SECONDS);
+            io.fpolab.SmallDisk.unmount(mount);
         }
     }
 
-    /** Mounts a tmpfs of {@code size} on {@code mount}; false where that is not allowed. */
-    static boolean mountTmpfs(Path mount, String size) {
-        try {
-            Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", mount.toString())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
 }

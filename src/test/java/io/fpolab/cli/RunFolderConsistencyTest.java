@@ -45,7 +45,8 @@ class RunFolderConsistencyTest {
         StringWriter e = new StringWriter();
         assertEquals(0, LabCommand.run(new PrintWriter(new StringWriter(), true), new PrintWriter(e, true),
                 "train", "--config", "cartpole-balance-fpo", "--out", trained.toString(), "--steps", "64",
-                "--set", "env.id=gym-pendulum", "--set", "env.numEnvs=4", "--set", "ppo.stepsPerEnv=16",
+                "--set", "env.integration=dm_control", "--set", "env.id=gym-pendulum", "--set", "env.numEnvs=4",
+                "--set", "ppo.stepsPerEnv=16",
                 "--set", "ppo.minibatches=2", "--set", "ppo.epochs=1", "--set", "actor.hidden=[8,8]",
                 "--set", "critic.hidden=[8,8]", "--set", "eval.episodes=2", "--set", "flow.nMc=2", "-q"), e.toString());
     }

@@ -75,6 +75,8 @@ class DemoTest extends LabWindowFixture {
         assertTrue(l.getMaxX() <= r.getMinX() && Math.abs(l.getMinY() - r.getMinY()) < 1,
                 "FPO left of Gaussian PPO: " + l + " / " + r);
         Bounds area = LabFixture.fx(() -> view.viewArea().localToScene(view.viewArea().getBoundsInLocal()));
+        double window = LabFixture.fx(() -> view.viewArea().getScene().getWidth());
+        assertTrue(area.getWidth() > window * 0.95, "the side panel folds away: the views take the window's width");
         assertTrue(l.getWidth() > area.getWidth() * 0.4 && r.getWidth() > area.getWidth() * 0.4,
                 "each side takes about half of the view area");
         LabFixture.waitFor(30, () -> lookup("#fpoSplit").queryAs(TextFlow.class).getAccessibleText().contains("%"));

@@ -34,7 +34,12 @@ class PanelAndExportTest extends LabWindowFixture {
         Button start = lookup("#startButton").queryButton();
         assertFalse(start.isDisabled());
         TextField epochs = lookup("#field-ppo-epochs").queryAs(TextField.class);
-        clickOn(epochs).eraseText(epochs.getText().length()).write("0");
+        // Focus the field directly: it may sit below the fold of the side panel's scroll area.
+        LabFixture.fxRun(() -> {
+            epochs.requestFocus();
+            epochs.end();
+        });
+        eraseText(epochs.getText().length()).write("0");
         Label error = lookup("#error-ppo-epochs").queryAs(Label.class);
         assertTrue(epochs.getStyleClass().contains("invalid"));
         assertTrue(error.isVisible());
@@ -43,7 +48,11 @@ class PanelAndExportTest extends LabWindowFixture {
         assertTrue(start.isDisabled());
         LabFixture.snapshot(view, Path.of("target", "ui-shots", "invalid-field.png"));
 
-        clickOn(epochs).eraseText(1).write("4");
+        LabFixture.fxRun(() -> {
+            epochs.requestFocus();
+            epochs.end();
+        });
+        eraseText(1).write("4");
         assertFalse(epochs.getStyleClass().contains("invalid"));
         assertFalse(error.isVisible());
         assertFalse(start.isDisabled());

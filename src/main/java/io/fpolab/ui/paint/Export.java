@@ -1,9 +1,10 @@
 package io.fpolab.ui.paint;
 
+import io.fpolab.core.AtomicFiles;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -58,12 +59,17 @@ public final class Export {
         png(painter, file, width, height, 1.0);
     }
 
-    /** Writes a PNG of the painter laid out at {@code width × height}, rendered at {@code scale}. */
+    /**
+     * Writes a PNG of the painter laid out at {@code width × height}, rendered at {@code scale}, atomically
+     * ({@link AtomicFiles}): a failed write leaves no partial file.
+     */
     public static void png(Painter painter, Path file, int width, int height, double scale) throws IOException {
         createParent(file);
-        if (!ImageIO.write(image(painter, width, height, scale), "png", file.toFile())) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        if (!ImageIO.write(image(painter, width, height, scale), "png", bytes)) {
             throw new IOException("no PNG writer available");
         }
+        AtomicFiles.write(file, bytes.toByteArray());
     }
 
     /** The painter as an SVG document. */
@@ -75,10 +81,10 @@ public final class Export {
         return g.getSVGDocument();
     }
 
-    /** Writes an SVG file. */
+    /** Writes an SVG file atomically. */
     public static void svg(Painter painter, Path file, int width, int height) throws IOException {
         createParent(file);
-        Files.writeString(file, svg(painter, width, height), StandardCharsets.UTF_8);
+        AtomicFiles.write(file, svg(painter, width, height));
     }
 
     private static void createParent(Path file) throws IOException {

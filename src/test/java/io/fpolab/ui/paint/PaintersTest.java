@@ -2,6 +2,7 @@ package io.fpolab.ui.paint;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -340,5 +341,28 @@ class PaintersTest {
             }
         }
         return h;
+    }
+
+    /** A PNG or SVG export that does not fit on its disk leaves no partial file (the atomic writer). */
+    @Test
+    void anExportThatDoesNotFitLeavesNoPartialFile() throws Exception {
+        java.nio.file.Path mount = java.nio.file.Files.createDirectories(OUT.resolve("small-disk"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(io.fpolab.SmallDisk.mount(mount, "16k"),
+                "mounting a 16 kB tmpfs needs root and mount(8); skipped here");
+        try {
+            Painter big = (g, w, h) -> {
+                for (int i = 0; i < 2000; i++) {
+                    g.setColor(new java.awt.Color(i * 7919 % 0xFFFFFF));
+                    g.fillRect(i % 97 * 10, i / 97 * 10, 9, 9);
+                }
+            };
+            assertThrows(java.io.IOException.class, () -> Export.png(big, mount.resolve("big.png"), 1000, 1000));
+            assertThrows(java.io.IOException.class, () -> Export.svg(big, mount.resolve("big.svg"), 1000, 1000));
+            try (java.util.stream.Stream<java.nio.file.Path> left = java.nio.file.Files.list(mount)) {
+                assertEquals(java.util.List.of(), left.toList(), "a partial file was left");
+            }
+        } finally {
+            io.fpolab.SmallDisk.unmount(mount);
+        }
     }
 }

@@ -43,6 +43,6 @@ class TrainingKeyTest {
         ExperimentConfig seed1 = ConfigSchema.withOverride(ConfigSchema.withOverride(FAST, "seed", "1"), "name", "x");
         assertEquals(TrainingKey.seedGroup(FAST), TrainingKey.seedGroup(seed1));
         assertFalse(TrainingKey.seedGroup(FAST).equals(
-                TrainingKey.seedGroup(ConfigSchema.withOverride(FAST, "flow.nMc", "8"))));
+                TrainingKey.seedGroup(ConfigSchema.withOverride(FAST, "flow.nMc", "4"))));
     }
 }
