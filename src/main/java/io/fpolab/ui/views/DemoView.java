@@ -5,6 +5,7 @@ import io.fpolab.train.TrainingRun.State;
 import io.fpolab.ui.paint.GridWorldPainter;
 import io.fpolab.ui.runs.RunRecord;
 import io.fpolab.ui.runs.RunRecordsAware;
+import io.fpolab.ui.util.Appearance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -31,7 +32,7 @@ import javafx.scene.text.TextFlow;
  * thread, never on the FX thread. Which runs it shows is set by the main window's demo command
  * ({@link #showRuns}), not by the run list's selection. FXML controller; state in {@link DemoViewModel}.
  */
-public final class DemoView extends AnalysisView implements RunRecordsAware {
+public final class DemoView extends AnalysisView implements RunRecordsAware, Appearance.Aware {
     public static final String TITLE = "Figure 1 demo";
     /** The classroom FPO preset the demo trains. */
     public static final String FPO_PRESET = "gridworld-fpo-fast.json";
@@ -115,6 +116,20 @@ public final class DemoView extends AnalysisView implements RunRecordsAware {
         tip.setMaxWidth(480);
         startButton.setTooltip(tip);
         showEmpty(true);
+    }
+
+    /**
+     * Presentation mode: each column shows its action distribution alone, as large as the column allows, and
+     * the split in large type stands for the rollout fan (a half-width column has no room for both once text
+     * doubles). The demo's canvases keep the normal paint scale (demo.css): the plot, not its labels, grows.
+     */
+    @Override
+    public void setAppearance(Appearance appearance) {
+        boolean fans = !appearance.presentation();
+        for (PainterCanvas fan : new PainterCanvas[] {fpoFan, gaussianFan}) {
+            fan.setVisible(fans);
+            fan.setManaged(fans);
+        }
     }
 
     /** What the demo button does, for its tooltips (the side panel's button says the same). */

@@ -39,9 +39,10 @@ final class DemoViewModel {
     static final int EPISODES = 100;
     /**
      * While training, the next sample waits this many times as long as the last one took on its trainer thread,
-     * so sampling takes at most a quarter of the trainers' time however slow the machine is.
+     * so sampling takes at most a ninth of the trainers' time however slow the machine is (the pictures then
+     * follow the policy about once a second on a laptop; the classroom run's speed is the point of the demo).
      */
-    static final double PAUSE_PER_SAMPLE_TIME = 3;
+    static final double PAUSE_PER_SAMPLE_TIME = 8;
 
     /** What one side shows, sampled on its run's trainer thread. */
     record Side(Painter heatmap, Painter fan, List<Share> shares, String where, int iteration, long sampleNanos) {
