@@ -131,8 +131,20 @@ public final class RunFolders {
         }
         Path metrics = dir.resolve(RunFiles.METRICS);
         List<IterationStats> history = Files.isRegularFile(metrics)
-                ? parseMetrics(Files.readString(metrics, StandardCharsets.UTF_8), metrics.toString()) : List.of();
+                ? parseMetrics(readMetrics(metrics), metrics.toString()) : List.of();
         return new Loaded(name, config, history, checkpoint);
+    }
+
+    /** Largest {@code metrics.csv} a run folder may have (a 60M-step run of small batches is tens of MB). */
+    static final int MAX_METRICS_BYTES = 256 * 1024 * 1024;
+
+    /** {@code metrics.csv} under the input policy of every file the lab reads ({@link ConfigIO#readText}). */
+    private static String readMetrics(Path metrics) {
+        try {
+            return ConfigIO.readText(metrics, MAX_METRICS_BYTES, "metrics");
+        } catch (io.fpolab.config.ConfigException e) {
+            throw e.inSource(metrics.toString());
+        }
     }
 
     /**

@@ -52,6 +52,18 @@ class RunFoldersTest {
         assertTrue(Files.isDirectory(empty));
     }
 
+    @Test
+    void aMetricsFileOutsideTheInputPolicyIsRefusedNamingIt() throws IOException {
+        Path dir = tmp.resolve("binary-metrics");
+        run(dir);
+        Path metrics = dir.resolve(RunFiles.METRICS);
+        Files.write(metrics, new byte[] {'i', 't', 0, 1, 2, (byte) 0xFF, '\n'});
+        io.fpolab.config.ConfigException e = assertThrows(io.fpolab.config.ConfigException.class,
+                () -> RunFolders.read(dir));
+        assertTrue(e.getMessage().contains(metrics.toString()), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+    }
+
     private static void run(Path dir) throws IOException {
         Files.createDirectories(dir);
         ConfigIO.write(dir.resolve(RunFiles.CONFIG), TestConfigs.base(Algorithm.FPO));
