@@ -130,22 +130,28 @@ public final class TrainCommand implements Callable<Integer> {
         return resolve(load(config), seed, steps, overrides);
     }
 
-    /** Applies CLI overrides (seed, budget, {@code --set KEY=VALUE} items) to {@code cfg}. */
+    /**
+     * Applies CLI overrides (seed, budget, {@code --set KEY=VALUE} items) to {@code cfg}, all at once: the rules
+     * between fields are checked on the result, so the order of the {@code --set} items does not matter.
+     */
     static ExperimentConfig resolve(ExperimentConfig cfg, Long seed, Long steps, List<String> overrides) {
+        java.util.LinkedHashMap<String, String> values = new java.util.LinkedHashMap<>();
         if (seed != null) {
-            cfg = ConfigSchema.withOverride(cfg, "seed", Long.toString(seed));
+            values.put("seed", Long.toString(seed));
         }
         if (steps != null) {
-            cfg = ConfigSchema.withOverride(cfg, "ppo.totalSteps", Long.toString(steps));
+            values.put("ppo.totalSteps", Long.toString(steps));
         }
         for (String o : overrides) {
             int eq = o.indexOf('=');
             if (eq <= 0) {
                 throw new ConfigException("--set", "'" + o + "' is not KEY=VALUE (e.g. ppo.lr=1e-4)");
             }
-            cfg = ConfigSchema.withOverride(cfg, o.substring(0, eq).trim(), o.substring(eq + 1).trim());
+            String key = o.substring(0, eq).trim();
+            values.remove(key); // a repeated key: the last one wins, in its own place
+            values.put(key, o.substring(eq + 1).trim());
         }
-        return cfg;
+        return values.isEmpty() ? cfg : ConfigSchema.withOverrides(cfg, values);
     }
 
     private static ExperimentConfig load(String config) {

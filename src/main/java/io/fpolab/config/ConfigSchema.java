@@ -542,9 +542,19 @@ public final class ConfigSchema {
      * @throws ConfigException for an unknown path or a value the setting does not allow
      */
     public static ExperimentConfig withOverride(ExperimentConfig config, String path, String valueText) {
-        FieldSpec f = field(path);
+        return withOverrides(config, java.util.Map.of(path, valueText));
+    }
+
+    /**
+     * Several settings changed at once ({@code path → text}, applied in order): each value is parsed on its own,
+     * the rules that relate fields are checked once on the result, so settings that only make sense together
+     * (a task and its integrator) can be given in any order.
+     */
+    public static ExperimentConfig withOverrides(ExperimentConfig config, java.util.Map<String, String> values) {
         LinkedHashMap<String, Object> m = toMap(config);
-        m.put(path, f.parseText(valueText));
+        for (java.util.Map.Entry<String, String> e : values.entrySet()) {
+            m.put(e.getKey(), field(e.getKey()).parseText(e.getValue()));
+        }
         return fromMap(m);
     }
 

@@ -324,4 +324,21 @@ class ConfigSchemaTest {
             assertEquals(m.get(f.path()), f.parseText(f.format(m.get(f.path()))), f.path());
         }
     }
+
+    @Test
+    void settingsThatBelongTogetherCanBeChangedTogetherInAnyOrder() {
+        ExperimentConfig paper = SampleConfigs.load("cartpole-balance-fpo.json");
+        // One at a time, gym-pendulum is refused while the config still integrates as Playground does.
+        assertThrows(ConfigException.class,
+                () -> ConfigSchema.withOverride(paper, "env.id", "gym-pendulum"));
+        java.util.LinkedHashMap<String, String> both = new java.util.LinkedHashMap<>();
+        both.put("env.id", "gym-pendulum");
+        both.put("env.integration", "dm_control");
+        ExperimentConfig c = ConfigSchema.withOverrides(paper, both);
+        assertEquals("gym-pendulum", c.env().id());
+        // The rules between fields still hold on the result.
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigSchema.withOverrides(paper, java.util.Map.of("env.id", "gym-pendulum")));
+        assertTrue(e.getMessage().startsWith("env.integration:"), e.getMessage());
+    }
 }
