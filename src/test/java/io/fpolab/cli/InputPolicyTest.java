@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fpolab.train.Checkpoint;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.RandomAccessFile;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,27 +35,13 @@ class InputPolicyTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = LabCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Result(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     /** Exit 2 with one clean line containing every word. */
-    private static String refused(Result r, String... words) {
-        assertEquals(LabCommand.EXIT_USAGE, r.code, r.out + r.err);
-        String msg = r.err.strip();
-        assertEquals(1, msg.lines().count(), msg);
-        assertTrue(msg.startsWith("error: "), msg);
-        assertFalse(LIBRARY_WORDS.matcher(msg).find(), msg);
-        for (String w : words) {
-            assertTrue(msg.contains(w), "'" + w + "' missing in: " + msg);
-        }
-        return msg;
+    private static String refused(CliRun r, String... words) {
+        return r.refused("error: ", LIBRARY_WORDS, words);
     }
 
     /** A GridWorld config next to the layout file {@code name} holding {@code bytes}. */
@@ -143,8 +127,8 @@ class InputPolicyTest {
                         : alphabet.charAt(rng.nextInt(alphabet.length())));
             }
             Path cfg = configWithLayout("m" + i + ".json", m);
-            Result r = run("validate", cfg.toString());
-            if (r.code != 0) {
+            CliRun r = run("validate", cfg.toString());
+            if (r.code() != 0) {
                 refused(r, dir.resolve("m" + i + ".json").toString());
                 refusedCount++;
             }
@@ -155,9 +139,9 @@ class InputPolicyTest {
     @Test
     void validateChecksTheLayoutFileAsTrainDoes() throws IOException {
         Path ok = configWithLayout("fine.json", LAYOUT.getBytes(StandardCharsets.UTF_8));
-        Result r = run("validate", ok.toString());
-        assertEquals(0, r.code, r.err);
-        assertTrue(r.out.startsWith("ok: "), r.out);
+        CliRun r = run("validate", ok.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("ok: "), r.out());
     }
 
     @Test
@@ -190,9 +174,9 @@ class InputPolicyTest {
         refused(run("simulate", "--env", "pendulum-swingup", "--qpos", "0", "--qvel", "-2e6", "--steps", "2"),
                 "--qvel: ");
         refused(run("simulate", "--env", "reacher-easy", "--target", "1e300,0", "--steps", "2"), "--target: ");
-        Result overflow = run("simulate", "--env", "acrobot-swingup", "--qpos", "0,0", "--qvel", "1e6,1e6", "--steps", "50");
+        CliRun overflow = run("simulate", "--env", "acrobot-swingup", "--qpos", "0,0", "--qvel", "1e6,1e6", "--steps", "50");
         refused(overflow, "--qpos/--qvel: the state overflowed at step");
-        assertFalse(overflow.out.contains("NaN") || overflow.out.contains("Infinity"), overflow.out);
+        assertFalse(overflow.out().contains("NaN") || overflow.out().contains("Infinity"), overflow.out());
     }
 
     @Test

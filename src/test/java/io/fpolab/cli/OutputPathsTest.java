@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,25 +28,12 @@ class OutputPathsTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = LabCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Result(code, out.toString(), err.toString());
-    }
-
-    private static void refused(Result r, String... words) {
-        assertEquals(LabCommand.EXIT_USAGE, r.code, r.out + r.err);
-        String msg = r.err.strip();
-        assertEquals(1, msg.lines().count(), msg);
-        assertTrue(msg.startsWith("error: --out: "), msg);
-        assertFalse(JAVA_WORDS.matcher(msg).find(), msg);
-        for (String w : words) {
-            assertTrue(msg.contains(w), "'" + w + "' missing in: " + msg);
-        }
+    private static void refused(CliRun r, String... words) {
+        r.refused("error: --out: ", JAVA_WORDS, words);
     }
 
     /** The bad --out values of a folder-writing command, each with a word its message must contain. */
@@ -100,8 +85,8 @@ class OutputPathsTest {
     @Test
     void anExistingOutputFileIsReplacedWhole() throws IOException {
         Path csv = Files.writeString(dir.resolve("traj.csv"), "old content that is longer than the new one\n".repeat(50));
-        Result r = run("simulate", "--env", "pendulum-swingup", "--steps", "2", "--out", csv.toString());
-        assertEquals(0, r.code, r.err);
+        CliRun r = run("simulate", "--env", "pendulum-swingup", "--steps", "2", "--out", csv.toString());
+        assertEquals(0, r.code(), r.err());
         assertEquals(4, Files.readAllLines(csv).size());
         try (Stream<Path> left = Files.list(dir)) {
             assertEquals(List.of(csv), left.toList(), "temporary file left behind");
@@ -111,9 +96,9 @@ class OutputPathsTest {
     @Test
     void sweepRefusesEmptySeedLists() {
         for (String seeds : List.of(",,", "", "1,,2", "0,x", "-1")) {
-            Result r = run("sweep", "--config", "gridworld-fpo", "--seeds", seeds, "--out", dir.resolve("s").toString());
-            assertEquals(LabCommand.EXIT_USAGE, r.code, seeds + ": " + r.err);
-            assertTrue(r.err.startsWith("error: --seeds: "), r.err);
+            CliRun r = run("sweep", "--config", "gridworld-fpo", "--seeds", seeds, "--out", dir.resolve("s").toString());
+            assertEquals(LabCommand.EXIT_USAGE, r.code(), seeds + ": " + r.err());
+            assertTrue(r.err().startsWith("error: --seeds: "), r.err());
             assertFalse(Files.exists(dir.resolve("s")));
         }
     }
@@ -128,9 +113,9 @@ class OutputPathsTest {
         assumeTrue(io.fpolab.SmallDisk.mount(mount, "64k"), "mounting a 64 kB tmpfs needs root and mount(8); skipped here");
         try {
             Path out = mount.resolve("trajectory.csv");
-            Result r = run("simulate", "--env", "pendulum-swingup", "--steps", "20000", "--out", out.toString());
-            assertEquals(LabCommand.EXIT_FAILED, r.code, r.err);
-            assertEquals("error: cannot write " + out + ": no space left on the device holding " + mount, r.err.strip());
+            CliRun r = run("simulate", "--env", "pendulum-swingup", "--steps", "20000", "--out", out.toString());
+            assertEquals(LabCommand.EXIT_FAILED, r.code(), r.err());
+            assertEquals("error: cannot write " + out + ": no space left on the device holding " + mount, r.err().strip());
             try (Stream<Path> left = Files.list(mount)) {
                 assertEquals(List.of(), left.toList(), "a partial file was left");
             }

@@ -96,7 +96,7 @@ class MetricsChartModelTest {
 
     @Test
     void metricsAreReadByColumnNameSoOlderAndReorderedFilesStillLoad() throws Exception {
-        // A session-8 file: no advantage_std column. Columns are matched by name, so it loads with NaN there.
+        // A file written before the advantage_std column existed. Columns are matched by name, so it loads with NaN there.
         String old = "eval_return,iteration,env_steps,return_mean\n,1,2048,12.5\n900,2,4096,14\n";
         List<IterationStats> back = RunFolders.parseMetrics(old, "old.csv");
         assertEquals(2, back.size());

@@ -56,30 +56,26 @@ public final class PainterCanvas extends Region {
     private long paints;
     private PaintStyle painted = PaintStyle.LIGHT;
 
-    private static final CssMetaData<PainterCanvas, Boolean> DARK = new CssMetaData<>("-fpo-paint-dark",
-            StyleConverter.getBooleanConverter(), false) {
-        @Override
-        public boolean isSettable(PainterCanvas c) {
-            return !c.dark.isBound();
-        }
+    private static final CssMetaData<PainterCanvas, Boolean> DARK = flag("-fpo-paint-dark", c -> c.dark);
+    private static final CssMetaData<PainterCanvas, Boolean> PRESENTATION = flag("-fpo-paint-presentation",
+            c -> c.presentation);
 
-        @Override
-        public StyleableProperty<Boolean> getStyleableProperty(PainterCanvas c) {
-            return c.dark;
-        }
-    };
-    private static final CssMetaData<PainterCanvas, Boolean> PRESENTATION = new CssMetaData<>(
-            "-fpo-paint-presentation", StyleConverter.getBooleanConverter(), false) {
-        @Override
-        public boolean isSettable(PainterCanvas c) {
-            return !c.presentation.isBound();
-        }
+    /** A boolean CSS property of the canvas, settable from a stylesheet unless bound in code. */
+    private static CssMetaData<PainterCanvas, Boolean> flag(String name,
+            java.util.function.Function<PainterCanvas, StyleableBooleanProperty> property) {
+        return new CssMetaData<>(name, StyleConverter.getBooleanConverter(), false) {
+            @Override
+            public boolean isSettable(PainterCanvas c) {
+                return !property.apply(c).isBound();
+            }
 
-        @Override
-        public StyleableProperty<Boolean> getStyleableProperty(PainterCanvas c) {
-            return c.presentation;
-        }
-    };
+            @Override
+            public StyleableProperty<Boolean> getStyleableProperty(PainterCanvas c) {
+                return property.apply(c);
+            }
+        };
+    }
+
     private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA;
 
     static {
