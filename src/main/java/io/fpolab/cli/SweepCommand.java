@@ -270,7 +270,7 @@ public final class SweepCommand implements Callable<Integer> {
             // A fresh thread per run owns the trainer and all of its ND4J work, as with `train`.
             Thread t = new Thread(() -> {
                 try {
-                    run.summary = TrainCommand.trainInto(run.cfg, run.dir, threadsPerRun, (trainer, s) -> { });
+                    run.summary = TrainCommand.trainInto(run.cfg, run.dir, run.cfg.ppo().threads() > 0 ? 0 : threadsPerRun, (trainer, s) -> { });
                     report(err, done.incrementAndGet(), runs.size(), name, run, null, t0);
                 } catch (Exception | Error e) {
                     run.error = e instanceof IOException io ? OutputPaths.describe(io)

@@ -63,7 +63,8 @@ public final class TrainCommand implements Callable<Integer> {
     private boolean quiet;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Threads of the update (default: the number of cores); results do not depend on it.")
+            description = "Threads of the update (default: ppo.threads, whose 0 means every core); results do not "
+                    + "depend on it.")
     private Integer threads;
 
     @Override
@@ -71,8 +72,8 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         ExperimentConfig cfg = resolve(config, seed, steps, overrides);
-        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (n < 1 || n > 256) {
+        int n = threads == null ? 0 : threads;
+        if (threads != null && (n < 1 || n > 256)) {
             throw new ConfigException("--threads", n + " is out of range; allowed 1..256");
         }
         VecEnv env = Envs.create(cfg.env()); // a refused environment or layout file leaves no folder behind
@@ -89,7 +90,7 @@ public final class TrainCommand implements Callable<Integer> {
      * {@code summary.json}. Shared by {@code train} and {@code sweep}. Nothing is written when the
      * environment cannot be built (e.g. a refused layout file).
      *
-     * @param threads     threads of the update ({@link Trainer#setUpdateThreads})
+     * @param threads     threads of the update ({@link Trainer#setUpdateThreads}); 0 keeps {@code ppo.threads}
      * @param onIteration called after every iteration on the calling thread
      * @return the content of {@code summary.json}
      */
@@ -103,7 +104,9 @@ public final class TrainCommand implements Callable<Integer> {
         Files.createDirectories(out);
         AtomicFiles.write(out.resolve(RunFiles.CONFIG), ConfigIO.toJson(cfg));
         Trainer trainer = new Trainer(cfg, env);
-        trainer.setUpdateThreads(threads);
+        if (threads > 0) {
+            trainer.setUpdateThreads(threads);
+        }
         trainer.setEvaluator(Evaluators.create(cfg, env));
         List<String> keys = Evaluators.keys(env);
         IterationStats last = null;

@@ -277,6 +277,18 @@ public final class ConfigSchema {
                             + "collapse late. With rewards in [0, 1] per step a floor near 1 leaves learning alone. "
                             + "0 = off."),
 
+            FieldSpec.integer("ppo.shards", INT, 1, 1, 256, ALL,
+                    "Pieces each minibatch's policy gradient is computed in, each on its own thread when there are "
+                            + "threads to spare, then weighted and summed in a fixed order. The same number of shards "
+                            + "gives bit-identical results with any number of threads; different shard counts differ "
+                            + "only by float rounding. Pick about the number of cores a run will have (the critic "
+                            + "takes one more thread); each shard adds a fixed cost of ~0.5 ms per step, so small "
+                            + "minibatches gain less."),
+            FieldSpec.integer("ppo.threads", INT, 0, 0, 256, ALL,
+                    "Threads one update may use for its shards and the critic: 0 = every core (in the lab "
+                            + "window trainers run at the lowest priority, so the window still comes first). "
+                            + "Never changes results."),
+
             FieldSpec.integer("eval.every", INT, 3, 0, 1_000_000, ALL,
                     "Run evaluation episodes every this many training iterations; 0 evaluates only at the end."),
             FieldSpec.integer("eval.episodes", INT, 200, 1, 100_000, ALL,
@@ -311,6 +323,16 @@ public final class ConfigSchema {
                         return mb <= batch ? null
                                 : mb + " minibatches is out of range; allowed at most env.numEnvs × ppo.stepsPerEnv = "
                                         + batch + " so that each minibatch holds a transition";
+                    }),
+            new CrossFieldRule("ppo.shards",
+                    "at most the transitions of one minibatch (env.numEnvs × ppo.stepsPerEnv / ppo.minibatches), so "
+                            + "that every shard holds a transition",
+                    m -> {
+                        long perMinibatch = batch(m) / (Integer) m.get("ppo.minibatches");
+                        int shards = (Integer) m.get("ppo.shards");
+                        return shards <= perMinibatch ? null
+                                : shards + " shards is out of range; allowed at most " + perMinibatch
+                                        + " (the transitions of one minibatch) so that each shard holds a transition";
                     }),
             new CrossFieldRule("env.numEnvs × ppo.stepsPerEnv × flow.nMc / ppo.minibatches",
                     "FPO only: at most " + MAX_FPO_ROWS + " rows per minibatch update, because every (τ, ε) pair "

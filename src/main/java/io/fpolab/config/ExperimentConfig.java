@@ -153,11 +153,15 @@ public record ExperimentConfig(
      *                         (AR(1), every step's noise still N(0, I)); 0 = independent noise
      * @param advantageStdFloor the policy's learning rate is scaled by std / floor while the raw advantages' std is
      *                          below this, so a solved task's tiny advantages do not drive full-size updates; 0 = off
+     * @param shards         pieces each minibatch's policy gradient is computed in (weighted and summed in order);
+     *                       the most threads an update can use for the policy; results depend on it only through
+     *                       float summation order
+     * @param threads        threads one update may use (0 = every core); results never depend on it
      */
     public record PpoConfig(long totalSteps, int stepsPerEnv, int epochs, int minibatches, double clip,
             double gamma, double gaeLambda, double lr, double criticLr, LrSchedule lrSchedule, double maxGradNorm,
             double targetKl, AdvantageNorm advantageNorm, boolean jointOptimizer, double valueCoef, boolean obsNorm,
-            double rewardScale, double noiseCorrelation, double advantageStdFloor) {
+            double rewardScale, double noiseCorrelation, double advantageStdFloor, int shards, int threads) {
     }
 
     /**

@@ -9,6 +9,8 @@ import io.fpolab.core.math.Rng;
 import io.fpolab.core.nn.Adam;
 import io.fpolab.core.nn.VectorKernels;
 import io.fpolab.core.policy.FlowPolicy;
+import io.fpolab.core.policy.Policies;
+import io.fpolab.core.policy.Policy;
 import io.fpolab.env.Envs;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,6 +118,57 @@ public final class Benchmarks {
         return new double[] {rowsPerSecond, rowsPerSecond * flopsPerRow(sizes) / 1e9};
     }
 
+    /**
+     * Policy-update rows per second (forward + backward over batch × N_mc rows in {@code cfg.ppo.shards}
+     * shards, their reduction, Adam) of {@code cfg}'s policy, for each thread count in {@code threads}. The
+     * counts are timed in alternating rounds in this one process, so their ratios are fair even on a machine
+     * that is busy with something else.
+     */
+    public static double[] shardedUpdate(ExperimentConfig cfg, int obsDim, int actDim, int batch, int[] threads,
+            int rounds, int stepsPerRound) {
+        Rng rng = new Rng(1);
+        Policy p = Policies.create(cfg, obsDim, actDim, DataType.FLOAT, rng);
+        PolicyShards shards = new PolicyShards(p, cfg.ppo().shards(),
+                () -> Policies.create(cfg, obsDim, actDim, DataType.FLOAT, new Rng(0)));
+        float[] obs = new float[batch * obsDim];
+        float[] act = new float[batch * actDim];
+        rng.fillGaussian(obs);
+        rng.fillGaussian(act);
+        p.beginRollout(batch);
+        Workspaces.run("bench", () -> p.finishRollout(obs, act, batch, rng));
+        int[] idx = Policies.range(0, batch);
+        float[] adv = new float[batch];
+        rng.fillGaussian(adv);
+        Adam adam = new Adam(p.params());
+        java.util.function.IntConsumer step = n -> Workspaces.run("bench", () -> {
+            UpdateWorkers.runAll(shards.tasks(obs, act, idx, adv, 0.2), n);
+            shards.combine();
+            adam.step(1e-9);
+        });
+        for (int i = 0; i < UPDATE_WARMUP_STEPS / 4; i++) {
+            for (int n : threads) {
+                step.accept(n);
+            }
+        }
+        double[] seconds = new double[threads.length];
+        for (int r = 0; r < rounds; r++) {
+            for (int k = 0; k < threads.length; k++) {
+                long t = System.nanoTime();
+                for (int i = 0; i < stepsPerRound; i++) {
+                    step.accept(threads[k]);
+                }
+                seconds[k] += (System.nanoTime() - t) / 1e9;
+            }
+        }
+        int rowsPer = cfg.algorithm() == Algorithm.FPO ? cfg.flow().nMc() : cfg.algorithm() == Algorithm.DPPO
+                ? cfg.flow().steps() : 1;
+        double[] rowsPerSecond = new double[threads.length];
+        for (int k = 0; k < threads.length; k++) {
+            rowsPerSecond[k] = (double) batch * rowsPer * rounds * stepsPerRound / seconds[k];
+        }
+        return rowsPerSecond;
+    }
+
     /** Actions per second sampled by the flow policy (K = 10 Euler steps) for {@code envs} observations at once. */
     public static double flowRollout(int obsDim, int actDim, int envs, int reps) {
         FlowPolicy p = new FlowPolicy(obsDim, actDim, playgroundActor(), playgroundFlow(), DataType.FLOAT, new Rng(0));
@@ -162,12 +215,34 @@ public final class Benchmarks {
         m.put("update_samples_per_s", Math.round(up[0]));
         m.put("update_gflops", round(up[1]));
         m.put("update_fraction_of_peak", round(up[1] / peak));
+        int cores = Runtime.getRuntime().availableProcessors();
+        shardedUpdates(m, "classroom", "gridworld-fpo-fast.json", cores);
+        shardedUpdates(m, "paper_gridworld", "gridworld-fpo.json", cores);
         m.put("rollout_envs", 64);
         m.put("rollout_steps_per_s", Math.round(flowRollout(5, 1, 64, 200)));
         if (gridIterations > 0) {
             m.put("gridworld_env_steps_per_s", Math.round(gridworldLoop(gridIterations)));
         }
         return m;
+    }
+
+    /**
+     * The policy update of a GridWorld preset's minibatch with one shard per core: rows/s on one thread and
+     * on every core (same shards, so the same bits), their scaling efficiency, and rows/s without shards.
+     */
+    private static void shardedUpdates(Map<String, Object> m, String key, String preset, int cores) {
+        ExperimentConfig cfg = ConfigIO.loadResource("/sample-configs/" + preset);
+        int transitions = cfg.env().numEnvs() * cfg.ppo().stepsPerEnv() / cfg.ppo().minibatches();
+        ExperimentConfig sharded = ConfigSchema.withOverride(cfg, "ppo.shards", Integer.toString(cores));
+        double[] r = shardedUpdate(sharded, 2, 2, transitions, new int[] {1, cores}, 5, 40);
+        double unsharded = shardedUpdate(ConfigSchema.withOverride(cfg, "ppo.shards", "1"), 2, 2, transitions,
+                new int[] {1}, 5, 40)[0];
+        m.put(key + "_update_minibatch", transitions + "x" + cfg.flow().nMc());
+        m.put(key + "_update_shards", cores);
+        m.put(key + "_update_rows_per_s_unsharded", Math.round(unsharded));
+        m.put(key + "_update_rows_per_s_1_thread", Math.round(r[0]));
+        m.put(key + "_update_rows_per_s_" + cores + "_threads", Math.round(r[1]));
+        m.put(key + "_update_scaling_efficiency", round(r[1] / r[0] / cores));
     }
 
     private static double round(double x) {

@@ -16,12 +16,9 @@ import io.fpolab.core.rl.RunningNorm;
 import io.fpolab.env.EnvSpec;
 import io.fpolab.env.StepResult;
 import io.fpolab.env.VecEnv;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -53,18 +50,6 @@ public final class Trainer {
     /** Fraction of training spent warming the learning rate up under {@code WARMUP_LINEAR}. */
     static final double WARMUP = 0.1;
 
-    /**
-     * Workers that compute the critic's loss and gradient while the trainer thread computes the policy's
-     * ({@link #setUpdateThreads}). Shared by all trainers of the process and kept alive, so each worker's
-     * ND4J workspaces are made once.
-     */
-    private static final ExecutorService CRITIC_WORKERS = Executors.newFixedThreadPool(
-            Math.max(1, Runtime.getRuntime().availableProcessors() - 1), r -> {
-                Thread t = new Thread(r, "critic-update");
-                t.setDaemon(true);
-                return t;
-            });
-
     private final ExperimentConfig cfg;
     private final VecEnv env;
     private final EnvSpec spec;
@@ -73,6 +58,7 @@ public final class Trainer {
     private final int batch;
     private final long totalIterations;
     private final Policy policy;
+    private final PolicyShards shards;
     private final Mlp critic;
     private final ParamSet criticParams;
     private final Adam actorOpt;
@@ -95,7 +81,7 @@ public final class Trainer {
     private long envSteps;
     private double wallSeconds;
     private boolean started;
-    private int updateThreads = 1;
+    private int updateThreads;
 
     public Trainer(ExperimentConfig cfg, VecEnv env) {
         this(cfg, env, DataType.FLOAT);
@@ -115,6 +101,9 @@ public final class Trainer {
         this.policyRng = master.split();
         this.updateRng = master.split();
         this.policy = Policies.create(cfg, spec.obsDim(), spec.actDim(), dtype, initRng);
+        // The mirrors' own initial weights are never used: each takes the policy's before every minibatch.
+        this.shards = new PolicyShards(policy, cfg.ppo().shards(),
+                () -> Policies.create(cfg, spec.obsDim(), spec.actDim(), dtype, new Rng(0)));
         this.critic = new Mlp(spec.obsDim(), cfg.critic().hidden(), 1, cfg.critic().activation(), dtype);
         this.criticParams = new ParamSet(dtype, List.of(critic));
         critic.init(initRng, 1.0);
@@ -126,6 +115,7 @@ public final class Trainer {
         this.noise = rho > 0 ? new CorrelatedNoise(rho, numEnvs * spec.actDim()) : null;
         this.actorLr = cfg.ppo().lr();
         this.criticLr = cfg.ppo().criticLr();
+        this.updateThreads = cfg.ppo().threads() > 0 ? cfg.ppo().threads() : Runtime.getRuntime().availableProcessors();
     }
 
     public ExperimentConfig config() {
@@ -133,10 +123,10 @@ public final class Trainer {
     }
 
     /**
-     * Threads one update may use. With two or more (and separate actor and critic optimizers) each
-     * minibatch's critic loss and gradient are computed on a worker while this thread computes the
-     * policy's; the two networks share nothing, so the results are bit-identical for any count. Headless
-     * commands use every core; the lab window keeps one thread per run so the UI always has a core.
+     * Threads one update may use (overrides {@code ppo.threads}): the critic's loss and gradient and the
+     * policy's {@code ppo.shards} are independent tasks, run on this thread and up to {@code threads − 1}
+     * {@link UpdateWorkers}. Every task computes the same bits on any thread, so results never depend on
+     * the count.
      */
     public void setUpdateThreads(int threads) {
         if (threads < 1) {
@@ -563,57 +553,20 @@ public final class Trainer {
         if (ppo.advantageNorm() == AdvantageNorm.MINIBATCH) {
             Gae.normalize(adv, 0, adv.length);
         }
-        // The critic's half of the minibatch, on a worker when allowed: {loss, gradient norm before clipping}.
-        boolean overlap = updateThreads > 1 && !ppo.jointOptimizer();
-        CompletableFuture<double[]> criticWork = overlap ? CompletableFuture.supplyAsync(
-                () -> Workspaces.run("critic-update", () -> {
-                    double loss = valueLossAndGrad(idx);
-                    return new double[] {loss, criticParams.clipGradNorm(ppo.maxGradNorm())};
-                }), CRITIC_WORKERS) : null;
-        try {
-            return policyMinibatch(idx, adv, policyLr, clr, tally, criticWork);
-        } finally {
-            if (criticWork != null) {
-                awaitQuietly(criticWork); // never leave the worker writing gradients behind a thrown iteration
-            }
-        }
-    }
-
-    private static void awaitQuietly(CompletableFuture<double[]> work) {
-        try {
-            work.join();
-        } catch (CompletionException | java.util.concurrent.CancellationException e) {
-            // the caller reports the failure it already has
-        }
-    }
-
-    /** The critic's result from the worker, rethrowing what it threw. */
-    private static double[] criticResult(CompletableFuture<double[]> work) {
-        try {
-            return work.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
-    }
-
-    private boolean policyMinibatch(int[] idx, float[] adv, double policyLr, double clr, UpdateTally tally,
-            CompletableFuture<double[]> criticWork) {
-        var ppo = cfg.ppo();
         return Workspaces.run("update", () -> {
-            Policy.UpdateStats s = policy.lossAndGrad(buf.obs, buf.act, idx, adv, ppo.clip());
+            // The critic's loss and gradient, and the policy's shards: independent tasks, in parallel when allowed.
+            double[] vLoss = new double[1];
+            List<Runnable> tasks = new ArrayList<>();
+            tasks.add(() -> vLoss[0] = Workspaces.run("critic-update", () -> valueLossAndGrad(idx)));
+            tasks.addAll(shards.tasks(buf.obs, buf.act, idx, adv, ppo.clip()));
+            UpdateWorkers.runAll(tasks, updateThreads);
+            Policy.UpdateStats s = shards.combine();
             boolean step = !(ppo.targetKl() > 0 && s.approxKl() > ppo.targetKl());
-            double vLoss = criticWork != null ? criticResult(criticWork)[0] : valueLossAndGrad(idx);
             if (!Double.isFinite(s.policyLoss())) {
                 throw new DivergenceException(iteration + 1, "policy loss is " + s.policyLoss());
             }
-            if (!Double.isFinite(vLoss)) {
-                throw new DivergenceException(iteration + 1, "value loss is " + vLoss);
+            if (!Double.isFinite(vLoss[0])) {
+                throw new DivergenceException(iteration + 1, "value loss is " + vLoss[0]);
             }
             double norm;
             if (ppo.jointOptimizer()) {
@@ -628,9 +581,7 @@ public final class Trainer {
                 }
             } else {
                 norm = policy.params().clipGradNorm(ppo.maxGradNorm());
-                if (criticWork == null) {
-                    criticParams.clipGradNorm(ppo.maxGradNorm());
-                }
+                criticParams.clipGradNorm(ppo.maxGradNorm());
             }
             if (step) {
                 actorOpt.step(policyLr);
@@ -647,7 +598,7 @@ public final class Trainer {
             if (!criticParams.allFinite()) {
                 throw new DivergenceException(iteration + 1, "critic parameters became non-finite after the optimizer step");
             }
-            tally.add(s, vLoss, norm);
+            tally.add(s, vLoss[0], norm);
             return step;
         });
     }

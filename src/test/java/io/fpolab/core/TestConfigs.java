@@ -19,7 +19,7 @@ public final class TestConfigs {
                 new GaussianConfig(StdMode.FIXED, 0.7071, false, 0.0, GaussianEntropy.PRE_TANH, false),
                 new DppoConfig(0.3),
                 new PpoConfig(10_000, 16, 2, 2, 0.2, 0.99, 0.95, 3e-4, 3e-4, LrSchedule.CONSTANT, 0.5, 0.0,
-                        AdvantageNorm.BATCH, false, 0.5, false, 1.0, 0.0, 0.0),
+                        AdvantageNorm.BATCH, false, 0.5, false, 1.0, 0.0, 0.0, 1, 1),
                 new EvalConfig(0, 10));
     }
 

@@ -27,7 +27,7 @@ class TrainerTest {
                         CfmLoss.U_MSE, TauSampling.UNIFORM, RatioMode.MEAN_EXP, 3.0, TrustRegion.PPO_CLIP, 0.0, 0.0),
                 new GaussianConfig(StdMode.LEARNED, 0.5, false, 0.0, GaussianEntropy.PRE_TANH, false), new DppoConfig(0.1),
                 new PpoConfig(40 * 256, 8, 4, 4, 0.2, 0.99, 0.95, 3e-3, 3e-3, LrSchedule.CONSTANT, 0.5, 0.0,
-                        AdvantageNorm.BATCH, false, 0.5, false, 1.0, 0.0, 0.0),
+                        AdvantageNorm.BATCH, false, 0.5, false, 1.0, 0.0, 0.0, 1, 1),
                 new EvalConfig(0, 10));
     }
 

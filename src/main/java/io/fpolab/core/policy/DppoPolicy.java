@@ -88,6 +88,11 @@ public final class DppoPolicy extends FlowPolicyBase {
         storeOldLosses(obs, act, batch);
     }
 
+    @Override
+    void mirrorRollout(FlowPolicyBase source) {
+        chain = ((DppoPolicy) source).chain;
+    }
+
     /** Rows (transition, step k): input {@code [obs, x_k, τ_k]}, target {@code K(x_{k+1} − x_k)}. */
     @Override
     Rows rows(float[] obs, float[] act, int[] idx) {

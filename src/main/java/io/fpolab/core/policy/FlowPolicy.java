@@ -65,6 +65,13 @@ public final class FlowPolicy extends FlowPolicyBase {
         storeOldLosses(obs, act, batch);
     }
 
+    @Override
+    void mirrorRollout(FlowPolicyBase source) {
+        FlowPolicy from = (FlowPolicy) source;
+        tau = from.tau;
+        eps = from.eps;
+    }
+
     /** The network rows of the stored pairs of transitions {@code idx}. */
     @Override
     Rows rows(float[] obs, float[] act, int[] idx) {

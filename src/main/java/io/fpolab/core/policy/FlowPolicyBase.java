@@ -63,6 +63,17 @@ abstract class FlowPolicyBase implements Policy {
         return flow.steps() + 1;
     }
 
+    @Override
+    public final void mirror(Policy source) {
+        FlowPolicyBase from = (FlowPolicyBase) source;
+        params.params().assign(from.params.params());
+        lossOld = from.lossOld;
+        mirrorRollout(from);
+    }
+
+    /** Shares the subclass's θ_old state of {@code source} (same class) for {@link #mirror}. */
+    abstract void mirrorRollout(FlowPolicyBase source);
+
     /** Network rows (input, target, weight) of transitions {@code idx}, {@code rowsPer} each, in order. */
     abstract Rows rows(float[] obs, float[] act, int[] idx);
 

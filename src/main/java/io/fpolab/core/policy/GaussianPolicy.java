@@ -212,6 +212,14 @@ public final class GaussianPolicy implements Policy {
     }
 
     @Override
+    public void mirror(Policy source) {
+        GaussianPolicy from = (GaussianPolicy) source;
+        params.params().assign(from.params.params());
+        logpOld = from.logpOld;
+        entropyNoise = from.entropyNoise;
+    }
+
+    @Override
     public UpdateStats lossAndGrad(float[] obs, float[] act, int[] idx, float[] adv, double clip) {
         int n = idx.length;
         Mlp.Cache cache = mlp.newCache();

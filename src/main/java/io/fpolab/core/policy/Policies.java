@@ -31,7 +31,7 @@ public final class Policies {
     }
 
     /** {@code [from, from+1, …, to−1]}. */
-    static int[] range(int from, int to) {
+    public static int[] range(int from, int to) {
         int[] r = new int[to - from];
         for (int i = 0; i < r.length; i++) {
             r[i] = from + i;

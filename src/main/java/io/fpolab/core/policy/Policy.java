@@ -39,6 +39,15 @@ public interface Policy {
     void finishRollout(float[] obs, float[] act, int batch, Rng rng);
 
     /**
+     * Makes this policy compute what {@code source} computes on any minibatch: copies its parameters and
+     * shares its θ_old state (read-only until the next rollout). The trainer's gradient shards are such
+     * mirrors, each owning its gradient buffers and caches, so shards can run on different threads.
+     *
+     * @param source a policy of the same class built from the same config
+     */
+    void mirror(Policy source);
+
+    /**
      * Surrogate loss for transitions {@code idx} with advantages {@code adv} (aligned with idx);
      * overwrites {@code params().grads()} with its gradient.
      */
