@@ -614,11 +614,17 @@ public final class Trainer {
             target[k] = buf.ret[idx[k]];
         }
         Mlp.Cache cache = critic.newCache();
-        INDArray v = critic.forward(Nd.matrix(o, n, od, critic.dataType()), cache);
-        INDArray diff = v.subi(Nd.matrix(target, n, 1, critic.dataType()));
-        double loss = 0.5 * diff.mul(diff).meanNumber().doubleValue();
-        critic.backward(cache, diff.divi(n), false);
-        return loss;
+        // Residual, loss and gradient in Java from one copy of V, in the network's precision: fewer ND4J calls.
+        double[] diff = Nd.doubles(critic.forward(o, n, cache));
+        boolean single = critic.dataType() == DataType.FLOAT;
+        double sq = 0;
+        for (int k = 0; k < n; k++) {
+            double d = single ? (float) diff[k] - target[k] : diff[k] - target[k];
+            sq += d * d;
+            diff[k] = single ? (float) d / n : d / n;
+        }
+        critic.backward(cache, Nd.matrix(diff, n, 1, critic.dataType()), false);
+        return 0.5 * sq / n;
     }
 
     /** 1 − Var(R − V)/Var(R) over the last batch. */

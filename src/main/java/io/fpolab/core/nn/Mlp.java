@@ -3,6 +3,7 @@ package io.fpolab.core.nn;
 import io.fpolab.config.ExperimentConfig.Activation;
 import io.fpolab.core.math.Rng;
 import java.util.Arrays;
+import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -146,6 +147,35 @@ public final class Mlp implements ParamSet.Module {
         long rows = x.rows();
         INDArray in = withOnes(rows, sizes[0]);
         activations(in, sizes[0]).assign(x);
+        return layers(in, rows, cache);
+    }
+
+    /**
+     * Forward pass from Java rows ({@code x} row-major {@code [rows, in]}), written straight into the first
+     * layer's input with its ones column in one copy: two ND4J calls fewer than {@link #forward(INDArray, Cache)}.
+     */
+    public INDArray forward(float[] x, int rows, Cache cache) {
+        int in = sizes[0];
+        if (x.length != (long) rows * in) {
+            throw new IllegalArgumentException(x.length + " values for " + rows + " rows of " + in);
+        }
+        if (dtype != DataType.FLOAT) {
+            return forward(Nd.matrix(x, rows, in, dtype), cache);
+        }
+        float[] packed = new float[rows * (in + 1)];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < in; c++) {
+                packed[c * rows + r] = x[r * in + c];
+            }
+        }
+        Arrays.fill(packed, in * rows, packed.length, 1f);
+        INDArray first = Nd4j.createUninitialized(DataType.FLOAT, new long[] {rows, in + 1}, 'f');
+        ((FloatPointer) first.data().pointer()).put(packed);
+        return layers(first, rows, cache);
+    }
+
+    /** The layers from the first one's input {@code in} ({@code [rows, in+1]}, column-major, ones last). */
+    private INDArray layers(INDArray in, long rows, Cache cache) {
         for (int l = 0; l < layers(); l++) {
             if (cache != null) {
                 cache.inputs[l] = in;
@@ -184,7 +214,11 @@ public final class Mlp implements ParamSet.Module {
                 // ReLU and tanh derivatives follow from the outputs, so activate in place.
                 Nd4j.gemm(in, wb[l], h, false, false, 1.0, 0.0);
                 if (activation == Activation.RELU) {
-                    Transforms.relu(h, false);
+                    if (VectorKernels.usable(h)) {
+                        VectorKernels.relu(h);
+                    } else {
+                        Transforms.relu(h, false);
+                    }
                 } else {
                     Transforms.tanh(h, false);
                 }
@@ -197,7 +231,14 @@ public final class Mlp implements ParamSet.Module {
     /** An uninitialised column-major {@code [rows, cols+1]} matrix whose last column is ones. */
     private INDArray withOnes(long rows, int cols) {
         INDArray m = Nd4j.createUninitialized(dtype, new long[] {rows, cols + 1}, 'f');
-        m.getColumn(cols).assign(1.0);
+        if (dtype == DataType.FLOAT && rows <= Integer.MAX_VALUE) {
+            // The ones column is the last block of a column-major matrix: one copy instead of an ND4J call.
+            float[] ones = new float[(int) rows];
+            Arrays.fill(ones, 1f);
+            new FloatPointer(m.data().pointer()).position(rows * cols).put(ones);
+        } else {
+            m.getColumn(cols).assign(1.0);
+        }
         return m;
     }
 
@@ -238,15 +279,21 @@ public final class Mlp implements ParamSet.Module {
 
     /**
      * dL/dz = dL/dh ⊙ act'(z) for hidden layer {@code l}, in place on {@code dh} (column-major, like the
-     * cached activations). SiLU uses one vectorised pass when {@link VectorKernels} can run; otherwise, like
-     * ReLU and tanh, plain elementwise ops: measured here, ND4J's fused gradient ops
-     * (ThresholdReluBp, TanhDerivative, SwishDerivative) were 1.3–20× slower.
+     * cached activations). SiLU and ReLU use one vectorised pass when {@link VectorKernels} can run; otherwise,
+     * like tanh, plain elementwise ops: measured here, ND4J's fused gradient ops (ThresholdReluBp,
+     * TanhDerivative, SwishDerivative) were 1.3–20× slower.
      */
     private INDArray activationGrad(int l, Cache cache, INDArray dh) {
         INDArray h = activations(cache.inputs[l + 1], sizes[l + 1]);
         return switch (activation) {
             // relu(z) > 0 exactly where z > 0
-            case RELU -> dh.muli(Transforms.step(h, true));
+            case RELU -> {
+                if (VectorKernels.usable(dh, h)) {
+                    VectorKernels.reluBackward(dh, h);
+                    yield dh;
+                }
+                yield dh.muli(Transforms.step(h, true));
+            }
             // tanh' = 1 − tanh²
             case TANH -> dh.muli(h.mul(h).rsubi(1.0));
             case SILU -> {

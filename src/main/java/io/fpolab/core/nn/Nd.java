@@ -26,6 +26,14 @@ public final class Nd {
 
     /** A {@code [rows, cols]} matrix of {@code dtype} holding a copy of {@code data}. */
     public static INDArray matrix(double[] data, int rows, int cols, DataType dtype) {
+        if (dtype == DataType.FLOAT) {
+            // Rounded in Java (as castTo would) and copied once: no ND4J call.
+            float[] f = new float[data.length];
+            for (int i = 0; i < f.length; i++) {
+                f[i] = (float) data[i];
+            }
+            return matrix(f, rows, cols, dtype);
+        }
         INDArray m = Nd4j.create(data, new long[] {rows, cols}, 'c');
         return dtype == DataType.DOUBLE ? m : m.castTo(dtype);
     }

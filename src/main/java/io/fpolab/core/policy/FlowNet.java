@@ -60,10 +60,10 @@ public final class FlowNet {
     }
 
     /**
-     * Network input from {@code [obs, x]} rows ({@code obsX}, row-major {@code [R, obsDim+actDim]}) and τ
-     * ({@code [R]}). With raw τ the rows are packed in Java and copied once.
+     * Network input rows, row-major {@code [R, inputWidth]}, from {@code [obs, x]} rows ({@code obsX}, row-major
+     * {@code [R, obsDim+actDim]}) and τ ({@code [R]}).
      */
-    public INDArray input(float[] obsX, float[] tau, int rows) {
+    public float[] input(float[] obsX, float[] tau, int rows) {
         int w = obsDim + actDim;
         int width = w + timeFeatures(embedding);
         float[] in = new float[rows * width];
@@ -79,7 +79,7 @@ public final class FlowNet {
                 sinusoidal(tau[r], in, r * width + w);
             }
         }
-        return Nd.matrix(in, rows, width, dataType());
+        return in;
     }
 
     /**
@@ -204,32 +204,54 @@ public final class FlowNet {
     }
 
     /**
-     * Per-row CFM losses {@code ℓ_r = w_r · mean_d (v̂_rd − U_rd)²} for a batch of rows.
-     * Returns the residual {@code v̂ − U} (needed by {@link #backwardRows}); writes ℓ into {@code lossOut}.
+     * Per-row CFM losses {@code ℓ_r = w_r · mean_d (v̂_rd − U_rd)²} for {@code rows} input rows (from
+     * {@link #input}) and targets {@code U} ({@code [rows·actDim]}). Returns the residual {@code v̂ − U} (needed by
+     * {@link #backwardRows}); writes ℓ into {@code lossOut}. Residual and losses are computed in Java from one
+     * copy of the output, with the network's own precision (float arithmetic for float networks, the same
+     * operations ND4J would do), so no ND4J call is spent on them.
      */
-    public INDArray rowLosses(INDArray input, INDArray target, double[] weight, Mlp.Cache cache, double[] lossOut) {
-        INDArray err = velocity(input, cache).subi(target);
-        // Squared errors summed in Java: one copy out instead of three ND4J ops and a cast.
-        double[] e = Nd.doubles(err);
-        int rows = (int) err.rows();
+    public double[] rowLosses(float[] input, int rows, float[] target, double[] weight, Mlp.Cache cache,
+            double[] lossOut) {
+        double[] err = Nd.doubles(mlp.forward(input, rows, cache));
+        boolean single = dataType() == DataType.FLOAT;
+        float scale = (float) outputScale;
         for (int r = 0; r < rows; r++) {
             double sq = 0;
             for (int d = 0; d < actDim; d++) {
-                double x = e[r * actDim + d];
-                sq += x * x;
+                int i = r * actDim + d;
+                double e;
+                if (single) {
+                    float v = outputScale == 1.0 ? (float) err[i] : (float) err[i] * scale;
+                    e = v - target[i];
+                } else {
+                    e = err[i] * outputScale - target[i];
+                }
+                err[i] = e;
+                sq += e * e;
             }
             lossOut[r] = weight[r] * sq / actDim;
         }
         return err;
     }
 
-    /** Given dL/dℓ_r per row, back-propagates {@code dℓ_r/dv̂ = w_r·2(v̂ − U)/actDim}. */
-    public void backwardRows(Mlp.Cache cache, INDArray err, double[] weight, double[] gradRows) {
-        double[] coef = new double[gradRows.length];
-        for (int r = 0; r < coef.length; r++) {
-            coef[r] = gradRows[r] * weight[r] * 2.0 / actDim;
+    /** Given dL/dℓ_r per row, back-propagates {@code dℓ_r/dv̂ = w_r·2(v̂ − U)/actDim} through the network. */
+    public void backwardRows(Mlp.Cache cache, double[] err, double[] weight, double[] gradRows) {
+        int rows = gradRows.length;
+        double[] dv = new double[rows * actDim];
+        boolean single = dataType() == DataType.FLOAT;
+        float scale = (float) outputScale;
+        for (int r = 0; r < rows; r++) {
+            double c = gradRows[r] * weight[r] * 2.0 / actDim;
+            for (int d = 0; d < actDim; d++) {
+                int i = r * actDim + d;
+                if (single) {
+                    float g = (float) err[i] * (float) c;
+                    dv[i] = outputScale == 1.0 ? g : g * scale;
+                } else {
+                    dv[i] = err[i] * c * outputScale;
+                }
+            }
         }
-        INDArray c = Nd.matrix(coef, coef.length, 1, dataType());
-        backward(cache, err.muliColumnVector(c));
+        mlp.backward(cache, Nd.matrix(dv, rows, actDim, dataType()), false);
     }
 }

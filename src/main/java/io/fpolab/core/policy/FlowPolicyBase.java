@@ -103,7 +103,7 @@ abstract class FlowPolicyBase implements Policy {
             Workspaces.run("old-losses", () -> {
                 Rows r = rows(obs, act, idx);
                 double[] out = new double[idx.length * rowsPer];
-                net.rowLosses(r.input(), r.target(), r.weight(), null, out);
+                net.rowLosses(r.input(), r.count(), r.target(), r.weight(), null, out);
                 System.arraycopy(out, 0, lossOld, offset, out.length);
             });
         }
@@ -119,7 +119,7 @@ abstract class FlowPolicyBase implements Policy {
             System.arraycopy(lossOld, idx[k] * rowsPer, old, k * rowsPer, rowsPer);
         }
         Mlp.Cache cache = net.mlp().newCache();
-        INDArray err = net.rowLosses(r.input(), r.target(), r.weight(), cache, lossNew);
+        double[] err = net.rowLosses(r.input(), rowCount, r.target(), r.weight(), cache, lossNew);
 
         RatioMode mode = ratioMode();
         int units = FlowRatio.units(mode, idx.length, rowsPer);
@@ -145,13 +145,12 @@ abstract class FlowPolicyBase implements Policy {
                 res.clipFraction(), res.approxKl(), cfm / rowCount, Double.NaN);
     }
 
-    /** Packs Java-built rows into ND4J arrays: {@code [obs, x]} columns, τ column, targets, weights. */
+    /** Rows for the network from {@code [obs, x]} columns, τ column, targets and weights. */
     final Rows toRows(float[] obsX, float[] tauCol, float[] target, double[] weight, int rows) {
-        INDArray input = net.input(obsX, tauCol, rows);
-        return new Rows(input, Nd.matrix(target, rows, actDim(), net.dataType()), weight);
+        return new Rows(net.input(obsX, tauCol, rows), rows, target, weight);
     }
 
-    /** Rows ready for the network: input, regression target and per-row weight. */
-    record Rows(INDArray input, INDArray target, double[] weight) {
+    /** Rows ready for the network: input rows (row-major), their count, regression targets and per-row weights. */
+    record Rows(float[] input, int count, float[] target, double[] weight) {
     }
 }

@@ -132,21 +132,18 @@ public final class GaussianPolicy implements Policy {
         return x > 20 ? x : Math.log1p(Math.exp(x));
     }
 
-    private INDArray obsArray(float[] obs, int n) {
-        return Nd.matrix(obs, n, obsDim, mlp.dataType());
-    }
-
-    private INDArray obsRows(float[] obs, int[] idx) {
+    /** The observations of transitions {@code idx}, row-major. */
+    private float[] obsRows(float[] obs, int[] idx) {
         float[] o = new float[idx.length * obsDim];
         for (int k = 0; k < idx.length; k++) {
             System.arraycopy(obs, idx[k] * obsDim, o, k * obsDim, obsDim);
         }
-        return obsArray(o, idx.length);
+        return o;
     }
 
     @Override
     public float[] sample(float[] obs, int rows, float[] given, Rng rng, boolean eval, float[][] path) {
-        Head h = head(mlp.forward(obsArray(obs, rows)), rows);
+        Head h = head(mlp.forward(obs, rows, null), rows);
         float[] a = new float[rows * actDim];
         float[] noise = new float[rows * actDim];
         if (!(eval && cfg.evalMean())) {
@@ -204,7 +201,7 @@ public final class GaussianPolicy implements Policy {
         for (int from = 0; from < batch; from += chunk) {
             int to = Math.min(batch, from + chunk);
             int[] idx = Policies.range(from, to);
-            Head h = head(mlp.forward(obsRows(obs, idx)), idx.length);
+            Head h = head(mlp.forward(obsRows(obs, idx), idx.length, null), idx.length);
             for (int k = 0; k < idx.length; k++) {
                 logpOld[idx[k]] = logProb(h, k, act, idx[k]);
             }
@@ -223,7 +220,7 @@ public final class GaussianPolicy implements Policy {
     public UpdateStats lossAndGrad(float[] obs, float[] act, int[] idx, float[] adv, double clip) {
         int n = idx.length;
         Mlp.Cache cache = mlp.newCache();
-        INDArray out = mlp.forward(obsRows(obs, idx), cache);
+        INDArray out = mlp.forward(obsRows(obs, idx), n, cache);
         Head h = head(out, n);
         double[] logRatio = new double[n];
         for (int k = 0; k < n; k++) {

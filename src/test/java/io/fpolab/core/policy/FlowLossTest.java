@@ -33,7 +33,7 @@ class FlowLossTest {
             obsX[3 * r] = r;
             obsX[3 * r + 2] = -r;
         }
-        float[] in = Nd.floats(net.input(obsX, tau, rows));
+        float[] in = net.input(obsX, tau, rows);
         double[] freq = {1, 2, 4, 8};
         for (int r = 0; r < rows; r++) {
             int at = r * 11;
