@@ -77,7 +77,9 @@ public final class Main {
         }
         List<String> command = new ArrayList<>();
         command.add(java.get());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        command.addAll(jvmOptions);
+        command.addAll(threadPriorityOptions(jvmOptions));
         command.addAll(List.of("--add-modules", VECTOR_MODULE, "-D" + RELAUNCH + "=false", "-D" + WATCH_PARENT + "=true",
                 "-D" + io.fpolab.ui.LabApp.LAUNCHED_AT + "=" + ManagementFactory.getRuntimeMXBean().getStartTime(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
@@ -97,6 +99,22 @@ public final class Main {
                 // keep waiting: the child owns the work
             }
         }
+    }
+
+    /**
+     * JVM options that make Java thread priorities OS priorities on Linux, where HotSpot ignores them by
+     * default: priority 5 (normal) stays nice 0 and the lowest, 1, becomes nice 19. The lab's trainer and update
+     * threads run at the lowest priority, so in the lab window the FX and render threads always get a core first
+     * and a frame is never late because training holds both cores; headless, training competes with nothing.
+     * Raising a thread above normal needs root and is silently skipped otherwise (nothing here asks for it).
+     * The same options are in pom.xml for {@code mvn javafx:run} and the tests. Empty elsewhere, or when the
+     * JVM was started with its own {@code ThreadPriorityPolicy}.
+     */
+    static List<String> threadPriorityOptions(List<String> jvmOptions) {
+        boolean linux = System.getProperty("os.name", "").startsWith("Linux");
+        boolean chosen = jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:ThreadPriorityPolicy"));
+        return linux && !chosen ? List.of("-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19")
+                : List.of();
     }
 
     /**

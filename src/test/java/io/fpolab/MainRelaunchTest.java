@@ -31,6 +31,14 @@ class MainRelaunchTest {
     }
 
     @Test
+    void onLinuxTheChildMapsTheLowestJavaPriorityToNice19UnlessThePolicyWasChosen() {
+        assumeTrue(System.getProperty("os.name").startsWith("Linux"));
+        assertEquals(List.of("-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19"),
+                Main.threadPriorityOptions(List.of("-Xmx2g")));
+        assertEquals(List.of(), Main.threadPriorityOptions(List.of("-XX:ThreadPriorityPolicy=0")));
+    }
+
+    @Test
     void theChildsExitCodeComesBack() throws Exception {
         Result r = run(List.of(), "validate", "no-such-file.json");
         assertEquals(2, r.code, r.out + r.err);

@@ -110,6 +110,9 @@ public final class TrainingRun implements AutoCloseable {
         }
         thread = new Thread(this::loop, "trainer-" + name);
         thread.setDaemon(true);
+        // The lab window's threads come first: with the launcher's priority mapping (see io.fpolab.Main) the
+        // lowest Java priority is the OS's lowest (nice 19), so training takes only the CPU the UI leaves.
+        thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
     }
 
