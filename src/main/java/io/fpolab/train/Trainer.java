@@ -554,11 +554,11 @@ public final class Trainer {
             Gae.normalize(adv, 0, adv.length);
         }
         return Workspaces.run("update", () -> {
-            // The critic's loss and gradient, and the policy's shards: independent tasks, in parallel when allowed.
+            // The policy's shards and the critic's loss and gradient: independent tasks, in parallel when allowed.
+            // This thread claims tasks first, so the big ones go first: a worker that wakes late takes the critic.
             double[] vLoss = new double[1];
-            List<Runnable> tasks = new ArrayList<>();
+            List<Runnable> tasks = new ArrayList<>(shards.tasks(buf.obs, buf.act, idx, adv, ppo.clip()));
             tasks.add(() -> vLoss[0] = Workspaces.run("critic-update", () -> valueLossAndGrad(idx)));
-            tasks.addAll(shards.tasks(buf.obs, buf.act, idx, adv, ppo.clip()));
             UpdateWorkers.runAll(tasks, updateThreads);
             Policy.UpdateStats s = shards.combine();
             boolean step = !(ppo.targetKl() > 0 && s.approxKl() > ppo.targetKl());

@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * process, kept alive so that each worker's ND4J workspaces are made once; one thread fewer than the
  * cores, because the trainer's own thread works too.
  *
- * <p>Workers run at the lowest Java priority, like the lab's trainer threads: the lab's launcher maps Java
- * priorities to OS nice values (see {@code io.fpolab.Main}), so in the lab window the UI's threads always
- * get a core first and training takes what is left; headless they compete with nothing.
+ * <p>A worker runs each job at the priority of the trainer that handed it over: the lowest for the lab's
+ * trainers (which the launcher maps to nice 19, see {@code io.fpolab.Main}, so the window's threads always get
+ * a core first), normal for headless commands.
  */
 final class UpdateWorkers {
     private static final ExecutorService POOL = Executors.newFixedThreadPool(
@@ -30,9 +30,10 @@ final class UpdateWorkers {
 
     /**
      * Runs each task once, on the calling thread and up to {@code threads − 1} workers, and returns when all
-     * have finished, rethrowing the first failure. Tasks are claimed from a shared counter, so a worker that
-     * starts late (the pool is shared by every trainer) finds nothing left and leaves at once. The tasks must
-     * not depend on one another.
+     * have finished, rethrowing the first failure. Tasks are claimed in list order from a shared counter and the
+     * calling thread starts claiming at once, so put the largest first: a worker that wakes late (waking a
+     * parked thread took ~0.1–1 ms here) then finds only small tasks left, or nothing, and leaves at once. The
+     * tasks must not depend on one another.
      */
     static void runAll(List<Runnable> tasks, int threads) {
         int helpers = Math.min(threads, tasks.size()) - 1;
@@ -43,7 +44,12 @@ final class UpdateWorkers {
         AtomicInteger next = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(tasks.size());
         AtomicReference<Throwable> failure = new AtomicReference<>();
+        int priority = Thread.currentThread().getPriority();
         Runnable lane = () -> {
+            // Workers take the caller's priority: the lowest for the lab's trainers, normal headless.
+            if (Thread.currentThread().getPriority() != priority) {
+                Thread.currentThread().setPriority(priority);
+            }
             for (int i = next.getAndIncrement(); i < tasks.size(); i = next.getAndIncrement()) {
                 try {
                     tasks.get(i).run();
