@@ -218,6 +218,7 @@ public final class Benchmarks {
         int cores = Runtime.getRuntime().availableProcessors();
         shardedUpdates(m, "classroom", "gridworld-fpo-fast.json", cores);
         shardedUpdates(m, "paper_gridworld", "gridworld-fpo.json", cores);
+        shardedUpdates(m, "paper_control", "cartpole-swingup-fpo.json", cores);
         m.put("rollout_envs", 64);
         m.put("rollout_steps_per_s", Math.round(flowRollout(5, 1, 64, 200)));
         if (gridIterations > 0) {
@@ -227,16 +228,17 @@ public final class Benchmarks {
     }
 
     /**
-     * The policy update of a GridWorld preset's minibatch with one shard per core: rows/s on one thread and
-     * on every core (same shards, so the same bits), their scaling efficiency, and rows/s without shards.
+     * The policy update of a preset's minibatch with one shard per core: rows/s on one thread and on every core
+     * (same shards, so the same bits), their scaling efficiency, and rows/s without shards.
      */
     private static void shardedUpdates(Map<String, Object> m, String key, String preset, int cores) {
         ExperimentConfig cfg = ConfigIO.loadResource("/sample-configs/" + preset);
         int transitions = cfg.env().numEnvs() * cfg.ppo().stepsPerEnv() / cfg.ppo().minibatches();
+        var spec = Envs.create(cfg.env()).spec();
         ExperimentConfig sharded = ConfigSchema.withOverride(cfg, "ppo.shards", Integer.toString(cores));
-        double[] r = shardedUpdate(sharded, 2, 2, transitions, new int[] {1, cores}, 5, 40);
-        double unsharded = shardedUpdate(ConfigSchema.withOverride(cfg, "ppo.shards", "1"), 2, 2, transitions,
-                new int[] {1}, 5, 40)[0];
+        double[] r = shardedUpdate(sharded, spec.obsDim(), spec.actDim(), transitions, new int[] {1, cores}, 5, 40);
+        double unsharded = shardedUpdate(ConfigSchema.withOverride(cfg, "ppo.shards", "1"), spec.obsDim(),
+                spec.actDim(), transitions, new int[] {1}, 5, 40)[0];
         m.put(key + "_update_minibatch", transitions + "x" + cfg.flow().nMc());
         m.put(key + "_update_shards", cores);
         m.put(key + "_update_rows_per_s_unsharded", Math.round(unsharded));
