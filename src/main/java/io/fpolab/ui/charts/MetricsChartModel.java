@@ -133,35 +133,52 @@ public final class MetricsChartModel {
      * metrics first, then the scalar columns in their order, then the other evaluation keys in first-seen order.
      */
     public static List<String> metrics(List<RunData> runs) {
-        boolean[] column = new boolean[IterationStats.COLUMNS.length];
-        Set<String> evaluation = new LinkedHashSet<>();
-        for (RunData r : runs) {
-            for (IterationStats s : r.history()) {
-                double[] v = s.values();
-                for (int i = 0; i < v.length; i++) {
-                    column[i] |= Double.isFinite(v[i]);
-                }
-                for (Map.Entry<String, Double> e : s.evaluation().entrySet()) {
-                    if (e.getValue() != null && Double.isFinite(e.getValue())) {
-                        evaluation.add(e.getKey());
-                    }
-                }
-            }
-        }
         Set<String> had = new LinkedHashSet<>();
-        for (int i = 0; i < column.length; i++) {
-            if (column[i]) {
-                had.add(IterationStats.COLUMNS[i]);
+        for (RunData r : runs) {
+            collectMetrics(r.history(), 0, had);
+        }
+        return ordered(had);
+    }
+
+    /**
+     * Adds to {@code into} the metrics with a finite value in {@code history} from index {@code from} on (a view
+     * that keeps the set per run scans only the iterations that arrived since).
+     */
+    public static void collectMetrics(List<IterationStats> history, int from, Set<String> into) {
+        for (int k = from; k < history.size(); k++) {
+            IterationStats s = history.get(k);
+            double[] v = s.values();
+            for (int i = 0; i < v.length; i++) {
+                if (Double.isFinite(v[i])) {
+                    into.add(IterationStats.COLUMNS[i]);
+                }
+            }
+            for (Map.Entry<String, Double> e : s.evaluation().entrySet()) {
+                if (e.getValue() != null && Double.isFinite(e.getValue())) {
+                    into.add(e.getKey());
+                }
             }
         }
-        had.addAll(evaluation);
+    }
+
+    /** {@code had} in the order the picker lists metrics: headline metrics, scalar columns, evaluation keys. */
+    public static List<String> ordered(Set<String> had) {
         List<String> out = new ArrayList<>();
         for (String m : HEADLINE) {
-            if (had.remove(m)) {
+            if (had.contains(m)) {
                 out.add(m);
             }
         }
-        out.addAll(had);
+        for (String m : IterationStats.COLUMNS) {
+            if (had.contains(m) && !out.contains(m)) {
+                out.add(m);
+            }
+        }
+        for (String m : had) {
+            if (!out.contains(m)) {
+                out.add(m);
+            }
+        }
         return out;
     }
 

@@ -136,6 +136,9 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
     private boolean choosingMetrics;
     private final Map<RunRecord, Integer> drawnRevision = new HashMap<>();
     private final Set<String> hidden = new LinkedHashSet<>();
+    private Map<String, Scanned> scanned = new HashMap<>();
+    /** Earliest time (System.nanoTime) of the next timer-driven redraw; see {@link #refresh}. */
+    private long nextRedrawNanos;
     private PaintStyle style = PaintStyle.LIGHT;
     private ChartData current = new ChartData(MetricsChartModel.DEFAULT_METRIC, XAxis.ENV_STEPS, List.of(), List.of());
     private Frame frame = new Frame(current, Set.of(), false, 0);
@@ -204,10 +207,6 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
         resetItem.setAccelerator(RESET_KEYS.get(0));
         resetItem.setOnAction(e -> resetZoom());
         viewer.getContextMenu().getItems().addAll(0, List.of(resetItem, new SeparatorMenuItem()));
-        Tooltip.install(viewer, new Tooltip("Wheel: zoom at the pointer · drag right: zoom into a box · "
-                + "Alt- or Shift-drag: pan · double-click, drag left or Ctrl+0: reset zoom · click a legend entry: "
-                + "hide or show that run · right-click: export"));
-
         crossX.getStyleClass().add("curve-crosshair");
         crossY.getStyleClass().add("curve-crosshair");
         for (Line l : List.of(crossX, crossY)) {
@@ -274,8 +273,10 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
         smoothingValue.setText("0.00");
         smoothingValue.setMinWidth(32);
         resetButton.setId("resetZoom");
-        resetButton.setTooltip(new Tooltip("Show all data again after zooming or panning (Ctrl+0, or double-click "
-                + "the chart)"));
+        // The chart's gestures, in the tooltip of the button that undoes them.
+        resetButton.setTooltip(new Tooltip("Show all data again (Ctrl+0, or double-click the chart).\n"
+                + "Wheel: zoom at the pointer · drag right: zoom into a box · drag left: reset\n"
+                + "Alt- or Shift-drag: pan · click a legend entry: hide or show its run · right-click: export"));
         resetButton.setOnAction(e -> resetZoom());
         note.setId("chartNote");
         note.getStyleClass().add("chart-note");
@@ -518,11 +519,17 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
         }
     }
 
-    /** Rebuilds the datasets if a run has new iterations (or always, when {@code force}); FX thread. */
+    /**
+     * Rebuilds the datasets if a run has new iterations (or always, when {@code force}); FX thread. Besides the
+     * {@link #REDRAW_HZ} timer, a redraw that took long (many long runs on a slow machine) delays the next
+     * timer-driven one, so updates while training take at most about a tenth of the FX thread; the user's own
+     * changes redraw at once.
+     */
     void refresh(boolean force) {
-        if (!visible) {
+        if (!visible || (!force && System.nanoTime() < nextRedrawNanos)) {
             return;
         }
+        long start = System.nanoTime();
         boolean changed = force;
         for (RunRecord r : records) {
             Integer seen = drawnRevision.get(r);
@@ -554,6 +561,8 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
         note.setManaged(!text.isEmpty());
         hideReadout();
         redraws++;
+        long cost = System.nanoTime() - start;
+        nextRedrawNanos = System.nanoTime() + 9 * cost;
     }
 
     private List<RunData> runData() {
@@ -569,9 +578,29 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
         return runs;
     }
 
+    /** The metrics a run has so far, and how many of its iterations were scanned for them. */
+    private static final class Scanned {
+        final Set<String> metrics = new LinkedHashSet<>();
+        int iterations;
+    }
+
     /** Offers the metrics the runs have; keeps the choice, or falls back to the default when runs lack it. */
     private void updateMetricChoices(List<RunData> runs) {
-        List<String> wanted = MetricsChartModel.metrics(runs);
+        // Histories only grow (a run opened again starts over): scan each run's new iterations only.
+        Set<String> had = new LinkedHashSet<>();
+        Map<String, Scanned> next = new HashMap<>();
+        for (RunData r : runs) {
+            Scanned s = scanned.get(r.name());
+            if (s == null || s.iterations > r.history().size()) {
+                s = new Scanned();
+            }
+            MetricsChartModel.collectMetrics(r.history(), s.iterations, s.metrics);
+            s.iterations = r.history().size();
+            next.put(r.name(), s);
+            had.addAll(s.metrics);
+        }
+        scanned = next;
+        List<String> wanted = MetricsChartModel.ordered(had);
         if (wanted.equals(metricBox.getItems())) {
             return;
         }
@@ -697,6 +726,24 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
         return s.toString();
     }
 
+    /** Tick labels of the log axis: {@link #number}. */
+    private static final java.text.NumberFormat PLAIN = new java.text.NumberFormat() {
+        @Override
+        public StringBuffer format(double v, StringBuffer to, java.text.FieldPosition pos) {
+            return to.append(number(v));
+        }
+
+        @Override
+        public StringBuffer format(long v, StringBuffer to, java.text.FieldPosition pos) {
+            return to.append(number(v));
+        }
+
+        @Override
+        public Number parse(String source, java.text.ParsePosition pos) {
+            throw new UnsupportedOperationException("tick labels are only formatted");
+        }
+    };
+
     /** Four significant digits, grouped; no exponent for everyday magnitudes. */
     static String number(double v) {
         double a = Math.abs(v);
@@ -755,6 +802,8 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
             }
             if (range instanceof LogAxis l) {
                 l.setSmallestValue(floor);
+                // Plain numbers ("20", "0.01") instead of powers of ten with fractional exponents ("10^1.30").
+                l.setNumberFormatOverride(PLAIN);
             }
             // Without data, bare 0..1 axes and their grid are clutter around the "start a run" message.
             boolean empty = data.isEmpty();
