@@ -50,6 +50,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
@@ -143,6 +144,8 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
     private ChartData current = new ChartData(MetricsChartModel.DEFAULT_METRIC, XAxis.ENV_STEPS, List.of(), List.of());
     private Frame frame = new Frame(current, Set.of(), false, 0);
     private List<Drawn> drawn = List.of();
+    /** The pointer over the canvas (canvas coordinates), null when it is elsewhere or dragging. */
+    private Point2D pointer;
     /** The y range this view set for a constant metric (not a zoom of the user's). */
     private Range ownRange;
     private long redraws;
@@ -193,11 +196,31 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
                 resetZoom();
             }
         });
-        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> showReadout(e.getX(), e.getY()));
-        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> hideReadout());
-        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hideReadout());
-        canvas.setOnScrollFinished(e -> hideReadout());
-        viewer.setOnKeyPressed(e -> {
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+            pointer = new Point2D(e.getX(), e.getY());
+            showReadout(e.getX(), e.getY());
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> viewer.requestFocus());
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            pointer = null;
+            hideReadout();
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
+            pointer = null;
+            hideReadout();
+        });
+        // A zoom or pan moves the points under the pointer; the canvas repaints first, then the readout follows.
+        chart.addChangeListener(e -> {
+            if (pointer != null) {
+                Platform.runLater(() -> {
+                    if (pointer != null) {
+                        showReadout(pointer.getX(), pointer.getY());
+                    }
+                });
+            }
+        });
+        // Anywhere in the tab (the metric picker may have the focus), not only on the focused chart.
+        root.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (RESET_KEYS.stream().anyMatch(k -> k.match(e))) {
                 resetZoom();
                 e.consume();
@@ -559,7 +582,12 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
         note.setText(text);
         note.setVisible(!text.isEmpty());
         note.setManaged(!text.isEmpty());
-        hideReadout();
+        // The points moved (new iterations, a new zoom): the readout follows the pointer's nearest point.
+        if (pointer != null) {
+            showReadout(pointer.getX(), pointer.getY());
+        } else {
+            hideReadout();
+        }
         redraws++;
         long cost = System.nanoTime() - start;
         nextRedrawNanos = System.nanoTime() + 9 * cost;
