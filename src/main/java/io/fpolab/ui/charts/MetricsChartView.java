@@ -129,7 +129,7 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
     private final Timeline redraw = new Timeline(new KeyFrame(Duration.seconds(1 / REDRAW_HZ), e -> refresh(false)));
 
     private List<RunRecord> records = List.of();
-    /** Runs given directly instead of through records (tests, screenshots); null when records are the source. */
+    /** Runs given directly instead of through records (tests); null when records are the source. */
     private List<RunData> givenRuns;
     private TrainingRun selectedRun;
     private boolean visible;
@@ -172,8 +172,8 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
 
     public MetricsChartView() {
         viewer.setId("metricsChart");
-        // Hit-test entities for thousands of points would cost more than drawing them; the readout finds
-        // points itself. Legend entries keep their entities (clicks on them hide runs).
+        // Tooltips come from the legend entries only ("Click to hide this run"): curves make no hit-test
+        // entities (see lineRenderer), the readout finds their points itself.
         viewer.getCanvas().setTooltipEnabled(true);
         viewer.getCanvas().addMouseHandler(new PanHandlerFX("pan-shift", false, false, false, true));
         viewer.addChartMouseListener(new ChartMouseListenerFX() {
@@ -379,7 +379,7 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
         refresh(true);
     }
 
-    /** Shows {@code runs} instead of the lab's run records (FX thread; for tests and screenshots). */
+    /** Shows {@code runs} instead of the lab's run records (FX thread; for tests). */
     void setRunData(List<RunData> runs) {
         givenRuns = List.copyOf(runs);
         refresh(true);
