@@ -10,6 +10,7 @@ import java.awt.Color;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
@@ -70,7 +71,10 @@ final class CurvesPlot {
             int seeds) {
     }
 
-    /** "FPO · gridworld · seed 0 — 40,960 env steps: 0.52 (raw 0.48)" and, for bands, the spread and n. */
+    /**
+     * The readout of point {@code i} of {@code d}: the run's name, then "40,960 env steps: 0.52" (bands: mean,
+     * band edges and the number of seeds), with the raw value when smoothing is on.
+     */
     static String describe(Drawn d, int i, Frame f) {
         XAxis axis = f.data().xAxis();
         String x = axis == XAxis.ENV_STEPS ? String.format(Locale.ROOT, "%,.0f env steps", d.x()[i])
@@ -116,7 +120,8 @@ final class CurvesPlot {
             return String.format(Locale.ROOT, "%.3e", v);
         }
         int decimals = Math.max(0, 3 - (int) Math.floor(Math.log10(a)));
-        DecimalFormat f = new DecimalFormat("#,##0" + (decimals > 0 ? "." + "#".repeat(decimals) : ""));
+        DecimalFormat f = new DecimalFormat("#,##0" + (decimals > 0 ? "." + "#".repeat(decimals) : ""),
+                DecimalFormatSymbols.getInstance(Locale.ROOT));
         return f.format(v);
     }
 
