@@ -190,7 +190,7 @@ final class CurvesPlot {
                 for (Curve c : data.curves()) {
                     Color color = ChartStyle.color(c.color(), a);
                     boolean hide = f.hidden().contains(c.name());
-                    legend.add(legendItem(c.name(), color, a, hide, false));
+                    legend.add(legendItem(c.name(), c.name(), color, a, hide, false));
                     if (hide) {
                         continue;
                     }
@@ -234,8 +234,8 @@ final class CurvesPlot {
                 r.setDrawSeriesLineAsPath(true);
                 for (Band b : data.bands()) {
                     Color color = ChartStyle.color(b.color(), a);
-                    boolean hide = f.hidden().contains(b.name());
-                    legend.add(legendItem(b.name(), color, a, hide, true));
+                    boolean hide = f.hidden().contains(key(b));
+                    legend.add(legendItem(b.name(), key(b), color, a, hide, true));
                     if (hide) {
                         continue;
                     }
@@ -312,8 +312,20 @@ final class CurvesPlot {
         return r;
     }
 
-    /** A legend entry keyed by the run's name (a click on it toggles the run); greyed out while hidden. */
-    private static LegendItem legendItem(String name, Color color, PaintStyle a, boolean hidden, boolean band) {
+    /**
+     * What hides a band: its name without the seed count, so a hidden band stays hidden when another seed of its
+     * group arrives ("FPO · gridworld (2 seeds)" → "FPO · gridworld").
+     */
+    static String key(Band b) {
+        return b.name().replaceFirst(" \\(\\d+ seeds?\\)$", "");
+    }
+
+    /**
+     * A legend entry named {@code name} whose clicks toggle {@code key} (a run's name, a band's {@link #key});
+     * greyed out while hidden.
+     */
+    private static LegendItem legendItem(String name, String key, Color color, PaintStyle a, boolean hidden,
+            boolean band) {
         Color paint = hidden ? ChartStyle.faint(a.muted()) : color;
         BasicStroke stroke = ChartStyle.stroke(a, false);
         double w = 8 * a.scale();
@@ -321,7 +333,7 @@ final class CurvesPlot {
                 hidden ? "Click to show this run again" : "Click to hide this run", null, band,
                 new Rectangle2D.Double(-w, -w / 2, 2 * w, w), true, ChartStyle.faint(paint), false, paint, stroke,
                 true, new Line2D.Double(-w, 0, w, 0), stroke, paint);
-        item.setSeriesKey(name);
+        item.setSeriesKey(key);
         if (hidden) {
             item.setLabelPaint(a.muted());
         }
@@ -355,7 +367,7 @@ final class CurvesPlot {
         ChartData d = f.data();
         ChartData shown = new ChartData(d.metric(), d.xAxis(),
                 d.curves().stream().filter(c -> !hiddenNow.contains(c.name())).toList(),
-                d.bands().stream().filter(b -> !hiddenNow.contains(b.name())).toList());
+                d.bands().stream().filter(b -> !hiddenNow.contains(key(b))).toList());
         Frame visible = new Frame(shown, Set.of(), f.log(), f.smoothing());
         JFreeChart c = newChart(true);
         c.setTitle(new TextTitle(MetricsChartModel.label(d.metric())));

@@ -432,12 +432,12 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
         return current;
     }
 
-    /** Legend keys of the runs (or bands) hidden by clicking their legend entry (FX thread). */
+    /** Names of the runs (or band keys, {@link CurvesPlot#key}) hidden by clicking their legend entry (FX thread). */
     public Set<String> hiddenRuns() {
         return Set.copyOf(hidden);
     }
 
-    /** Hides or shows a run (or band) by its legend name, as a click on its legend entry does (FX thread). */
+    /** Hides or shows a run (or band, by {@link CurvesPlot#key}), as a click on its legend entry does (FX thread). */
     public void toggle(String name) {
         if (!hidden.remove(name)) {
             hidden.add(name);

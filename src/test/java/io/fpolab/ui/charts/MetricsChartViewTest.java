@@ -195,6 +195,25 @@ class MetricsChartViewTest extends FxRobot {
         assertEquals(2, fx(() -> plot().getDataset(1).getSeriesCount()));
     }
 
+    @Test
+    void aHiddenBandStaysHiddenWhenAnotherSeedArrives() throws Exception {
+        fx(() -> {
+            view.setBands(true);
+            return null;
+        });
+        clickOn(legendEntry("FPO · gridworld"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, fx(() -> plot().getDataset(1).getSeriesCount()));
+        List<RunData> more = new ArrayList<>(RUNS);
+        more.add(new RunData("FPO · gridworld · seed 1", "g", "FPO · gridworld", 1, 2, history(40, 50)));
+        fx(() -> {
+            view.setRunData(more);
+            return null;
+        });
+        assertEquals("Gaussian PPO · gridworld (1 seed)", fx(() -> plot().getDataset(1).getSeriesKey(0)));
+        assertEquals("FPO · gridworld (2 seeds) (hidden)", fx(() -> plot().getLegendItems().get(0).getLabel()));
+    }
+
     /** Screen centre of the legend entry of {@code name}, as the chart last drew it. */
     private Point2D legendEntry(String name) throws Exception {
         waitUntil("the legend entry of " + name, () -> fx(() -> findLegendEntry(name)) != null);
