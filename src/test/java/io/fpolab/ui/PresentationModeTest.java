@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fpolab.train.TrainingRun.State;
 import io.fpolab.ui.charts.ChartStyle;
+import io.fpolab.ui.charts.MetricsChartView;
 import io.fpolab.ui.paint.PaintKit;
 import io.fpolab.ui.paint.PaintStyle;
 import io.fpolab.ui.views.PainterCanvas;
@@ -144,11 +145,10 @@ class PresentationModeTest extends LabWindowFixture {
                 "chart tick labels " + tickFontSize(normalStyle) + " → " + tickFontSize(presentedStyle));
         assertTrue(ChartStyle.lineWidth(presentedStyle) >= 2 * ChartStyle.lineWidth(normalStyle));
 
-        // The training-curves canvas follows the same style.
+        // The training-curves chart follows the same style.
         selectTab("tab-training-curves");
-        PainterCanvas chart = LabFixture.fx(() -> (PainterCanvas) stage().getScene().lookup("#metricsChart"));
-        paintedImage(chart);
-        assertEquals(presentedStyle, LabFixture.fx(chart::paintedStyle));
+        MetricsChartView chart = (MetricsChartView) view.views().get(0);
+        assertEquals(presentedStyle, LabFixture.fx(chart::style));
     }
 
     @Test

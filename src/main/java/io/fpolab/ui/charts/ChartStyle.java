@@ -9,8 +9,10 @@ import java.awt.geom.Ellipse2D;
 import java.text.DecimalFormat;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 
@@ -66,6 +68,21 @@ public final class ChartStyle {
         return new Ellipse2D.Double(-r, -r, 2 * r, 2 * r);
     }
 
+    /**
+     * The colour of a raw curve drawn behind its smoothed one: the same hue, mostly transparent, as TensorBoard
+     * draws it, so the smoothed curve reads first and the noise stays visible.
+     */
+    static Color faint(Color c) {
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), 80);
+    }
+
+    /** A line of smaller, muted text under a chart's title (what the chart averages or smooths). */
+    static TextTitle subtitle(String text, PaintStyle style) {
+        TextTitle t = new TextTitle(text, font(style, TICK_SIZE));
+        t.setPaint(style.muted());
+        return t;
+    }
+
     private static Font font(PaintStyle style, float size) {
         return new Font(Font.SANS_SERIF, Font.PLAIN, 12).deriveFont((float) (size * style.scale()));
     }
@@ -89,7 +106,7 @@ public final class ChartStyle {
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
         plot.setNoDataMessageFont(font(style, LABEL_SIZE));
         plot.setNoDataMessagePaint(style.muted());
-        for (NumberAxis axis : new NumberAxis[] {(NumberAxis) plot.getDomainAxis(), (NumberAxis) plot.getRangeAxis()}) {
+        for (ValueAxis axis : new ValueAxis[] {plot.getDomainAxis(), plot.getRangeAxis()}) {
             axis.setLabelFont(font(style, LABEL_SIZE));
             axis.setTickLabelFont(font(style, TICK_SIZE));
             axis.setLabelPaint(text);
@@ -105,6 +122,10 @@ public final class ChartStyle {
         plot.getRangeAxis().setTickLabelInsets(new RectangleInsets(10 * s, 4 * s, 10 * s, 4 * s));
         plot.getDomainAxis().setTickLabelInsets(new RectangleInsets(4 * s, 24 * s, 4 * s, 24 * s));
         ((NumberAxis) plot.getDomainAxis()).setNumberFormatOverride(new DecimalFormat("#,##0.###"));
+        if (chart.getTitle() != null) {
+            chart.getTitle().setFont(font(style, LABEL_SIZE + 2).deriveFont(Font.BOLD));
+            chart.getTitle().setPaint(text);
+        }
         LegendTitle legend = chart.getLegend();
         if (legend != null) {
             legend.setPosition(RectangleEdge.BOTTOM);

@@ -3,11 +3,13 @@ package io.fpolab.ui.charts;
 import io.fpolab.train.IterationStats;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -15,10 +17,21 @@ import java.util.TreeMap;
  * per run, or in band mode one mean ± standard deviation band per group of runs that differ only by
  * seed. Seeds of one group are aligned by iteration (equal settings give equal env steps per
  * iteration); x is then the mean over the group.
+ *
+ * <p>A band counts each seed once: runs of one group with the same seed trained the same thing (a run
+ * trained again, or opened from its folder beside the original), so only the one with the longest history
+ * is used and {@code n} is the number of distinct seeds. Bands of metrics with a known range (fractions,
+ * rates) are clamped to it, so "mean ± std" never claims a success rate above 1.
  */
 public final class MetricsChartModel {
     /** Default metric of the chart. */
     public static final String DEFAULT_METRIC = "return_mean";
+    /**
+     * The metrics a run is judged by, offered first: GridWorld's evaluation success rate and the split of the
+     * first move at the saddle cell, and the control tasks' evaluation return.
+     */
+    public static final List<String> HEADLINE = List.of("success_rate", "move_up", "move_down", "move_stay",
+            "eval_return");
 
     /** Quantity on the x axis. */
     public enum XAxis {
@@ -35,16 +48,41 @@ public final class MetricsChartModel {
         }
     }
 
-    /** One run's input: display name, seed group key and name, palette index, history. */
-    public record RunData(String name, String group, int color, List<IterationStats> history) {
+    /**
+     * One run's input.
+     *
+     * @param name    display name, the curve's legend entry
+     * @param group   seed group key: equal for runs whose configs differ only in the seed
+     * @param label   the group's display name in band mode ("FPO · gridworld")
+     * @param seed    the run's seed; runs of one group with equal seeds are one seed
+     * @param color   palette index
+     * @param history iterations, oldest first
+     */
+    public record RunData(String name, String group, String label, long seed, int color,
+            List<IterationStats> history) {
     }
 
-    /** A run's curve; points whose metric is missing or not finite are left out. */
-    public record Curve(String name, int color, double[] x, double[] y) {
+    /**
+     * A run's curve; points whose metric is missing or not finite are left out. {@code y} is drawn (smoothed
+     * when smoothing is on), {@code raw} holds the measured values at the same x.
+     */
+    public record Curve(String name, int color, double[] x, double[] y, double[] raw) {
+        /** An unsmoothed curve. */
+        public Curve(String name, int color, double[] x, double[] y) {
+            this(name, color, x, y, y);
+        }
     }
 
-    /** A seed group's mean and mean ± one standard deviation. */
-    public record Band(String name, int color, int runs, double[] x, double[] mean, double[] lo, double[] hi) {
+    /**
+     * A seed group's mean and mean ± one standard deviation over {@code runs} distinct seeds; {@code rawMean} is
+     * the mean before smoothing.
+     */
+    public record Band(String name, int color, int runs, double[] x, double[] mean, double[] lo, double[] hi,
+            double[] rawMean) {
+        /** An unsmoothed band. */
+        public Band(String name, int color, int runs, double[] x, double[] mean, double[] lo, double[] hi) {
+            this(name, color, runs, x, mean, lo, hi, mean);
+        }
     }
 
     /** Everything one chart frame shows. */
@@ -90,16 +128,84 @@ public final class MetricsChartModel {
     private MetricsChartModel() {
     }
 
-    /** The metrics to offer: every scalar column, then the evaluation keys in first-seen order. */
-    public static List<String> metrics(Collection<String> evaluationKeys) {
-        List<String> m = new ArrayList<>(Arrays.asList(IterationStats.COLUMNS));
-        for (String k : evaluationKeys) {
-            if (!m.contains(k)) {
-                m.add(k);
+    /**
+     * The metrics to offer for {@code runs}: those at least one run has a finite value of, the {@link #HEADLINE}
+     * metrics first, then the scalar columns in their order, then the other evaluation keys in first-seen order.
+     */
+    public static List<String> metrics(List<RunData> runs) {
+        Set<String> had = new LinkedHashSet<>();
+        for (RunData r : runs) {
+            collectMetrics(r.history(), 0, had);
+        }
+        return ordered(had);
+    }
+
+    /**
+     * Adds to {@code into} the metrics with a finite value in {@code history} from index {@code from} on (a view
+     * that keeps the set per run scans only the iterations that arrived since).
+     */
+    public static void collectMetrics(List<IterationStats> history, int from, Set<String> into) {
+        for (int k = from; k < history.size(); k++) {
+            IterationStats s = history.get(k);
+            double[] v = s.values();
+            for (int i = 0; i < v.length; i++) {
+                if (Double.isFinite(v[i])) {
+                    into.add(IterationStats.COLUMNS[i]);
+                }
+            }
+            for (Map.Entry<String, Double> e : s.evaluation().entrySet()) {
+                if (e.getValue() != null && Double.isFinite(e.getValue())) {
+                    into.add(e.getKey());
+                }
             }
         }
-        return m;
     }
+
+    /** {@code had} in the order the picker lists metrics: headline metrics, scalar columns, evaluation keys. */
+    public static List<String> ordered(Set<String> had) {
+        List<String> out = new ArrayList<>();
+        for (String m : HEADLINE) {
+            if (had.contains(m)) {
+                out.add(m);
+            }
+        }
+        for (String m : IterationStats.COLUMNS) {
+            if (had.contains(m) && !out.contains(m)) {
+                out.add(m);
+            }
+        }
+        for (String m : had) {
+            if (!out.contains(m)) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The range a metric's values lie in by definition: [0, 1] for fractions and rates, [0, ∞) for lengths,
+     * losses, norms, times and densities, (−∞, 1] for the explained variance; unbounded otherwise. Bands are
+     * clamped to it.
+     */
+    public static double[] bounds(String metric) {
+        double inf = Double.POSITIVE_INFINITY;
+        if (metric.endsWith("success_rate") || metric.equals("clip_fraction")
+                || (metric.startsWith("saddle_") && !metric.equals("saddle_length")) || metric.startsWith("move_")) {
+            return new double[] {0, 1};
+        }
+        if (metric.equals("explained_variance")) {
+            return new double[] {-inf, 1};
+        }
+        if (NON_NEGATIVE.contains(metric)) {
+            return new double[] {0, inf};
+        }
+        return new double[] {-inf, inf};
+    }
+
+    private static final Set<String> NON_NEGATIVE = Set.of("iteration", "env_steps", "wall_seconds", "episodes",
+            "length_mean", "value_loss", "cfm_loss", "advantage_std", "grad_norm", "learning_rate", "steps_per_second",
+            "rollout_seconds", "update_seconds", "mean_episode_length", "saddle_length", "y_peak_up", "y_peak_down",
+            "y_valley", "eval_return_std", "ratio_mean", "ratio_min", "ratio_max");
 
     /** Axis label of a metric, with its unit where it has one. */
     public static String label(String metric) {
@@ -176,7 +282,10 @@ public final class MetricsChartModel {
         return Arrays.copyOf(out, k);
     }
 
-    /** Computes the chart's curves (or bands when {@code bands} is true). */
+    /**
+     * Computes the chart's curves (or bands when {@code bands} is true). Runs without a finite value of the
+     * metric get no curve, and groups without one no band, so they do not appear in the legend.
+     */
     public static ChartData compute(List<RunData> runs, String metric, XAxis axis, boolean bands) {
         int column = Arrays.asList(IterationStats.COLUMNS).indexOf(metric);
         if (!bands) {
@@ -193,7 +302,9 @@ public final class MetricsChartModel {
                         n++;
                     }
                 }
-                curves.add(new Curve(r.name(), r.color(), Arrays.copyOf(xs, n), Arrays.copyOf(ys, n)));
+                if (n > 0) {
+                    curves.add(new Curve(r.name(), r.color(), Arrays.copyOf(xs, n), Arrays.copyOf(ys, n)));
+                }
             }
             return new ChartData(metric, axis, curves, List.of());
         }
@@ -202,16 +313,40 @@ public final class MetricsChartModel {
             groups.computeIfAbsent(r.group(), g -> new ArrayList<>()).add(r);
         }
         List<Band> out = new ArrayList<>();
+        Map<String, Integer> labels = new HashMap<>();
         for (List<RunData> g : groups.values()) {
-            out.add(band(g, metric, axis));
+            List<RunData> seeds = oneRunPerSeed(g);
+            Band b = band(seeds, metric, axis);
+            if (b.x().length == 0) {
+                continue;
+            }
+            // Groups that differ in a setting but not in algorithm and task would share a label (and a legend key).
+            String label = g.get(0).label();
+            int k = labels.merge(label, 1, Integer::sum);
+            String name = String.format(Locale.ROOT, "%s%s (%d seed%s)", label, k == 1 ? "" : ", setting " + k,
+                    b.runs(), b.runs() == 1 ? "" : "s");
+            out.add(new Band(name, b.color(), b.runs(), b.x(), b.mean(), b.lo(), b.hi()));
         }
         return new ChartData(metric, axis, List.of(), out);
     }
 
-    private static Band band(List<RunData> group, String metric, XAxis axis) {
+    /**
+     * The runs of one seed group with each seed once: of runs with equal seeds (the same training) the one with
+     * the longest history, the first listed on a tie; in order of first appearance of each seed.
+     */
+    static List<RunData> oneRunPerSeed(List<RunData> group) {
+        Map<Long, RunData> bySeed = new LinkedHashMap<>();
+        for (RunData r : group) {
+            bySeed.merge(r.seed(), r, (kept, next) -> next.history().size() > kept.history().size() ? next : kept);
+        }
+        return List.copyOf(bySeed.values());
+    }
+
+    private static Band band(List<RunData> seeds, String metric, XAxis axis) {
+        double[] range = bounds(metric);
         // iteration -> {sum x, sum y, sum y², n}
         TreeMap<Integer, double[]> acc = new TreeMap<>();
-        for (RunData r : group) {
+        for (RunData r : seeds) {
             for (IterationStats s : r.history()) {
                 double y = value(s, metric);
                 if (!Double.isFinite(y)) {
@@ -237,13 +372,123 @@ public final class MetricsChartModel {
             double sd = Math.sqrt(var);
             xs[i] = a[0] / a[3];
             mean[i] = m;
-            lo[i] = m - sd;
-            hi[i] = m + sd;
+            lo[i] = Math.max(range[0], m - sd);
+            hi[i] = Math.min(range[1], m + sd);
             i++;
         }
-        RunData first = group.get(0);
-        String base = first.name().replaceAll(" · seed \\d+.*$", "");
-        String name = String.format(Locale.ROOT, "%s (%d seed%s)", base, group.size(), group.size() == 1 ? "" : "s");
-        return new Band(name, first.color(), group.size(), xs, mean, lo, hi);
+        return new Band("", seeds.get(0).color(), seeds.size(), xs, mean, lo, hi);
+    }
+
+    /**
+     * Exponential moving average as TensorBoard smooths scalars: {@code last = w·last + (1 − w)·y} from
+     * {@code last = 0}, divided by {@code 1 − w^k} after k values so the start is not pulled towards 0; non-finite
+     * values pass through unsmoothed. Weight 0 returns the values; weight must be in [0, 1).
+     */
+    public static double[] smooth(double[] y, double weight) {
+        if (!(weight >= 0 && weight < 1)) {
+            throw new IllegalArgumentException("smoothing weight " + weight + " is not in [0, 1)");
+        }
+        if (weight == 0) {
+            return y;
+        }
+        double[] out = new double[y.length];
+        double last = 0;
+        int k = 0;
+        for (int i = 0; i < y.length; i++) {
+            if (!Double.isFinite(y[i])) {
+                out[i] = y[i];
+                continue;
+            }
+            last = last * weight + (1 - weight) * y[i];
+            k++;
+            out[i] = last / (1 - Math.pow(weight, k));
+        }
+        return out;
+    }
+
+    /**
+     * {@code data} with every curve, band mean and band edge smoothed by {@link #smooth}; the unsmoothed values
+     * stay in {@link Curve#raw()} and {@link Band#rawMean()}. Smoothing is a weighted mean, so clamped band
+     * edges stay inside the metric's range.
+     */
+    public static ChartData smoothed(ChartData data, double weight) {
+        if (weight == 0) {
+            return data;
+        }
+        List<Curve> curves = new ArrayList<>();
+        for (Curve c : data.curves()) {
+            curves.add(new Curve(c.name(), c.color(), c.x(), smooth(c.raw(), weight), c.raw()));
+        }
+        List<Band> bands = new ArrayList<>();
+        for (Band b : data.bands()) {
+            bands.add(new Band(b.name(), b.color(), b.runs(), b.x(), smooth(b.rawMean(), weight),
+                    smooth(b.lo(), weight), smooth(b.hi(), weight), b.rawMean()));
+        }
+        return new ChartData(data.metric(), data.xAxis(), curves, bands);
+    }
+
+    /** The smallest positive value the chart would draw (curves, raw values, band edges); NaN if there is none. */
+    public static double smallestPositive(ChartData data) {
+        double min = Double.POSITIVE_INFINITY;
+        for (Curve c : data.curves()) {
+            min = Math.min(min, smallestPositive(c.y()));
+            min = Math.min(min, smallestPositive(c.raw()));
+        }
+        for (Band b : data.bands()) {
+            for (double[] v : new double[][] {b.mean(), b.lo(), b.hi(), b.rawMean()}) {
+                min = Math.min(min, smallestPositive(v));
+            }
+        }
+        return Double.isInfinite(min) ? Double.NaN : min;
+    }
+
+    private static double smallestPositive(double[] v) {
+        double min = Double.POSITIVE_INFINITY;
+        for (double y : v) {
+            if (y > 0 && y < min) {
+                min = y;
+            }
+        }
+        return min;
+    }
+
+    /** How many drawn points (curve points, band means) are zero or negative, which a log axis cannot show. */
+    public static int nonPositive(ChartData data) {
+        int n = 0;
+        for (Curve c : data.curves()) {
+            for (double y : c.y()) {
+                n += y > 0 ? 0 : 1;
+            }
+        }
+        for (Band b : data.bands()) {
+            for (double y : b.mean()) {
+                n += y > 0 ? 0 : 1;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * What a log-scale y axis leaves out of {@code data}, as one sentence for the chart, or "" when everything
+     * is positive: points at or below zero are not drawn and band edges at or below zero are drawn at the
+     * smallest positive value. When nothing is positive the chart stays linear and says so.
+     */
+    public static String logScaleNote(ChartData data) {
+        if (data.isEmpty()) {
+            return "";
+        }
+        if (Double.isNaN(smallestPositive(data))) {
+            return "Log scale needs values above 0 and this metric has none: drawn on a linear scale.";
+        }
+        int left = nonPositive(data);
+        boolean edges = data.bands().stream().anyMatch(b -> Arrays.stream(b.lo()).anyMatch(v -> v <= 0));
+        List<String> parts = new ArrayList<>();
+        if (left > 0) {
+            parts.add(String.format(Locale.ROOT, "%,d point%s at or below 0 not drawn", left, left == 1 ? "" : "s"));
+        }
+        if (edges) {
+            parts.add("band edges at or below 0 drawn at the axis floor");
+        }
+        return parts.isEmpty() ? "" : "Log scale: " + String.join("; ", parts) + ".";
     }
 }

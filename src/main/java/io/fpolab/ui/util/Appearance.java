@@ -5,8 +5,9 @@ import io.fpolab.ui.paint.PaintStyle;
 /**
  * How the lab currently looks: the dark theme and presentation mode (full screen, larger fonts,
  * thicker lines, the side panel collapsed, for a projector). The main window applies it as stylesheets
- * and the {@code presentation} style class on its root; painted views and charts follow it through
- * their canvas's CSS properties ({@code PainterCanvas}), which turn it into a {@link PaintStyle}.
+ * and the {@code presentation} style class on its root; painted views follow it through their canvas's CSS
+ * properties ({@code PainterCanvas}), which turn it into a {@link PaintStyle}, and views drawn otherwise (the
+ * training-curves chart) through {@link Aware}.
  *
  * @param dark         dark theme
  * @param presentation presentation mode
