@@ -24,6 +24,7 @@ public final class ActionDistributionView extends AnalysisView {
     private static final String NONE = "— none —";
 
     @FXML private CheckBox evalBox;
+    @FXML private CheckBox beforeTanhBox;
     @FXML private ChoiceBox<Integer> samplesBox;
     @FXML private ComboBox<TrainingRun> compareBox;
     @FXML private Button newStateButton;
@@ -58,6 +59,9 @@ public final class ActionDistributionView extends AnalysisView {
         });
         evalBox.selectedProperty().bindBidirectional(vm.eval);
         vm.eval.addListener((o, a, b) -> refresher.invalidate());
+        beforeTanhBox.selectedProperty().bindBidirectional(vm.beforeTanh);
+        beforeTanhBox.disableProperty().bind(vm.squashed.not());
+        vm.beforeTanh.addListener((o, a, b) -> refresher.invalidate());
         compareBox.setCellFactory(l -> new RunCell());
         compareBox.setButtonCell(new RunCell());
         compareBox.setPromptText(NONE);

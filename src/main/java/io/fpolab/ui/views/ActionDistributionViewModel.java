@@ -36,6 +36,10 @@ final class ActionDistributionViewModel {
     final StringProperty pickerHint = new SimpleStringProperty("");
     final BooleanProperty eval = new SimpleBooleanProperty(false);
     final BooleanProperty continuous = new SimpleBooleanProperty(false);
+    /** Show a tanh task's actions as the policy outputs them (before tanh) instead of as the env receives them. */
+    final BooleanProperty beforeTanh = new SimpleBooleanProperty(false);
+    /** The shown run squashes its actions with tanh, so {@link #beforeTanh} means something. */
+    final BooleanProperty squashed = new SimpleBooleanProperty(false);
     final IntegerProperty samples = new SimpleIntegerProperty(DEFAULT_SAMPLES);
     final ObjectProperty<TrainingRun> compareRun = new SimpleObjectProperty<>();
 
@@ -86,16 +90,21 @@ final class ActionDistributionViewModel {
                 ActionPlots.aspect(main.get()));
     }
 
-    /** Actions sampled at the state and the labels of their picture; the painter waits for the box's size. */
-    private record Sampled(float[] actions, String title, String subtitle, RunInfo info) {
+    /**
+     * Actions sampled at the state and the labels of their picture; the painter waits for the box's size.
+     * {@code raw}: the actions are the policy's outputs before the env's tanh (else what the env receives).
+     */
+    private record Sampled(float[] actions, String title, String subtitle, RunInfo info, boolean raw) {
         /** The box these samples need (NaN for 1-D actions, whose histograms are not shared). */
         double range() {
             return info.actDim() >= 2 ? ActionPlots.range(actions, info.actDim(), info.gridWorld()) : Double.NaN;
         }
 
         Painter painter(double range) {
-            return ActionPlots.distribution(title, subtitle, actions, info.actDim(), info.gridWorld(),
-                    info.actionHigh(), info.preTanh(), range);
+            // After tanh the env's actions lie in [−1, 1]: that is the bound to mark.
+            double bound = info.preTanh() && !raw ? 1.0 : info.actionHigh();
+            return ActionPlots.distribution(title, subtitle, actions, info.actDim(), info.gridWorld(), bound, raw,
+                    range);
         }
     }
 
@@ -125,6 +134,7 @@ final class ActionDistributionViewModel {
         }
         StateTarget tg = target;
         boolean ev = eval.get();
+        boolean raw = beforeTanh.get();
         int n = samples.get();
         TrainingRun cmp = compareRun.get();
         long seed = ++sequence;
@@ -133,15 +143,15 @@ final class ActionDistributionViewModel {
         CompletableFuture<Result> f = r.submit(t -> {
             RunInfo info = RunInfo.of(t);
             StateTarget.Resolved s = tg.resolve(t, demoSteps);
-            return new Result(sample(t, r, info, s.obs(), s.label(), n, ev, seed), null, null, s.picker(), s.label(),
-                    !info.gridWorld(), s.obs());
+            return new Result(sample(t, r, info, s.obs(), s.label(), n, ev, raw, seed), null, null, s.picker(),
+                    s.label(), !info.gridWorld(), s.obs());
         });
         if (cmp != null && cmp != r) {
             f = f.thenCompose(res -> cmp.submit(t -> {
                 RunInfo other = RunInfo.of(t);
                 // The same observation only means the same state for a run of the same task.
                 boolean sameTask = t.policy().obsDim() == res.obs().length && other.gridWorld() == !res.continuous();
-                Sampled c = sameTask ? sample(t, cmp, other, res.obs(), res.label(), n, ev, seed) : null;
+                Sampled c = sameTask ? sample(t, cmp, other, res.obs(), res.label(), n, ev, raw, seed) : null;
                 Painter message = sameTask ? null
                         : PaintKit.message(cmp.name() + " trains " + other.envId(), "compare runs of the same task");
                 return new Result(res.main(), c, message, res.picker(), res.label(), res.continuous(), res.obs());
@@ -158,17 +168,26 @@ final class ActionDistributionViewModel {
                 compare.set(cmp == null ? null : painters[1]);
                 picker.set(res.picker());
                 continuous.set(res.continuous());
+                squashed.set(res.main().info().preTanh());
                 pickerHint.set(res.continuous() ? "Demo episode of the current policy" : "Click a cell");
                 status.set(res.label() + " · " + String.format(Locale.ROOT, "%,d", n) + " samples · "
-                        + (ev ? "evaluation" : "rollout") + " sampler");
+                        + (ev ? "evaluation" : "rollout") + " sampler"
+                        + (res.main().info().preTanh() ? (raw ? " · before tanh" : " · after tanh, as the env receives them")
+                                : ""));
             };
         });
     }
 
     private static Sampled sample(Trainer t, TrainingRun r, RunInfo info, float[] obs, String label, int n,
-            boolean eval, long seed) {
-        float[] a = PolicyProbe.samplesAt(t, obs, n, eval, new Rng(seed));
+            boolean eval, boolean beforeTanh, long seed) {
+        float[] raw = PolicyProbe.samplesAt(t, obs, n, eval, new Rng(seed));
+        boolean keepRaw = beforeTanh && info.preTanh();
         String subtitle = label + " · iteration " + t.iteration() + " · " + (eval ? "eval" : "rollout") + " sampler";
-        return new Sampled(a, info.title(r.name()), subtitle, info);
+        return new Sampled(inShownSpace(t, info, raw, beforeTanh), info.title(r.name()), subtitle, info, keepRaw);
+    }
+
+    /** The sampled actions as shown: what the env receives (tanh applied for tanh tasks) unless {@code beforeTanh}. */
+    static float[] inShownSpace(Trainer t, RunInfo info, float[] raw, boolean beforeTanh) {
+        return info.preTanh() && !beforeTanh ? t.envActions(raw) : raw;
     }
 }

@@ -34,6 +34,22 @@ class RunInfoTest {
         assertFalse(info(grid).preTanh());
     }
 
+    @Test
+    void tanhTasksShowWhatTheEnvReceivesUnlessAskedForTheRawOutputs() {
+        ExperimentConfig tanh = SampleConfigs.load("reacher-easy-fpo.json");
+        Trainer squashing = new Trainer(tanh, Envs.create(tanh.env()));
+        float[] raw = {3f, -0.5f, 0f, -20f};
+        float[] shown = ActionDistributionViewModel.inShownSpace(squashing, RunInfo.of(squashing), raw, false);
+        for (int i = 0; i < raw.length; i++) {
+            assertEquals(Math.tanh(raw[i]), shown[i], 1e-6, "env space: tanh of the policy's output");
+        }
+        assertEquals(raw, ActionDistributionViewModel.inShownSpace(squashing, RunInfo.of(squashing), raw, true));
+        ExperimentConfig clip = ConfigSchema.withOverride(tanh, "env.actionTransform", "clip");
+        Trainer clipping = new Trainer(clip, Envs.create(clip.env()));
+        assertEquals(raw, ActionDistributionViewModel.inShownSpace(clipping, RunInfo.of(clipping), raw, false),
+                "without tanh there is one space");
+    }
+
     private static RunInfo info(ExperimentConfig cfg) {
         return RunInfo.of(new Trainer(cfg, Envs.create(cfg.env())));
     }
