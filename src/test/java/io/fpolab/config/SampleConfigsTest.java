@@ -65,10 +65,12 @@ class SampleConfigsTest {
     void figureOnePresetIsTheDefaultsWithATitle() {
         Map<String, Object> preset = ConfigSchema.toMap(SampleConfigs.load(SampleConfigs.REPRODUCE_FIGURE_1));
         Map<String, Object> defaults = ConfigSchema.toMap(ConfigSchema.defaults());
-        preset.remove("name");
-        preset.remove("description");
-        defaults.remove("name");
-        defaults.remove("description");
+        // The preset computes its policy gradient in 2 shards: a speed setting, which changes only float rounding.
+        assertEquals(2, preset.remove("ppo.shards"));
+        for (String key : new String[] {"name", "description", "ppo.shards"}) {
+            preset.remove(key);
+            defaults.remove(key);
+        }
         assertEquals(defaults, preset);
     }
 
@@ -79,11 +81,12 @@ class SampleConfigsTest {
         assertEquals(ExperimentConfig.StdMode.FIXED, gauss.gaussian().std());
         assertEquals(Math.sqrt(0.5), gauss.gaussian().initStd(), 1e-15);
         ExperimentConfig.PpoConfig fpo = SampleConfigs.load("gridworld-fpo.json").ppo();
-        // Same PPO settings, but the paper's constant rate and twice the (cheap) budget, so it commits.
+        // Same PPO settings, but the paper's constant rate and twice the (cheap) budget, so it commits; its small
+        // update gains nothing from shards.
         assertEquals(new ExperimentConfig.PpoConfig(2 * fpo.totalSteps(), fpo.stepsPerEnv(), fpo.epochs(),
                 fpo.minibatches(), fpo.clip(), fpo.gamma(), fpo.gaeLambda(), fpo.lr(), fpo.criticLr(),
                 ExperimentConfig.LrSchedule.CONSTANT, fpo.maxGradNorm(), fpo.targetKl(), fpo.advantageNorm(), fpo.jointOptimizer(),
-                fpo.valueCoef(), fpo.obsNorm(), fpo.rewardScale(), fpo.noiseCorrelation(), fpo.advantageStdFloor(), fpo.shards(), fpo.threads()),
+                fpo.valueCoef(), fpo.obsNorm(), fpo.rewardScale(), fpo.noiseCorrelation(), fpo.advantageStdFloor(), 1, fpo.threads()),
                 gauss.ppo());
         ExperimentConfig dppo = SampleConfigs.load("gridworld-dppo.json");
         assertEquals(0.05, dppo.dppo().sigma());
