@@ -55,6 +55,11 @@ public final class Checkpoint {
         this.sections = sections;
     }
 
+    /** The number of iterations trained when the checkpoint was taken. */
+    public int iteration() {
+        return (int) longs("counters")[0];
+    }
+
     /** The experiment config stored with the checkpoint (JSON text). */
     public String configJson() {
         return configJson;

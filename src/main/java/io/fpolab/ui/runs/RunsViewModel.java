@@ -6,8 +6,10 @@ import io.fpolab.config.ExperimentConfig.Algorithm;
 import io.fpolab.train.IterationStats;
 import io.fpolab.train.TrainingRun.State;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.animation.KeyFrame;
@@ -46,6 +48,8 @@ public final class RunsViewModel {
     private final ReadOnlyBooleanWrapper statusAlert = new ReadOnlyBooleanWrapper(this, "statusAlert");
     private final ReadOnlyStringWrapper lastAlert = new ReadOnlyStringWrapper(this, "lastAlert", "");
     private final Timeline pump = new Timeline(new KeyFrame(PUMP_PERIOD, e -> pump()));
+    /** Presets and opened configs by their {@code name}: what a new run's default name lists changes against. */
+    private final Map<String, ExperimentConfig> presets = new HashMap<>();
 
     public RunsViewModel(Executor background) {
         this.background = background;
@@ -126,15 +130,35 @@ public final class RunsViewModel {
             return String.format(Locale.ROOT, "%s: %s · 0 / %,d env steps", r.name(), Labels.state(s), total);
         }
         long done = last.iteration();
+        // Both numbers come from the last finished iteration only, so they stand still while the run is paused.
         double secondsLeft = (r.totalIterations() - done) * last.wallSeconds() / Math.max(1, done);
-        String left = s == State.FINISHED ? "done" : Labels.duration(secondsLeft) + " left";
+        String left;
+        if (r.fromDisk()) {
+            left = r.canContinue() ? "opened from disk · Resume continues from its checkpoint"
+                    : done >= r.totalIterations() ? "done" : "opened from disk · no checkpoint to continue from";
+        } else {
+            left = s == State.FINISHED ? "done" : Labels.duration(secondsLeft) + " left";
+        }
         return String.format(Locale.ROOT, "%s: %s · %,d / %,d env steps · %,.0f steps/s · %s", r.name(),
                 Labels.state(s), last.envSteps(), total, last.stepsPerSecond(), left);
     }
 
-    /** Starts a run of {@code config} named "FPO · gridworld · seed 0" (made unique) and selects it. */
+    /**
+     * Remembers {@code preset} (a preset or an opened config file) by its {@code name}: a run of a config of that
+     * name is named after its changes against it ({@link Labels#defaultRunName(ExperimentConfig, ExperimentConfig)}).
+     */
+    public void rememberPreset(ExperimentConfig preset) {
+        presets.put(preset.name(), preset);
+    }
+
+    /** The name a new run of {@code config} gets: algorithm, task, changes against its preset, seed. */
+    public String defaultName(ExperimentConfig config) {
+        return Labels.defaultRunName(config, presets.get(config.name()));
+    }
+
+    /** Starts a run of {@code config} named "FPO · gridworld · nMc=8 · s0" (made unique) and selects it. */
     public RunRecord start(ExperimentConfig config) {
-        RunRecord r = RunRecord.create(uniqueName(Labels.defaultRunName(config)), config);
+        RunRecord r = RunRecord.create(uniqueName(defaultName(config)), config);
         runs.add(r);
         selected.set(r);
         r.run().start();
@@ -173,7 +197,7 @@ public final class RunsViewModel {
         if (existing == null) {
             return start(config);
         }
-        if (existing.state() == State.NEW || existing.state() == State.PAUSED) {
+        if (existing.canContinue()) {
             resume(existing);
         }
         return existing;
@@ -195,12 +219,15 @@ public final class RunsViewModel {
         return null;
     }
 
-    /** Adds runs read from run folders (not started: Resume continues from the checkpoint). */
+    /**
+     * Adds runs read from run folders. They are {@link State#FINISHED}; one whose checkpoint is short of its budget
+     * {@link RunRecord#canContinue() can continue} (Resume, Step).
+     */
     public void addRestored(List<RunFolders.Loaded> loaded) {
         RunRecord last = null;
         for (RunFolders.Loaded l : loaded) {
             last = RunRecord.restore(new RunFolders.Loaded(uniqueName(l.name()), l.config(), l.history(),
-                    l.checkpoint()));
+                    l.checkpoint(), l.folder()));
             runs.add(last);
         }
         if (last != null) {
@@ -214,9 +241,12 @@ public final class RunsViewModel {
         }
     }
 
-    /** Resumes a paused run, or starts a run that has not started yet. */
+    /**
+     * Resumes a paused run, starts a run that has not started yet, or continues a run opened from a run folder
+     * from its checkpoint.
+     */
     public void resume(RunRecord r) {
-        if (r != null && (r.state() == State.PAUSED || r.state() == State.NEW)) {
+        if (r != null && r.canContinue() && r.leaveDisk()) {
             r.run().resume();
         }
     }
@@ -258,9 +288,46 @@ public final class RunsViewModel {
 
     /** Runs exactly one more iteration, then pauses. */
     public void step(RunRecord r) {
-        if (r != null && (r.state() == State.PAUSED || r.state() == State.NEW || r.state() == State.RUNNING)) {
+        if (r != null && (r.canContinue() || r.state() == State.RUNNING) && r.leaveDisk()) {
             r.run().step();
         }
+    }
+
+    /**
+     * Renames a run (FX thread). If it was opened from a run folder, the new name is written there in the
+     * background, so the folder opens under it again.
+     *
+     * @return the new name, made unique among the runs ("… (2)")
+     * @throws IllegalArgumentException with a one-line message for an empty or overlong name
+     */
+    public CompletableFuture<String> rename(RunRecord r, String newName) {
+        String wanted = newName == null ? "" : newName.strip();
+        if (wanted.isEmpty()) {
+            throw new IllegalArgumentException("run name: empty (allowed: 1 to " + RunFolders.MAX_NAME_LENGTH
+                    + " characters on one line)");
+        }
+        if (wanted.length() > RunFolders.MAX_NAME_LENGTH || wanted.contains("\n")) {
+            throw new IllegalArgumentException("run name: '" + wanted.lines().findFirst().orElse("")
+                    + "…' is too long (allowed: 1 to " + RunFolders.MAX_NAME_LENGTH + " characters on one line)");
+        }
+        if (wanted.equals(r.name())) {
+            return CompletableFuture.completedFuture(wanted);
+        }
+        String unique = uniqueName(wanted);
+        r.rename(unique);
+        refreshStatus();
+        if (r.folder() == null) {
+            return CompletableFuture.completedFuture(unique);
+        }
+        java.nio.file.Path dir = r.folder();
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                RunFolders.writeName(dir, unique);
+                return unique;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(dir + ": cannot keep the new name: " + e.getMessage(), e);
+            }
+        }, background);
     }
 
     /** Stops training; the run stays in the list with its curves. */
