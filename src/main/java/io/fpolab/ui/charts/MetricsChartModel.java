@@ -242,7 +242,7 @@ public final class MetricsChartModel {
             i++;
         }
         RunData first = group.get(0);
-        String base = first.name().replaceAll(" · seed \\d+.*$", "");
+        String base = first.name().replaceAll(" · (?:seed |s)\\d+.*$", "");
         String name = String.format(Locale.ROOT, "%s (%d seed%s)", base, group.size(), group.size() == 1 ? "" : "s");
         return new Band(name, first.color(), group.size(), xs, mean, lo, hi);
     }

@@ -369,7 +369,12 @@ public final class MetricsChartView implements RunView, RunRecordsAware {
      * slides looks the same whoever exported it), no curve emphasised.
      */
     static JFreeChart exportChart(ChartData data) {
-        return chart(data, PaintStyle.LIGHT, null);
+        return exportChart(data, 0);
+    }
+
+    /** As {@link #exportChart(ChartData)} with tick labels of {@code fontSize} points (0: normal size). */
+    static JFreeChart exportChart(ChartData data, double fontSize) {
+        return chart(data, PaintStyle.LIGHT.withFontSize(fontSize), null);
     }
 
     /**
@@ -392,7 +397,17 @@ public final class MetricsChartView implements RunView, RunRecordsAware {
     }
 
     @Override
+    public void exportPng(Path file, int width, int height, double scale, double fontSize) throws IOException {
+        ChartExport.png(exportChart(FxThread.call(() -> current), fontSize), file, width, height, scale);
+    }
+
+    @Override
     public void exportSvg(Path file, int width, int height) throws IOException {
-        ChartExport.svg(exportChart(FxThread.call(() -> current)), file, width, height);
+        exportSvg(file, width, height, 0);
+    }
+
+    @Override
+    public void exportSvg(Path file, int width, int height, double fontSize) throws IOException {
+        ChartExport.svg(exportChart(FxThread.call(() -> current), fontSize), file, width, height);
     }
 }

@@ -55,9 +55,16 @@ public final class Labels {
      * @param preset the config the run was edited from, or null when none is known (nothing is listed then)
      */
     public static String defaultRunName(ExperimentConfig c, ExperimentConfig preset) {
-        String changes = preset == null ? "" : changes(c, preset);
-        return algorithm(c.algorithm()) + " · " + c.env().id() + (changes.isEmpty() ? "" : " · " + changes)
-                + " · s" + c.seed();
+        return defaultRunName(c, preset, c.env().id());
+    }
+
+    /**
+     * As {@link #defaultRunName(ExperimentConfig, ExperimentConfig)} with {@code what} in place of the task: a run
+     * of a config file that is not a preset is named by the config's own name ("FPO · my sweep base · s0").
+     */
+    public static String defaultRunName(ExperimentConfig c, ExperimentConfig base, String what) {
+        String changes = base == null ? "" : changes(c, base);
+        return algorithm(c.algorithm()) + " · " + what + (changes.isEmpty() ? "" : " · " + changes) + " · s" + c.seed();
     }
 
     /**

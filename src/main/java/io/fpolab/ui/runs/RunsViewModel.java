@@ -49,12 +49,18 @@ public final class RunsViewModel {
     private final ReadOnlyStringWrapper lastAlert = new ReadOnlyStringWrapper(this, "lastAlert", "");
     private final Timeline pump = new Timeline(new KeyFrame(PUMP_PERIOD, e -> pump()));
     /** Presets and opened configs by their {@code name}: what a new run's default name lists changes against. */
-    private final Map<String, ExperimentConfig> presets = new HashMap<>();
+    private final Map<String, Base> bases = new HashMap<>();
+
+    /** A config runs are named against; a preset's runs are named by their task, a config file's by its name. */
+    private record Base(ExperimentConfig config, boolean preset) {
+    }
 
     public RunsViewModel(Executor background) {
         this.background = background;
         pump.setCycleCount(Timeline.INDEFINITE);
         pump.play();
+        // The editor starts from the schema's defaults: runs of an untouched editor are named against them.
+        rememberPreset(ConfigSchema.defaults());
         selected.addListener((obs, old, now) -> refreshStatus());
     }
 
@@ -144,16 +150,46 @@ public final class RunsViewModel {
     }
 
     /**
-     * Remembers {@code preset} (a preset or an opened config file) by its {@code name}: a run of a config of that
-     * name is named after its changes against it ({@link Labels#defaultRunName(ExperimentConfig, ExperimentConfig)}).
+     * Remembers {@code preset} by its {@code name}: a run of a config of that name is named by its task and its
+     * changes against the preset ({@link Labels#defaultRunName(ExperimentConfig, ExperimentConfig)}).
      */
     public void rememberPreset(ExperimentConfig preset) {
-        presets.put(preset.name(), preset);
+        bases.put(preset.name(), new Base(preset, true));
     }
 
-    /** The name a new run of {@code config} gets: algorithm, task, changes against its preset, seed. */
+    /**
+     * Remembers a config opened from a file by its {@code name}: its runs are named by that name and their changes
+     * against it ("FPO · my variant · lr=1e-3 · s0"). A preset of the same name stays the base.
+     */
+    public void rememberConfig(ExperimentConfig config) {
+        Base known = bases.get(config.name());
+        if (known == null || !known.preset()) {
+            bases.put(config.name(), new Base(config, false));
+        }
+    }
+
+    /**
+     * The name a new run of {@code config} gets: algorithm, task (or, for a config file that is not a preset, the
+     * config's name), the settings changed against it, and the seed.
+     */
     public String defaultName(ExperimentConfig config) {
-        return Labels.defaultRunName(config, presets.get(config.name()));
+        Base b = bases.get(config.name());
+        if (b == null) {
+            return Labels.defaultRunName(config, null, config.name());
+        }
+        return Labels.defaultRunName(config, b.config(), b.preset() ? config.env().id() : config.name());
+    }
+
+    /** The preset or config file {@code config} is named against (by its {@code name}), or null. */
+    public ExperimentConfig baseOf(ExperimentConfig config) {
+        Base b = bases.get(config.name());
+        return b == null ? null : b.config();
+    }
+
+    /** The settings {@code config} changes from its preset or config file ("nMc=8 clip=0.3"), or "". */
+    public String changesFromBase(ExperimentConfig config) {
+        ExperimentConfig base = baseOf(config);
+        return base == null ? "" : Labels.changes(config, base);
     }
 
     /** Starts a run of {@code config} named "FPO · gridworld · nMc=8 · s0" (made unique) and selects it. */
