@@ -242,7 +242,10 @@ class RunsStateAndNamesTest extends LabWindowFixture {
 
     @Test
     void stepsPerSecondAndTimeLeftStandStillWhilePausedAndAfterResuming() throws Exception {
-        LabFixture.fastFigure1(view, Map.of("ppo.totalSteps", "10000000"));
+        // Many minibatches and no evaluation: the pause lands inside an iteration's update (between two of its
+        // minibatches), as it almost always does in the lab.
+        LabFixture.fastFigure1(view, Map.of("ppo.totalSteps", "10000000", "ppo.epochs", "4", "ppo.minibatches", "8",
+                "eval.every", "100000"));
         LabFixture.fxRun(() -> view.runs().start(view.panel().config()));
         RunRecord r = selected();
         LabFixture.waitFor(60, () -> r.historySize() >= 4);
@@ -254,7 +257,7 @@ class RunsStateAndNamesTest extends LabWindowFixture {
         double[] rates = LabFixture.fx(() -> r.history().stream().mapToDouble(IterationStats::stepsPerSecond)
                 .sorted().toArray());
         double median = rates[rates.length / 2];
-        Thread.sleep(2500);
+        Thread.sleep(3000);
         LabFixture.fxRun(() -> view.runs().pump());
         assertEquals(paused, LabFixture.fx(() -> view.runs().statusLineProperty().get()));
         assertTrue(paused.contains("steps/s") && paused.contains("left"), paused);
@@ -262,8 +265,12 @@ class RunsStateAndNamesTest extends LabWindowFixture {
         clickOn("#resumeButton");
         LabFixture.waitFor(30, () -> r.historySize() >= before + 1);
         IterationStats afterPause = LabFixture.fx(() -> r.history().get(before));
+        IterationStats previous = LabFixture.fx(() -> r.history().get(before - 1));
+        double iterationSeconds = afterPause.wallSeconds() - previous.wallSeconds();
+        assertTrue(iterationSeconds < 2.4, "the interrupted iteration took " + iterationSeconds + " s of wall time, "
+                + "the 3 s pause included");
         // The iteration the pause interrupted trained as fast as the others: the pause is not in its time.
-        assertTrue(afterPause.stepsPerSecond() > median / 4, "steps/s after the pause " + afterPause.stepsPerSecond()
+        assertTrue(afterPause.stepsPerSecond() > median / 2, "steps/s after the pause " + afterPause.stepsPerSecond()
                 + ", median before " + median);
         LabFixture.fxRun(() -> view.runs().stop(r));
     }

@@ -252,6 +252,7 @@ public final class RunRecord {
     /** Renames the run (FX thread): the run list, the status line and the chart legend follow. */
     void rename(String newName) {
         name.set(newName);
+        run.setName(newName);
         Status s = status.get();
         status.set(new Status(newName, s.about(), s.state(), s.message()));
         // The chart redraws on a new revision; its legend then shows the new name.
