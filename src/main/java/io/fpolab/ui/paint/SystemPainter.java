@@ -97,10 +97,10 @@ public final class SystemPainter implements Painter {
                 || id.startsWith("reacher");
         if (torques) {
             return List.of(Legend.Item.custom(SystemPainter::torqueGlyph, 1.2,
-                    "action u: torque at the joint (arc length ∝ u, counter-clockwise > 0)"));
+                    "action u: torque at the joint (arc length ∝ |u|)"));
         }
         return List.of(Legend.Item.custom(SystemPainter::forceGlyph, 1.6,
-                "action u: force (arrow length ∝ u)"));
+                "action u: force (arrow length ∝ |u|)"));
     }
 
     private static void forceGlyph(Graphics2D g, double x, double y, double w, double h) {
@@ -108,7 +108,7 @@ public final class SystemPainter implements Painter {
     }
 
     private static void torqueGlyph(Graphics2D g, double x, double y, double w, double h) {
-        torque(g, new World(x + w / 2, y - h / 2, 1), 0, 0, h * 0.45, 0.8);
+        torque(g, new World(x + w / 2, y - h / 2, 1), 0, 0, h * 0.55, 0.9);
     }
 
     private static World fit(Rectangle2D area, double xlo, double xhi, double ylo, double yhi) {
