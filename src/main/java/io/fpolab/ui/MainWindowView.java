@@ -111,6 +111,8 @@ public class MainWindowView {
     @FXML private MenuItem compareItem;
     @FXML private MenuItem demoItem;
     @FXML private Button demoButton;
+    @FXML private MenuItem exportPngItem;
+    @FXML private MenuItem exportSvgItem;
     @FXML private MenuItem exportCsvItem;
     @FXML private MenuItem exportExperimentItem;
     @FXML private RadioMenuItem lightThemeItem;
@@ -465,6 +467,13 @@ public class MainWindowView {
                 ((RunView) now.getUserData()).setVisible(true);
             }
         });
+        // The Config tab is text: nothing to export as a figure (Copy JSON and Save config are its exports).
+        BooleanBinding textTab = Bindings.createBooleanBinding(() -> {
+            Tab t = viewArea.getSelectionModel().getSelectedItem();
+            return t == null || t.getUserData() instanceof ConfigView;
+        }, viewArea.getSelectionModel().selectedItemProperty());
+        exportPngItem.disableProperty().bind(textTab);
+        exportSvgItem.disableProperty().bind(textTab);
         Tab first = viewArea.getSelectionModel().getSelectedItem();
         if (first != null) {
             ((RunView) first.getUserData()).setVisible(true);
@@ -703,7 +712,7 @@ public class MainWindowView {
         if (r == null) {
             return;
         }
-        prompts.text(window(), "Rename run", "New name of " + r.name(), r.name()).ifPresent(n -> rename(r, n));
+        prompts.text(window(), "Rename run", "New name of the run", r.name()).ifPresent(n -> rename(r, n));
     }
 
     /** Renames a run; a bad name, or a run folder that cannot keep it, is reported in a one-line dialog. */
