@@ -209,9 +209,29 @@ class RunsStateAndNamesTest extends LabWindowFixture {
         LabFixture.fxRun(() -> view.runs().pump());
         assertEquals(State.FINISHED, LabFixture.fx(opened::state));
 
-        // Renaming a run opened from a folder writes the name back there.
-        LabFixture.fx(() -> view.rename(opened, "baseline, reopened")).get(10, TimeUnit.SECONDS);
+        // Renaming a run opened from a folder (here from the run list's context menu) writes the name back there.
+        prompts.answers.add("baseline, reopened");
+        javafx.scene.Node row = lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Label l
+                && l.getStyleClass().contains("run-name") && "baseline (paper) (2)".equals(l.getText())).query();
+        rightClickOn(row);
+        // Headless Monocle turns a right click into no context-menu request; send the one the platform sends.
+        LabFixture.fxRun(() -> {
+            var b = row.localToScreen(row.getBoundsInLocal());
+            javafx.event.Event.fireEvent(row, new javafx.scene.input.ContextMenuEvent(
+                    javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, 5, 5, b.getMinX() + 5, b.getMinY() + 5,
+                    false, null));
+        });
+        clickOn("Rename…");
         Path folder = opened.folder();
+        Path nameFile = folder.resolve(RunFolders.NAME_FILE);
+        LabFixture.waitFor(10, () -> {
+            try {
+                return Files.readString(nameFile).strip().equals("baseline, reopened");
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        assertEquals("baseline, reopened", opened.name());
         assertEquals("baseline, reopened", Files.readString(folder.resolve(RunFolders.NAME_FILE)).strip());
         assertEquals("baseline, reopened", RunFolders.read(folder).get(0).name());
     }
