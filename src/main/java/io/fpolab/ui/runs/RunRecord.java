@@ -141,8 +141,10 @@ public final class RunRecord {
     }
 
     /**
-     * Lets a run opened from a run folder train on (Resume or Step follow): from here on it shows the trainer's
-     * own state. False if it cannot continue.
+     * Before Resume or Step: a run opened from a run folder that can continue stops being a finished record and
+     * from here on shows its trainer's state.
+     *
+     * @return true if the run may train (it was not opened from a folder, or its checkpoint lets it continue)
      */
     boolean leaveDisk() {
         if (!fromDisk || !canContinue()) {

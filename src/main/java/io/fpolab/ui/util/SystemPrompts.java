@@ -110,8 +110,9 @@ final class SystemPrompts implements Prompts {
         g.add(pixels, 0, 4, 2, 1);
         d.getDialogPane().setContent(g);
         d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
-        d.setResultConverter(b -> b == ButtonType.OK
-                ? new PngOptions(w.getValue(), h.getValue(), s.getValue(), font.getValue()) : null);
+        // The spinner steps through 1..5 on its way up from Auto; those sizes mean the smallest allowed.
+        d.setResultConverter(b -> b == ButtonType.OK ? new PngOptions(w.getValue(), h.getValue(), s.getValue(),
+                font.getValue() == 0 ? 0 : Math.max((int) PaintStyle.MIN_FONT_SIZE, font.getValue())) : null);
         return d.showAndWait();
     }
 
