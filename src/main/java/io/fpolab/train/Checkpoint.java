@@ -55,6 +55,11 @@ public final class Checkpoint {
         this.sections = sections;
     }
 
+    /** The number of iterations trained when the checkpoint was taken. */
+    public int iteration() {
+        return (int) longs("counters")[0];
+    }
+
     /** The experiment config stored with the checkpoint (JSON text). */
     public String configJson() {
         return configJson;
@@ -62,9 +67,10 @@ public final class Checkpoint {
 
     /**
      * Fields of a run's {@code config.json} that may differ from the checkpoint's copy: they name and
-     * describe the run and change nothing that was trained or how it is evaluated.
+     * describe the run, or set how many threads train it, and change nothing that was trained or how it is
+     * evaluated.
      */
-    public static final Set<String> DISPLAY_FIELDS = Set.of("name", "description");
+    public static final Set<String> DISPLAY_FIELDS = Set.of("name", "description", "ppo.threads");
 
     /**
      * The config of a run folder, with the checkpoint's copy as the authority: {@code config.json} is what

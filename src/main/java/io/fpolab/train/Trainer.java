@@ -80,6 +80,8 @@ public final class Trainer {
     private int iteration;
     private long envSteps;
     private double wallSeconds;
+    /** Nanoseconds of the current iteration spent in {@link #control} (paused, or serving other work). */
+    private long controlNanos;
     private boolean started;
     private int updateThreads;
 
@@ -325,6 +327,7 @@ public final class Trainer {
             }
             started = true;
         }
+        controlNanos = 0;
         long t0 = System.nanoTime();
         EpisodeTally tally = rollout();
         long t1 = System.nanoTime();
@@ -337,7 +340,10 @@ public final class Trainer {
         long t2 = System.nanoTime();
         iteration++;
         envSteps += batch;
-        double seconds = (t2 - t0) / 1e9;
+        // Time the run spent paused (or serving other work) at a minibatch boundary is not training time: left
+        // out of every timing, so steps/s and the time left stand still across a pause instead of collapsing.
+        long idle = controlNanos;
+        double seconds = (t2 - t0 - idle) / 1e9;
         Map<String, Double> eval = new LinkedHashMap<>();
         int every = cfg.eval().every();
         if (evaluator != null && ((every > 0 && iteration % every == 0) || isDone())) {
@@ -346,11 +352,11 @@ public final class Trainer {
             eval.putAll(Workspaces.run("eval", () -> evaluator.evaluate(this)));
         }
         // Wall time counts evaluations too; steps per second measures training alone.
-        wallSeconds += (System.nanoTime() - t0) / 1e9;
+        wallSeconds += (System.nanoTime() - t0 - idle) / 1e9;
         return new IterationStats(iteration, envSteps, wallSeconds, tally.episodes, tally.meanReturn(),
                 tally.meanLength(), tally.successRate(), up.policyLoss, up.valueLoss, up.ratioMean, up.ratioMin,
                 up.ratioMax, up.clipFraction, up.approxKl, explainedVariance(), rawAdvantageStd, up.cfmLoss, up.entropy,
-                up.gradNorm, policyLr, batch / seconds, (t1 - t0) / 1e9, (t2 - t1) / 1e9, eval);
+                up.gradNorm, policyLr, batch / seconds, (t1 - t0) / 1e9, (t2 - t1 - idle) / 1e9, eval);
     }
 
     /** Multiplier of the configured learning rates at the current iteration. */
@@ -531,7 +537,9 @@ public final class Trainer {
                 int from = (int) ((long) batch * m / ppo.minibatches());
                 int to = (int) ((long) batch * (m + 1) / ppo.minibatches());
                 int[] idx = java.util.Arrays.copyOfRange(perm, from, to);
+                long c0 = System.nanoTime();
                 control.checkpoint();
+                controlNanos += System.nanoTime() - c0;
                 stepping = minibatch(idx, policyLr, clr, tally);
             }
         }

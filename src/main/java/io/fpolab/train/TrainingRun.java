@@ -53,7 +53,7 @@ public final class TrainingRun implements AutoCloseable {
         }
     }
 
-    private final String name;
+    private volatile String name;
     private final Supplier<Trainer> factory;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final List<IterationStats> history = new ArrayList<>();
@@ -77,6 +77,11 @@ public final class TrainingRun implements AutoCloseable {
 
     public String name() {
         return name;
+    }
+
+    /** Renames the run (what views title it with from now on; the thread keeps its name). */
+    public void setName(String name) {
+        this.name = java.util.Objects.requireNonNull(name);
     }
 
     public State state() {

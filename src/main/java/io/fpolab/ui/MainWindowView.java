@@ -22,6 +22,7 @@ import io.fpolab.ui.util.LabPreferences;
 import io.fpolab.ui.util.Prompts;
 import io.fpolab.ui.util.Prompts.PngOptions;
 import io.fpolab.ui.util.StallMonitor;
+import io.fpolab.ui.views.ConfigView;
 import io.fpolab.ui.views.DemoView;
 import io.fpolab.ui.views.RunView;
 import io.fpolab.ui.views.ViewCatalog;
@@ -55,16 +56,19 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
@@ -103,9 +107,12 @@ public class MainWindowView {
     @FXML private MenuItem stopItem;
     @FXML private MenuItem resetItem;
     @FXML private MenuItem removeItem;
+    @FXML private MenuItem renameItem;
     @FXML private MenuItem compareItem;
     @FXML private MenuItem demoItem;
     @FXML private Button demoButton;
+    @FXML private MenuItem exportPngItem;
+    @FXML private MenuItem exportSvgItem;
     @FXML private MenuItem exportCsvItem;
     @FXML private MenuItem exportExperimentItem;
     @FXML private RadioMenuItem lightThemeItem;
@@ -149,7 +156,7 @@ public class MainWindowView {
     private LabPreferences preferences;
     private Stage stage;
     private Scene scene;
-    private PngOptions lastPngOptions = new PngOptions(1600, 1000, 1.0);
+    private PngOptions lastPngOptions = PngOptions.DEFAULT;
     private Function<String, ExperimentConfig> demoPresets = SampleConfigs::load;
     private boolean shutDown;
     /** Divider position to restore when the side panel comes back. */
@@ -347,6 +354,34 @@ public class MainWindowView {
             }
         });
         runs.runs().addListener((ListChangeListener<RunRecord>) c -> publishRuns());
+        runTable.setRowFactory(table -> {
+            TableRow<RunRecord> row = new TableRow<>();
+            row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null)
+                    .otherwise(runMenu()));
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    showConfigTab();
+                }
+            });
+            return row;
+        });
+    }
+
+    /**
+     * The run list's context menu; its commands act on the selected run (the row right-clicked is selected). F2
+     * is Run › Rename run's accelerator, so it works wherever the focus is.
+     */
+    private ContextMenu runMenu() {
+        MenuItem rename = new MenuItem("Rename…");
+        rename.setAccelerator(new KeyCodeCombination(KeyCode.F2));
+        rename.setOnAction(e -> onRename());
+        MenuItem config = new MenuItem("Show config");
+        config.setOnAction(e -> showConfigTab());
+        MenuItem copy = new MenuItem("Copy config to editor");
+        copy.setOnAction(e -> copyToEditor(runs.selected()));
+        MenuItem remove = new MenuItem("Remove");
+        remove.setOnAction(e -> onRemove());
+        return new ContextMenu(rename, config, copy, new SeparatorMenuItem(), remove);
     }
 
     private void publishRuns() {
@@ -362,12 +397,16 @@ public class MainWindowView {
     private void bindRunControls() {
         BooleanBinding none = runs.selectedProperty().isNull();
         BooleanBinding running = selectedState.isEqualTo(State.RUNNING);
-        BooleanBinding resumable = selectedState.isEqualTo(State.PAUSED).or(selectedState.isEqualTo(State.NEW));
+        // A run opened from a folder shows as Finished; it can go on only if its checkpoint is short of its budget.
+        BooleanBinding resumable = Bindings.createBooleanBinding(
+                () -> runs.selected() != null && runs.selected().canContinue(), selectedStatus, runs.selectedProperty());
+        BooleanBinding stoppable = running.or(selectedState.isEqualTo(State.PAUSED))
+                .or(selectedState.isEqualTo(State.NEW));
         BooleanBinding active = running.or(resumable);
         resumeButton.disableProperty().bind(resumable.not());
         pauseButton.disableProperty().bind(running.not());
         stepButton.disableProperty().bind(resumable.not());
-        stopButton.disableProperty().bind(active.not());
+        stopButton.disableProperty().bind(stoppable.not());
         resetButton.disableProperty().bind(none);
         removeButton.disableProperty().bind(none);
         // Only for a run that diverged: the one-click way to do what its message asks.
@@ -377,9 +416,10 @@ public class MainWindowView {
         lowerLrButton.managedProperty().bind(diverged);
         pauseItem.disableProperty().bind(active.not());
         stepItem.disableProperty().bind(resumable.not());
-        stopItem.disableProperty().bind(active.not());
+        stopItem.disableProperty().bind(stoppable.not());
         resetItem.disableProperty().bind(none);
         removeItem.disableProperty().bind(none);
+        renameItem.disableProperty().bind(none);
         exportCsvItem.disableProperty().bind(none);
         exportExperimentItem.disableProperty().bind(Bindings.isEmpty(runs.runs()));
         startItem.disableProperty().bind(panel.validProperty().not());
@@ -388,7 +428,8 @@ public class MainWindowView {
                 lowerLrButton)) {
             b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
-        resumeButton.setTooltip(new Tooltip("Start or resume the selected run (Space, F6)"));
+        resumeButton.setTooltip(new Tooltip("Start or resume the selected run (Space, F6); a run opened from a "
+                + "folder continues from its checkpoint"));
         pauseButton.setTooltip(new Tooltip("Pause the selected run (Space, F6)"));
         stepButton.setTooltip(new Tooltip("Train exactly one more iteration, then pause (F7)"));
         stopButton.setTooltip(new Tooltip("Stop training; curves stay (Ctrl+., Shift+F5)"));
@@ -410,6 +451,12 @@ public class MainWindowView {
             if (v instanceof DemoView demo) {
                 demo.setOnStart(this::onDemo);
             }
+            if (v instanceof ConfigView config) {
+                config.setActions(this::copyToEditor, r -> {
+                    String changes = runs.changesFromBase(r.config());
+                    return changes.isEmpty() ? "" : "Changed from " + r.config().name() + ": " + changes;
+                });
+            }
         }
         demoButton.setTooltip(new Tooltip(DemoView.startTooltip() + " (Ctrl+D)"));
         viewArea.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
@@ -420,6 +467,13 @@ public class MainWindowView {
                 ((RunView) now.getUserData()).setVisible(true);
             }
         });
+        // The Config tab is text: nothing to export as a figure (Copy JSON and Save config are its exports).
+        BooleanBinding textTab = Bindings.createBooleanBinding(() -> {
+            Tab t = viewArea.getSelectionModel().getSelectedItem();
+            return t == null || t.getUserData() instanceof ConfigView;
+        }, viewArea.getSelectionModel().selectedItemProperty());
+        exportPngItem.disableProperty().bind(textTab);
+        exportSvgItem.disableProperty().bind(textTab);
         Tab first = viewArea.getSelectionModel().getSelectedItem();
         if (first != null) {
             ((RunView) first.getUserData()).setVisible(true);
@@ -469,6 +523,7 @@ public class MainWindowView {
             if (err != null) {
                 Dialogs.error(window(), "Cannot load preset", Dialogs.oneLine(err));
             } else {
+                runs.rememberPreset(cfg);
                 notice("Preset: " + s.title());
             }
         });
@@ -516,6 +571,7 @@ public class MainWindowView {
                 shown.completeExceptionally(err);
                 return;
             }
+            configs.forEach(runs::rememberPreset);
             int before = runs.runs().size();
             List<RunRecord> pair = runs.pair(configs.get(0), configs.get(1));
             for (Tab t : viewArea.getTabs()) {
@@ -616,9 +672,67 @@ public class MainWindowView {
             if (err != null) {
                 Dialogs.error(window(), "Cannot open config", Dialogs.oneLine(err));
             } else {
+                runs.rememberConfig(cfg);
+                experimentFormController.showPreset(ExperimentPanelViewModel.fileSource(file, cfg));
                 notice("Opened " + file.getFileName());
             }
         });
+    }
+
+    /**
+     * Loads a run's config into the experiment panel (FX thread): the preset picker names the run, and a save
+     * proposes a name listing what the run changed from its preset.
+     */
+    public void copyToEditor(RunRecord r) {
+        if (r == null) {
+            return;
+        }
+        panel.show(r.config());
+        ExperimentConfig base = runs.baseOf(r.config());
+        if (base != null) {
+            panel.setBase(base);
+        }
+        experimentFormController.showPreset(ExperimentPanelViewModel.runSource(r.name(), r.config()));
+        sidePanelItem.setSelected(true);
+        notice("Copied the config of " + r.name() + " to the editor");
+    }
+
+    /** Selects the Config tab, which shows the selected run's config. */
+    private void showConfigTab() {
+        for (Tab t : viewArea.getTabs()) {
+            if (t.getUserData() instanceof ConfigView) {
+                viewArea.getSelectionModel().select(t);
+            }
+        }
+    }
+
+    @FXML
+    private void onRename() {
+        RunRecord r = runs.selected();
+        if (r == null) {
+            return;
+        }
+        prompts.text(window(), "Rename run", "New name of the run", r.name()).ifPresent(n -> rename(r, n));
+    }
+
+    /** Renames a run; a bad name, or a run folder that cannot keep it, is reported in a one-line dialog. */
+    public CompletableFuture<String> rename(RunRecord r, String newName) {
+        CompletableFuture<String> done = new CompletableFuture<>();
+        try {
+            runs.rename(r, newName).whenComplete((name, err) -> Platform.runLater(() -> {
+                if (err != null) {
+                    Dialogs.error(window(), "Cannot keep the run's new name", Dialogs.oneLine(err));
+                    done.completeExceptionally(err);
+                } else {
+                    notice("Renamed to " + name);
+                    done.complete(name);
+                }
+            }));
+        } catch (IllegalArgumentException e) {
+            Dialogs.error(window(), "Cannot rename run", e.getMessage());
+            done.completeExceptionally(e);
+        }
+        return done;
     }
 
     @FXML
@@ -627,9 +741,36 @@ public class MainWindowView {
             Dialogs.error(window(), "Cannot save config", panel.problemProperty().get());
             return;
         }
-        prompts.saveFile(window(), "Save experiment config", RunFolders.folderName(panel.config().name()) + ".json",
-                CONFIG_FILES).ifPresent(file -> whenWritten(panel.save(file), "Cannot save config",
-                        "Saved " + file.getFileName()));
+        Optional<String> name = prompts.text(window(), "Save experiment config",
+                "Name of the experiment (the saved file's \"name\" field)", panel.proposedName());
+        if (name.isEmpty()) {
+            return;
+        }
+        String chosen = name.get().strip();
+        if (chosen.isEmpty()) {
+            Dialogs.error(window(), "Cannot save config", "name: empty (allowed: 1 to 200 characters)");
+            return;
+        }
+        prompts.saveFile(window(), "Save experiment config", RunFolders.folderName(chosen) + ".json", CONFIG_FILES)
+                .ifPresent(file -> saveConfig(file, chosen));
+    }
+
+    /**
+     * Writes the editor's config under the experiment name {@code name} (the file's {@code name} field); the
+     * editor keeps that name and the preset picker names the file.
+     */
+    public CompletableFuture<Void> saveConfig(Path file, String name) {
+        CompletableFuture<ExperimentConfig> saving;
+        try {
+            saving = panel.save(file, name);
+        } catch (RuntimeException e) {
+            Dialogs.error(window(), "Cannot save config", Dialogs.oneLine(e));
+            return CompletableFuture.failedFuture(e);
+        }
+        return whenWritten(saving.thenAccept(cfg -> Platform.runLater(() -> {
+            runs.rememberConfig(cfg);
+            experimentFormController.showPreset(ExperimentPanelViewModel.fileSource(file, cfg));
+        })), "Cannot save config", "Saved " + file.getFileName());
     }
 
     @FXML
@@ -676,16 +817,14 @@ public class MainWindowView {
                 .ifPresent(file -> exportPng(view, file, lastPngOptions));
     }
 
-    /** Writes a view as PNG in the background. */
+    /**
+     * Writes a view as PNG in the background: laid out at the options' size in points, {@code scale} pixels per
+     * point, text at the options' font size, with the view's key.
+     */
     public CompletableFuture<Void> exportPng(RunView view, Path file, PngOptions o) {
         return whenWritten(CompletableFuture.runAsync(() -> {
             try {
-                if (view instanceof MetricsChartView chart) {
-                    chart.exportPng(file, o.width(), o.height(), o.scale());
-                } else {
-                    view.exportPng(file, (int) Math.round(o.width() * o.scale()),
-                            (int) Math.round(o.height() * o.scale()));
-                }
+                view.exportPng(file, o.width(), o.height(), o.scale(), o.fontSize());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -703,12 +842,12 @@ public class MainWindowView {
                 .ifPresent(file -> exportSvg(view, file));
     }
 
-    /** Writes a view as SVG (at the last PNG size) in the background. */
+    /** Writes a view as SVG (at the last PNG size and font size) in the background. */
     public CompletableFuture<Void> exportSvg(RunView view, Path file) {
         PngOptions o = lastPngOptions;
         return whenWritten(CompletableFuture.runAsync(() -> {
             try {
-                view.exportSvg(file, o.width(), o.height());
+                view.exportSvg(file, o.width(), o.height(), o.fontSize());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -820,6 +959,7 @@ public class MainWindowView {
                 "Ctrl+.  Shift+F5\tStop the selected run",
                 "Ctrl+D\tFigure 1 demo: FPO and Gaussian PPO side by side at the saddle cell",
                 "Ctrl+O / Ctrl+S\tOpen / save experiment config",
+                "F2\tRename the selected run",
                 "F11\tPresentation mode (full screen, large text, side panel hidden)",
                 "Ctrl+B\tShow / hide the side panel",
                 "Ctrl+Shift+D\tDebug overlay (FX frame gaps, memory)",

@@ -74,6 +74,11 @@ final class LabFixture {
             public Optional<PngOptions> pngOptions(Window owner, PngOptions defaults) {
                 return Optional.of(defaults);
             }
+
+            @Override
+            public Optional<String> text(Window owner, String title, String header, String initial) {
+                return Optional.of(initial);
+            }
         };
     }
 

@@ -37,7 +37,8 @@ class LabWindowTest extends LabWindowFixture {
         MetricsChartView chart = (MetricsChartView) view.views().get(0);
         LabFixture.waitFor(5, () -> chart.data().curves().size() == 1 && chart.data().curves().get(0).x().length >= 5);
         RunRecord r = selected();
-        assertEquals("FPO · gridworld · seed 0", r.name());
+        // Named after the preset and what the fast settings changed in it.
+        assertEquals("FPO · gridworld · numEnvs=8 nMc=4 totalSteps=1280 stepsPerEnv=16 +4 · s0", r.name());
         assertEquals(10, LabFixture.fx(r::historySize));
         String status = LabFixture.fx(() -> lookup("#statusLabel").queryLabeled().getText());
         assertTrue(status.contains("1,280 / 1,280 env steps"), status);

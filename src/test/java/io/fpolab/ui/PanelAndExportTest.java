@@ -144,12 +144,16 @@ class PanelAndExportTest extends LabWindowFixture {
     }
 
     @Test
-    void exportedExperimentFolderOpensAgainAndContinuesTraining() throws Exception {
+    void exportedExperimentFolderOpensAgainAsFinishedRunsThatContinueFromTheirCheckpoints() throws Exception {
         LabFixture.fastFigure1(view, Map.of("ppo.totalSteps", "10000000"));
         LabFixture.fxRun(() -> view.runs().compare(view.panel().config()));
         List<RunRecord> runs = LabFixture.fx(() -> List.copyOf(view.runs().runs()));
-        assertEquals(List.of("FPO · gridworld · seed 0", "Gaussian PPO · gridworld · seed 0"),
-                runs.stream().map(RunRecord::name).toList());
+        String fpoName = runs.get(0).name();
+        String gaussName = runs.get(1).name();
+        assertTrue(fpoName.startsWith("FPO · gridworld · numEnvs=8 nMc=4 totalSteps=10M") && fpoName.endsWith(" · s0"),
+                fpoName);
+        // The Gaussian twin lists no flow settings: it does not read them.
+        assertTrue(gaussName.startsWith("Gaussian PPO · gridworld · numEnvs=8 totalSteps=10M"), gaussName);
         LabFixture.waitFor(60, () -> runs.stream().allMatch(x -> x.historySize() >= 3));
         MetricsChartView chart = (MetricsChartView) view.views().get(0);
         LabFixture.waitFor(5, () -> chart.data().curves().size() == 2);
@@ -159,10 +163,11 @@ class PanelAndExportTest extends LabWindowFixture {
 
         Path dir = LabFixture.tmp("experiment");
         LabFixture.fx(() -> view.exportExperiment(dir)).get(30, TimeUnit.SECONDS);
-        Path fpoDir = dir.resolve("fpo-gridworld-seed-0");
-        for (String f : List.of(RunFiles.CONFIG, RunFiles.METRICS, RunFiles.CHECKPOINT, RunFiles.SUMMARY)) {
+        Path fpoDir = dir.resolve(RunFolders.folderName(fpoName));
+        for (String f : List.of(RunFiles.CONFIG, RunFiles.METRICS, RunFiles.CHECKPOINT, RunFiles.SUMMARY,
+                RunFolders.NAME_FILE)) {
             assertTrue(Files.size(fpoDir.resolve(f)) > 0, f);
-            assertTrue(Files.size(dir.resolve("gaussian-ppo-gridworld-seed-0").resolve(f)) > 0, f);
+            assertTrue(Files.size(dir.resolve(RunFolders.folderName(gaussName)).resolve(f)) > 0, f);
         }
         List<IterationStats> written = RunFolders.parseMetrics(Files.readString(fpoDir.resolve(RunFiles.METRICS)), "m");
         int lastIteration = written.get(written.size() - 1).iteration();
@@ -171,14 +176,22 @@ class PanelAndExportTest extends LabWindowFixture {
         LabFixture.fx(() -> view.openRunFolder(dir)).get(30, TimeUnit.SECONDS);
         assertEquals(4, LabFixture.fx(() -> view.runs().runs().size()));
         RunRecord restored = LabFixture.fx(() -> view.runs().runs().get(2));
-        assertEquals("fpo-gridworld-seed-0", restored.name());
+        assertEquals(fpoName + " (2)", restored.name());
         assertEquals(lastIteration, LabFixture.fx(restored::historySize));
-        assertEquals(State.NEW, restored.state());
-        LabFixture.fxRun(() -> view.runs().step(restored));
-        LabFixture.waitFor(60, () -> restored.historySize() == lastIteration + 1);
+        LabFixture.fxRun(() -> view.runs().selectedProperty().set(restored));
+        // Opened from disk: a finished record, but its checkpoint is short of the budget, so it can go on.
+        assertEquals(State.FINISHED, LabFixture.fx(restored::state));
+        assertEquals("Finished", LabFixture.fx(() -> io.fpolab.ui.runs.Labels.state(restored.statusProperty().get())));
+        assertFalse(lookup("#resumeButton").queryButton().isDisabled());
+        assertFalse(lookup("#stepButton").queryButton().isDisabled());
+        assertTrue(lookup("#stopButton").queryButton().isDisabled());
+        clickOn("#stepButton");
+        LabFixture.waitFor(60, () -> restored.historySize() == lastIteration + 1 && restored.state() == State.PAUSED);
         IterationStats next = LabFixture.fx(() -> restored.history().get(lastIteration));
         assertEquals(lastIteration + 1, next.iteration());
         assertEquals(written.get(written.size() - 1).envSteps() + 128, next.envSteps());
+        clickOn("#resumeButton");
+        LabFixture.waitFor(60, () -> restored.state() == State.RUNNING && restored.historySize() > lastIteration + 1);
         assertNotNull(restored.run());
     }
 }

@@ -49,6 +49,9 @@ class PresentationModeTest extends LabWindowFixture {
         LabFixture.fastFigure1(view, Map.of("ppo.totalSteps", "640"));
         LabFixture.fxRun(() -> view.runs().start(view.panel().config()));
         LabFixture.waitFor(240, () -> view.runs().selected().state() == State.FINISHED);
+        // A short name: the figure title must fit the panel at twice the size (a longer one is drawn smaller).
+        LabFixture.fx(() -> view.rename(view.runs().selected(), "FPO · gridworld · s0"))
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
         selectTab("tab-gridworld");
         PainterCanvas canvas = LabFixture.fx(() -> (PainterCanvas) stage().getScene().lookup("#gridCanvas"));
         LabFixture.waitFor(30, () -> canvas.painter() != null && canvas.paints() > 0);

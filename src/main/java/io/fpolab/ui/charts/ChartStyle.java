@@ -83,8 +83,10 @@ public final class ChartStyle {
         return t;
     }
 
+    /** A chart font of {@code size} points at normal size; an export's font size sets the tick-label size. */
     private static Font font(PaintStyle style, float size) {
-        return new Font(Font.SANS_SERIF, Font.PLAIN, 12).deriveFont((float) (size * style.scale()));
+        double points = style.fontSize() > 0 ? size * style.fontSize() / TICK_SIZE : size * style.scale();
+        return new Font(Font.SANS_SERIF, Font.PLAIN, 12).deriveFont((float) points);
     }
 
     /** Applies theme colors and fonts to the chart's frame (not to the series). */

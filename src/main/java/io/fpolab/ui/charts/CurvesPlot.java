@@ -362,7 +362,8 @@ final class CurvesPlot {
      * looks the same whoever exported it), titled with the metric, with a legend of the runs shown (hidden runs
      * left out) and the zoom of the screen; any thread.
      */
-    static JFreeChart exportChart(Frame f, Range domain, Range range) {
+    static JFreeChart exportChart(Frame f, Range domain, Range range, double fontSize) {
+        PaintStyle style = PaintStyle.LIGHT.withFontSize(fontSize);
         Set<String> hiddenNow = f.hidden();
         ChartData d = f.data();
         ChartData shown = new ChartData(d.metric(), d.xAxis(),
@@ -382,10 +383,10 @@ final class CurvesPlot {
         if (!logNote.isEmpty()) {
             about.add(logNote);
         }
-        ChartStyle.apply(c, PaintStyle.LIGHT);
-        populate(c, visible, PaintStyle.LIGHT, null, true);
+        ChartStyle.apply(c, style);
+        populate(c, visible, style, null, true);
         if (!about.isEmpty()) {
-            c.addSubtitle(0, ChartStyle.subtitle(String.join(" · ", about), PaintStyle.LIGHT));
+            c.addSubtitle(0, ChartStyle.subtitle(String.join(" · ", about), style));
         }
         c.setNotify(false);
         if (domain != null) {

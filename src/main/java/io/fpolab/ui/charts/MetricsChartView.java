@@ -700,15 +700,18 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
     private record Shown(CurvesPlot.Frame frame, Range domain, Range range) {
     }
 
-    /** The chart of what is on screen, zoom included, for an export; any thread but the FX thread. */
-    private JFreeChart exportChart() {
+    /**
+     * The chart of what is on screen, zoom included, for an export with tick labels of {@code fontSize} points
+     * (0: normal size); any thread but the FX thread.
+     */
+    private JFreeChart exportChart(double fontSize) {
         Shown s = FxThread.call(() -> {
             XYPlot plot = chart.getXYPlot();
             boolean z = zoomed();
             return new Shown(frame, z && !plot.getDomainAxis().isAutoRange() ? plot.getDomainAxis().getRange() : null,
                     z && !plot.getRangeAxis().isAutoRange() ? plot.getRangeAxis().getRange() : null);
         });
-        return CurvesPlot.exportChart(s.frame(), s.domain(), s.range());
+        return CurvesPlot.exportChart(s.frame(), s.domain(), s.range(), fontSize);
     }
 
     @Override
@@ -718,12 +721,22 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
 
     /** Writes the chart as PNG at a DPI scale; call from a background thread. */
     public void exportPng(Path file, int width, int height, double scale) throws IOException {
-        ChartExport.png(exportChart(), file, width, height, scale);
+        exportPng(file, width, height, scale, 0);
+    }
+
+    @Override
+    public void exportPng(Path file, int width, int height, double scale, double fontSize) throws IOException {
+        ChartExport.png(exportChart(fontSize), file, width, height, scale);
     }
 
     @Override
     public void exportSvg(Path file, int width, int height) throws IOException {
-        ChartExport.svg(exportChart(), file, width, height);
+        exportSvg(file, width, height, 0);
+    }
+
+    @Override
+    public void exportSvg(Path file, int width, int height, double fontSize) throws IOException {
+        ChartExport.svg(exportChart(fontSize), file, width, height);
     }
 
     private static javafx.scene.paint.Color fx(Color c) {

@@ -8,6 +8,7 @@ import io.fpolab.config.ExperimentConfig.Algorithm;
 import io.fpolab.config.FieldSpec;
 import io.fpolab.config.SampleConfigs;
 import io.fpolab.config.SampleConfigs.Sample;
+import io.fpolab.ui.runs.Labels;
 import io.fpolab.ui.util.BackgroundExecutor;
 import io.fpolab.ui.util.Dialogs;
 import java.nio.file.Path;
@@ -37,6 +38,8 @@ public final class ExperimentPanelViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private final BooleanBinding valid;
     private ExperimentConfig config;
+    /** What the editor was last loaded from (a preset, a file, a run's config), for the name a save proposes. */
+    private ExperimentConfig base;
 
     public ExperimentPanelViewModel(BackgroundExecutor background) {
         this.background = background;
@@ -65,9 +68,30 @@ public final class ExperimentPanelViewModel {
         return presets;
     }
 
-    /** Menu text of a preset. */
+    /** Group of the picker's entry for a config opened from (or saved to) a file: its file is the sample's file. */
+    public static final String FILE_GROUP = "File";
+    /** Group of the picker's entry for a run's config copied into the editor: the title is the run's name. */
+    public static final String RUN_GROUP = "Run";
+
+    /** Menu text of a preset, or of what else the editor was loaded from. */
     public static String presetLabel(Sample s) {
+        if (FILE_GROUP.equals(s.group())) {
+            return s.title() + " (" + Path.of(s.file()).getFileName() + ")";
+        }
+        if (RUN_GROUP.equals(s.group())) {
+            return "From run: " + s.title();
+        }
         return s.file().equals(SampleConfigs.REPRODUCE_FIGURE_1) ? "Reproduce Figure 1 — " + s.title() : s.title();
+    }
+
+    /** The picker's entry naming a config file that is not a preset: its {@code name} and file. */
+    public static Sample fileSource(Path file, ExperimentConfig cfg) {
+        return new Sample(file.toString(), cfg.name(), FILE_GROUP, cfg.description());
+    }
+
+    /** The picker's entry for a run's config copied into the editor. */
+    public static Sample runSource(String runName, ExperimentConfig cfg) {
+        return new Sample("", runName, RUN_GROUP, cfg.description());
     }
 
     /** Reads a preset in the background and shows it; a failure comes back as a one-line message. */
@@ -78,6 +102,50 @@ public final class ExperimentPanelViewModel {
     /** Reads a JSON/YAML config in the background and shows it; errors complete the future exceptionally. */
     public CompletableFuture<ExperimentConfig> open(Path file) {
         return showWhenLoaded(background.supply(() -> ConfigIO.read(file)));
+    }
+
+    /**
+     * The name a save proposes: the name of what the editor was loaded from, followed by the settings changed
+     * since ("GridWorld · FPO (paper settings) · nMc=8 clip=0.3 lr=1e-3"), so a variant does not go out under its
+     * preset's name; just that name when nothing changed (or the config's own name once it was edited).
+     */
+    public String proposedName() {
+        ExperimentConfig c = config;
+        if (c == null || base == null) {
+            return c == null ? field("name").textProperty().get() : c.name();
+        }
+        if (!c.name().equals(base.name())) {
+            return c.name();
+        }
+        String changes = Labels.changes(c, base);
+        return changes.isEmpty() ? c.name() : c.name() + " · " + changes;
+    }
+
+    /**
+     * Sets what a save's proposed name compares against ({@link #proposedName()}): by default the last config
+     * shown; a run's config copied into the editor compares against the run's preset.
+     */
+    public void setBase(ExperimentConfig base) {
+        this.base = base;
+    }
+
+    /**
+     * Gives the config the experiment name {@code name} (the file's {@code name} field) and writes it (JSON or
+     * YAML by extension) in the background; the editor keeps the new name.
+     *
+     * @throws ConfigException right away, naming the field, if the name or another value is not allowed
+     */
+    public CompletableFuture<ExperimentConfig> save(Path file, String name) {
+        FieldViewModel nameField = field("name");
+        String before = nameField.textProperty().get();
+        nameField.textProperty().set(name == null ? "" : name.strip());
+        if (nameField.error() != null) {
+            String error = nameField.error();
+            nameField.textProperty().set(before);
+            throw new ConfigException("", error);
+        }
+        ExperimentConfig c = requireConfig();
+        return save(file).thenApply(v -> c);
     }
 
     /**
@@ -109,8 +177,9 @@ public final class ExperimentPanelViewModel {
         return shown;
     }
 
-    /** Puts every value of {@code cfg} into the fields (FX thread). */
+    /** Puts every value of {@code cfg} into the fields (FX thread); a save proposes names against it. */
     public void show(ExperimentConfig cfg) {
+        base = cfg;
         Map<String, Object> values = ConfigSchema.toMap(cfg);
         for (Map.Entry<String, Object> e : values.entrySet()) {
             fields.get(e.getKey()).show(e.getValue());

@@ -64,9 +64,20 @@ public final class Export {
      * ({@link AtomicFiles}): a failed write leaves no partial file.
      */
     public static void png(Painter painter, Path file, int width, int height, double scale) throws IOException {
+        png(painter, file, width, height, scale, 0);
+    }
+
+    /**
+     * As {@link #png(Painter, Path, int, int, double)} with base text of {@code fontSize} points (0: sized from
+     * the figure), so a figure's text matches the paper it goes into.
+     */
+    public static void png(Painter painter, Path file, int width, int height, double scale, double fontSize)
+            throws IOException {
         createParent(file);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        if (!ImageIO.write(image(painter, width, height, scale), "png", bytes)) {
+        BufferedImage img = image(painter, PaintStyle.LIGHT.withFontSize(fontSize), width, height, scale,
+                (int) Math.round(width * scale), (int) Math.round(height * scale), BufferedImage.TYPE_INT_RGB);
+        if (!ImageIO.write(img, "png", bytes)) {
             throw new IOException("no PNG writer available");
         }
         AtomicFiles.write(file, bytes.toByteArray());
@@ -74,8 +85,13 @@ public final class Export {
 
     /** The painter as an SVG document. */
     public static String svg(Painter painter, int width, int height) {
+        return svg(painter, width, height, 0);
+    }
+
+    /** The painter as an SVG document, with base text of {@code fontSize} points (0: sized from the figure). */
+    public static String svg(Painter painter, int width, int height, double fontSize) {
         SVGGraphics2D g = new SVGGraphics2D(width, height);
-        PaintKit.withStyle(g, PaintStyle.LIGHT);
+        PaintKit.withStyle(g, PaintStyle.LIGHT.withFontSize(fontSize));
         PaintKit.background(g, width, height);
         painter.paint(g, width, height);
         return g.getSVGDocument();
@@ -83,8 +99,13 @@ public final class Export {
 
     /** Writes an SVG file atomically. */
     public static void svg(Painter painter, Path file, int width, int height) throws IOException {
+        svg(painter, file, width, height, 0);
+    }
+
+    /** Writes an SVG file atomically, with base text of {@code fontSize} points (0: sized from the figure). */
+    public static void svg(Painter painter, Path file, int width, int height, double fontSize) throws IOException {
         createParent(file);
-        AtomicFiles.write(file, svg(painter, width, height));
+        AtomicFiles.write(file, svg(painter, width, height, fontSize));
     }
 
     private static void createParent(Path file) throws IOException {

@@ -168,6 +168,12 @@ public final class FlowFramePainter implements Painter {
                 : String.format(Locale.ROOT, "τ = %.2f  (step %.1f of %d)", tau, tau * paths.steps(), paths.steps());
         g.setFont(PaintKit.font(base * 1.0f, true));
         double w = g.getFontMetrics().getStringBounds(label, g).getWidth();
+        double room = plot.getWidth() - base * 1.6;
+        if (w > room && room > 0) {
+            // Large text in a small figure: the label shrinks to stay inside the plot.
+            g.setFont(g.getFont().deriveFont((float) (g.getFont().getSize2D() * room / w)));
+            w = g.getFontMetrics().getStringBounds(label, g).getWidth();
+        }
         double h = g.getFontMetrics().getHeight();
         double x = plot.getMaxX() - w - base * 0.8;
         double y = plot.getY() + base * 0.4;

@@ -78,9 +78,13 @@ public final class PaintKit {
      * style (presentation mode) draws at the largest normal size times the scale, as far as a 12th of the
      * panel's shorter side allows, and never below normal. Aiming at the largest size rather than the
      * panel's own normal size keeps text at twice its normal size although presentation mode's larger
-     * toolbars leave the panel a little shorter; the limit keeps room for the plot in a small panel.
+     * toolbars leave the panel a little shorter; the limit keeps room for the plot in a small panel. A style
+     * with a {@link PaintStyle#fontSize()} (an export that asked for one) uses that size.
      */
     public static float baseSize(PaintStyle style, int width, int height) {
+        if (style.fontSize() > 0) {
+            return (float) style.fontSize();
+        }
         float normal = baseSize(width, height);
         if (style.scale() == 1) {
             return normal;
@@ -123,23 +127,33 @@ public final class PaintKit {
 
     /**
      * Title (bold) and optional subtitle at the top of a panel; returns the height they use, which is
-     * {@link #titleHeight} (computed from font sizes, so click mapping can repeat it without a Graphics).
+     * {@link #titleHeight} (computed from font sizes, so click mapping can repeat it without a Graphics). A line
+     * wider than the panel is drawn in a smaller font in the same place, so a long run name is never cut off.
      */
     public static double title(Graphics2D g, String title, String subtitle, int width, float base) {
         double y = 0;
         if (title != null && !title.isEmpty()) {
-            g.setFont(font(base * 1.2f, true));
+            g.setFont(fitted(g, title, font(base * 1.2f, true), width - base));
             g.setColor(style(g).ink());
             y += base * 1.2 + base * 0.5;
             text(g, title, width / 2.0, y, Align.CENTER);
         }
         if (subtitle != null && !subtitle.isEmpty()) {
-            g.setFont(font(base * 0.9f, false));
+            g.setFont(fitted(g, subtitle, font(base * 0.9f, false), width - base));
             g.setColor(style(g).muted());
             y += base * 0.9 + base * 0.4;
             text(g, subtitle, width / 2.0, y, Align.CENTER);
         }
         return titleHeight(title, subtitle, base);
+    }
+
+    /** {@code font}, made smaller if {@code text} would be wider than {@code room} in it. */
+    private static Font fitted(Graphics2D g, String text, Font font, double room) {
+        double w = font.getStringBounds(text, g.getFontRenderContext()).getWidth();
+        if (w <= room || room <= 0) {
+            return font;
+        }
+        return font.deriveFont((float) Math.max(4, font.getSize2D() * room / w));
     }
 
     /** Height {@link #title} uses. */

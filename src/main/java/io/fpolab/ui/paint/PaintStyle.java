@@ -14,8 +14,13 @@ import java.awt.Color;
  * @param scale factor on the normal sizes of text, markers and lines ({@code 1} normal,
  *              {@link #PRESENTATION_SCALE} in presentation mode)
  * @param dark  the dark palette: dark background, light ink
+ * @param fontSize base text size in points that an export asks for, or 0 to size text from the panel
  */
-public record PaintStyle(double scale, boolean dark) {
+public record PaintStyle(double scale, boolean dark, double fontSize) {
+    /** Smallest and largest base text size an export may ask for, in points. */
+    public static final double MIN_FONT_SIZE = 6;
+    public static final double MAX_FONT_SIZE = 72;
+
     /** Text, markers and lines in presentation mode are this many times their normal size (readable on a projector). */
     public static final double PRESENTATION_SCALE = 2.0;
     /** Normal size, light palette: exports and paints without a style. */
@@ -28,6 +33,20 @@ public record PaintStyle(double scale, boolean dark) {
         if (!(scale > 0) || Double.isInfinite(scale)) {
             throw new IllegalArgumentException("paint scale: " + scale + " (allowed: a positive number)");
         }
+        if (fontSize != 0 && !(fontSize >= MIN_FONT_SIZE && fontSize <= MAX_FONT_SIZE)) {
+            throw new IllegalArgumentException("font size: " + fontSize + " (allowed: 0 for automatic, or "
+                    + (int) MIN_FONT_SIZE + " to " + (int) MAX_FONT_SIZE + " points)");
+        }
+    }
+
+    /** Text sized from the panel. */
+    public PaintStyle(double scale, boolean dark) {
+        this(scale, dark, 0);
+    }
+
+    /** This style with base text of {@code points} (0: sized from the panel). */
+    public PaintStyle withFontSize(double points) {
+        return new PaintStyle(scale, dark, points);
     }
 
     /** The style of the lab's theme and presentation mode. */

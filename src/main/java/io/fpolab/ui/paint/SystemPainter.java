@@ -7,6 +7,7 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -49,7 +50,9 @@ public final class SystemPainter implements Painter {
         PaintKit.prepare(g);
         float base = PaintKit.baseSize(g, width, height);
         double top = PaintKit.title(g, frame.title(), null, width, base);
-        double bottom = base * 2.4;
+        List<Legend.Item> key = legendItems();
+        double keyHeight = Legend.height(key, width, base);
+        double bottom = base * 2.4 + keyHeight;
         Rectangle2D area = new Rectangle2D.Double(base, top, width - 2 * base, Math.max(10, height - top - bottom));
         String id = frame.envId();
         double[] s = frame.state();
@@ -70,6 +73,7 @@ public final class SystemPainter implements Painter {
             g.setFont(PaintKit.font(base, false));
             PaintKit.text(g, "no drawing for " + id, width / 2.0, height / 2.0, PaintKit.Align.CENTER);
         }
+        Legend.paint(g, key, height - bottom + base * 1.1, width, base);
         g.setFont(PaintKit.font(base * 0.95f, false));
         g.setColor(PaintKit.style(g).ink());
         String label = String.format(Locale.ROOT, "t = %.2f s   ·   return %.1f", frame.time(), frame.episodeReturn());
@@ -84,6 +88,27 @@ public final class SystemPainter implements Painter {
             label += a.append(']');
         }
         PaintKit.text(g, label, width / 2.0, height - base * 0.9, PaintKit.Align.CENTER);
+    }
+
+    /** The key: what the orange arrow or arc is (the policy's action, drawn as a force or a torque). */
+    private List<Legend.Item> legendItems() {
+        String id = frame.envId();
+        boolean torques = id.equals("pendulum-swingup") || id.equals("gym-pendulum") || id.startsWith("acrobot")
+                || id.startsWith("reacher");
+        if (torques) {
+            return List.of(Legend.Item.custom(SystemPainter::torqueGlyph, 1.2,
+                    "action u: torque at the joint (arc length ∝ |u|)"));
+        }
+        return List.of(Legend.Item.custom(SystemPainter::forceGlyph, 1.6,
+                "action u: force (arrow length ∝ |u|)"));
+    }
+
+    private static void forceGlyph(Graphics2D g, double x, double y, double w, double h) {
+        arrow(g, new World(x, y - h / 2, 1), 0, 0, w, 0);
+    }
+
+    private static void torqueGlyph(Graphics2D g, double x, double y, double w, double h) {
+        torque(g, new World(x + w / 2, y - h / 2, 1), 0, 0, h * 0.55, 0.9);
     }
 
     private static World fit(Rectangle2D area, double xlo, double xhi, double ylo, double yhi) {

@@ -37,9 +37,22 @@ public final class RunFolders {
             Checkpoint checkpoint, Map<String, Object> summary) {
     }
 
-    /** A run folder read back: the name is the folder's name. */
-    public record Loaded(String name, ExperimentConfig config, List<IterationStats> history, Checkpoint checkpoint) {
+    /**
+     * A run folder read back: the name is the one the lab kept in {@link #NAME_FILE}, else the folder's name.
+     *
+     * @param folder where it was read from (a rename in the lab is written back there)
+     */
+    public record Loaded(String name, ExperimentConfig config, List<IterationStats> history, Checkpoint checkpoint,
+            Path folder) {
     }
+
+    /**
+     * The run's name in the lab, one line of UTF-8. A folder name cannot hold every name ("·", "/", case), and
+     * the config's {@code name} is the experiment's, shared by all its runs; this file keeps the run's own.
+     */
+    public static final String NAME_FILE = "run-name.txt";
+    /** Longest run name the lab keeps. */
+    public static final int MAX_NAME_LENGTH = 200;
 
     private RunFolders() {
     }
@@ -47,6 +60,7 @@ public final class RunFolders {
     /** Writes one run folder. */
     public static void write(Path dir, Snapshot s) throws IOException {
         Files.createDirectories(dir);
+        writeName(dir, s.name());
         AtomicFiles.write(dir.resolve(RunFiles.CONFIG), ConfigIO.toJson(s.config()));
         AtomicFiles.write(dir.resolve(RunFiles.METRICS), metricsCsv(s.history(), s.evalKeys()));
         if (s.checkpoint() != null) {
@@ -55,6 +69,27 @@ public final class RunFolders {
         if (s.summary() != null) {
             AtomicFiles.write(dir.resolve(RunFiles.SUMMARY), JSON.writeValueAsString(s.summary()) + "\n");
         }
+    }
+
+    /** Writes the run's name into {@code dir}'s {@link #NAME_FILE} (atomically). */
+    public static void writeName(Path dir, String name) throws IOException {
+        AtomicFiles.write(dir.resolve(NAME_FILE), name + "\n");
+    }
+
+    /** The name kept in {@code dir}'s {@link #NAME_FILE}, or null when there is none (or it is empty). */
+    static String readName(Path dir) throws IOException {
+        Path file = dir.resolve(NAME_FILE);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        String text;
+        try {
+            text = ConfigIO.readText(file, 4 * MAX_NAME_LENGTH, "run name");
+        } catch (io.fpolab.config.ConfigException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
+        String line = text.strip().lines().findFirst().orElse("").strip();
+        return line.isEmpty() ? null : line;
     }
 
     /** Writes every run into its own sub-folder of {@code dir}, named after the run. */
@@ -123,6 +158,10 @@ public final class RunFolders {
 
     /** @param name the run's name, or null for the lab's default name of its config */
     private static Loaded readRun(Path dir, String name) throws IOException {
+        String kept = readName(dir);
+        if (kept != null) {
+            name = kept;
+        }
         Path ckpt = dir.resolve(RunFiles.CHECKPOINT);
         Checkpoint checkpoint = Files.isRegularFile(ckpt) ? Checkpoint.read(ckpt) : null;
         ExperimentConfig config = Checkpoint.runConfig(dir.resolve(RunFiles.CONFIG), checkpoint, false);
@@ -132,7 +171,7 @@ public final class RunFolders {
         Path metrics = dir.resolve(RunFiles.METRICS);
         List<IterationStats> history = Files.isRegularFile(metrics)
                 ? parseMetrics(readMetrics(metrics), metrics.toString()) : List.of();
-        return new Loaded(name, config, history, checkpoint);
+        return new Loaded(name, config, history, checkpoint, dir);
     }
 
     /** Largest {@code metrics.csv} a run folder may have (a 60M-step run of small batches is tens of MB). */

@@ -11,6 +11,7 @@ import io.fpolab.train.IterationStats;
 import io.fpolab.train.Trainer;
 import io.fpolab.train.TrainingRun;
 import io.fpolab.train.TrainingRun.State;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class RunRecord {
     private static final AtomicInteger NEXT_COLOR = new AtomicInteger();
 
-    private final String name;
+    private final ReadOnlyStringWrapper name;
     private final ExperimentConfig config;
     private final String configJson;
     private final String seedGroup;
@@ -48,6 +49,10 @@ public final class RunRecord {
     private final long totalIterations;
     private final TrainingRun run;
     private final Checkpoint restoredFrom;
+    /** The run folder it was opened from (renames are written there), or null. */
+    private final Path folder;
+    /** Opened from a run folder and not trained in the lab since: its metrics are a finished record (FX thread). */
+    private boolean fromDisk;
 
     // Written by the trainer thread, read anywhere.
     private final ConcurrentLinkedQueue<IterationStats> inbox = new ConcurrentLinkedQueue<>();
@@ -65,8 +70,10 @@ public final class RunRecord {
     private final ReadOnlyObjectWrapper<IterationStats> latest = new ReadOnlyObjectWrapper<>(this, "latest");
 
     private RunRecord(String name, ExperimentConfig config, List<IterationStats> imported, Checkpoint restoreFrom,
-            int colorIndex) {
-        this.name = name;
+            int colorIndex, Path folder) {
+        this.name = new ReadOnlyStringWrapper(this, "name", name);
+        this.folder = folder;
+        this.fromDisk = folder != null;
         this.config = config;
         this.configJson = ConfigIO.toJson(config);
         this.seedGroup = TrainingKey.seedGroup(config);
@@ -76,6 +83,10 @@ public final class RunRecord {
         this.totalIterations = Math.max(1, (config.ppo().totalSteps() + batch - 1) / batch);
         this.restoredFrom = restoreFrom;
         this.status = new ReadOnlyObjectWrapper<>(this, "status", new Status(name, about(config), State.NEW, ""));
+        if (fromDisk) {
+            state.set(State.FINISHED);
+            status.set(new Status(name, about(config), State.FINISHED, ""));
+        }
         this.history.addAll(imported);
         this.run = new TrainingRun(name, this::buildTrainer);
         run.addListener(new TrainingRun.Listener() {
@@ -95,18 +106,57 @@ public final class RunRecord {
 
     /** A fresh run of {@code config}. */
     public static RunRecord create(String name, ExperimentConfig config) {
-        return new RunRecord(name, config, List.of(), null, NEXT_COLOR.getAndIncrement());
+        return new RunRecord(name, config, List.of(), null, NEXT_COLOR.getAndIncrement(), null);
     }
 
-    /** A run read from a run folder: its metrics are shown and training continues from its checkpoint. */
+    /**
+     * A run read from a run folder: {@link State#FINISHED} with its metrics shown. If its checkpoint is short of
+     * the training budget it {@link #canContinue() can continue}: Resume and Step train on from the checkpoint.
+     */
     public static RunRecord restore(RunFolders.Loaded loaded) {
-        return new RunRecord(loaded.name(), loaded.config(), loaded.checkpoint() == null ? List.of() : loaded.history(),
-                loaded.checkpoint(), NEXT_COLOR.getAndIncrement());
+        return new RunRecord(loaded.name(), loaded.config(), loaded.history(), loaded.checkpoint(),
+                NEXT_COLOR.getAndIncrement(), loaded.folder());
     }
 
     /** The same experiment from scratch, keeping name and color (for Reset). */
     public RunRecord restarted() {
-        return new RunRecord(name, config, List.of(), null, colorIndex);
+        return new RunRecord(name.get(), config, List.of(), null, colorIndex, null);
+    }
+
+    /** True for a run opened from a run folder that has not trained in the lab since. */
+    public boolean fromDisk() {
+        return fromDisk;
+    }
+
+    /**
+     * True when Resume and Step apply: the run waits (not started, or paused), or it was opened from a run
+     * folder whose checkpoint is short of the training budget.
+     */
+    public boolean canContinue() {
+        State s = state.get();
+        if (fromDisk) {
+            return restoredFrom != null && restoredFrom.iteration() < totalIterations;
+        }
+        return s == State.NEW || s == State.PAUSED;
+    }
+
+    /**
+     * Before Resume or Step: a run opened from a run folder that can continue stops being a finished record and
+     * from here on shows its trainer's state.
+     *
+     * @return true if the run may train (it was not opened from a folder, or its checkpoint lets it continue)
+     */
+    boolean leaveDisk() {
+        if (!fromDisk || !canContinue()) {
+            return !fromDisk;
+        }
+        fromDisk = false;
+        return true;
+    }
+
+    /** The folder the run was opened from, or null. */
+    public Path folder() {
+        return folder;
     }
 
     /** Runs on the trainer thread: builds environment and trainer, restores the checkpoint if any. */
@@ -145,8 +195,9 @@ public final class RunRecord {
             batch.add(s);
         }
         if (!batch.isEmpty()) {
+            fromDisk = false;
             int first = batch.get(0).iteration();
-            // A run opened without checkpoint starts over at iteration 1; drop the old curve it replaces.
+            // Iterations follow those already shown; drop any the new ones replace, so the curve never doubles back.
             history.removeIf(h -> h.iteration() >= first);
             history.addAll(batch);
             IterationStats last = batch.get(batch.size() - 1);
@@ -155,8 +206,9 @@ public final class RunRecord {
             revision.set(revision.get() + 1);
             changed = true;
         }
-        State now = run.state();
-        String msg = run.message();
+        // A run opened from a folder stays a finished record until it trains again.
+        State now = fromDisk ? State.FINISHED : run.state();
+        String msg = fromDisk ? "" : run.message();
         if (now != state.get()) {
             state.set(now);
             changed = true;
@@ -166,7 +218,7 @@ public final class RunRecord {
             changed = true;
         }
         if (status.get().state() != now || !status.get().message().equals(msg)) {
-            status.set(new Status(name, about(config), now, msg));
+            status.set(new Status(name.get(), about(config), now, msg));
         }
         return changed;
     }
@@ -191,7 +243,27 @@ public final class RunRecord {
     }
 
     public String name() {
-        return name;
+        return name.get();
+    }
+
+    /** The run's name; {@link RunsViewModel#rename} changes it. */
+    public ReadOnlyStringProperty nameProperty() {
+        return name.getReadOnlyProperty();
+    }
+
+    /** Renames the run (FX thread): the run list, the status line and the chart legend follow. */
+    void rename(String newName) {
+        name.set(newName);
+        run.setName(newName);
+        Status s = status.get();
+        status.set(new Status(newName, s.about(), s.state(), s.message()));
+        // The chart redraws on a new revision; its legend then shows the new name.
+        revision.set(revision.get() + 1);
+    }
+
+    /** The config as JSON, as it is written to the run folder's {@code config.json}. */
+    public String configJson() {
+        return configJson;
     }
 
     public ExperimentConfig config() {
@@ -262,9 +334,9 @@ public final class RunRecord {
             }
         }
         if (b == null) {
-            return new RunFolders.Snapshot(name, config, h, evaluationKeys(), restoredFrom, null);
+            return new RunFolders.Snapshot(name.get(), config, h, evaluationKeys(), restoredFrom, null);
         }
-        return new RunFolders.Snapshot(name, config, h, evaluationKeys(), b.checkpoint(), b.summary());
+        return new RunFolders.Snapshot(name.get(), config, h, evaluationKeys(), b.checkpoint(), b.summary());
     }
 
     /** Increases whenever new iterations arrive (FX thread). */
@@ -306,6 +378,6 @@ public final class RunRecord {
 
     @Override
     public String toString() {
-        return name;
+        return name.get();
     }
 }

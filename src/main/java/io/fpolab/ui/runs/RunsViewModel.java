@@ -6,8 +6,10 @@ import io.fpolab.config.ExperimentConfig.Algorithm;
 import io.fpolab.train.IterationStats;
 import io.fpolab.train.TrainingRun.State;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.animation.KeyFrame;
@@ -46,11 +48,19 @@ public final class RunsViewModel {
     private final ReadOnlyBooleanWrapper statusAlert = new ReadOnlyBooleanWrapper(this, "statusAlert");
     private final ReadOnlyStringWrapper lastAlert = new ReadOnlyStringWrapper(this, "lastAlert", "");
     private final Timeline pump = new Timeline(new KeyFrame(PUMP_PERIOD, e -> pump()));
+    /** Presets and opened configs by their {@code name}: what a new run's default name lists changes against. */
+    private final Map<String, Base> bases = new HashMap<>();
+
+    /** A config runs are named against; a preset's runs are named by their task, a config file's by its name. */
+    private record Base(ExperimentConfig config, boolean preset) {
+    }
 
     public RunsViewModel(Executor background) {
         this.background = background;
         pump.setCycleCount(Timeline.INDEFINITE);
         pump.play();
+        // The editor starts from the schema's defaults: runs of an untouched editor are named against them.
+        rememberPreset(ConfigSchema.defaults());
         selected.addListener((obs, old, now) -> refreshStatus());
     }
 
@@ -126,15 +136,65 @@ public final class RunsViewModel {
             return String.format(Locale.ROOT, "%s: %s · 0 / %,d env steps", r.name(), Labels.state(s), total);
         }
         long done = last.iteration();
+        // Both numbers come from the last finished iteration only, so they stand still while the run is paused.
         double secondsLeft = (r.totalIterations() - done) * last.wallSeconds() / Math.max(1, done);
-        String left = s == State.FINISHED ? "done" : Labels.duration(secondsLeft) + " left";
+        String left;
+        if (r.fromDisk()) {
+            left = r.canContinue() ? "opened from disk · Resume continues from its checkpoint"
+                    : done >= r.totalIterations() ? "done" : "opened from disk · no checkpoint to continue from";
+        } else {
+            left = s == State.FINISHED ? "done" : Labels.duration(secondsLeft) + " left";
+        }
         return String.format(Locale.ROOT, "%s: %s · %,d / %,d env steps · %,.0f steps/s · %s", r.name(),
                 Labels.state(s), last.envSteps(), total, last.stepsPerSecond(), left);
     }
 
-    /** Starts a run of {@code config} named "FPO · gridworld · seed 0" (made unique) and selects it. */
+    /**
+     * Remembers {@code preset} by its {@code name}: a run of a config of that name is named by its task and its
+     * changes against the preset ({@link Labels#defaultRunName(ExperimentConfig, ExperimentConfig)}).
+     */
+    public void rememberPreset(ExperimentConfig preset) {
+        bases.put(preset.name(), new Base(preset, true));
+    }
+
+    /**
+     * Remembers a config opened from a file by its {@code name}: its runs are named by that name and their changes
+     * against it ("FPO · my variant · lr=1e-3 · s0"). A preset of the same name stays the base.
+     */
+    public void rememberConfig(ExperimentConfig config) {
+        Base known = bases.get(config.name());
+        if (known == null || !known.preset()) {
+            bases.put(config.name(), new Base(config, false));
+        }
+    }
+
+    /**
+     * The name a new run of {@code config} gets: algorithm, task (or, for a config file that is not a preset, the
+     * config's name), the settings changed against it, and the seed.
+     */
+    public String defaultName(ExperimentConfig config) {
+        Base b = bases.get(config.name());
+        if (b == null) {
+            return Labels.defaultRunName(config, null, config.name());
+        }
+        return Labels.defaultRunName(config, b.config(), b.preset() ? config.env().id() : config.name());
+    }
+
+    /** The preset or config file {@code config} is named against (by its {@code name}), or null. */
+    public ExperimentConfig baseOf(ExperimentConfig config) {
+        Base b = bases.get(config.name());
+        return b == null ? null : b.config();
+    }
+
+    /** The settings {@code config} changes from its preset or config file ("nMc=8 clip=0.3"), or "". */
+    public String changesFromBase(ExperimentConfig config) {
+        ExperimentConfig base = baseOf(config);
+        return base == null ? "" : Labels.changes(config, base);
+    }
+
+    /** Starts a run of {@code config} named "FPO · gridworld · nMc=8 · s0" (made unique) and selects it. */
     public RunRecord start(ExperimentConfig config) {
-        RunRecord r = RunRecord.create(uniqueName(Labels.defaultRunName(config)), config);
+        RunRecord r = RunRecord.create(uniqueName(defaultName(config)), config);
         runs.add(r);
         selected.set(r);
         r.run().start();
@@ -173,7 +233,7 @@ public final class RunsViewModel {
         if (existing == null) {
             return start(config);
         }
-        if (existing.state() == State.NEW || existing.state() == State.PAUSED) {
+        if (existing.canContinue()) {
             resume(existing);
         }
         return existing;
@@ -195,12 +255,15 @@ public final class RunsViewModel {
         return null;
     }
 
-    /** Adds runs read from run folders (not started: Resume continues from the checkpoint). */
+    /**
+     * Adds runs read from run folders. They are {@link State#FINISHED}; one whose checkpoint is short of its budget
+     * {@link RunRecord#canContinue() can continue} (Resume, Step).
+     */
     public void addRestored(List<RunFolders.Loaded> loaded) {
         RunRecord last = null;
         for (RunFolders.Loaded l : loaded) {
             last = RunRecord.restore(new RunFolders.Loaded(uniqueName(l.name()), l.config(), l.history(),
-                    l.checkpoint()));
+                    l.checkpoint(), l.folder()));
             runs.add(last);
         }
         if (last != null) {
@@ -214,9 +277,12 @@ public final class RunsViewModel {
         }
     }
 
-    /** Resumes a paused run, or starts a run that has not started yet. */
+    /**
+     * Resumes a paused run, starts a run that has not started yet, or continues a run opened from a run folder
+     * from its checkpoint.
+     */
     public void resume(RunRecord r) {
-        if (r != null && (r.state() == State.PAUSED || r.state() == State.NEW)) {
+        if (r != null && r.canContinue() && r.leaveDisk()) {
             r.run().resume();
         }
     }
@@ -258,9 +324,46 @@ public final class RunsViewModel {
 
     /** Runs exactly one more iteration, then pauses. */
     public void step(RunRecord r) {
-        if (r != null && (r.state() == State.PAUSED || r.state() == State.NEW || r.state() == State.RUNNING)) {
+        if (r != null && (r.canContinue() || r.state() == State.RUNNING) && r.leaveDisk()) {
             r.run().step();
         }
+    }
+
+    /**
+     * Renames a run (FX thread). If it was opened from a run folder, the new name is written there in the
+     * background, so the folder opens under it again.
+     *
+     * @return the new name, made unique among the runs ("… (2)")
+     * @throws IllegalArgumentException with a one-line message for an empty or overlong name
+     */
+    public CompletableFuture<String> rename(RunRecord r, String newName) {
+        String wanted = newName == null ? "" : newName.strip();
+        if (wanted.isEmpty()) {
+            throw new IllegalArgumentException("run name: empty (allowed: 1 to " + RunFolders.MAX_NAME_LENGTH
+                    + " characters on one line)");
+        }
+        if (wanted.length() > RunFolders.MAX_NAME_LENGTH || wanted.contains("\n")) {
+            throw new IllegalArgumentException("run name: '" + wanted.lines().findFirst().orElse("")
+                    + "…' is too long (allowed: 1 to " + RunFolders.MAX_NAME_LENGTH + " characters on one line)");
+        }
+        if (wanted.equals(r.name())) {
+            return CompletableFuture.completedFuture(wanted);
+        }
+        String unique = uniqueName(wanted);
+        r.rename(unique);
+        refreshStatus();
+        if (r.folder() == null) {
+            return CompletableFuture.completedFuture(unique);
+        }
+        java.nio.file.Path dir = r.folder();
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                RunFolders.writeName(dir, unique);
+                return unique;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(dir + ": cannot keep the new name: " + e.getMessage(), e);
+            }
+        }, background);
     }
 
     /** Stops training; the run stays in the list with its curves. */

@@ -5,16 +5,24 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import io.fpolab.ui.paint.PaintStyle;
+import javafx.application.Platform;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 
-/** {@link Prompts} with the platform's file choosers; remembers the last folder for the session. */
+/**
+ * {@link Prompts} with the platform's file choosers, the lab's figure-export dialog and a one-line text dialog;
+ * remembers the last folder for the session.
+ */
 final class SystemPrompts implements Prompts {
     private File lastDir;
 
@@ -50,23 +58,72 @@ final class SystemPrompts implements Prompts {
     public Optional<PngOptions> pngOptions(Window owner, PngOptions defaults) {
         Dialog<PngOptions> d = new Dialog<>();
         d.initOwner(owner);
-        d.setTitle("Export PNG");
-        d.setHeaderText("Image size");
-        Spinner<Integer> w = new Spinner<>(200, 8000, defaults.width(), 100);
-        Spinner<Integer> h = new Spinner<>(200, 8000, defaults.height(), 100);
+        d.setTitle("Export figure");
+        d.setHeaderText("Figure size, sharpness and text size");
+        Spinner<Integer> w = new Spinner<>(200, 8000, defaults.width(), 50);
+        Spinner<Integer> h = new Spinner<>(200, 8000, defaults.height(), 50);
         Spinner<Double> s = new Spinner<>(1.0, 4.0, defaults.scale(), 0.5);
-        for (Spinner<?> sp : List.of(w, h, s)) {
+        Spinner<Integer> font = new Spinner<>(0, (int) PaintStyle.MAX_FONT_SIZE, (int) Math.round(defaults.fontSize()));
+        font.getValueFactory().setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer v) {
+                return v == null || v == 0 ? "Auto" : Integer.toString(v);
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                String t = text == null ? "" : text.strip();
+                if (t.isEmpty() || t.equalsIgnoreCase("auto")) {
+                    return 0;
+                }
+                try {
+                    int v = Integer.parseInt(t);
+                    return v == 0 ? 0 : Math.max((int) PaintStyle.MIN_FONT_SIZE, Math.min((int) PaintStyle.MAX_FONT_SIZE, v));
+                } catch (NumberFormatException e) {
+                    return font.getValue();
+                }
+            }
+        });
+        for (Spinner<?> sp : List.of(w, h, s, font)) {
             sp.setEditable(true);
         }
+        Label pixels = new Label();
+        Runnable showPixels = () -> pixels.setText(String.format(java.util.Locale.ROOT, "Image: %,d × %,d pixels",
+                Math.round(w.getValue() * s.getValue()), Math.round(h.getValue() * s.getValue())));
+        for (Spinner<?> sp : List.of(w, h, s)) {
+            sp.valueProperty().addListener((obs, old, now) -> showPixels.run());
+        }
+        showPixels.run();
+        w.setTooltip(new Tooltip("Width the figure is laid out at, in points"));
+        h.setTooltip(new Tooltip("Height the figure is laid out at, in points"));
+        s.setTooltip(new Tooltip("Pixels per point: 2× gives a print-sharp image of the same figure, twice as wide "
+                + "and high"));
+        font.setTooltip(new Tooltip("Base text size in points (tick labels, key); Auto sizes text from the figure. "
+                + "Allowed: " + (int) PaintStyle.MIN_FONT_SIZE + " to " + (int) PaintStyle.MAX_FONT_SIZE));
         GridPane g = new GridPane();
         g.setHgap(10);
         g.setVgap(8);
-        g.addRow(0, new Label("Width (px)"), w);
-        g.addRow(1, new Label("Height (px)"), h);
-        g.addRow(2, new Label("DPI scale (×)"), s);
+        g.addRow(0, new Label("Width (pt)"), w);
+        g.addRow(1, new Label("Height (pt)"), h);
+        g.addRow(2, new Label("Scale (×)"), s);
+        g.addRow(3, new Label("Font size (pt)"), font);
+        g.add(pixels, 0, 4, 2, 1);
         d.getDialogPane().setContent(g);
         d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
-        d.setResultConverter(b -> b == ButtonType.OK ? new PngOptions(w.getValue(), h.getValue(), s.getValue()) : null);
+        // The spinner steps through 1..5 on its way up from Auto; those sizes mean the smallest allowed.
+        d.setResultConverter(b -> b == ButtonType.OK ? new PngOptions(w.getValue(), h.getValue(), s.getValue(),
+                font.getValue() == 0 ? 0 : Math.max((int) PaintStyle.MIN_FONT_SIZE, font.getValue())) : null);
+        return d.showAndWait();
+    }
+
+    @Override
+    public Optional<String> text(Window owner, String title, String header, String initial) {
+        TextInputDialog d = new TextInputDialog(initial);
+        d.initOwner(owner);
+        d.setTitle(title);
+        d.setHeaderText(header);
+        d.getEditor().setPrefColumnCount(36);
+        Platform.runLater(d.getEditor()::selectAll);
         return d.showAndWait();
     }
 

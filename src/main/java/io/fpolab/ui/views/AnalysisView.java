@@ -80,12 +80,12 @@ abstract class AnalysisView implements RunView {
     }
 
     @Override
-    public void exportPng(Path file, int width, int height) throws IOException {
-        Views.png(exportPainter.get(), file, width, height);
+    public void exportPng(Path file, int width, int height, double scale, double fontSize) throws IOException {
+        Views.png(exportPainter.get(), file, width, height, scale, fontSize);
     }
 
     @Override
-    public void exportSvg(Path file, int width, int height) throws IOException {
-        Views.svg(exportPainter.get(), file, width, height);
+    public void exportSvg(Path file, int width, int height, double fontSize) throws IOException {
+        Views.svg(exportPainter.get(), file, width, height, fontSize);
     }
 }

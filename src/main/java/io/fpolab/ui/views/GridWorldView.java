@@ -45,7 +45,7 @@ public final class GridWorldView extends AnalysisView {
     private int lastPainted = -1;
 
     private GridWorldView() {
-        wire(refresher, vm::run, vm.scene::get);
+        wire(refresher, vm::run, vm::exportPainter);
     }
 
     /** Loads the view from {@code fxml/GridWorldView.fxml}. */

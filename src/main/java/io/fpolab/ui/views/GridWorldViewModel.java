@@ -8,6 +8,7 @@ import io.fpolab.train.TrainingRun;
 import io.fpolab.ui.paint.GridScene;
 import io.fpolab.ui.paint.GridScene.Trajectory;
 import io.fpolab.ui.paint.GridWorldPainter;
+import io.fpolab.ui.paint.Painter;
 import io.fpolab.ui.probe.GridProbe;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +31,9 @@ import javafx.beans.property.StringProperty;
 final class GridWorldViewModel {
     /** Editor brushes. */
     enum Brush { EMPTY, WALL, GOAL, DEATH, START }
+
+    /** The footer on screen before any start cell is picked. */
+    static final String CLICK_HINT = "click cells to sample episodes from them";
 
     final ObjectProperty<GridWorldPainter> scene = new SimpleObjectProperty<>();
     final BooleanProperty showValues = new SimpleBooleanProperty(false);
@@ -103,7 +107,7 @@ final class GridWorldViewModel {
             String title = info.title(r.name()) + " · iteration " + s.iteration();
             String sub = "arrows: one " + (ev ? "evaluation" : "rollout") + " sample per cell, coloured by direction";
             GridScene scene1 = new GridScene(title, sub, s.layout(), s.field(), s.values(), ts, from, -1,
-                    ts.isEmpty() ? "click cells to sample episodes from them" : GridProbe.outcomeLine(ts, s.layout()));
+                    ts.isEmpty() ? CLICK_HINT : GridProbe.outcomeLine(ts, s.layout()));
             return (Runnable) () -> {
                 gridRun.set(true);
                 lastLayout = s.layout();
@@ -116,6 +120,20 @@ final class GridWorldViewModel {
                 apply.run();
             }
         });
+    }
+
+    /**
+     * What the export writes: the scene on screen with its key, without the hint to click cells (a figure in a
+     * paper has no cells to click).
+     */
+    Painter exportPainter() {
+        GridWorldPainter p = scene.get();
+        if (p == null || !CLICK_HINT.equals(p.scene().footer())) {
+            return p;
+        }
+        GridScene s = p.scene();
+        return new GridWorldPainter(new GridScene(s.title(), s.subtitle(), s.layout(), s.field(), s.values(),
+                s.trajectories(), s.starts(), s.selected(), null));
     }
 
     /** Enters editor mode on a copy of the run's current layout. */

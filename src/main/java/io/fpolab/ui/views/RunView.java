@@ -32,8 +32,22 @@ public interface RunView {
     void setVisible(boolean visible);
 
     /** Writes what the view shows as a PNG of the given pixel size. */
-    void exportPng(Path file, int width, int height) throws IOException;
+    default void exportPng(Path file, int width, int height) throws IOException {
+        exportPng(file, width, height, 1.0, 0);
+    }
+
+    /**
+     * Writes what the view shows, with its key, as a PNG for a paper or slides: laid out at {@code width × height}
+     * points and rendered at {@code scale} pixels per point (2 gives twice the pixels of the same figure), with
+     * base text of {@code fontSize} points (0: sized from the figure). Called on a background thread.
+     */
+    void exportPng(Path file, int width, int height, double scale, double fontSize) throws IOException;
 
     /** Writes what the view shows as SVG. */
-    void exportSvg(Path file, int width, int height) throws IOException;
+    default void exportSvg(Path file, int width, int height) throws IOException {
+        exportSvg(file, width, height, 0);
+    }
+
+    /** Writes what the view shows, with its key, as SVG with base text of {@code fontSize} points (0: automatic). */
+    void exportSvg(Path file, int width, int height, double fontSize) throws IOException;
 }

@@ -15,7 +15,8 @@ public final class ViewCatalog {
             FlowView::create,
             GridWorldView::create,
             SystemView::create,
-            DemoView::create);
+            DemoView::create,
+            ConfigView::create);
 
     public static List<RunView> create() {
         return FACTORIES.stream().map(Supplier::get).toList();

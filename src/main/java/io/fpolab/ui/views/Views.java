@@ -37,18 +37,18 @@ final class Views {
         return run != null && run.state() == TrainingRun.State.RUNNING;
     }
 
-    static void png(Painter p, Path file, int w, int h) throws IOException {
+    static void png(Painter p, Path file, int w, int h, double scale, double fontSize) throws IOException {
         if (p == null) {
             throw new IOException("nothing to export: no run is selected");
         }
-        Export.png(p, file, w, h);
+        Export.png(p, file, w, h, scale, fontSize);
     }
 
-    static void svg(Painter p, Path file, int w, int h) throws IOException {
+    static void svg(Painter p, Path file, int w, int h, double fontSize) throws IOException {
         if (p == null) {
             throw new IOException("nothing to export: no run is selected");
         }
-        Export.svg(p, file, w, h);
+        Export.svg(p, file, w, h, fontSize);
     }
 
     /** A one-line error message (not modal-blocking, so the view keeps refreshing). */

@@ -33,7 +33,7 @@ class RunFoldersTest {
         assertEquals(List.of("seed-15", "seed-16"), RunFolders.read(sweep.resolve("env.id=cartpole-swingup")).stream()
                 .map(RunFolders.Loaded::name).toList());
         // One run of a sweep: "seed-15" would say nothing, so it gets the name a new run of its config gets.
-        assertEquals("FPO · gridworld · seed 0",
+        assertEquals("FPO · gridworld · s0",
                 RunFolders.read(sweep.resolve("env.id=point_mass-easy/seed-15")).get(0).name());
     }
 
@@ -41,6 +41,22 @@ class RunFoldersTest {
     void anExportedRunKeepsItsOwnName() throws IOException {
         run(tmp.resolve("fpo-gridworld-seed-0"));
         assertEquals("fpo-gridworld-seed-0", RunFolders.read(tmp.resolve("fpo-gridworld-seed-0")).get(0).name());
+    }
+
+    @Test
+    void aRunKeepsTheNameItWasGivenAndOpensUnderItAgain() throws IOException {
+        Path dir = tmp.resolve("experiment");
+        String name = "baseline · lr=1e-3 / tuned";
+        List<Path> written = RunFolders.writeExperiment(dir, List.of(new RunFolders.Snapshot(name,
+                TestConfigs.base(Algorithm.FPO), List.of(), List.of(), null, null)));
+        assertEquals(List.of(name), RunFolders.read(dir).stream().map(RunFolders.Loaded::name).toList());
+        assertEquals(written.get(0), RunFolders.read(written.get(0)).get(0).folder());
+
+        RunFolders.writeName(written.get(0), "renamed later");
+        assertEquals("renamed later", RunFolders.read(written.get(0)).get(0).name());
+        // An empty name file leaves the folder's own name.
+        Files.writeString(written.get(0).resolve(RunFolders.NAME_FILE), "\n");
+        assertEquals(written.get(0).getFileName().toString(), RunFolders.read(written.get(0)).get(0).name());
     }
 
     @Test

@@ -261,11 +261,11 @@ class RunViewsTest extends FxRobot {
     }
 
     @Test
-    void catalogListsTheTrainingCurvesTheFourAnalysisViewsAndTheDemo() throws Exception {
+    void catalogListsTheTrainingCurvesTheFourAnalysisViewsTheDemoAndTheConfig() throws Exception {
         List<String> titles = new java.util.ArrayList<>();
         interact(() -> ViewCatalog.create().forEach(v -> titles.add(v.title())));
-        assertEquals(List.of("Training curves", "Action distribution", "Flow", "GridWorld", "System", "Figure 1 demo"),
-                titles);
+        assertEquals(List.of("Training curves", "Action distribution", "Flow", "GridWorld", "System", "Figure 1 demo",
+                "Config"), titles);
         assertNotNull(run);
     }
 }
