@@ -22,8 +22,12 @@ public final class Labels {
     private static final int MAX_ALERT_LINE = 90;
     /** A default name lists at most this many changed settings, then "+n". */
     static final int MAX_NAMED_CHANGES = 4;
-    /** Settings a default name never lists: the name says algorithm, task and seed in parts of their own. */
-    private static final Set<String> NAMED_APART = Set.of("name", "description", "seed", "algorithm", "env.id");
+    /**
+     * Settings a default name never lists: the name says algorithm, task and seed in parts of their own, and
+     * the thread count never changes what is trained.
+     */
+    private static final Set<String> NAMED_APART = Set.of("name", "description", "seed", "algorithm", "env.id",
+            "ppo.threads");
     /** Short key of each setting: its key in its section, or the whole path where two sections share a key. */
     private static final Map<String, String> SHORT_KEYS = shortKeys();
 
