@@ -146,7 +146,7 @@ public final class ActionHeatmapPainter implements Painter {
      */
     void paintColorbar(Graphics2D g, Rectangle2D bar, String title, float base) {
         String unit = "samples per bin (√ scale)";
-        double unitLength = g.getFontMetrics(PaintKit.font(base * 0.9f, false)).getStringBounds(unit, g).getWidth();
+        double unitLength = g.getFontMetrics(PaintKit.font(base * 0.8f, false)).getStringBounds(unit, g).getWidth();
         boolean tall = bar.getHeight() >= Math.max(base * 8, unitLength + base);
         PaintStyle style = PaintKit.style(g);
         PaintScaleLegend legend = colorbar(style, base, tall);

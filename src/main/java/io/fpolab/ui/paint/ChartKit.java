@@ -70,7 +70,7 @@ public final class ChartKit {
         double near = base * 0.15;
         // Spacing by the normal size, not the enlarged one: presentation mode's larger labels keep the ticks.
         double normal = base / style.scale();
-        double spread = vertical ? normal * 1.3 : normal * 1.5;
+        double spread = vertical ? normal * 1.3 : normal * 1.3;
         a.setTickLabelInsets(vertical ? new RectangleInsets(spread, near, spread, near)
                 : new RectangleInsets(near, spread, near, spread));
         a.setLabelInsets(new RectangleInsets(base * 0.2, base * 0.2, base * 0.2, base * 0.2));
@@ -140,6 +140,7 @@ public final class ChartKit {
     public static PaintScaleLegend colorbar(PaintScale scale, NumberAxis axis, String unit, PaintStyle style,
             float base) {
         axis.setLabel(unit);
+        axis.setLabelFont(PaintKit.font(base * 0.8f, false));
         PaintScaleLegend legend = new PaintScaleLegend(scale, axis);
         legend.setPosition(RectangleEdge.RIGHT);
         legend.setAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);

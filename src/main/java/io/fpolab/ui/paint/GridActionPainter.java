@@ -176,7 +176,7 @@ public final class GridActionPainter implements Painter {
         across.setNumberFormatOverride(blankZero());
         // Closer tick labels than on a full axis: the strip is narrow, and one round density beside 0 should fit.
         double normal = b / style.scale();
-        across.setTickLabelInsets(new RectangleInsets(b * 0.15, normal * 0.5, b * 0.15, normal * 0.5));
+        across.setTickLabelInsets(new RectangleInsets(b * 0.15, normal * 0.4, b * 0.15, normal * 0.4));
         XYPlot p = ChartKit.plot(y, across, style);
         p.setOrientation(PlotOrientation.HORIZONTAL);
         XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, false);
@@ -197,7 +197,8 @@ public final class GridActionPainter implements Painter {
 
     /** The strip's density labels without the 0 at its left edge, where the heatmap's last x label stands. */
     private static NumberFormat blankZero() {
-        NumberFormat plain = ChartKit.plainFormat();
+        // Two decimals at most: the library sizes its ticks by the label of the strip's upper end.
+        NumberFormat plain = new java.text.DecimalFormat("0.##", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT));
         return new NumberFormat() {
             @Override
             public StringBuffer format(double number, StringBuffer to, FieldPosition pos) {
