@@ -31,6 +31,10 @@ import org.jfree.data.xy.XYSeriesCollection;
  * <p>In a wide area the move grid stands right of the density, with the heatmap's colour bar under it; in a
  * narrow one the colour bar follows the density and the move grid goes under the plots — whichever draws
  * the heatmap larger.
+ *
+ * <p>The heatmap and the density strip are JFreeChart plots with the library's axes and colour bar
+ * ({@link ChartKit}); the strip's dataset is made once per painter. The move grid, the peak and valley
+ * markers and their values are painted by hand in the strip's data area.
  */
 public final class GridActionPainter implements Painter {
     /** Width over height this figure fills best (compare mode and exports lay out pairs by it). */

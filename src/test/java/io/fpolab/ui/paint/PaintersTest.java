@@ -198,6 +198,29 @@ class PaintersTest {
     }
 
     @Test
+    void heatmapAxesAreTheLibrarysOverTheBoxWithTheMoveBoundariesMarked() {
+        float[] xy = GridActionPainterTest.sample(10_000, 0, 1.1, 0.3, true, 12);
+        ActionHeatmapPainter grid = new ActionHeatmapPainter(ActionPlots.heatmap("g", null, xy, 2, true, true, ""));
+        Histogram2D h = grid.data().histogram();
+        java.awt.geom.Rectangle2D area = grid.plotArea(640, 560);
+        org.jfree.chart.plot.XYPlot normal = grid.chart(PaintStyle.LIGHT, area, PaintKit.baseSize(640, 560));
+        assertEquals(h.lo(), normal.getDomainAxis().getLowerBound());
+        assertEquals(h.hi(), normal.getDomainAxis().getUpperBound());
+        assertEquals(h.hi(), normal.getRangeAxis().getUpperBound());
+        assertEquals(List.of(-0.5, 0.5), normal.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND).stream()
+                .map(m -> ((org.jfree.chart.plot.ValueMarker) m).getValue()).toList(), "move boundaries across x");
+        assertEquals(2, normal.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND).size(), "and across y");
+        PaintStyle presentation = PaintStyle.of(true, true);
+        org.jfree.chart.plot.XYPlot large = grid.chart(presentation, area, PaintKit.baseSize(presentation, 640, 560));
+        assertTrue(large.getDomainAxis().getTickLabelFont().getSize2D()
+                >= 2 * normal.getDomainAxis().getTickLabelFont().getSize2D(), "presentation mode doubles tick labels");
+        assertEquals(presentation.ink(), large.getRangeAxis().getTickLabelPaint());
+        ActionHeatmapPainter control = new ActionHeatmapPainter(ActionPlots.heatmap("c", null, xy, 2, false, true, ""));
+        assertEquals(null, control.chart(PaintStyle.LIGHT, area, 12).getDomainMarkers(
+                org.jfree.chart.ui.Layer.FOREGROUND), "no move boundaries on a control task's heatmap");
+    }
+
+    @Test
     void verticalTextLeavesTheTransformAsItFoundIt() {
         // On screen the painters once drew through FXGraphics2D, whose create()d copies share one GraphicsContext:
         // everything after the first rotated label (colour bar, move fractions) was lost.
