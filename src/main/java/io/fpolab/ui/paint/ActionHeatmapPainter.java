@@ -2,27 +2,52 @@ package io.fpolab.ui.paint;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.ui.Align;
+import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * Density of sampled 2-D actions: viridis histogram (square-root colour scale, so a thin second mode
  * is still visible next to a strong one), a "density" colour bar in samples per bin, axes and dashed lines
- * at ±0.5 (the GridWorld's move boundaries). {@link GridActionPainter} draws the same plot next to the
- * GridWorld's move outcomes through {@link #paintPlot} and {@link #paintColorbar}.
+ * at ±0.5 (the GridWorld's move boundaries). The plot, its axes and the colour bar are JFreeChart's
+ * ({@link ChartKit}); the histogram is an image of one pixel per bin, made once per painter and drawn as the
+ * plot's background stretched over its data area, which paints a 80 × 80 histogram faster than 6,400 blocks.
+ * {@link GridActionPainter} draws the same plot next to the GridWorld's move outcomes through
+ * {@link #paintPlot} and {@link #paintColorbar}.
  */
 public final class ActionHeatmapPainter implements Painter {
     /** The move boundaries on the dark plot. */
     private static final Color BOUNDARY = new Color(255, 255, 255, 170);
 
     private final ActionHeatmap data;
+    private final BufferedImage image;
 
     public ActionHeatmapPainter(ActionHeatmap data) {
         this.data = data;
+        this.image = image(data.histogram());
     }
 
     public ActionHeatmap data() {
         return data;
+    }
+
+    /** The histogram as an image, one pixel per bin, row 0 (y = lo) at the bottom. */
+    private static BufferedImage image(Histogram2D h) {
+        int n = h.bins();
+        BufferedImage img = new BufferedImage(n, n, BufferedImage.TYPE_INT_RGB);
+        double max = Math.max(1, h.max());
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < n; c++) {
+                img.setRGB(c, n - 1 - r, Colormaps.viridis(Math.sqrt(h.counts()[r * n + c] / max)).getRGB());
+            }
+        }
+        return img;
     }
 
     /** The square plot area in a {@code width × height} panel at normal size (for tests and pointer read-outs). */
@@ -34,7 +59,7 @@ public final class ActionHeatmapPainter implements Painter {
     public Rectangle2D plotArea(PaintStyle style, int width, int height) {
         float base = PaintKit.baseSize(style, width, height);
         double top = PaintKit.titleHeight(data.title(), data.subtitle(), base);
-        double[] m = Axes.margins(base);
+        double[] m = ChartKit.margins(base);
         double barRoom = data.colorbar() ? PaintKit.colorbarRoom(base) : base * 0.5;
         double availW = width - m[0] - barRoom - base;
         double availH = height - top - m[1] - base * 0.5;
@@ -54,42 +79,35 @@ public final class ActionHeatmapPainter implements Painter {
         }
     }
 
-    /** The axes of the plot drawn in {@code plot}. */
-    Axes axes(Rectangle2D plot) {
+    /**
+     * The chart of the histogram with its data area {@code plot}: the histogram image as the plot's
+     * background, the move boundaries as dashed markers, the library's axes.
+     */
+    XYPlot chart(PaintStyle style, Rectangle2D plot, float base) {
         Histogram2D h = data.histogram();
-        return new Axes(plot, h.lo(), h.hi(), h.lo(), h.hi());
+        XYPlot p = ChartKit.plot(ChartKit.axis(data.xLabel(), h.lo(), h.hi(), false, style, base),
+                ChartKit.axis(data.yLabel(), h.lo(), h.hi(), true, style, base), style);
+        p.setBackgroundImage(image);
+        p.setBackgroundImageAlignment(Align.FIT);
+        p.setBackgroundImageAlpha(1f);
+        if (data.moveBoundaries()) {
+            // Markers are drawn with a renderer's layer: an empty dataset and renderer carry them.
+            p.setDataset(new XYSeriesCollection());
+            p.setRenderer(new XYLineAndShapeRenderer());
+            for (double b : new double[] {-0.5, 0.5}) {
+                if (b > h.lo() && b < h.hi()) {
+                    p.addDomainMarker(ChartKit.dashedLine(b, BOUNDARY, base));
+                    p.addRangeMarker(ChartKit.dashedLine(b, BOUNDARY, base));
+                }
+            }
+        }
+        return p;
     }
 
     /** The histogram, the move boundaries, the axes and the "outside the box" note in {@code plot}. */
     void paintPlot(Graphics2D g, Rectangle2D plot, float base) {
         Histogram2D h = data.histogram();
-        Axes axes = axes(plot);
-        int max = Math.max(1, h.max());
-        double cell = plot.getWidth() / h.bins();
-        g.setColor(Colormaps.viridis(0));
-        g.fill(plot);
-        for (int r = 0; r < h.bins(); r++) {
-            for (int c = 0; c < h.bins(); c++) {
-                int n = h.counts()[r * h.bins() + c];
-                if (n == 0) {
-                    continue;
-                }
-                g.setColor(Colormaps.viridis(Math.sqrt((double) n / max)));
-                g.fill(new Rectangle2D.Double(plot.getX() + c * cell, plot.getMaxY() - (r + 1) * cell, cell + 0.5,
-                        cell + 0.5));
-            }
-        }
-        if (data.moveBoundaries()) {
-            g.setStroke(PaintKit.dashed(Math.max(1, base / 10), base * 0.4));
-            g.setColor(BOUNDARY);
-            for (double b : new double[] {-0.5, 0.5}) {
-                if (b > h.lo() && b < h.hi()) {
-                    g.draw(new Line2D.Double(axes.x(b), plot.getY(), axes.x(b), plot.getMaxY()));
-                    g.draw(new Line2D.Double(plot.getX(), axes.y(b), plot.getMaxX(), axes.y(b)));
-                }
-            }
-        }
-        axes.draw(g, data.xLabel(), data.yLabel(), base);
+        ChartKit.draw(g, chart(PaintKit.style(g), plot, base), plot, base);
         if (h.outside() > 0 && data.colorbar()) {
             g.setFont(PaintKit.font(base * 0.75f, false));
             // Inside the plot's top-right corner, light on the dark empty bins, clear of the subtitle.
@@ -104,22 +122,42 @@ public final class ActionHeatmapPainter implements Painter {
     }
 
     /**
-     * The colour bar of the histogram in {@code bar}, under {@code title}; a short bar gets only its ends as
-     * ticks (more labels would overlap) and its unit in two lines beside the ticks rather than along the bar.
+     * The colour bar of the histogram: viridis over the square root of the count, its axis in √ units with
+     * whole-number ticks labelled with the counts they stand for (0, 1, 4, 9, … spread evenly along the bar);
+     * a short bar ({@code unitAlong} false: no room for the unit along it) gets only its two ends.
+     */
+    PaintScaleLegend colorbar(PaintStyle style, float base, boolean unitAlong) {
+        double top = Math.sqrt(Math.max(1, data.histogram().max()));
+        NumberAxis axis = ChartKit.axis(null, 0, top, true, style, base);
+        if (unitAlong) {
+            axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        } else {
+            // A short bar has room for its ends only: 0 and the fullest bin's count.
+            axis.setTickUnit(new NumberTickUnit(top), false, true);
+        }
+        axis.setNumberFormatOverride(ChartKit.squaredFormat());
+        return ChartKit.colorbar(ChartKit.scale(0, top, Colormaps::viridis), axis,
+                unitAlong ? "samples per bin (√ scale)" : null, style, base);
+    }
+
+    /**
+     * The colour bar of the histogram in {@code bar}, under {@code title}; a short bar gets its unit in two
+     * lines beside the tick labels rather than along the bar.
      */
     void paintColorbar(Graphics2D g, Rectangle2D bar, String title, float base) {
-        int max = Math.max(1, data.histogram().max());
         String unit = "samples per bin (√ scale)";
         double unitLength = g.getFontMetrics(PaintKit.font(base * 0.8f, false)).getStringBounds(unit, g).getWidth();
         boolean tall = bar.getHeight() >= Math.max(base * 8, unitLength + base);
-        PaintKit.colorbar(g, bar, Colormaps::viridis, tall ? PaintKit.sqrtTicks(max) : new double[] {0, max},
-                v -> Math.sqrt(v / max), title, tall ? unit : null, base);
+        PaintStyle style = PaintKit.style(g);
+        PaintScaleLegend legend = colorbar(style, base, tall);
+        ChartKit.drawColorbar(g, legend, bar);
+        ChartKit.colorbarTitle(g, bar, title, base);
         if (!tall) {
             g.setFont(PaintKit.font(base * 0.8f, false));
-            double x = bar.getMaxX() + base * 1.2 + g.getFontMetrics().getStringBounds(PaintKit.tickLabel(max), g)
-                    .getWidth();
+            String widest = ChartKit.plainFormat().format(Math.max(1, data.histogram().max()));
+            double x = bar.getMaxX() + base * 1.2 + g.getFontMetrics().getStringBounds(widest, g).getWidth();
             double y = bar.getCenterY();
-            g.setColor(PaintKit.style(g).muted());
+            g.setColor(style.muted());
             PaintKit.text(g, "samples per bin", x, y, PaintKit.Align.LEFT);
             PaintKit.text(g, "(√ scale)", x, y + g.getFontMetrics().getHeight(), PaintKit.Align.LEFT);
         }

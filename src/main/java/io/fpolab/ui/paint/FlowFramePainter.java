@@ -9,11 +9,16 @@ import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 import java.util.List;
 import java.util.Locale;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.ui.RectangleEdge;
 
 /**
  * One frame of the flow: the samples at flow time τ (coloured by the mode they end in — up blue,
  * down orange, neither grey) over the deformed grid, with a key to the colours under the plot. For 1-D
  * actions it draws the paths in the (action, τ) plane up to τ instead.
+ *
+ * <p>The samples, paths and the deforming grid are painted by hand — no chart type draws a grid carried
+ * along a flow — over JFreeChart's axes ({@link ChartKit}), through whose mapping every point is placed.
  */
 public final class FlowFramePainter implements Painter {
     private static final Color GRID = new Color(0x6E7681);
@@ -36,26 +41,40 @@ public final class FlowFramePainter implements Painter {
         PaintKit.prepare(g);
         float base = PaintKit.baseSize(g, width, height);
         double top = PaintKit.title(g, paths.title(), paths.subtitle(), width, base);
-        double[] m = Axes.margins(base);
+        double[] m = ChartKit.margins(base);
         List<Legend.Item> key = legendItems();
         double availW = width - m[0] - base;
         double availH = height - top - m[1] - Legend.height(key, width, base) - base * 0.5;
         double r = paths.range();
+        PaintStyle style = PaintKit.style(g);
         Rectangle2D plot;
+        Mapping axes;
         if (paths.dims() == 1) {
             plot = new Rectangle2D.Double(m[0], top, Math.max(10, availW), Math.max(10, availH));
-            Axes axes = new Axes(plot, -r, r, 0, 1);
+            axes = new Mapping(ChartKit.axis("action", -r, r, false, style, base),
+                    ChartKit.axis("flow time τ", 0, 1, true, style, base), plot);
             paintOneDim(g, axes, base);
-            axes.draw(g, "action", "flow time τ", base);
         } else {
             double side = Math.max(10, Math.min(availW, availH));
             plot = new Rectangle2D.Double(m[0] + (availW - side) / 2, top, side, side);
-            Axes axes = new Axes(plot, -r, r, -r, r);
+            axes = new Mapping(ChartKit.axis("action x", -r, r, false, style, base),
+                    ChartKit.axis("action y", -r, r, true, style, base), plot);
             paintTwoDim(g, axes, base);
-            axes.draw(g, "action x", "action y", base);
         }
+        ChartKit.draw(g, ChartKit.plot(axes.xAxis(), axes.yAxis(), style), plot, base);
         tauLabel(g, plot, base);
         Legend.paint(g, key, plot.getMaxY() + m[1] + base * 0.9, width, base);
+    }
+
+    /** Data to pixels through the chart's axes over the plot's data area. */
+    private record Mapping(NumberAxis xAxis, NumberAxis yAxis, Rectangle2D plot) {
+        double x(double v) {
+            return xAxis.valueToJava2D(v, plot, RectangleEdge.BOTTOM);
+        }
+
+        double y(double v) {
+            return yAxis.valueToJava2D(v, plot, RectangleEdge.LEFT);
+        }
     }
 
     /** The key: what the sample colours and the grey lines mean. */
@@ -68,7 +87,7 @@ public final class FlowFramePainter implements Painter {
                         : "regular grid, carried along"));
     }
 
-    private void paintTwoDim(Graphics2D g, Axes axes, float base) {
+    private void paintTwoDim(Graphics2D g, Mapping axes, float base) {
         Graphics2D c = (Graphics2D) g.create();
         c.clip(axes.plot());
         c.setColor(PaintKit.style(g).background());
@@ -102,7 +121,7 @@ public final class FlowFramePainter implements Painter {
         c.dispose();
     }
 
-    private void paintOneDim(Graphics2D g, Axes axes, float base) {
+    private void paintOneDim(Graphics2D g, Mapping axes, float base) {
         Graphics2D c = (Graphics2D) g.create();
         c.clip(axes.plot());
         float[][] s = paths.samples();
@@ -137,7 +156,7 @@ public final class FlowFramePainter implements Painter {
         c.dispose();
     }
 
-    private Path2D pathUpTo(Axes axes, float[][] steps, int i) {
+    private Path2D pathUpTo(Mapping axes, float[][] steps, int i) {
         int k = steps.length - 1;
         Path2D.Double p = new Path2D.Double();
         p.moveTo(axes.x(steps[0][i]), axes.y(0));

@@ -5,11 +5,21 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;
-import java.awt.geom.Line2D;
-import java.awt.geom.Path2D;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
 import java.util.Locale;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYAreaRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * Sampled GridWorld actions at one cell as a class reads them: the heatmap, right beside it the density of
@@ -21,6 +31,10 @@ import java.util.Locale;
  * <p>In a wide area the move grid stands right of the density, with the heatmap's colour bar under it; in a
  * narrow one the colour bar follows the density and the move grid goes under the plots — whichever draws
  * the heatmap larger.
+ *
+ * <p>The heatmap and the density strip are JFreeChart plots with the library's axes and colour bar
+ * ({@link ChartKit}); the strip's dataset is made once per painter. The move grid, the peak and valley
+ * markers and their values are painted by hand in the strip's data area.
  */
 public final class GridActionPainter implements Painter {
     /** Width over height this figure fills best (compare mode and exports lay out pairs by it). */
@@ -35,10 +49,12 @@ public final class GridActionPainter implements Painter {
 
     private final GridActions data;
     private final ActionHeatmapPainter heatmap;
+    private final XYSeriesCollection density;
 
     public GridActionPainter(GridActions data) {
         this.data = data;
         this.heatmap = new ActionHeatmapPainter(data.heatmap());
+        this.density = densitySeries(data.yDensity(), data.heatmap().histogram().hi());
     }
 
     public GridActions data() {
@@ -76,7 +92,7 @@ public final class GridActionPainter implements Painter {
     public Layout layout(PaintStyle style, int width, int height) {
         float b = PaintKit.baseSize(style, width, height);
         double top = PaintKit.titleHeight(data.heatmap().title(), data.heatmap().subtitle(), b);
-        double[] m = Axes.margins(b);
+        double[] m = ChartKit.margins(b);
         double gap = b * 0.3;
         double heading = headingHeight(b);
         double availH = height - top - m[1] - b * 0.5;
@@ -141,47 +157,73 @@ public final class GridActionPainter implements Painter {
         heatmap.paintColorbar(g, l.colorbar(), "heatmap", b);
     }
 
+    /** The y density for the strip, |y| ≤ R: dataset of (y, density), made once. */
+    private static XYSeriesCollection densitySeries(ActionShape.Density d, double range) {
+        XYSeries s = new XYSeries("density of y", false, true);
+        for (int k = 0; k < d.size(); k++) {
+            if (Math.abs(d.x(k)) <= range) {
+                s.add(d.x(k), d.at(k));
+            }
+        }
+        return new XYSeriesCollection(s);
+    }
+
+    /**
+     * The strip as a JFreeChart plot turned on its side: y (the heatmap's axis, whose labels the heatmap
+     * shows) up, density along the bottom axis; the curve over its translucent area, the move boundaries.
+     */
+    private XYPlot densityChart(PaintStyle style, Layout l, float b) {
+        NumberAxis y = ChartKit.axis(null, -l.range(), l.range(), true, style, b);
+        y.setTickLabelsVisible(false);
+        y.setTickMarksVisible(false);
+        NumberAxis across = ChartKit.axis("density of y", 0, l.densityMax(), false, style, b);
+        across.setNumberFormatOverride(blankZero());
+        // Closer tick labels than on a full axis: the strip is narrow, and one round density beside 0 should fit.
+        double normal = b / style.scale();
+        across.setTickLabelInsets(new RectangleInsets(b * 0.15, normal * 0.4, b * 0.15, normal * 0.4));
+        XYPlot p = ChartKit.plot(y, across, style);
+        p.setOrientation(PlotOrientation.HORIZONTAL);
+        XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, false);
+        line.setSeriesPaint(0, Colormaps.viridis(0.25));
+        line.setSeriesStroke(0, PaintKit.stroke(Math.max(1.2, b / 7)));
+        XYAreaRenderer area = new XYAreaRenderer(XYAreaRenderer.AREA);
+        area.setSeriesPaint(0, Colormaps.alpha(Colormaps.viridis(0.55), 0.3));
+        p.setDataset(0, density);
+        p.setRenderer(0, line);
+        p.setDataset(1, density);
+        p.setRenderer(1, area);
+        p.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
+        for (double v : new double[] {-0.5, 0.5}) {
+            p.addDomainMarker(ChartKit.dashedLine(v, style.muted(), b));
+        }
+        return p;
+    }
+
+    /** The strip's density labels without the 0 at its left edge, where the heatmap's last x label stands. */
+    private static NumberFormat blankZero() {
+        // Two decimals at most: the library sizes its ticks by the label of the strip's upper end.
+        NumberFormat plain = new java.text.DecimalFormat("0.##", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return new NumberFormat() {
+            @Override
+            public StringBuffer format(double number, StringBuffer to, FieldPosition pos) {
+                return number == 0 ? to : plain.format(number, to, pos);
+            }
+
+            @Override
+            public StringBuffer format(long number, StringBuffer to, FieldPosition pos) {
+                return format((double) number, to, pos);
+            }
+
+            @Override
+            public Number parse(String source, ParsePosition pos) {
+                return plain.parse(source, pos);
+            }
+        };
+    }
+
     private void paintDensity(Graphics2D g, Layout l, float b) {
         Rectangle2D strip = l.density();
-        ActionShape.Density d = data.yDensity();
-        double r = l.range();
-        Path2D.Double curve = new Path2D.Double();
-        Path2D.Double area = new Path2D.Double();
-        boolean started = false;
-        for (int k = 0; k < d.size(); k++) {
-            if (Math.abs(d.x(k)) > r) {
-                continue;
-            }
-            Point2D p = l.densityPoint(d.at(k), d.x(k));
-            if (!started) {
-                curve.moveTo(p.getX(), p.getY());
-                area.moveTo(strip.getX(), p.getY());
-                started = true;
-            } else {
-                curve.lineTo(p.getX(), p.getY());
-            }
-            area.lineTo(p.getX(), p.getY());
-        }
-        Graphics2D c = (Graphics2D) g.create();
-        c.clip(strip);
-        if (started) {
-            area.lineTo(strip.getX(), area.getCurrentPoint().getY());
-            area.closePath();
-            c.setColor(Colormaps.alpha(Colormaps.viridis(0.55), 0.3));
-            c.fill(area);
-            c.setColor(Colormaps.viridis(0.25));
-            c.setStroke(PaintKit.stroke(Math.max(1.2, b / 7)));
-            c.draw(curve);
-        }
-        c.dispose();
-        // The move boundaries, carried from the heatmap across the gap into the strip.
-        g.setStroke(PaintKit.dashed(Math.max(1, b / 10), b * 0.4));
-        g.setColor(PaintKit.style(g).muted());
-        for (double y : new double[] {-0.5, 0.5}) {
-            double py = l.densityPoint(0, y).getY();
-            g.draw(new Line2D.Double(l.heatmap().getMaxX(), py, strip.getMaxX(), py));
-        }
-        new Axes(strip, 0, l.densityMax(), -r, r).drawSharedY(g, "density of y", b, 2);
+        ChartKit.draw(g, densityChart(PaintKit.style(g), l, b), strip, b);
         ActionShape.Modes modes = data.yModes();
         double rad = Math.max(2.5, b * 0.3);
         g.setFont(fitted(g, "valley 0.00", strip.getWidth() - 2 * rad - b * 0.6, b * 0.75f, false));

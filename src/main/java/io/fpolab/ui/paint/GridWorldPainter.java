@@ -18,6 +18,9 @@ import java.util.Locale;
  * optional grey value map with colour bar, one policy arrow per walkable cell coloured by direction,
  * trajectories as jittered polylines coloured by outcome, and a legend. {@link #cellAt} maps a pixel
  * back to a cell with the same geometry, for clicks.
+ *
+ * <p>The board is painted by hand: no chart type draws walls, goal bands, arrows and jittered paths on a
+ * cell grid. Only the value map's colour bar is JFreeChart's ({@link ChartKit}).
  */
 public final class GridWorldPainter implements Painter {
     private final GridScene scene;
@@ -136,8 +139,10 @@ public final class GridWorldPainter implements Painter {
             Rectangle2D map = new Rectangle2D.Double(geo.x0, geo.y0, l.width() * cell, l.height() * cell);
             double lo = vmin;
             double hi = vmax;
-            PaintKit.colorbar(g, PaintKit.colorbarRect(map, base), style::valueGrey, PaintKit.ticks(lo, hi, 4),
-                    v -> (v - lo) / (hi - lo), "value", "V(s), critic", base);
+            Rectangle2D bar = PaintKit.colorbarRect(map, base);
+            ChartKit.drawColorbar(g, ChartKit.colorbar(ChartKit.scale(lo, hi, style::valueGrey),
+                    ChartKit.axis(null, lo, hi, true, style, base), "V(s), critic", style, base), bar);
+            ChartKit.colorbarTitle(g, bar, "value", base);
         }
         paintLegend(g, geo, width);
     }
@@ -303,7 +308,7 @@ public final class GridWorldPainter implements Painter {
         List<Legend.Item> items = new ArrayList<>();
         if (l.goalCellCount() > 0) {
             items.add(Legend.Item.box(Colormaps.goal(l.maxGoalReward(), l.maxGoalReward()),
-                    String.format(Locale.ROOT, "goal (+%s)", PaintKit.tickLabel(l.maxGoalReward()))));
+                    String.format(Locale.ROOT, "goal (+%s)", PaintKit.shortNumber(l.maxGoalReward()))));
         }
         boolean anyDeath = false;
         boolean anyWall = false;
@@ -336,9 +341,9 @@ public final class GridWorldPainter implements Painter {
         if (scene.field() != null) {
             items.add(Legend.Item.custom(GridWorldPainter::compass, 1.4, "colour: direction (up blue, down orange)"));
             items.add(Legend.Item.custom(GridWorldPainter::lengths, 2.6,
-                    String.format(Locale.ROOT, "length: |a| (longest from %s)", PaintKit.tickLabel(FULL_AT))));
+                    String.format(Locale.ROOT, "length: |a| (longest from %s)", PaintKit.shortNumber(FULL_AT))));
             items.add(Legend.Item.custom((g, x, y, w, h) -> fieldMark(g, x + w / 2, y - h / 2, Math.PI / 2, 0, h * 1.4),
-                    1, String.format(Locale.ROOT, "dot: |a| < %s", PaintKit.tickLabel(DOT_BELOW))));
+                    1, String.format(Locale.ROOT, "dot: |a| < %s", PaintKit.shortNumber(DOT_BELOW))));
         }
         return items;
     }

@@ -7,16 +7,13 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.Stroke;
-import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
  * Shared drawing helpers of the painters: rendering hints, a type scale that follows the panel size,
- * aligned text, "nice" axis ticks and a vertical colour bar. Keeping them in one place keeps every
- * figure of the lab in one visual style.
+ * aligned text and where a colour bar goes (axes, ticks and colour bars themselves are JFreeChart's, through
+ * {@link ChartKit}). Keeping them in one place keeps every figure of the lab in one visual style.
  *
  * <p>Sizes and colours follow the {@link PaintStyle} that whoever paints puts on the {@code Graphics2D}
  * ({@link #withStyle}); {@link #style} reads it back, {@link PaintStyle#LIGHT} when there is none.
@@ -168,29 +165,8 @@ public final class PaintKit {
         return y + base * 0.6;
     }
 
-    /** About {@code target} round tick values covering [lo, hi] (steps of 1, 2 or 5 × 10^k). */
-    public static double[] ticks(double lo, double hi, int target) {
-        if (!(hi > lo)) {
-            return new double[] {lo};
-        }
-        double raw = (hi - lo) / Math.max(1, target);
-        double mag = Math.pow(10, Math.floor(Math.log10(raw)));
-        double step = mag;
-        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
-            if (m * mag >= raw) {
-                step = m * mag;
-                break;
-            }
-        }
-        List<Double> out = new ArrayList<>();
-        for (double v = Math.ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9; v += step) {
-            out.add(Math.abs(v) < step * 1e-9 ? 0.0 : v);
-        }
-        return out.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    /** A tick label without trailing zeros ("0.5", "2", "-1.5", "1e+03" for large counts). */
-    public static String tickLabel(double v) {
+    /** A number without trailing zeros in legend text ("0.5", "2", "-1.5", "1e+03" for large counts). */
+    public static String shortNumber(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e6) {
             return Long.toString((long) v);
         }
@@ -209,7 +185,7 @@ public final class PaintKit {
                 new float[] {(float) dash, (float) dash}, 0f);
     }
 
-    /** Width to reserve right of a plot for {@link #colorbar}: gap, bar, ticks, tick labels, unit label. */
+    /** Width to reserve right of a plot for a colour bar ({@link ChartKit#colorbar}): gap, bar, ticks, tick labels, unit label. */
     public static double colorbarRoom(float base) {
         return base * 7.5;
     }
@@ -221,83 +197,6 @@ public final class PaintKit {
     public static Rectangle2D colorbarRect(Rectangle2D plot, float base) {
         double top = plot.getY() + base * 1.6;
         return new Rectangle2D.Double(plot.getMaxX() + base * 1.0, top, base * 1.3, Math.max(base, plot.getMaxY() - top));
-    }
-
-    /**
-     * A labelled vertical colour bar in {@code r}: a bold {@code title} above it ("density", "value"),
-     * {@code colour(t)} for t from 0 (bottom) to 1 (top) inside a dark frame (so a ramp that ends near white
-     * still has an edge on the white figure), outward ticks with their values at {@code position(value) ∈
-     * [0, 1]}, and an optional rotated {@code label} (the unit) right of the tick labels.
-     */
-    public static void colorbar(Graphics2D g, Rectangle2D r, java.util.function.DoubleFunction<Color> colour,
-            double[] tickValues, java.util.function.DoubleUnaryOperator position, String title, String label,
-            float base) {
-        int steps = Math.max(2, (int) r.getHeight());
-        double h = r.getHeight() / steps;
-        for (int i = 0; i < steps; i++) {
-            g.setColor(colour.apply((i + 0.5) / steps));
-            g.fill(new Rectangle2D.Double(r.getX(), r.getMaxY() - (i + 1) * h, r.getWidth(), h + 0.6));
-        }
-        PaintStyle style = style(g);
-        g.setColor(style.muted());
-        g.setStroke(stroke(Math.max(1, base / 14)));
-        g.draw(r);
-        if (title != null) {
-            g.setFont(font(base * 0.85f, true));
-            g.setColor(style.ink());
-            text(g, title, r.getX(), r.getY() - base * 0.55, Align.LEFT);
-        }
-        g.setFont(font(base * 0.8f, false));
-        FontMetrics fm = g.getFontMetrics();
-        double maxLabel = 0;
-        double tick = base * 0.35;
-        for (double v : tickValues) {
-            double p = position.applyAsDouble(v);
-            if (p < -1e-9 || p > 1 + 1e-9) {
-                continue;
-            }
-            double y = r.getMaxY() - p * r.getHeight();
-            g.setColor(style.muted());
-            g.draw(new Line2D.Double(r.getMaxX(), y, r.getMaxX() + tick, y));
-            g.setColor(style.ink());
-            maxLabel = Math.max(maxLabel, text(g, tickLabel(v), r.getMaxX() + tick + base * 0.2,
-                    y + fm.getAscent() / 2.5, Align.LEFT));
-        }
-        if (label != null) {
-            g.setColor(style.muted());
-            // A unit longer than the bar (large text in a short panel) shrinks to the bar's height instead of
-            // running into the title above it.
-            double room = r.getHeight() + base * 1.2;
-            double length = fm.getStringBounds(label, g).getWidth();
-            if (length > room) {
-                g.setFont(g.getFont().deriveFont((float) (g.getFont().getSize2D() * room / length)));
-            }
-            verticalText(g, label, r.getMaxX() + tick + base * 0.5 + maxLabel + fm.getAscent() * 0.6, r.getCenterY());
-        }
-    }
-
-    /**
-     * Ticks for a square-root colour scale over [0, max]: 0, round counts (1, 2, 5 × 10^k) spread evenly
-     * along the bar — a linear choice would crowd them at the top — and {@code max} itself.
-     */
-    public static double[] sqrtTicks(double max) {
-        if (!(max > 0)) {
-            return new double[] {0};
-        }
-        List<Double> out = new ArrayList<>(List.of(0.0));
-        double last = 0;
-        for (double mag = 1; mag <= max; mag *= 10) {
-            for (double m : new double[] {1, 2, 5}) {
-                double v = m * mag;
-                double p = Math.sqrt(v / max);
-                if (v < max && p - last >= 0.16 && 1 - p >= 0.1) {
-                    out.add(v);
-                    last = p;
-                }
-            }
-        }
-        out.add(max);
-        return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /**

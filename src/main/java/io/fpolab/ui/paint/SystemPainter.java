@@ -13,7 +13,8 @@ import java.util.Locale;
 /**
  * Clean vector drawings of the control tasks — cartpole, pendulum, acrobot, point mass, reacher,
  * mountain car — in world coordinates (metres, y up), with a time/return label and the current
- * action drawn as an arrow or arc.
+ * action drawn as an arrow or arc. Painted by hand: an animation of a physical system has no chart
+ * type, and no axes.
  */
 public final class SystemPainter implements Painter {
     private static final Color BODY = new Color(0x2F3A4A);

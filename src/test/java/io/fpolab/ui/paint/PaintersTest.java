@@ -172,10 +172,52 @@ class PaintersTest {
     }
 
     @Test
-    void squareRootTicksSpreadAlongTheBarAndEndAtTheMaximum() {
-        assertArrayEquals(new double[] {0, 1, 5, 10, 23}, PaintKit.sqrtTicks(23));
-        assertArrayEquals(new double[] {0, 10, 50, 100, 200, 300}, PaintKit.sqrtTicks(300));
-        assertArrayEquals(new double[] {0}, PaintKit.sqrtTicks(0));
+    void heatmapColourBarIsALibraryLegendOverTheDataAndGrowsInPresentationMode() {
+        float[] xy = GridActionPainterTest.sample(10_000, 0.5, 1.2, 0.4, true, 11);
+        ActionHeatmapPainter p = new ActionHeatmapPainter(ActionPlots.heatmap("bar", null, xy, 2, false, true, ""));
+        int max = p.data().histogram().max();
+        assertTrue(max > 10, "max count " + max);
+        org.jfree.chart.title.PaintScaleLegend normal = p.colorbar(PaintStyle.LIGHT, PaintKit.baseSize(640, 560), true);
+        // The bar spans 0 … the fullest bin, in √ units, and its top is the colour of that bin.
+        assertEquals(0, normal.getScale().getLowerBound());
+        assertEquals(Math.sqrt(max), normal.getScale().getUpperBound(), 1e-12);
+        assertEquals(0, normal.getAxis().getLowerBound());
+        assertEquals(Math.sqrt(max), normal.getAxis().getUpperBound(), 1e-12);
+        assertEquals(Colormaps.viridis(1), normal.getScale().getPaint(Math.sqrt(max)));
+        assertEquals(Colormaps.viridis(0), normal.getScale().getPaint(0));
+        // Its ticks read in counts: the tick at √ unit 3 says 9.
+        assertEquals("9", ((org.jfree.chart.axis.NumberAxis) normal.getAxis()).getNumberFormatOverride().format(3.0));
+        PaintStyle presentation = PaintStyle.of(false, true);
+        org.jfree.chart.title.PaintScaleLegend large = p.colorbar(presentation,
+                PaintKit.baseSize(presentation, 640, 560), true);
+        float before = normal.getAxis().getTickLabelFont().getSize2D();
+        float after = large.getAxis().getTickLabelFont().getSize2D();
+        assertTrue(after >= 2 * before, "colour bar tick labels " + before + " → " + after);
+        assertEquals(PaintStyle.of(true, false).ink(),
+                p.colorbar(PaintStyle.of(true, false), 12, true).getAxis().getTickLabelPaint(), "dark theme: light ink");
+    }
+
+    @Test
+    void heatmapAxesAreTheLibrarysOverTheBoxWithTheMoveBoundariesMarked() {
+        float[] xy = GridActionPainterTest.sample(10_000, 0, 1.1, 0.3, true, 12);
+        ActionHeatmapPainter grid = new ActionHeatmapPainter(ActionPlots.heatmap("g", null, xy, 2, true, true, ""));
+        Histogram2D h = grid.data().histogram();
+        java.awt.geom.Rectangle2D area = grid.plotArea(640, 560);
+        org.jfree.chart.plot.XYPlot normal = grid.chart(PaintStyle.LIGHT, area, PaintKit.baseSize(640, 560));
+        assertEquals(h.lo(), normal.getDomainAxis().getLowerBound());
+        assertEquals(h.hi(), normal.getDomainAxis().getUpperBound());
+        assertEquals(h.hi(), normal.getRangeAxis().getUpperBound());
+        assertEquals(List.of(-0.5, 0.5), normal.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND).stream()
+                .map(m -> ((org.jfree.chart.plot.ValueMarker) m).getValue()).toList(), "move boundaries across x");
+        assertEquals(2, normal.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND).size(), "and across y");
+        PaintStyle presentation = PaintStyle.of(true, true);
+        org.jfree.chart.plot.XYPlot large = grid.chart(presentation, area, PaintKit.baseSize(presentation, 640, 560));
+        assertTrue(large.getDomainAxis().getTickLabelFont().getSize2D()
+                >= 2 * normal.getDomainAxis().getTickLabelFont().getSize2D(), "presentation mode doubles tick labels");
+        assertEquals(presentation.ink(), large.getRangeAxis().getTickLabelPaint());
+        ActionHeatmapPainter control = new ActionHeatmapPainter(ActionPlots.heatmap("c", null, xy, 2, false, true, ""));
+        assertEquals(null, control.chart(PaintStyle.LIGHT, area, 12).getDomainMarkers(
+                org.jfree.chart.ui.Layer.FOREGROUND), "no move boundaries on a control task's heatmap");
     }
 
     @Test
