@@ -51,6 +51,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Circle;
@@ -90,6 +91,8 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
 
     private final BorderPane root = new BorderPane();
     private final ComboBox<String> metricBox = new ComboBox<>();
+    /** A metric was picked (by the user or {@link #setMetric}); until then the list's headline metric is shown. */
+    private boolean metricChosen;
     private final ToggleButton stepsButton = new ToggleButton("Env steps");
     private final ToggleButton timeButton = new ToggleButton("Wall time");
     private final CheckBox bandBox = new CheckBox("Mean ± std over seeds");
@@ -211,10 +214,13 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
         metricBox.setCellFactory(lv -> new MetricCell(true));
         // The chosen metric shows its label only: the key as well made the picker wider than a 1024-px window.
         metricBox.setButtonCell(new MetricCell(false));
-        metricBox.setPrefWidth(320);
+        // Wide enough for the longest metric label, in em so that it grows with presentation mode's font.
+        metricBox.setStyle("-fx-pref-width: 25em;");
+        metricBox.setMinWidth(Region.USE_PREF_SIZE);
         metricBox.setValue(MetricsChartModel.DEFAULT_METRIC);
         metricBox.valueProperty().addListener((obs, old, now) -> {
             if (!choosingMetrics && now != null && !now.equals(old)) {
+                metricChosen = true;
                 forgetZoom();
                 requestRefresh();
             }
@@ -388,8 +394,9 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
         return style;
     }
 
-    /** Selects the metric on the y axis (FX thread). */
+    /** Selects the metric on the y axis (FX thread); it then stays until changed, like a user's choice. */
     public void setMetric(String metric) {
+        metricChosen = true;
         metricBox.setValue(metric);
     }
 
@@ -596,7 +603,10 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
         choosingMetrics = true;
         try {
             metricBox.getItems().setAll(wanted);
-            if (keep != null && !wanted.isEmpty() && !wanted.contains(keep)) {
+            if (!metricChosen && !wanted.isEmpty()) {
+                // Until someone picks a metric, show the runs' headline metric (GridWorld: success rate).
+                keep = wanted.get(0);
+            } else if (keep != null && !wanted.isEmpty() && !wanted.contains(keep)) {
                 keep = wanted.contains(MetricsChartModel.DEFAULT_METRIC) ? MetricsChartModel.DEFAULT_METRIC
                         : wanted.get(0);
                 forgetZoom();

@@ -175,7 +175,8 @@ public final class RunsViewModel {
     public String defaultName(ExperimentConfig config) {
         Base b = bases.get(config.name());
         if (b == null) {
-            return Labels.defaultRunName(config, null, config.name());
+            // Nothing known to compare with (a config built in code): algorithm, task and seed.
+            return Labels.defaultRunName(config);
         }
         return Labels.defaultRunName(config, b.config(), b.preset() ? config.env().id() : config.name());
     }

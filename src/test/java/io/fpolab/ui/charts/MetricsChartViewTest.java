@@ -76,6 +76,7 @@ class MetricsChartViewTest extends FxRobot {
             s.show();
             v.setVisible(true);
             v.setRunData(RUNS);
+            v.setMetric(MetricsChartModel.DEFAULT_METRIC);
         });
         WaitForAsyncUtils.waitForFxEvents();
         view = holder.get();
@@ -122,6 +123,19 @@ class MetricsChartViewTest extends FxRobot {
     private Point2D plotCentre() throws Exception {
         Rectangle2D area = fx(() -> view.viewer().getRenderingInfo().getPlotInfo().getDataArea());
         return screen(area.getCenterX(), area.getCenterY());
+    }
+
+    @Test
+    void untilAMetricIsPickedTheRunsHeadlineMetricIsShown() throws Exception {
+        MetricsChartView fresh = fx(() -> {
+            MetricsChartView v = new MetricsChartView();
+            v.setVisible(true);
+            v.setRunData(RUNS);
+            return v;
+        });
+        waitUntil("the metric list", () -> fx(() -> !fresh.metricChoices().isEmpty()));
+        assertEquals(fx(() -> fresh.metricChoices().get(0)), fx(fresh::metric));
+        assertNotEquals(MetricsChartModel.DEFAULT_METRIC, fx(fresh::metric), "GridWorld runs lead with success rate");
     }
 
     @Test
