@@ -211,8 +211,12 @@ class RunsStateAndNamesTest extends LabWindowFixture {
 
         // Renaming a run opened from a folder (here from the run list's context menu) writes the name back there.
         prompts.answers.add("baseline, reopened");
-        javafx.scene.Node row = lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Label l
-                && l.getStyleClass().contains("run-name") && "baseline (paper) (2)".equals(l.getText())).query();
+        // The run list is short: bring the opened run's row into view before looking for it.
+        LabFixture.fxRun(() -> lookup("#runTable").queryTableView().scrollTo(opened));
+        java.util.function.Predicate<javafx.scene.Node> openedRow = n -> n instanceof javafx.scene.control.Label l
+                && l.getStyleClass().contains("run-name") && "baseline (paper) (2)".equals(l.getText());
+        LabFixture.waitFor(10, () -> lookup(openedRow).tryQuery().isPresent());
+        javafx.scene.Node row = lookup(openedRow).query();
         rightClickOn(row);
         // Headless Monocle turns a right click into no context-menu request; send the one the platform sends.
         LabFixture.fxRun(() -> {
