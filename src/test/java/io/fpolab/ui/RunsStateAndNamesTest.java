@@ -118,8 +118,10 @@ class RunsStateAndNamesTest extends LabWindowFixture {
         RunRecord r = selected();
         LabFixture.fxRun(() -> view.runs().stop(r));
         assertEquals("FPO · gridworld · nMc=8 clip=0.3 lr=1e-3 · s1", r.name());
-        // The run list shows it.
-        assertTrue(LabFixture.fx(() -> lookup(".run-name").queryLabeled().getText()).equals(r.name()));
+        // The run list shows it (once the list has laid out its new row).
+        LabFixture.fxRun(() -> lookup("#runTable").queryTableView().scrollTo(r));
+        LabFixture.waitFor(10, () -> lookup(".run-name").queryAll().stream()
+                .anyMatch(n -> n instanceof javafx.scene.control.Labeled l && r.name().equals(l.getText())));
     }
 
     @Test
@@ -194,7 +196,8 @@ class RunsStateAndNamesTest extends LabWindowFixture {
         LabFixture.waitFor(5, () -> r.name().equals("baseline (paper)"));
         assertEquals(1, prompts.proposed.size());
         assertTrue(prompts.proposed.get(0).startsWith("FPO · gridworld · "), prompts.proposed.get(0));
-        assertEquals("baseline (paper)", LabFixture.fx(() -> lookup(".run-name").queryLabeled().getText()));
+        LabFixture.waitFor(10, () -> lookup(".run-name").queryAll().stream()
+                .anyMatch(n -> n instanceof javafx.scene.control.Labeled l && "baseline (paper)".equals(l.getText())));
         assertTrue(LabFixture.fx(() -> view.runs().statusLineProperty().get()).startsWith("baseline (paper): "));
 
         Path dir = LabFixture.tmp("renamed");

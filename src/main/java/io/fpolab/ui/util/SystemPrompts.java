@@ -21,7 +21,7 @@ import javafx.util.StringConverter;
 
 /**
  * {@link Prompts} with the platform's file choosers, the lab's figure-export dialog and a one-line text dialog;
- * remembers the last folder for the session.
+ * remembers the last folder while the lab is open.
  */
 final class SystemPrompts implements Prompts {
     private File lastDir;
