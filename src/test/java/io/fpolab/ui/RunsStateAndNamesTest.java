@@ -255,8 +255,9 @@ class RunsStateAndNamesTest extends LabWindowFixture {
         assertEquals(2, LabFixture.fx(r::historySize));
         assertEquals(State.FINISHED, LabFixture.fx(r::state));
         assertTrue(disabled("#resumeButton") && disabled("#stepButton") && disabled("#stopButton"));
-        assertTrue(LabFixture.fx(() -> lookup((javafx.scene.Node n) -> n instanceof RunCells.StateCell).queryAll()
-                .stream().anyMatch(n -> "Finished".equals(((RunCells.StateCell) n).getText()))));
+        LabFixture.fxRun(() -> lookup("#runTable").queryTableView().scrollTo(r));
+        LabFixture.waitFor(10, () -> lookup((javafx.scene.Node n) -> n instanceof RunCells.StateCell).queryAll()
+                .stream().anyMatch(n -> "Finished".equals(((RunCells.StateCell) n).getText())));
         String status = LabFixture.fx(() -> view.runs().statusLineProperty().get());
         assertTrue(status.contains("Finished") && status.contains("no checkpoint"), status);
         LabFixture.fxRun(() -> view.runs().resume(r));
@@ -296,8 +297,10 @@ class RunsStateAndNamesTest extends LabWindowFixture {
         double iterationSeconds = afterPause.wallSeconds() - previous.wallSeconds();
         assertTrue(iterationSeconds < 2.4, "the interrupted iteration took " + iterationSeconds + " s of wall time, "
                 + "the 3 s pause included");
-        // The iteration the pause interrupted trained as fast as the others: the pause is not in its time.
-        assertTrue(afterPause.stepsPerSecond() > median / 2, "steps/s after the pause " + afterPause.stepsPerSecond()
+        // The iteration the pause interrupted trained about as fast as the others: the pause is not in its time.
+        // With the 3 s pause counted (its iteration trains in under 1 s) the rate would fall below a quarter; a
+        // third leaves room for a busy machine.
+        assertTrue(afterPause.stepsPerSecond() > median / 3, "steps/s after the pause " + afterPause.stepsPerSecond()
                 + ", median before " + median);
         LabFixture.fxRun(() -> view.runs().stop(r));
     }
