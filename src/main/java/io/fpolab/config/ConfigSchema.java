@@ -60,6 +60,12 @@ public final class ConfigSchema {
     public static final long MAX_BATCH = 10_000_000L;
 
     /**
+     * Settings that change how fast a run trains, never what it produces: runs that differ only in them are the
+     * same training (reuse, seed groups, checkpoints) and their names leave them out.
+     */
+    public static final java.util.Set<String> SPEED_FIELDS = java.util.Set.of("ppo.threads");
+
+    /**
      * The starting std of the authors' Playground Gaussian PPO: its std head is {@code softplus(s) + 0.001}
      * with the output layer's bias at 0 ({@code playground/src/flow_policy/networks.py},
      * {@code gaussian_policy_fwd} and {@code mlp_init} in akanazawa/fpo), so σ starts at ln 2 + 0.001.

@@ -70,7 +70,9 @@ public final class Checkpoint {
      * describe the run, or set how many threads train it, and change nothing that was trained or how it is
      * evaluated.
      */
-    public static final Set<String> DISPLAY_FIELDS = Set.of("name", "description", "ppo.threads");
+    public static final Set<String> DISPLAY_FIELDS = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("name", "description"), ConfigSchema.SPEED_FIELDS.stream())
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /**
      * The config of a run folder, with the checkpoint's copy as the authority: {@code config.json} is what

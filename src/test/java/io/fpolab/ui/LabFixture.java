@@ -53,33 +53,42 @@ final class LabFixture {
 
     /** Answers every file question with {@code answer} and the PNG dialog with its defaults. */
     static Prompts answering(Path answer) {
-        return new Prompts() {
-            @Override
-            public Optional<Path> openFile(Window owner, String title, List<FileChooser.ExtensionFilter> filters) {
-                return Optional.of(answer);
-            }
+        return new Answering(answer);
+    }
 
-            @Override
-            public Optional<Path> saveFile(Window owner, String title, String initialName,
-                    List<FileChooser.ExtensionFilter> filters) {
-                return Optional.of(answer);
-            }
+    /** Dialog answers: {@link #file} for every file question, the defaults of the PNG and text questions. */
+    static class Answering implements Prompts {
+        Path file;
 
-            @Override
-            public Optional<Path> directory(Window owner, String title) {
-                return Optional.of(answer);
-            }
+        Answering(Path file) {
+            this.file = file;
+        }
 
-            @Override
-            public Optional<PngOptions> pngOptions(Window owner, PngOptions defaults) {
-                return Optional.of(defaults);
-            }
+        @Override
+        public Optional<Path> openFile(Window owner, String title, List<FileChooser.ExtensionFilter> filters) {
+            return Optional.of(file);
+        }
 
-            @Override
-            public Optional<String> text(Window owner, String title, String header, String initial) {
-                return Optional.of(initial);
-            }
-        };
+        @Override
+        public Optional<Path> saveFile(Window owner, String title, String initialName,
+                List<FileChooser.ExtensionFilter> filters) {
+            return Optional.of(file);
+        }
+
+        @Override
+        public Optional<Path> directory(Window owner, String title) {
+            return Optional.of(file);
+        }
+
+        @Override
+        public Optional<PngOptions> pngOptions(Window owner, PngOptions defaults) {
+            return Optional.of(defaults);
+        }
+
+        @Override
+        public Optional<String> text(Window owner, String title, String header, String initial) {
+            return Optional.of(initial);
+        }
     }
 
     static <T> T fx(Callable<T> work) throws Exception {

@@ -41,30 +41,12 @@ import org.junit.jupiter.api.Test;
  */
 class RunsStateAndNamesTest extends LabWindowFixture {
     /** Dialog answers of one test: a file for every file question, scripted text answers, the questions asked. */
-    private static final class Scripted implements Prompts {
+    private static final class Scripted extends LabFixture.Answering {
         final List<String> proposed = new ArrayList<>();
         final List<String> answers = new ArrayList<>();
-        Path file;
 
-        @Override
-        public Optional<Path> openFile(Window owner, String title, List<FileChooser.ExtensionFilter> filters) {
-            return Optional.of(file);
-        }
-
-        @Override
-        public Optional<Path> saveFile(Window owner, String title, String initialName,
-                List<FileChooser.ExtensionFilter> filters) {
-            return Optional.of(file);
-        }
-
-        @Override
-        public Optional<Path> directory(Window owner, String title) {
-            return Optional.of(file);
-        }
-
-        @Override
-        public Optional<PngOptions> pngOptions(Window owner, PngOptions defaults) {
-            return Optional.of(defaults);
+        Scripted() {
+            super(null);
         }
 
         @Override

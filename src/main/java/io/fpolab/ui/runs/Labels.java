@@ -26,8 +26,9 @@ public final class Labels {
      * Settings a default name never lists: the name says algorithm, task and seed in parts of their own, and
      * the thread count never changes what is trained.
      */
-    private static final Set<String> NAMED_APART = Set.of("name", "description", "seed", "algorithm", "env.id",
-            "ppo.threads");
+    private static final Set<String> NAMED_APART = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("name", "description", "seed", "algorithm", "env.id"),
+            ConfigSchema.SPEED_FIELDS.stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     /** Short key of each setting: its key in its section, or the whole path where two sections share a key. */
     private static final Map<String, String> SHORT_KEYS = shortKeys();
 

@@ -15,8 +15,6 @@ public final class TrainingKey {
     /** Fields that only label a run; changing them changes nothing that is trained. */
     public static final List<String> DISPLAY_FIELDS = List.of("name", "description");
 
-    /** Fields that change how fast a run trains, never what it produces. */
-    public static final List<String> SPEED_FIELDS = List.of("ppo.threads");
 
     private TrainingKey() {
     }
@@ -25,7 +23,7 @@ public final class TrainingKey {
     public static LinkedHashMap<String, Object> of(ExperimentConfig config) {
         LinkedHashMap<String, Object> m = ConfigSchema.toMap(config);
         DISPLAY_FIELDS.forEach(m::remove);
-        SPEED_FIELDS.forEach(m::remove);
+        ConfigSchema.SPEED_FIELDS.forEach(m::remove);
         return m;
     }
 

@@ -43,13 +43,6 @@ class GridActionPainterTest {
         return 1 - (double) h.outside() / h.total();
     }
 
-    private static void assertColor(Color expected, int rgb, String what) {
-        Color c = new Color(rgb);
-        int d = Math.abs(c.getRed() - expected.getRed()) + Math.abs(c.getGreen() - expected.getGreen())
-                + Math.abs(c.getBlue() - expected.getBlue());
-        assertTrue(d <= 12, what + ": expected " + expected + " but was " + c);
-    }
-
     @Test
     void theBoxHoldsAWideBimodalSample() {
         // Modes at ±1.8 with spread 0.5: a fixed ±2 box cut off a third of each.
@@ -120,7 +113,7 @@ class GridActionPainterTest {
                 Rectangle2D c = l.cell(dx, dy);
                 // Just inside the cell's top-left corner, clear of its labels.
                 int rgb = img.getRGB((int) (c.getX() + c.getWidth() * 0.1), (int) (c.getY() + c.getHeight() * 0.1));
-                assertColor(Colormaps.viridis(Math.sqrt(moves[dy + 1][dx + 1])), rgb, "move cell " + dx + ", " + dy);
+                PaintersTest.assertColor(Colormaps.viridis(Math.sqrt(moves[dy + 1][dx + 1])), rgb, "move cell " + dx + ", " + dy);
             }
         }
         assertTrue(moves[2][1] > 0.4 && moves[0][1] > 0.4, "up and down take most of the samples");
@@ -129,11 +122,11 @@ class GridActionPainterTest {
         for (double[] peak : new double[][] {{modes.peakUp(), modes.peakUpAt()}, {modes.peakDown(), modes.peakDownAt()}}) {
             Point2D at = l.densityPoint(peak[0], peak[1]);
             assertTrue(l.density().contains(at), "peak inside the density strip");
-            assertColor(Colormaps.ACCENT, img.getRGB((int) Math.round(at.getX()), (int) Math.round(at.getY())),
+            PaintersTest.assertColor(Colormaps.ACCENT, img.getRGB((int) Math.round(at.getX()), (int) Math.round(at.getY())),
                     "marker at the peak y = " + peak[1]);
         }
         Point2D valley = l.densityPoint(modes.valley(), modes.valleyAt());
-        assertColor(Colormaps.ACCENT, img.getRGB((int) Math.round(valley.getX() + 1), (int) Math.round(valley.getY())),
+        PaintersTest.assertColor(Colormaps.ACCENT, img.getRGB((int) Math.round(valley.getX() + 1), (int) Math.round(valley.getY())),
                 "marker at the valley");
         assertEquals(l.heatmap().getY(), l.density().getY(), 1e-9, "the density shares the heatmap's y axis");
         assertEquals(l.heatmap().getHeight(), l.density().getHeight(), 1e-9);

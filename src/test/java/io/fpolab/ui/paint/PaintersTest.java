@@ -49,7 +49,8 @@ class PaintersTest {
         return new int[] {(int) (sx / n), (int) (sy / n)};
     }
 
-    private static void assertColor(Color expected, int rgb, String what) {
+    /** The pixel {@code rgb} is {@code expected} up to antialiasing (channel differences summing to ≤ 12). */
+    static void assertColor(Color expected, int rgb, String what) {
         Color c = new Color(rgb);
         int d = Math.abs(c.getRed() - expected.getRed()) + Math.abs(c.getGreen() - expected.getGreen())
                 + Math.abs(c.getBlue() - expected.getBlue());
