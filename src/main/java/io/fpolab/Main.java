@@ -51,7 +51,8 @@ public final class Main {
      * Runs the program again in a child JVM that has the Vector API module, when {@code java -jar} started
      * this one without it: the SiLU kernels ({@code core.nn.VectorKernels}, ~2× faster FPO updates) need
      * {@code --add-modules jdk.incubator.vector}, which a jar manifest cannot ask for. The child gets the
-     * same JVM options, class path, arguments, console output and exit code. Not done for {@code --help} or
+     * same JVM options, class path, arguments, console output and exit code, and {@code OMP_NUM_THREADS=1} unless
+     * the environment sets it. Not done for {@code --help} or
      * {@code --version}, when the runtime lacks the module, or with {@code -Dfpolab.relaunch=false}; the
      * program then runs here on ND4J's slower SiLU.
      *
@@ -86,7 +87,11 @@ public final class Main {
         command.addAll(List.of(args));
         Process child;
         try {
-            child = new ProcessBuilder(command).inheritIO().redirectInput(ProcessBuilder.Redirect.PIPE).start();
+            ProcessBuilder pb = new ProcessBuilder(command).inheritIO().redirectInput(ProcessBuilder.Redirect.PIPE);
+            // One OpenMP thread per ND4J call unless the user chose otherwise: the lab runs its own threads above
+            // ND4J, and two OpenMP threads per call on two cores made training ~4× slower here.
+            pb.environment().putIfAbsent(OMP_THREADS, "1");
+            child = pb.start();
         } catch (IOException e) {
             return OptionalInt.empty();
         }
@@ -153,6 +158,7 @@ public final class Main {
 
     private static final String WATCH_PARENT = "fpolab.watchParent";
     private static final String VECTOR_MODULE = "jdk.incubator.vector";
+    static final String OMP_THREADS = "OMP_NUM_THREADS";
     private static final String RELAUNCH = "fpolab.relaunch";
     private static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";
 }
