@@ -18,6 +18,7 @@ import io.fpolab.ui.runs.RunsViewModel;
 import io.fpolab.ui.util.Appearance;
 import io.fpolab.ui.util.BackgroundExecutor;
 import io.fpolab.ui.util.Dialogs;
+import io.fpolab.ui.util.FxRelay;
 import io.fpolab.ui.util.LabPreferences;
 import io.fpolab.ui.util.Prompts;
 import io.fpolab.ui.util.Prompts.PngOptions;
@@ -191,7 +192,7 @@ public class MainWindowView {
         experimentFormController.setActions(this::onOpenConfig, this::onSaveConfig, this::startRun, this::compare,
                 this::applyPreset);
         panel.presets().addListener((ListChangeListener<Sample>) c -> rebuildPresetMenu());
-        panel.loadPresets().whenComplete((list, err) -> Platform.runLater(() -> {
+        panel.loadPresets().whenComplete((list, err) -> FxRelay.later(() -> {
             if (err != null) {
                 notice("Presets unavailable: " + Dialogs.oneLine(err));
             }
@@ -306,7 +307,7 @@ public class MainWindowView {
     void startEngine() {
         engineLabel.setText("Engine: starting…");
         progressBar.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
-        background.supply(EngineInfo::warmUp).whenComplete((info, error) -> Platform.runLater(() -> {
+        background.supply(EngineInfo::warmUp).whenComplete((info, error) -> FxRelay.later(() -> {
             progressBar.progressProperty().bind(runs.selectedProgressProperty());
             if (error != null) {
                 engineLabel.setText("Engine failed: " + Dialogs.oneLine(error));
@@ -565,7 +566,7 @@ public class MainWindowView {
         CompletableFuture<List<ExperimentConfig>> load = background.supply(
                 () -> List.of(presets.apply(DemoView.FPO_PRESET), presets.apply(DemoView.GAUSSIAN_PRESET)));
         CompletableFuture<List<RunRecord>> shown = new CompletableFuture<>();
-        load.whenComplete((configs, err) -> Platform.runLater(() -> {
+        load.whenComplete((configs, err) -> FxRelay.later(() -> {
             if (err != null) {
                 Dialogs.error(window(), "Cannot start the Figure 1 demo", Dialogs.oneLine(err));
                 shown.completeExceptionally(err);
@@ -719,7 +720,7 @@ public class MainWindowView {
     public CompletableFuture<String> rename(RunRecord r, String newName) {
         CompletableFuture<String> done = new CompletableFuture<>();
         try {
-            runs.rename(r, newName).whenComplete((name, err) -> Platform.runLater(() -> {
+            runs.rename(r, newName).whenComplete((name, err) -> FxRelay.later(() -> {
                 if (err != null) {
                     Dialogs.error(window(), "Cannot keep the run's new name", Dialogs.oneLine(err));
                     done.completeExceptionally(err);
@@ -767,7 +768,7 @@ public class MainWindowView {
             Dialogs.error(window(), "Cannot save config", Dialogs.oneLine(e));
             return CompletableFuture.failedFuture(e);
         }
-        return whenWritten(saving.thenAccept(cfg -> Platform.runLater(() -> {
+        return whenWritten(saving.thenAccept(cfg -> FxRelay.later(() -> {
             runs.rememberConfig(cfg);
             experimentFormController.showPreset(ExperimentPanelViewModel.fileSource(file, cfg));
         })), "Cannot save config", "Saved " + file.getFileName());
@@ -788,7 +789,7 @@ public class MainWindowView {
             }
         });
         CompletableFuture<List<RunFolders.Loaded>> added = new CompletableFuture<>();
-        read.whenComplete((loaded, err) -> Platform.runLater(() -> {
+        read.whenComplete((loaded, err) -> FxRelay.later(() -> {
             if (err != null) {
                 Dialogs.error(window(), "Cannot open run folder", Dialogs.oneLine(err));
                 added.completeExceptionally(err);
@@ -895,7 +896,7 @@ public class MainWindowView {
 
     private CompletableFuture<Void> whenWritten(CompletableFuture<Void> work, String failure, String success) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        work.whenComplete((v, err) -> Platform.runLater(() -> {
+        work.whenComplete((v, err) -> FxRelay.later(() -> {
             if (err != null) {
                 Dialogs.error(window(), failure, Dialogs.oneLine(err));
                 done.completeExceptionally(err);

@@ -11,6 +11,7 @@ import io.fpolab.config.SampleConfigs.Sample;
 import io.fpolab.ui.runs.Labels;
 import io.fpolab.ui.util.BackgroundExecutor;
 import io.fpolab.ui.util.Dialogs;
+import io.fpolab.ui.util.FxRelay;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -59,7 +59,7 @@ public final class ExperimentPanelViewModel {
         return background.supply(SampleConfigs::list).thenApply(list -> {
             List<Sample> sorted = new ArrayList<>(list);
             sorted.sort(Comparator.comparing(s -> !s.file().equals(SampleConfigs.REPRODUCE_FIGURE_1)));
-            Platform.runLater(() -> presets.setAll(sorted));
+            FxRelay.later(() -> presets.setAll(sorted));
             return sorted;
         });
     }
@@ -166,7 +166,7 @@ public final class ExperimentPanelViewModel {
 
     private CompletableFuture<ExperimentConfig> showWhenLoaded(CompletableFuture<ExperimentConfig> loading) {
         CompletableFuture<ExperimentConfig> shown = new CompletableFuture<>();
-        loading.whenComplete((cfg, err) -> Platform.runLater(() -> {
+        loading.whenComplete((cfg, err) -> FxRelay.later(() -> {
             if (err != null) {
                 shown.completeExceptionally(err);
             } else {

@@ -5,6 +5,7 @@ import io.fpolab.config.ExperimentConfig;
 import io.fpolab.config.ExperimentConfig.Algorithm;
 import io.fpolab.train.IterationStats;
 import io.fpolab.train.TrainingRun.State;
+import io.fpolab.ui.util.FxRelay;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -299,7 +299,7 @@ public final class RunsViewModel {
         }
         CompletableFuture<double[]> done = new CompletableFuture<>();
         r.run().submit(t -> new double[] {t.actorLearningRate() / LR_DIVISOR, t.criticLearningRate() / LR_DIVISOR})
-                .whenComplete((lr, error) -> Platform.runLater(() -> {
+                .whenComplete((lr, error) -> FxRelay.later(() -> {
                     if (error != null) {
                         done.completeExceptionally(error);
                         return;

@@ -21,6 +21,8 @@ public final class BackgroundExecutor implements Executor {
         pool = new ThreadPoolExecutor(2, 2, 2, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "lab-background-" + count.incrementAndGet());
             t.setDaemon(true);
+            // Explicit: a new thread inherits its creator's priority, and that may be a low-priority trainer.
+            t.setPriority(Thread.NORM_PRIORITY);
             return t;
         });
         // Idle threads exit so a closed window leaves no threads behind.

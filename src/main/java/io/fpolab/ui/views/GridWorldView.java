@@ -3,6 +3,7 @@ package io.fpolab.ui.views;
 import io.fpolab.env.grid.GridLayout;
 import io.fpolab.train.TrainingRun;
 import io.fpolab.ui.paint.GridWorldPainter;
+import io.fpolab.ui.util.FxRelay;
 import io.fpolab.ui.views.GridWorldViewModel.Brush;
 import java.io.File;
 import java.nio.file.Path;
@@ -166,7 +167,7 @@ public final class GridWorldView extends AnalysisView {
 
     @FXML
     private void onApply() {
-        vm.apply().whenComplete((layout, error) -> javafx.application.Platform.runLater(() -> {
+        vm.apply().whenComplete((layout, error) -> FxRelay.later(() -> {
             if (error != null) {
                 Throwable cause = error.getCause() != null ? error.getCause() : error;
                 vm.status.set("Not applied: " + Views.message(cause));

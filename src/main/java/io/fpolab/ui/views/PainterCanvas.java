@@ -3,6 +3,7 @@ package io.fpolab.ui.views;
 import io.fpolab.ui.paint.Export;
 import io.fpolab.ui.paint.PaintStyle;
 import io.fpolab.ui.paint.Painter;
+import io.fpolab.ui.util.FxRelay;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.css.CssMetaData;
 import javafx.css.SimpleStyleableBooleanProperty;
 import javafx.css.StyleConverter;
@@ -122,6 +122,8 @@ public final class PainterCanvas extends Region {
         ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "lab-painter");
             t.setDaemon(true);
+            // Explicit: a new thread inherits its creator's priority, and that may be a low-priority trainer.
+            t.setPriority(Thread.NORM_PRIORITY);
             return t;
         });
         pool.allowCoreThreadTimeOut(true);
@@ -171,7 +173,7 @@ public final class PainterCanvas extends Region {
         inFlight = true;
         pending = false;
         CompletableFuture.supplyAsync(() -> render(p, style, w, h, scale), PAINT_THREAD)
-                .whenComplete((img, error) -> Platform.runLater(() -> {
+                .whenComplete((img, error) -> FxRelay.later(() -> {
                     inFlight = false;
                     if (error != null) {
                         // Keep the last good image; a painter bug must not take the view down.

@@ -1,12 +1,12 @@
 package io.fpolab.ui.views;
 
+import io.fpolab.ui.util.FxRelay;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.application.Platform;
 import javafx.util.Duration;
 
 /**
@@ -73,7 +73,7 @@ final class Refresher {
             return;
         }
         inFlight = true;
-        f.whenComplete((apply, error) -> Platform.runLater(() -> {
+        f.whenComplete((apply, error) -> FxRelay.later(() -> {
             inFlight = false;
             if (error != null) {
                 onError.accept(error instanceof java.util.concurrent.CompletionException && error.getCause() != null
