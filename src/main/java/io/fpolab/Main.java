@@ -109,17 +109,20 @@ public final class Main {
     /**
      * JVM options that make Java thread priorities OS priorities on Linux, where HotSpot ignores them by
      * default: priority 5 (normal) stays nice 0 and the lowest, 1, becomes nice 19. The lab's trainer and update
-     * threads run at the lowest priority, so in the lab window the FX and render threads always get a core first
-     * and a frame is never late because training holds both cores; headless, training competes with nothing.
-     * Raising a thread above normal needs root and is silently skipped otherwise (nothing here asks for it).
+     * threads run at the lowest priority, so in the lab window the FX and render threads get a core first while
+     * training holds both (a trainer must then never hold a lock the FX thread needs: see
+     * {@code io.fpolab.ui.util.FxRelay}); headless, training competes with nothing.
+     * Raising a thread above normal needs root and is silently skipped otherwise; the JVM asks for it for its
+     * own JIT compiler and GC threads (priority 9, nice -4), so run as root they would take a core from the FX
+     * thread while the lab warms up. Priority 9 is mapped to nice 0, as it ends up for any other user.
      * The same options are in pom.xml for {@code mvn javafx:run} and the tests. Empty elsewhere, or when the
      * JVM was started with its own {@code ThreadPriorityPolicy}.
      */
     static List<String> threadPriorityOptions(List<String> jvmOptions) {
         boolean linux = System.getProperty("os.name", "").startsWith("Linux");
         boolean chosen = jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:ThreadPriorityPolicy"));
-        return linux && !chosen ? List.of("-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19")
-                : List.of();
+        return linux && !chosen ? List.of("-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19",
+                "-XX:JavaPriority9_To_OSPriority=0") : List.of();
     }
 
     /**
