@@ -1,6 +1,9 @@
 package io.fpolab.ui.charts;
 
 import io.fpolab.core.AtomicFiles;
+import io.fpolab.ui.charts.MetricsChartModel.ChartData;
+import io.fpolab.ui.charts.MetricsChartModel.RunData;
+import io.fpolab.ui.charts.MetricsChartModel.XAxis;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
@@ -8,6 +11,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
@@ -36,6 +41,21 @@ public final class ChartExport {
             g.dispose();
         }
         writePng(img, file);
+    }
+
+    /**
+     * The training-curves chart of {@code runs} as the Curves tab exports it: light, titled with the metric, one
+     * band (mean ± std over seeds) per group of runs that differ only in their seed when {@code bands}, else one
+     * curve per run; any thread.
+     *
+     * @param smoothing exponential smoothing weight in [0, 1), 0 for none (raw values then drawn faint)
+     */
+    public static JFreeChart curves(List<RunData> runs, String metric, XAxis axis, boolean bands, double smoothing) {
+        ChartData data = MetricsChartModel.compute(runs, metric, axis, bands);
+        if (smoothing > 0) {
+            data = MetricsChartModel.smoothed(data, smoothing);
+        }
+        return CurvesPlot.exportChart(new CurvesPlot.Frame(data, Set.of(), false, smoothing), null, null, 0);
     }
 
     /** Writes {@code chart} as an SVG document of {@code width × height}. */

@@ -33,7 +33,7 @@ public final class TrainingKey {
     }
 
     /** The key without the seed: runs of one experiment on different seeds share it. */
-    static String seedGroup(ExperimentConfig config) {
+    public static String seedGroup(ExperimentConfig config) {
         LinkedHashMap<String, Object> m = of(config);
         m.remove("seed");
         return m.toString();

@@ -1,0 +1,145 @@
+package io.fpolab.cli;
+
+import io.fpolab.config.ConfigException;
+import io.fpolab.config.ExperimentConfig;
+import io.fpolab.ui.charts.ChartExport;
+import io.fpolab.ui.charts.MetricsChartModel;
+import io.fpolab.ui.charts.MetricsChartModel.RunData;
+import io.fpolab.ui.charts.MetricsChartModel.XAxis;
+import io.fpolab.ui.runs.Labels;
+import io.fpolab.ui.runs.RunFolders;
+import io.fpolab.ui.runs.TrainingKey;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.jfree.chart.JFreeChart;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code fpo-lab curves}: the training-curves chart of run folders (a sweep's {@code --out} included) as PNG or
+ * SVG, drawn as the lab's Curves tab draws and exports it: runs that differ only in their seed become one band,
+ * mean ± std over seeds. Runs headless.
+ */
+@Command(name = "curves", mixinStandardHelpOptions = true,
+        description = "Draw the training curves of run folders (seed bands by default) as PNG or SVG.")
+public final class CurvesCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--runs", required = true, paramLabel = "DIR",
+            description = "A run folder, or a folder of run folders such as a sweep's --out (repeatable).")
+    private List<Path> dirs;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file, .png or .svg.")
+    private Path out;
+
+    @Option(names = "--metric", paramLabel = "NAME",
+            description = "Metric (a metrics.csv column, e.g. return_mean, eval_return, success_rate); default: the"
+                    + " first of eval_return, success_rate the runs have, else return_mean.")
+    private String metric;
+
+    @Option(names = "--x", paramLabel = "AXIS", defaultValue = "steps",
+            description = "x axis: steps (environment steps) or time (wall-clock seconds); default ${DEFAULT-VALUE}.")
+    private String x;
+
+    @Option(names = "--per-run", description = "One curve per run instead of one band per setting.")
+    private boolean perRun;
+
+    @Option(names = "--smoothing", paramLabel = "W", defaultValue = "0",
+            description = "Exponential smoothing weight in [0, 0.99] (0: none); default ${DEFAULT-VALUE}.")
+    private double smoothing;
+
+    @Option(names = "--size", paramLabel = "WxH", defaultValue = "1000x600",
+            description = "Chart size in logical pixels; default ${DEFAULT-VALUE} (PNG drawn at 2x for print).")
+    private String size;
+
+    @Override
+    public Integer call() throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        String name = String.valueOf(out.getFileName()).toLowerCase(Locale.ROOT);
+        boolean svg = name.endsWith(".svg");
+        if (!svg && !name.endsWith(".png")) {
+            throw new ConfigException("--out", "must end in .png or .svg, got '" + out + "'");
+        }
+        XAxis axis = switch (x) {
+            case "steps" -> XAxis.ENV_STEPS;
+            case "time" -> XAxis.WALL_TIME;
+            default -> throw new ConfigException("--x", "must be steps or time, got '" + x + "'");
+        };
+        if (!(smoothing >= 0 && smoothing <= 0.99)) {
+            throw new ConfigException("--smoothing", "must be in 0..0.99, got " + smoothing);
+        }
+        int[] wh = parseSize(size);
+        List<RunData> runs = new ArrayList<>();
+        for (Path dir : dirs) {
+            List<RunFolders.Loaded> loaded;
+            try {
+                loaded = RunFolders.read(dir);
+            } catch (IOException e) {
+                throw new ConfigException("--runs", e.getMessage());
+            }
+            for (RunFolders.Loaded r : loaded) {
+                ExperimentConfig c = r.config();
+                runs.add(new RunData(r.name(), TrainingKey.seedGroup(c),
+                        Labels.algorithm(c.algorithm()) + " · " + c.env().id(), c.seed(), runs.size(), r.history()));
+            }
+        }
+        List<String> have = MetricsChartModel.metrics(runs);
+        String m = metric != null ? metric : defaultMetric(runs);
+        if (!have.contains(m)) {
+            throw new ConfigException("--metric", "the runs have no value of '" + m + "'; they have: "
+                    + String.join(", ", have));
+        }
+        JFreeChart chart = ChartExport.curves(runs, m, axis, !perRun, smoothing);
+        OutputPaths.file(out, "--out");
+        if (svg) {
+            ChartExport.svg(chart, out, wh[0], wh[1]);
+        } else {
+            ChartExport.png(chart, out, wh[0], wh[1], 2);
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf(Locale.ROOT, "%s: %s of %d run%s -> %s%n", perRun ? "curves" : "seed bands", m, runs.size(),
+                runs.size() == 1 ? "" : "s", out);
+        w.flush();
+        return 0;
+    }
+
+    /**
+     * The headline metric with a curve: evaluation return or success rate when some run was evaluated at two
+     * iterations or more (runs evaluated only at the end have one point), else the training return.
+     */
+    static String defaultMetric(List<RunData> runs) {
+        for (String m : List.of("eval_return", "success_rate")) {
+            for (RunData r : runs) {
+                if (r.history().stream().filter(s -> Double.isFinite(MetricsChartModel.value(s, m))).count() >= 2) {
+                    return m;
+                }
+            }
+        }
+        return "return_mean";
+    }
+
+    private static int[] parseSize(String s) {
+        String[] p = s.split("x");
+        try {
+            if (p.length == 2) {
+                int w = Integer.parseInt(p[0].trim());
+                int h = Integer.parseInt(p[1].trim());
+                if (w >= 200 && w <= 8000 && h >= 150 && h <= 8000) {
+                    return new int[] {w, h};
+                }
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException("--size", "must be WIDTHxHEIGHT with width 200..8000 and height 150..8000, got '"
+                + s + "'");
+    }
+}

@@ -1,0 +1,69 @@
+package io.fpolab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** {@code fpo-lab curves} on a real two-seed sweep: one band for the two seeds, or a curve per run. */
+class CurvesCommandTest {
+    private static final Path TMP = Path.of(System.getProperty("fpolab.tmp", "target/test-tmp"), "curves-command");
+    private static final Path SWEEP = TMP.resolve("sweep");
+    private static final Pattern TRACE = Pattern.compile("Exception|\\tat ");
+
+    @BeforeAll
+    static void sweep() {
+        if (!Files.exists(SWEEP.resolve("sweep.csv"))) {
+            CliRun r = CliRun.of("sweep", "--config", "gridworld-fpo-fast", "--seeds", "0,1", "--jobs", "1",
+                    "--steps", "8192", "--set", "eval.every=1", "--set", "flow.nMc=2", "--out", SWEEP.toString());
+            assertEquals(0, r.code(), r.out() + r.err());
+        }
+    }
+
+    @Test
+    void twoSeedsOfOneSettingMakeOneBandOfTheSuccessRate() throws Exception {
+        Path png = TMP.resolve("bands.png");
+        CliRun r = CliRun.of("curves", "--runs", SWEEP.toString(), "--out", png.toString(), "--size", "600x400");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("seed bands: success_rate of 2 runs"), r.out());
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertEquals(1200, img.getWidth(), "drawn at 2x");
+        assertEquals(800, img.getHeight());
+
+        Path perRun = TMP.resolve("runs.svg");
+        CliRun c = CliRun.of("curves", "--runs", SWEEP.resolve("base").resolve("seed-0").toString(),
+                "--runs", SWEEP.resolve("base").resolve("seed-1").toString(), "--per-run",
+                "--metric", "return_mean", "--x", "time", "--out", perRun.toString());
+        assertEquals(0, c.code(), c.err());
+        assertTrue(c.out().contains("curves: return_mean of 2 runs"), c.out());
+        String svg = Files.readString(perRun);
+        assertTrue(svg.startsWith("<?xml") || svg.contains("<svg"), svg.substring(0, Math.min(200, svg.length())));
+        assertTrue(svg.contains("Wall-clock time"), "x axis is wall time");
+        assertNotEquals(-1, svg.indexOf("· s0"), "each run has its own legend entry");
+        assertNotEquals(-1, svg.indexOf("· s1"));
+    }
+
+    @Test
+    void badFlagsAreRefusedNamingTheFlag() {
+        String out = TMP.resolve("x.png").toString();
+        CliRun.of("curves", "--runs", SWEEP.toString(), "--out", TMP.resolve("x.txt").toString())
+                .refused("error: --out", TRACE, "x.txt", ".png or .svg");
+        CliRun.of("curves", "--runs", SWEEP.toString(), "--out", out, "--metric", "nope")
+                .refused("error: --metric", TRACE, "'nope'", "success_rate");
+        CliRun.of("curves", "--runs", TMP.resolve("missing").toString(), "--out", out)
+                .refused("error: --runs", TRACE, "missing", "not a run folder");
+        CliRun.of("curves", "--runs", SWEEP.toString(), "--out", out, "--size", "10x10")
+                .refused("error: --size", TRACE, "10x10", "200..8000");
+        CliRun.of("curves", "--runs", SWEEP.toString(), "--out", out, "--x", "iterations")
+                .refused("error: --x", TRACE, "iterations", "steps or time");
+        CliRun.of("curves", "--runs", SWEEP.toString(), "--out", out, "--smoothing", "1.5")
+                .refused("error: --smoothing", TRACE, "1.5", "0..0.99");
+    }
+}
