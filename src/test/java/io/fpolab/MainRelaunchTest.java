@@ -40,6 +40,15 @@ class MainRelaunchTest {
     }
 
     @Test
+    void theChildKeepsColdCompiledCode() throws Exception {
+        // Both JVMs print their flags; only the child was given the option.
+        Result r = run(List.of("-XX:+PrintFlagsFinal"), "validate", SAMPLE);
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.matches("(?s).*UseCodeCacheFlushing\\s+= false.*"), "the child flushes cold code");
+        assertTrue(r.out.matches("(?s).*UseCodeCacheFlushing\\s+= true.*"), "the launcher has the default");
+    }
+
+    @Test
     void theChildsExitCodeComesBack() throws Exception {
         Result r = run(List.of(), "validate", "no-such-file.json");
         assertEquals(2, r.code, r.out + r.err);
