@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.jfree.chart.JFreeChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -64,8 +63,7 @@ public final class CurvesCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         System.setProperty("java.awt.headless", "true");
         String name = String.valueOf(out.getFileName()).toLowerCase(Locale.ROOT);
-        boolean svg = name.endsWith(".svg");
-        if (!svg && !name.endsWith(".png")) {
+        if (!name.endsWith(".svg") && !name.endsWith(".png")) {
             throw new ConfigException("--out", "must end in .png or .svg, got '" + out + "'");
         }
         XAxis axis = switch (x) {
@@ -97,13 +95,8 @@ public final class CurvesCommand implements Callable<Integer> {
             throw new ConfigException("--metric", "the runs have no value of '" + m + "'; they have: "
                     + String.join(", ", have));
         }
-        JFreeChart chart = ChartExport.curves(runs, m, axis, !perRun, smoothing);
         OutputPaths.file(out, "--out");
-        if (svg) {
-            ChartExport.svg(chart, out, wh[0], wh[1]);
-        } else {
-            ChartExport.png(chart, out, wh[0], wh[1], 2);
-        }
+        ChartExport.writeCurves(runs, m, axis, !perRun, smoothing, out, wh[0], wh[1]);
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "%s: %s of %d run%s -> %s%n", perRun ? "curves" : "seed bands", m, runs.size(),
                 runs.size() == 1 ? "" : "s", out);

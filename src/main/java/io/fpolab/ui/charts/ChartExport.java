@@ -58,6 +58,20 @@ public final class ChartExport {
         return CurvesPlot.exportChart(new CurvesPlot.Frame(data, Set.of(), false, smoothing), null, null, 0);
     }
 
+    /**
+     * Writes {@link #curves} to {@code file}: SVG when its name ends in ".svg", else PNG at twice
+     * {@code width × height} (sharp in print).
+     */
+    public static void writeCurves(List<RunData> runs, String metric, XAxis axis, boolean bands, double smoothing,
+            Path file, int width, int height) throws IOException {
+        JFreeChart chart = curves(runs, metric, axis, bands, smoothing);
+        if (String.valueOf(file.getFileName()).toLowerCase(java.util.Locale.ROOT).endsWith(".svg")) {
+            svg(chart, file, width, height);
+        } else {
+            png(chart, file, width, height, 2);
+        }
+    }
+
     /** Writes {@code chart} as an SVG document of {@code width × height}. */
     public static void svg(JFreeChart chart, Path file, int width, int height) throws IOException {
         SVGGraphics2D g = new SVGGraphics2D(width, height);
