@@ -40,6 +40,14 @@ class MainRelaunchTest {
     }
 
     @Test
+    void theWindowGetsZgcUnlessAGcWasChosenAndCommandsKeepTheDefault() {
+        assertEquals(List.of("-XX:+UseZGC"), Main.windowGcOptions(List.of("-Xmx2g"), new String[0]));
+        assertEquals(List.of(), Main.windowGcOptions(List.of("-XX:+UseG1GC"), new String[0]));
+        assertEquals(List.of(), Main.windowGcOptions(List.of("-XX:+UseParallelGC"), new String[0]));
+        assertEquals(List.of(), Main.windowGcOptions(List.of(), new String[] {"train", "--config", "x.json"}));
+    }
+
+    @Test
     void theChildKeepsColdCompiledCode() throws Exception {
         // Both JVMs print their flags; only the child was given the option.
         Result r = run(List.of("-XX:+PrintFlagsFinal"), "validate", SAMPLE);
