@@ -139,8 +139,9 @@ public final class Main {
      * training holds both (a trainer must then never hold a lock the FX thread needs: see
      * {@code io.fpolab.ui.util.FxRelay}); headless, training competes with nothing.
      * Raising a thread above normal needs root and is silently skipped otherwise; the JVM asks for it for its
-     * own JIT compiler and GC threads (priority 9, nice -4), so run as root they would take a core from the FX
-     * thread while the lab warms up. Priority 9 is mapped to nice 0, as it ends up for any other user.
+     * own threads (JIT compilers and GC at priority 9, nice -4; the Reference Handler and JavaCPP's deallocator
+     * at 10, nice -5; cleaners at 8), so run as root they would take a core from the FX thread. Priorities 8 to 10
+     * are mapped to nice 0, as they end up for any other user.
      * The same options are in pom.xml for {@code mvn javafx:run} and the tests. Empty elsewhere, or when the
      * JVM was started with its own {@code ThreadPriorityPolicy}.
      */
@@ -148,7 +149,8 @@ public final class Main {
         boolean linux = System.getProperty("os.name", "").startsWith("Linux");
         boolean chosen = jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:ThreadPriorityPolicy"));
         return linux && !chosen ? List.of("-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19",
-                "-XX:JavaPriority9_To_OSPriority=0") : List.of();
+                "-XX:JavaPriority8_To_OSPriority=0", "-XX:JavaPriority9_To_OSPriority=0",
+                "-XX:JavaPriority10_To_OSPriority=0") : List.of();
     }
 
     /**

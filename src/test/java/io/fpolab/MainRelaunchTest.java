@@ -34,7 +34,8 @@ class MainRelaunchTest {
     void onLinuxTheChildMapsTheLowestJavaPriorityToNice19UnlessThePolicyWasChosen() {
         assumeTrue(System.getProperty("os.name").startsWith("Linux"));
         assertEquals(List.of("-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19",
-                "-XX:JavaPriority9_To_OSPriority=0"),
+                "-XX:JavaPriority8_To_OSPriority=0", "-XX:JavaPriority9_To_OSPriority=0",
+                "-XX:JavaPriority10_To_OSPriority=0"),
                 Main.threadPriorityOptions(List.of("-Xmx2g")));
         assertEquals(List.of(), Main.threadPriorityOptions(List.of("-XX:ThreadPriorityPolicy=0")));
     }

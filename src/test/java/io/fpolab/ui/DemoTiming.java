@@ -47,6 +47,7 @@ class DemoTiming extends LabWindowFixture {
             stage().setHeight(800);
         });
         long t0 = System.nanoTime();
+        long clickEpochMillis = System.currentTimeMillis();
         List<String> gaps = Collections.synchronizedList(new ArrayList<>());
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long[] last = {0, 0};
@@ -85,6 +86,7 @@ class DemoTiming extends LabWindowFixture {
         System.out.printf(Locale.ROOT, "DEMO two clear modes %.1f s after the click (FPO run's training time %.1f s);"
                 + " FPO finished after %.1f s; worst FX-frame gap while training %.1f ms%n", seenAt, runWall,
                 finished, worst);
-        System.out.println("DEMO frame gaps over " + REPORTED_GAP_MILLIS + " ms since the click: " + gaps);
+        System.out.println("DEMO frame gaps over " + REPORTED_GAP_MILLIS + " ms since the click (epoch ms "
+                + clickEpochMillis + "): " + gaps);
     }
 }
