@@ -15,9 +15,6 @@ import java.util.List;
  * they never disturb training.
  */
 public final class GridAnalysis {
-    /** Rows per policy call when sampling many actions. */
-    private static final int SAMPLE_CHUNK = 10_000;
-
     private final Trainer trainer;
     private final GridLayout layout;
     private final int maxSteps;
@@ -177,13 +174,7 @@ public final class GridAnalysis {
 
     /** {@code count} raw action samples at cell (x, y) ({@code [count·2]}), rollout or evaluation sampler. */
     public float[] actionSamples(int x, int y, int count, boolean eval, Rng rng) {
-        float[] out = new float[count * 2];
-        for (int from = 0; from < count; from += SAMPLE_CHUNK) {
-            int rows = Math.min(SAMPLE_CHUNK, count - from);
-            float[] a = trainer.policy().sample(cellObs(x, y, rows), rows, rng, eval, null);
-            System.arraycopy(a, 0, out, from * 2, a.length);
-        }
-        return out;
+        return trainer.sampleActions(cellObs(x, y, count), count, rng, eval);
     }
 
     /**

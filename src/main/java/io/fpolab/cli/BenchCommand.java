@@ -37,7 +37,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         Map<String, Object> m = Benchmarks.all(gridIterations);
         m.put("action_samples", SAMPLES);
-        m.put("action_samples_ms", Math.round(actionSamplesMillis(SAMPLES, 7)));
+        int cores = Runtime.getRuntime().availableProcessors();
+        m.put("action_samples_ms_1_thread", Math.round(actionSamplesMillis(SAMPLES, 7, 1)));
+        m.put("action_samples_ms", Math.round(actionSamplesMillis(SAMPLES, 7, cores)));
         spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(m));
         return 0;
     }
@@ -47,12 +49,13 @@ public final class BenchCommand implements Callable<Integer> {
 
     /**
      * Milliseconds to draw {@code count} actions at the saddle cell of the paper GridWorld preset's flow policy
-     * (K = 10 Euler steps), as the action-distribution view and {@code sample} draw them: the median of
-     * {@code reps} after two warm-up draws.
+     * (K = 10 Euler steps), as the action-distribution view and {@code sample} draw them, on {@code threads}
+     * threads: the median of {@code reps} after two warm-up draws.
      */
-    static double actionSamplesMillis(int count, int reps) {
+    static double actionSamplesMillis(int count, int reps, int threads) {
         ExperimentConfig cfg = ConfigIO.loadResource("/sample-configs/gridworld-fpo.json");
         Trainer trainer = new Trainer(cfg, Envs.create(cfg.env()));
+        trainer.setUpdateThreads(threads);
         GridAnalysis analysis = new GridAnalysis(trainer);
         GridLayout layout = ((GridWorldVecEnv) trainer.env()).layout();
         Rng rng = new Rng(3);

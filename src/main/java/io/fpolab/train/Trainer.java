@@ -59,6 +59,7 @@ public final class Trainer {
     private final long totalIterations;
     private final Policy policy;
     private final PolicyShards shards;
+    private final ParallelSampler sampler;
     private final Mlp critic;
     private final ParamSet criticParams;
     private final Adam actorOpt;
@@ -106,6 +107,8 @@ public final class Trainer {
         // The mirrors' own initial weights are never used: each takes the policy's before every minibatch.
         this.shards = new PolicyShards(policy, cfg.ppo().shards(),
                 () -> Policies.create(cfg, spec.obsDim(), spec.actDim(), dtype, new Rng(0)));
+        this.sampler = new ParallelSampler(policy,
+                () -> Policies.create(cfg, spec.obsDim(), spec.actDim(), dtype, new Rng(0)));
         this.critic = new Mlp(spec.obsDim(), cfg.critic().hidden(), 1, cfg.critic().activation(), dtype);
         this.criticParams = new ParamSet(dtype, List.of(critic));
         critic.init(initRng, 1.0);
@@ -143,6 +146,16 @@ public final class Trainer {
 
     public Policy policy() {
         return policy;
+    }
+
+    /**
+     * One action per row of normalized observations {@code obs} ({@code [rows·obsDim]}), as consecutive
+     * {@code policy().sample} calls of {@value ParallelSampler#CHUNK} rows would draw them from {@code rng}, on
+     * up to {@link #setUpdateThreads update threads} threads (same bits for any count): the analyses' large
+     * draws. Call it from the thread that owns this trainer.
+     */
+    public float[] sampleActions(float[] obs, int rows, Rng rng, boolean eval) {
+        return sampler.sample(obs, rows, spec.obsDim(), spec.actDim(), rng, eval, updateThreads);
     }
 
     public Mlp critic() {

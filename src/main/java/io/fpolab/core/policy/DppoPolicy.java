@@ -84,6 +84,16 @@ public final class DppoPolicy extends FlowPolicyBase {
     }
 
     @Override
+    public int sourceDraws(boolean eval) {
+        Sampler sampler = eval ? flow.evalSampler() : Sampler.EULER_MARUYAMA;
+        double stepNoise = eval ? flow.samplerNoise() : sigma;
+        if (sampler == Sampler.EULER_MARUYAMA && stepNoise > 0) {
+            return -1;
+        }
+        return eval && flow.evalZeroNoiseStart() ? 0 : actDim();
+    }
+
+    @Override
     public void finishRollout(float[] obs, float[] act, int batch, Rng rng) {
         storeOldLosses(obs, act, batch);
     }

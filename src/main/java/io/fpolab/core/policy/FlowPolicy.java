@@ -4,6 +4,7 @@ import io.fpolab.config.ExperimentConfig;
 import io.fpolab.config.ExperimentConfig.CfmLoss;
 import io.fpolab.config.ExperimentConfig.FlowConfig;
 import io.fpolab.config.ExperimentConfig.RatioMode;
+import io.fpolab.config.ExperimentConfig.Sampler;
 import io.fpolab.config.ExperimentConfig.TauSampling;
 import io.fpolab.config.ExperimentConfig.TrustRegion;
 import io.fpolab.core.math.Rng;
@@ -49,6 +50,15 @@ public final class FlowPolicy extends FlowPolicyBase {
             }
         }
         return act;
+    }
+
+    @Override
+    public int sourceDraws(boolean eval) {
+        Sampler sampler = eval ? flow.evalSampler() : flow.sampler();
+        if (sampler == Sampler.EULER_MARUYAMA && flow.samplerNoise() > 0) {
+            return -1;
+        }
+        return (eval ? flow.evalZeroNoiseStart() : flow.zeroNoiseStart()) ? 0 : actDim();
     }
 
     @Override

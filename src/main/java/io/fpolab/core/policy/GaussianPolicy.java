@@ -163,6 +163,11 @@ public final class GaussianPolicy implements Policy {
         return a;
     }
 
+    @Override
+    public int sourceDraws(boolean eval) {
+        return eval && cfg.evalMean() ? 0 : actDim;
+    }
+
     private double logProb(Head h, int r, float[] act, int t) {
         double lp = 0;
         for (int d = 0; d < actDim; d++) {

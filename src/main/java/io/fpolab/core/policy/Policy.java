@@ -71,6 +71,15 @@ public interface Policy {
      */
     float[] sample(float[] obs, int rows, float[] noise, Rng rng, boolean eval, float[][] path);
 
+    /**
+     * Standard normals per row that {@link #sample(float[], int, Rng, boolean, float[][])} draws from its
+     * {@code rng} when that source noise is all the randomness it uses (0 when it draws none: a zero-noise start
+     * or the Gaussian's mean), or −1 when its sampler also draws while integrating. When it is not −1 a caller
+     * may draw the noise itself, in the same order, and sample pieces of the rows on different threads with the
+     * same results.
+     */
+    int sourceDraws(boolean eval);
+
     /** Number of arrays a sampling path has (K+1 for flows, 2 for a Gaussian: noise and action). */
     int pathLength();
 
