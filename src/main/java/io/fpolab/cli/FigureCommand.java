@@ -1,9 +1,11 @@
 package io.fpolab.cli;
 
 import io.fpolab.analysis.GridEvaluator;
+import io.fpolab.analysis.probe.FigureOneData;
 import io.fpolab.config.ConfigException;
 import io.fpolab.config.ConfigIO;
 import io.fpolab.config.ExperimentConfig;
+import io.fpolab.core.AtomicFiles;
 import io.fpolab.env.grid.GridLayout;
 import io.fpolab.env.grid.GridWorldVecEnv;
 import io.fpolab.train.RunFiles;
@@ -11,8 +13,6 @@ import io.fpolab.train.Trainer;
 import io.fpolab.ui.paint.Export;
 import io.fpolab.ui.paint.FigureOne;
 import io.fpolab.ui.paint.Painter;
-import io.fpolab.ui.probe.FigureOneData;
-import io.fpolab.core.AtomicFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -96,7 +96,8 @@ final class ParallelSampler {
             return policy;
         }
         while (mirrors.size() < lane) {
-            mirrors.add(mirrorFactory.get());
+            // Its weights must outlive the caller's workspace (an evaluation's, say): made outside all of them.
+            mirrors.add(Workspaces.detached(mirrorFactory));
         }
         Policy m = mirrors.get(lane - 1);
         m.mirror(policy);

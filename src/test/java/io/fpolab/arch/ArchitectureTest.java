@@ -42,4 +42,12 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.fpolab.ui..", "io.fpolab.cli..")
                 .check(classes);
     }
+
+    @Test
+    void uiLeavesNetworkMathToTheEngine() {
+        noClasses().that().resideInAPackage("io.fpolab.ui..")
+                .should().dependOnClassesThat().resideInAPackage("org.nd4j..")
+                .because("probes that read networks live in io.fpolab.analysis; the UI paints the data they return")
+                .check(classes);
+    }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import io.fpolab.config.ExperimentConfig.Algorithm;
 import io.fpolab.core.math.Rng;
+import io.fpolab.core.nn.Workspaces;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -38,5 +40,17 @@ class ParallelSamplerTest {
             // and the generator is left where consecutive calls leave it, so whatever it draws next is unchanged
             assertArrayEquals(sequential.state(), rng.state(), threads + " threads: generator state");
         }
+    }
+
+    @Test
+    void mirrorsMadeWhileAnEvaluationsWorkspaceIsOpenOutliveIt() {
+        // Evaluations run inside a workspace that is closed and reopened every iteration.
+        Trainer trainer = new Trainer(TrainerTest.banditConfig(Algorithm.GAUSSIAN_PPO, 5), new BanditEnv(32));
+        trainer.setUpdateThreads(2);
+        float[] obs = new float[ROWS * trainer.env().spec().obsDim()];
+        new Rng(11).fillGaussian(obs);
+        float[] first = Workspaces.run("eval", () -> trainer.sampleActions(obs, ROWS, new Rng(3), false));
+        float[] second = Workspaces.run("eval", () -> trainer.sampleActions(obs, ROWS, new Rng(3), false));
+        assertArrayEquals(first, second);
     }
 }

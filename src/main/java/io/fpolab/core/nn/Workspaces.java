@@ -50,6 +50,16 @@ public final class Workspaces {
     }
 
     /**
+     * Runs {@code body} outside every workspace of this thread: what it allocates is ordinary, long-lived memory,
+     * e.g. a network made lazily while an evaluation's workspace is open.
+     */
+    public static <T> T detached(Supplier<T> body) {
+        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            return body.get();
+        }
+    }
+
+    /**
      * Frees this thread's workspaces and hands the freed memory back to the OS (call when a trainer
      * thread ends: glibc would otherwise keep it in the thread's malloc arena).
      */

@@ -1,5 +1,7 @@
 package io.fpolab.ui.paint;
 
+import io.fpolab.analysis.probe.Histogram2D;
+
 /**
  * What {@link ActionHeatmapPainter} draws: the 2-D histogram of sampled actions and its labels.
  *

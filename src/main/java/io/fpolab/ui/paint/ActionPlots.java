@@ -1,6 +1,7 @@
 package io.fpolab.ui.paint;
 
 import io.fpolab.analysis.ActionShape;
+import io.fpolab.analysis.probe.Histogram2D;
 
 /** Builds the right distribution painter for a batch of sampled actions. */
 public final class ActionPlots {

@@ -1,8 +1,12 @@
 package io.fpolab.ui.paint;
 
+import io.fpolab.analysis.probe.FigureOneData;
+import io.fpolab.analysis.probe.GridProbe;
+import io.fpolab.analysis.probe.FlowPaths;
+import io.fpolab.analysis.probe.GridScene;
+import io.fpolab.analysis.probe.Histogram2D;
 import io.fpolab.config.ExperimentConfig.Algorithm;
 import io.fpolab.env.grid.GridLayout;
-import io.fpolab.ui.probe.FigureOneData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -70,7 +74,7 @@ public final class FigureOne {
         GridLayout l = data.layout();
         return new GridWorldPainter(new GridScene("Rollouts from " + cellName(), null, l, null, null,
                 data.trajectories(), List.of(data.cell()), -1,
-                io.fpolab.ui.probe.GridProbe.outcomeLine(data.trajectories(), l)));
+                GridProbe.outcomeLine(data.trajectories(), l)));
     }
 
     /** All three panels under one title. */

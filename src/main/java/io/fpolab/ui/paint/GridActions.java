@@ -1,6 +1,7 @@
 package io.fpolab.ui.paint;
 
 import io.fpolab.analysis.ActionShape;
+import io.fpolab.analysis.probe.Histogram2D;
 
 /**
  * What {@link GridActionPainter} draws for sampled GridWorld actions at one cell: the heatmap, the nine

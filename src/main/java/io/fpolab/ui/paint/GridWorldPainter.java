@@ -1,8 +1,9 @@
 package io.fpolab.ui.paint;
 
-import io.fpolab.env.grid.GridLayout;
+import io.fpolab.analysis.probe.GridScene.Trajectory;
+import io.fpolab.analysis.probe.GridScene;
 import io.fpolab.env.grid.GridLayout.CellType;
-import io.fpolab.ui.paint.GridScene.Trajectory;
+import io.fpolab.env.grid.GridLayout;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;

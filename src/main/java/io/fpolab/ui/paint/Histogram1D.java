@@ -1,5 +1,7 @@
 package io.fpolab.ui.paint;
 
+import io.fpolab.analysis.probe.Histogram2D;
+
 /**
  * What {@link Histogram1DPainter} draws: samples of a 1-D action binned over [lo, hi].
  *

@@ -1,5 +1,6 @@
 package io.fpolab.ui.paint;
 
+import io.fpolab.analysis.probe.SystemFrame;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;

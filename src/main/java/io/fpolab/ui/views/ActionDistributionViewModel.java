@@ -1,5 +1,6 @@
 package io.fpolab.ui.views;
 
+import io.fpolab.analysis.probe.PolicyProbe;
 import io.fpolab.core.math.Rng;
 import io.fpolab.train.Trainer;
 import io.fpolab.train.TrainingRun;
@@ -7,7 +8,6 @@ import io.fpolab.ui.paint.ActionPlots;
 import io.fpolab.ui.paint.PaintKit;
 import io.fpolab.ui.paint.Painter;
 import io.fpolab.ui.paint.Panels;
-import io.fpolab.ui.probe.PolicyProbe;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,11 +1,11 @@
 package io.fpolab.ui.views;
 
+import io.fpolab.analysis.probe.FlowPaths;
+import io.fpolab.analysis.probe.PolicyProbe;
 import io.fpolab.core.math.Rng;
 import io.fpolab.train.TrainingRun;
 import io.fpolab.ui.paint.FlowFramePainter;
-import io.fpolab.ui.paint.FlowPaths;
 import io.fpolab.ui.paint.Painter;
-import io.fpolab.ui.probe.PolicyProbe;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;

@@ -1,15 +1,15 @@
 package io.fpolab.ui.views;
 
+import io.fpolab.analysis.probe.GridProbe;
+import io.fpolab.analysis.probe.GridScene.Trajectory;
+import io.fpolab.analysis.probe.GridScene;
 import io.fpolab.core.math.Rng;
 import io.fpolab.env.grid.GridLayout;
 import io.fpolab.env.grid.GridLayoutIO;
 import io.fpolab.env.grid.GridWorldVecEnv;
 import io.fpolab.train.TrainingRun;
-import io.fpolab.ui.paint.GridScene;
-import io.fpolab.ui.paint.GridScene.Trajectory;
 import io.fpolab.ui.paint.GridWorldPainter;
 import io.fpolab.ui.paint.Painter;
-import io.fpolab.ui.probe.GridProbe;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,16 +1,16 @@
 package io.fpolab.ui.views;
 
 import io.fpolab.analysis.GridEvaluator;
+import io.fpolab.analysis.probe.ControlDemo;
+import io.fpolab.analysis.probe.GridProbe;
+import io.fpolab.analysis.probe.GridScene;
+import io.fpolab.analysis.probe.PolicyProbe;
+import io.fpolab.analysis.probe.SystemFrame;
 import io.fpolab.env.grid.GridLayout;
 import io.fpolab.train.Trainer;
-import io.fpolab.ui.paint.GridScene;
 import io.fpolab.ui.paint.GridWorldPainter;
 import io.fpolab.ui.paint.Painter;
-import io.fpolab.ui.paint.SystemFrame;
 import io.fpolab.ui.paint.SystemPainter;
-import io.fpolab.ui.probe.ControlDemo;
-import io.fpolab.ui.probe.GridProbe;
-import io.fpolab.ui.probe.PolicyProbe;
 import java.util.Locale;
 
 /**
@@ -24,8 +24,15 @@ final class StateTarget {
     private volatile boolean resetDemo;
     private ControlDemo demo;
 
-    /** The state resolved on the trainer thread, with a picture of it for the picker. */
-    record Resolved(float[] obs, String label, Painter picker, GridLayout layout) {
+    /**
+     * The state resolved on the trainer thread and what the picker shows of it: the grid with the cell marked,
+     * or the demo episode's frame (exactly one of the two).
+     */
+    record Resolved(float[] obs, String label, GridScene grid, SystemFrame frame) {
+        /** The picker's painter: plain data wrapped for painting. */
+        Painter picker() {
+            return grid != null ? new GridWorldPainter(grid) : new SystemPainter(frame);
+        }
     }
 
     void selectCell(int x, int y) {
@@ -57,7 +64,7 @@ final class StateTarget {
                 }
             }
             return new Resolved(PolicyProbe.gridObservation(t, x, y), "cell (" + x + ", " + y + ")",
-                    new GridWorldPainter(GridScene.of(l, l.cellIndex(x, y))), l);
+                    GridScene.of(l, l.cellIndex(x, y)), null);
         }
         if (demo == null || resetDemo || !demo.envId().equals(info.envId())) {
             demo = ControlDemo.of(t, System.nanoTime());
@@ -67,6 +74,6 @@ final class StateTarget {
         SystemFrame titled = new SystemFrame(null, f.envId(), f.state(), f.action(), f.time(), f.episodeReturn(),
                 f.lastReturn());
         return new Resolved(demo.observation(), String.format(Locale.ROOT, "demo state at t = %.2f s", f.time()),
-                new SystemPainter(titled), null);
+                null, titled);
     }
 }

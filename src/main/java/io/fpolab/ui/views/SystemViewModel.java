@@ -1,10 +1,10 @@
 package io.fpolab.ui.views;
 
+import io.fpolab.analysis.probe.ControlDemo;
+import io.fpolab.analysis.probe.SystemFrame;
 import io.fpolab.train.TrainingRun;
 import io.fpolab.ui.paint.Painter;
-import io.fpolab.ui.paint.SystemFrame;
 import io.fpolab.ui.paint.SystemPainter;
-import io.fpolab.ui.probe.ControlDemo;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;

@@ -2,14 +2,18 @@ package io.fpolab.ui.paint;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fpolab.analysis.probe.FlowPaths;
+import io.fpolab.analysis.probe.GridScene.Trajectory;
+import io.fpolab.analysis.probe.GridScene;
+import io.fpolab.analysis.probe.Histogram2D;
+import io.fpolab.analysis.probe.SystemFrame;
 import io.fpolab.env.control.ControlSuite;
 import io.fpolab.env.grid.GridLayout;
 import io.fpolab.env.grid.GridLayouts;
-import io.fpolab.ui.paint.GridScene.Trajectory;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;

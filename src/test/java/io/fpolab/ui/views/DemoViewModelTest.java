@@ -2,9 +2,9 @@ package io.fpolab.ui.views;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.fpolab.analysis.probe.GridScene.Trajectory;
 import io.fpolab.env.grid.GridLayout;
 import io.fpolab.env.grid.GridLayouts;
-import io.fpolab.ui.paint.GridScene.Trajectory;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.fpolab.ui.paint;
+package io.fpolab.analysis.probe;
 
 /**
  * One moment of a continuous-control system for {@link SystemPainter}.

@@ -1,11 +1,11 @@
-package io.fpolab.ui.probe;
+package io.fpolab.analysis.probe;
 
 import io.fpolab.analysis.GridAnalysis;
+import io.fpolab.analysis.probe.GridScene.Trajectory;
 import io.fpolab.core.math.Rng;
 import io.fpolab.env.grid.GridLayout;
 import io.fpolab.env.grid.GridWorldVecEnv;
 import io.fpolab.train.Trainer;
-import io.fpolab.ui.paint.GridScene.Trajectory;
 import java.util.ArrayList;
 import java.util.List;
 

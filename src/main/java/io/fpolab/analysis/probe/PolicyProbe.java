@@ -1,4 +1,4 @@
-package io.fpolab.ui.probe;
+package io.fpolab.analysis.probe;
 
 import io.fpolab.analysis.GridAnalysis;
 import io.fpolab.config.ExperimentConfig.Sampler;
@@ -10,8 +10,6 @@ import io.fpolab.core.policy.FlowPolicy;
 import io.fpolab.core.policy.Policy;
 import io.fpolab.env.grid.GridWorldVecEnv;
 import io.fpolab.train.Trainer;
-import io.fpolab.ui.paint.FlowPaths;
-import io.fpolab.ui.paint.Histogram2D;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -23,8 +21,6 @@ public final class PolicyProbe {
     static final int GRID_LINES = 13;
     static final int GRID_POINTS = 49;
     static final double GRID_HALF = 3.0;
-    private static final int CHUNK = 10_000;
-
     private PolicyProbe() {
     }
 
@@ -35,14 +31,7 @@ public final class PolicyProbe {
 
     /** {@code n} raw actions at one raw (unnormalized) observation, rows of actDim. */
     public static float[] samplesAt(Trainer t, float[] rawObs, int n, boolean eval, Rng rng) {
-        int ad = t.policy().actDim();
-        float[] out = new float[n * ad];
-        for (int from = 0; from < n; from += CHUNK) {
-            int rows = Math.min(CHUNK, n - from);
-            float[] a = t.policy().sample(repeat(t, rawObs, rows), rows, rng, eval, null);
-            System.arraycopy(a, 0, out, from * ad, a.length);
-        }
-        return out;
+        return t.sampleActions(repeat(t, rawObs, n), n, rng, eval);
     }
 
     /** The raw observation of GridWorld cell (x, y) in the trainer's current layout. */

@@ -1,4 +1,4 @@
-package io.fpolab.ui.paint;
+package io.fpolab.analysis.probe;
 
 import io.fpolab.env.grid.GridLayout;
 import java.util.List;

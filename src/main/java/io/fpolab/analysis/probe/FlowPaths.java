@@ -1,4 +1,4 @@
-package io.fpolab.ui.paint;
+package io.fpolab.analysis.probe;
 
 /**
  * The denoising paths behind the flow view (paper's Figure 1, centre): sampled actions and a regular

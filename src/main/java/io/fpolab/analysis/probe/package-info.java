@@ -3,4 +3,4 @@
  * trainer (inside {@code TrainingRun.submit}, or directly in the headless figure command) and return
  * immutable data for the painters. No JavaFX here.
  */
-package io.fpolab.ui.probe;
+package io.fpolab.analysis.probe;

@@ -1,4 +1,4 @@
-package io.fpolab.ui.paint;
+package io.fpolab.analysis.probe;
 
 /**
  * Counts of 2-D points in {@code bins × bins} equal cells over [lo, hi]²; points outside are counted
@@ -53,7 +53,7 @@ public record Histogram2D(int bins, double lo, double hi, int[] counts, int tota
     }
 
     /** Smallest half-unit R ≥ {@code min} with R > 1.05 × the {@value #COVERAGE} quantile of {@code reach[0..n)}. */
-    static double rangeCovering(double[] reach, int n, double min) {
+    public static double rangeCovering(double[] reach, int n, double min) {
         if (n == 0) {
             return min;
         }

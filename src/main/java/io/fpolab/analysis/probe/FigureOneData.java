@@ -1,11 +1,10 @@
-package io.fpolab.ui.probe;
+package io.fpolab.analysis.probe;
 
+import io.fpolab.analysis.probe.GridScene.Trajectory;
 import io.fpolab.config.ExperimentConfig.Algorithm;
 import io.fpolab.core.math.Rng;
 import io.fpolab.env.grid.GridLayout;
 import io.fpolab.train.Trainer;
-import io.fpolab.ui.paint.FlowPaths;
-import io.fpolab.ui.paint.GridScene.Trajectory;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package io.fpolab.ui.probe;
+package io.fpolab.analysis.probe;
 
 import io.fpolab.config.ExperimentConfig.Integration;
 import io.fpolab.core.math.Rng;
@@ -6,7 +6,6 @@ import io.fpolab.env.StepResult;
 import io.fpolab.env.VecEnv;
 import io.fpolab.env.control.ControlSuite;
 import io.fpolab.train.Trainer;
-import io.fpolab.ui.paint.SystemFrame;
 
 /**
  * A private one-env copy of a run's control task, driven by the run's current policy, for the system
