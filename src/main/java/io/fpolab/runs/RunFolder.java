@@ -49,6 +49,8 @@ import java.util.stream.Stream;
  * leaves a half-written file. Nothing here touches a UI toolkit: call it from a background or trainer thread.
  */
 public final class RunFolder {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
     public static final String CONFIG = "config.json";
     public static final String METRICS = "metrics.csv";
     public static final String CHECKPOINT = "checkpoint.ckpt";
@@ -64,8 +66,6 @@ public final class RunFolder {
     static final int SEARCH_DEPTH = 3;
     /** Largest {@value #METRICS} a run folder may have (a 60M-step run of small batches is tens of MB). */
     static final int MAX_METRICS_BYTES = 256 * 1024 * 1024;
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private RunFolder() {
     }
