@@ -88,6 +88,8 @@ class RunFolderTest {
                 history.add(s);
                 folder.append(s);
             }
+            // Each row is on disk as soon as it is appended: a killed run keeps its metrics.
+            assertEquals(1 + history.size(), Files.readAllLines(dir.resolve(RunFolder.METRICS)).size());
             summary = folder.finish(trainer, history.get(history.size() - 1));
         }
         // The trainer came with its evaluator: the last iteration evaluated, under the keys of the CSV.
