@@ -2,12 +2,12 @@ package io.fpolab.cli;
 
 import io.fpolab.config.ConfigException;
 import io.fpolab.config.ExperimentConfig;
+import io.fpolab.runs.RunFolder;
 import io.fpolab.ui.charts.ChartExport;
 import io.fpolab.ui.charts.MetricsChartModel;
 import io.fpolab.ui.charts.MetricsChartModel.RunData;
 import io.fpolab.ui.charts.MetricsChartModel.XAxis;
 import io.fpolab.ui.runs.Labels;
-import io.fpolab.ui.runs.RunFolders;
 import io.fpolab.ui.runs.TrainingKey;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -77,13 +77,13 @@ public final class CurvesCommand implements Callable<Integer> {
         int[] wh = parseSize(size);
         List<RunData> runs = new ArrayList<>();
         for (Path dir : dirs) {
-            List<RunFolders.Loaded> loaded;
+            List<RunFolder.Loaded> loaded;
             try {
-                loaded = RunFolders.read(dir);
+                loaded = RunFolder.read(dir, Labels::defaultRunName);
             } catch (IOException e) {
                 throw new ConfigException("--runs", e.getMessage());
             }
-            for (RunFolders.Loaded r : loaded) {
+            for (RunFolder.Loaded r : loaded) {
                 ExperimentConfig c = r.config();
                 runs.add(new RunData(r.name(), TrainingKey.seedGroup(c),
                         Labels.algorithm(c.algorithm()) + " · " + c.env().id(), c.seed(), runs.size(), r.history()));

@@ -4,6 +4,7 @@ import io.fpolab.analysis.Evaluators;
 import io.fpolab.config.ConfigException;
 import io.fpolab.config.ConfigSchema;
 import io.fpolab.config.ExperimentConfig;
+import io.fpolab.runs.RunFolder;
 import io.fpolab.train.Trainer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -93,14 +94,14 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     /** {@code dir} itself when it is a run, else the runs below it (sorted); none is an error. */
     static List<Path> runsIn(Path dir) {
-        if (RunFolder.isRun(dir)) {
+        if (RunFolder.canRestore(dir)) {
             return List.of(dir);
         }
         if (!Files.isDirectory(dir)) {
             throw new ConfigException("DIR", "'" + dir + "' is not a folder");
         }
         try (Stream<Path> s = Files.walk(dir, 4)) {
-            List<Path> runs = s.filter(Files::isDirectory).filter(RunFolder::isRun).sorted().toList();
+            List<Path> runs = s.filter(Files::isDirectory).filter(RunFolder::canRestore).sorted().toList();
             if (runs.isEmpty()) {
                 throw new ConfigException("DIR", "'" + dir + "' holds no run folder (config.json + checkpoint.ckpt)");
             }

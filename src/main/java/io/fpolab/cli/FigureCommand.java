@@ -3,12 +3,11 @@ package io.fpolab.cli;
 import io.fpolab.analysis.GridEvaluator;
 import io.fpolab.analysis.probe.FigureOneData;
 import io.fpolab.config.ConfigException;
-import io.fpolab.config.ConfigIO;
 import io.fpolab.config.ExperimentConfig;
 import io.fpolab.core.AtomicFiles;
 import io.fpolab.env.grid.GridLayout;
 import io.fpolab.env.grid.GridWorldVecEnv;
-import io.fpolab.train.RunFiles;
+import io.fpolab.runs.RunFolder;
 import io.fpolab.train.Trainer;
 import io.fpolab.ui.paint.Export;
 import io.fpolab.ui.paint.FigureOne;
@@ -72,10 +71,10 @@ public final class FigureCommand implements Callable<Integer> {
             OutputPaths.folder(out, "--out");
         }
         // The folder's config says what the run is before its (larger) checkpoint is read.
-        if (RunFolder.isRun(run)) {
-            requireGridWorld(ConfigIO.read(run.resolve(RunFiles.CONFIG)));
+        if (RunFolder.canRestore(run)) {
+            requireGridWorld(RunFolder.readConfig(run));
         }
-        Trainer trainer = RunFolder.restore(run, "--run", FigureCommand::requireGridWorld);
+        Trainer trainer = RunFolder.restore(run, "--run", false, FigureCommand::requireGridWorld);
         GridLayout layout = ((GridWorldVecEnv) trainer.env()).layout();
         int[] xy = cell == null ? GridEvaluator.saddleCell(layout) : parseCell(cell, layout);
         Path dir = OutputPaths.folder(out != null ? out : run.resolve("figure"), "--out");

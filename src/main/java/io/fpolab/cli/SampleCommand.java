@@ -8,6 +8,7 @@ import io.fpolab.core.AtomicFiles;
 import io.fpolab.core.math.Rng;
 import io.fpolab.env.grid.GridLayout;
 import io.fpolab.env.grid.GridWorldVecEnv;
+import io.fpolab.runs.RunFolder;
 import io.fpolab.train.Trainer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -90,7 +91,8 @@ public final class SampleCommand implements Callable<Integer> {
         if (out != null) {
             OutputPaths.file(out, "--out");
         }
-        Trainer trainer = RunFolder.restore(run, "--run", cfg -> TrainCommand.resolve(cfg, null, null, overrides));
+        Trainer trainer = RunFolder.restore(run, "--run", false,
+                cfg -> TrainCommand.resolve(cfg, null, null, overrides));
         Rng rng = new Rng(seed);
         StringBuilder csv = new StringBuilder();
         String summary;

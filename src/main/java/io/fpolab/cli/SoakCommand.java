@@ -1,14 +1,11 @@
 package io.fpolab.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fpolab.analysis.Evaluators;
 import io.fpolab.config.ConfigSchema;
 import io.fpolab.config.ExperimentConfig;
-import io.fpolab.env.Envs;
-import io.fpolab.env.VecEnv;
+import io.fpolab.runs.RunFolder;
 import io.fpolab.train.IterationStats;
 import io.fpolab.train.MemoryProbe;
-import io.fpolab.train.Trainer;
 import io.fpolab.train.TrainingRun;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -148,12 +145,7 @@ public final class SoakCommand implements Callable<Integer> {
     /** Run k uses seed + k − 1, so restarts do not replay one trajectory but the whole soak stays reproducible. */
     private static TrainingRun startRun(ExperimentConfig base, int k, AtomicLong steps) {
         ExperimentConfig cfg = ConfigSchema.withOverride(base, "seed", Long.toString(base.seed() + k - 1));
-        TrainingRun run = new TrainingRun("soak-" + k, () -> {
-            VecEnv env = Envs.create(cfg.env());
-            Trainer t = new Trainer(cfg, env);
-            t.setEvaluator(Evaluators.create(cfg, env));
-            return t;
-        });
+        TrainingRun run = new TrainingRun("soak-" + k, () -> RunFolder.trainer(cfg));
         run.addListener(new TrainingRun.Listener() {
             @Override
             public void onIteration(IterationStats stats) {

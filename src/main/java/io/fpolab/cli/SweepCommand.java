@@ -1,14 +1,12 @@
 package io.fpolab.cli;
 
 import io.fpolab.config.ConfigException;
-import io.fpolab.config.ConfigIO;
 import io.fpolab.config.ExperimentConfig;
 import io.fpolab.core.AtomicFiles;
 import io.fpolab.core.nn.Workspaces;
-import io.fpolab.train.RunFiles;
+import io.fpolab.runs.RunFolder;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -258,7 +256,7 @@ public final class SweepCommand implements Callable<Integer> {
         for (int i = 0; i < runs.size(); i++) {
             Run run = runs.get(i);
             String name = String.format(Locale.ROOT, "%s seed %d", run.setting.label(), run.seed);
-            Map<String, Object> previous = finishedBefore(run);
+            Map<String, Object> previous = RunFolder.finishedSummary(run.dir, run.cfg);
             if (previous != null) {
                 run.summary = previous;
                 report(err, done.incrementAndGet(), runs.size(), name, run, "already done", t0);
@@ -287,23 +285,6 @@ public final class SweepCommand implements Callable<Integer> {
         for (Thread t : threads) {
             t.join();
         }
-    }
-
-    /** The summary of an identical run finished by an earlier sweep into the same folder, or null. */
-    private static Map<String, Object> finishedBefore(Run run) {
-        try {
-            Path summary = run.dir.resolve(RunFiles.SUMMARY);
-            Path cfg = run.dir.resolve(RunFiles.CONFIG);
-            if (Files.exists(summary) && Files.exists(cfg) && Files.readString(cfg).equals(ConfigIO.toJson(run.cfg))) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> m = new com.fasterxml.jackson.databind.ObjectMapper().readValue(summary.toFile(),
-                        LinkedHashMap.class);
-                return m;
-            }
-        } catch (IOException e) {
-            return null;
-        }
-        return null;
     }
 
     private static synchronized void report(PrintWriter err, int done, int total, String name, Run run, String note,

@@ -1,20 +1,13 @@
 package io.fpolab.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import io.fpolab.analysis.Evaluators;
-import io.fpolab.analysis.RunSummary;
 import io.fpolab.config.ConfigException;
 import io.fpolab.config.ConfigIO;
 import io.fpolab.config.ConfigSchema;
 import io.fpolab.config.ExperimentConfig;
-import io.fpolab.core.AtomicFiles;
 import io.fpolab.env.Envs;
 import io.fpolab.env.VecEnv;
-import io.fpolab.train.Checkpoint;
+import io.fpolab.runs.RunFolder;
 import io.fpolab.train.IterationStats;
-import io.fpolab.train.MetricsCsv;
-import io.fpolab.train.RunFiles;
 import io.fpolab.train.Trainer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -80,15 +73,14 @@ public final class TrainCommand implements Callable<Integer> {
         OutputPaths.folder(out, "--out");
         Map<String, Object> summary = trainInto(cfg, env, out, n,
                 quiet ? (t, s) -> { } : (t, s) -> err.println(progressLine(t, s)));
-        stdout.println(summaryJson(summary));
+        stdout.println(RunFolder.summaryJson(summary));
         return 0;
     }
 
     /**
-     * Trains {@code cfg} on the calling thread (which then owns all of the run's ND4J work) and writes the
-     * run directory {@code out}: {@code config.json}, {@code metrics.csv}, {@code checkpoint.ckpt},
-     * {@code summary.json}. Shared by {@code train} and {@code sweep}. Nothing is written when the
-     * environment cannot be built (e.g. a refused layout file).
+     * Trains {@code cfg} on the calling thread (which then owns all of the run's ND4J work) and writes its run
+     * folder {@code out} as it goes ({@link RunFolder#create}). Shared by {@code train} and {@code sweep}. Nothing
+     * is written when the environment cannot be built (e.g. a refused layout file).
      *
      * @param threads     threads of the update ({@link Trainer#setUpdateThreads}); 0 keeps {@code ppo.threads}
      * @param onIteration called after every iteration on the calling thread
@@ -101,31 +93,19 @@ public final class TrainCommand implements Callable<Integer> {
 
     private static Map<String, Object> trainInto(ExperimentConfig cfg, VecEnv env, Path out, int threads,
             BiConsumer<Trainer, IterationStats> onIteration) throws IOException {
-        Files.createDirectories(out);
-        AtomicFiles.write(out.resolve(RunFiles.CONFIG), ConfigIO.toJson(cfg));
-        Trainer trainer = new Trainer(cfg, env);
+        Trainer trainer = RunFolder.trainer(cfg, env);
         if (threads > 0) {
             trainer.setUpdateThreads(threads);
         }
-        trainer.setEvaluator(Evaluators.create(cfg, env));
-        List<String> keys = Evaluators.keys(env);
         IterationStats last = null;
-        try (MetricsCsv csv = new MetricsCsv(out.resolve(RunFiles.METRICS), keys)) {
+        try (RunFolder.Writer folder = RunFolder.create(out, cfg, RunFolder.evaluationKeys(trainer))) {
             while (!trainer.isDone()) {
                 last = trainer.iterate();
-                csv.append(last);
+                folder.append(last);
                 onIteration.accept(trainer, last);
             }
+            return folder.finish(trainer, last);
         }
-        Checkpoint.capture(trainer, ConfigIO.toJson(cfg)).write(out.resolve(RunFiles.CHECKPOINT));
-        Map<String, Object> summary = RunSummary.of(trainer, last);
-        AtomicFiles.write(out.resolve(RunFiles.SUMMARY), summaryJson(summary) + "\n");
-        return summary;
-    }
-
-    /** {@code summary.json} as written (indented JSON, no trailing newline). */
-    static String summaryJson(Map<String, Object> summary) throws IOException {
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary);
     }
 
     /** Loads a config file or preset and applies CLI overrides. */

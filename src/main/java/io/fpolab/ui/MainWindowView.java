@@ -5,13 +5,14 @@ import io.fpolab.config.SampleConfigs;
 import io.fpolab.config.SampleConfigs.Sample;
 import io.fpolab.core.AtomicFiles;
 import io.fpolab.core.EngineInfo;
+import io.fpolab.runs.RunFolder;
 import io.fpolab.train.TrainingRun;
 import io.fpolab.train.TrainingRun.State;
 import io.fpolab.ui.charts.MetricsChartView;
 import io.fpolab.ui.experiment.ExperimentPanelView;
 import io.fpolab.ui.experiment.ExperimentPanelViewModel;
+import io.fpolab.ui.runs.Labels;
 import io.fpolab.ui.runs.RunCells;
-import io.fpolab.ui.runs.RunFolders;
 import io.fpolab.ui.runs.RunRecord;
 import io.fpolab.ui.runs.RunRecordsAware;
 import io.fpolab.ui.runs.RunsViewModel;
@@ -445,7 +446,7 @@ public class MainWindowView {
     private void createTabs() {
         for (RunView v : ViewCatalog.create()) {
             Tab tab = new Tab(v.title(), v.node());
-            tab.setId("tab-" + RunFolders.folderName(v.title()));
+            tab.setId("tab-" + RunFolder.folderName(v.title()));
             tab.setUserData(v);
             views.add(v);
             viewArea.getTabs().add(tab);
@@ -752,7 +753,7 @@ public class MainWindowView {
             Dialogs.error(window(), "Cannot save config", "name: empty (allowed: 1 to 200 characters)");
             return;
         }
-        prompts.saveFile(window(), "Save experiment config", RunFolders.folderName(chosen) + ".json", CONFIG_FILES)
+        prompts.saveFile(window(), "Save experiment config", RunFolder.folderName(chosen) + ".json", CONFIG_FILES)
                 .ifPresent(file -> saveConfig(file, chosen));
     }
 
@@ -780,15 +781,15 @@ public class MainWindowView {
     }
 
     /** Reads a run folder, or every run below a folder (an exported experiment, a sweep), and adds its runs. */
-    public CompletableFuture<List<RunFolders.Loaded>> openRunFolder(Path dir) {
-        CompletableFuture<List<RunFolders.Loaded>> read = background.supply(() -> {
+    public CompletableFuture<List<RunFolder.Loaded>> openRunFolder(Path dir) {
+        CompletableFuture<List<RunFolder.Loaded>> read = background.supply(() -> {
             try {
-                return RunFolders.read(dir);
+                return RunFolder.read(dir, Labels::defaultRunName);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
-        CompletableFuture<List<RunFolders.Loaded>> added = new CompletableFuture<>();
+        CompletableFuture<List<RunFolder.Loaded>> added = new CompletableFuture<>();
         read.whenComplete((loaded, err) -> FxRelay.later(() -> {
             if (err != null) {
                 Dialogs.error(window(), "Cannot open run folder", Dialogs.oneLine(err));
@@ -813,7 +814,7 @@ public class MainWindowView {
             return;
         }
         lastPngOptions = options.get();
-        prompts.saveFile(window(), "Export view as PNG", RunFolders.folderName(view.title()) + ".png",
+        prompts.saveFile(window(), "Export view as PNG", RunFolder.folderName(view.title()) + ".png",
                 List.of(new ExtensionFilter("PNG image", "*.png")))
                 .ifPresent(file -> exportPng(view, file, lastPngOptions));
     }
@@ -838,7 +839,7 @@ public class MainWindowView {
         if (view == null) {
             return;
         }
-        prompts.saveFile(window(), "Export view as SVG", RunFolders.folderName(view.title()) + ".svg",
+        prompts.saveFile(window(), "Export view as SVG", RunFolder.folderName(view.title()) + ".svg",
                 List.of(new ExtensionFilter("SVG image", "*.svg")))
                 .ifPresent(file -> exportSvg(view, file));
     }
@@ -861,16 +862,16 @@ public class MainWindowView {
         if (r == null) {
             return;
         }
-        prompts.saveFile(window(), "Export metrics as CSV", RunFolders.folderName(r.name()) + ".csv",
+        prompts.saveFile(window(), "Export metrics as CSV", RunFolder.folderName(r.name()) + ".csv",
                 List.of(new ExtensionFilter("CSV table", "*.csv"))).ifPresent(file -> exportCsv(r, file));
     }
 
     /** Writes a run's metrics in the {@code metrics.csv} format in the background. */
     public CompletableFuture<Void> exportCsv(RunRecord r, Path file) {
-        RunFolders.Snapshot s = r.snapshot();
+        RunFolder.Snapshot s = r.snapshot();
         return whenWritten(CompletableFuture.runAsync(() -> {
             try {
-                AtomicFiles.write(file, RunFolders.metricsCsv(s.history(), s.evalKeys()));
+                AtomicFiles.write(file, RunFolder.metricsCsv(s.history(), s.evalKeys()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -884,10 +885,10 @@ public class MainWindowView {
 
     /** Writes every run into its own run folder under {@code dir}, in the CLI's layout. */
     public CompletableFuture<Void> exportExperiment(Path dir) {
-        List<RunFolders.Snapshot> snaps = runs.runs().stream().map(RunRecord::snapshot).toList();
+        List<RunFolder.Snapshot> snaps = runs.runs().stream().map(RunRecord::snapshot).toList();
         return whenWritten(CompletableFuture.runAsync(() -> {
             try {
-                RunFolders.writeExperiment(dir, snaps);
+                RunFolder.writeExperiment(dir, snaps);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -3,9 +3,9 @@ package io.fpolab.ui;
 import io.fpolab.config.ConfigSchema;
 import io.fpolab.config.ExperimentConfig;
 import io.fpolab.config.SampleConfigs;
+import io.fpolab.runs.RunFolder;
 import io.fpolab.train.TrainingRun.State;
 import io.fpolab.ui.charts.ChartExport;
-import io.fpolab.ui.runs.RunFolders;
 import io.fpolab.ui.runs.RunRecord;
 import io.fpolab.ui.util.FxThread;
 import io.fpolab.ui.util.LabPreferences;
@@ -108,7 +108,7 @@ public final class Screenshots {
                     return t.getText();
                 });
                 Thread.sleep(SETTLE_MILLIS);
-                written.add(shoot(view, out.resolve(RunFolders.folderName(title) + ".png"), log));
+                written.add(shoot(view, out.resolve(RunFolder.folderName(title) + ".png"), log));
                 CheckBox values = FxThread.call(() -> (CheckBox) view.viewArea().getScene().lookup("#valuesBox"));
                 if (values != null && title.equals("GridWorld")) {
                     FxThread.call(() -> {
@@ -116,7 +116,7 @@ public final class Screenshots {
                         return null;
                     });
                     Thread.sleep(SETTLE_MILLIS);
-                    written.add(shoot(view, out.resolve(RunFolders.folderName(title) + "-value-map.png"), log));
+                    written.add(shoot(view, out.resolve(RunFolder.folderName(title) + "-value-map.png"), log));
                     FxThread.call(() -> {
                         values.setSelected(false);
                         return null;

@@ -5,10 +5,16 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.fpolab.train.Checkpoint;
+import io.fpolab.train.Trainer;
+import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The engine (math, environments, configuration, training) never depends on the UI toolkit. */
+/**
+ * The engine (math, environments, configuration, training, run folders) never depends on the UI toolkit, and run
+ * folders have one owner.
+ */
 class ArchitectureTest {
     private static JavaClasses classes;
 
@@ -38,8 +44,28 @@ class ArchitectureTest {
     @Test
     void engineDoesNotDependOnUiOrCli() {
         noClasses().that().resideInAnyPackage("io.fpolab.core..", "io.fpolab.env..", "io.fpolab.config..",
-                        "io.fpolab.train..", "io.fpolab.analysis..")
+                        "io.fpolab.train..", "io.fpolab.analysis..", "io.fpolab.runs..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.fpolab.ui..", "io.fpolab.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyRunsPackageReadsAndWritesRunFolders() {
+        noClasses().that().resideOutsideOfPackage("io.fpolab.runs..")
+                .should().callMethod(Checkpoint.class, "read", Path.class)
+                .orShould().callMethod(Checkpoint.class, "write", Path.class)
+                .orShould().callMethod(Checkpoint.class, "runConfig", Path.class, Checkpoint.class, boolean.class)
+                .orShould().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson.dataformat.csv..")
+                .because("io.fpolab.runs.RunFolder alone writes and reads run folders, so 'train', 'sweep', the lab's "
+                        + "export and every reader agree on their files")
+                .check(classes);
+    }
+
+    @Test
+    void onlyRunsPackageGivesTrainersTheirEvaluator() {
+        noClasses().that().resideOutsideOfPackage("io.fpolab.runs..")
+                .should().callMethod(Trainer.class, "setEvaluator", Trainer.Evaluator.class)
+                .because("RunFolder.trainer is the one way from a config to a trainer that evaluates as 'train' does")
                 .check(classes);
     }
 

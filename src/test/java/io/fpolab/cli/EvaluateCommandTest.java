@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fpolab.train.RunFiles;
+import io.fpolab.runs.RunFolder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -49,7 +49,7 @@ class EvaluateCommandTest {
     }
 
     private static double summaryReturn(String algo) throws IOException {
-        return new ObjectMapper().readTree(dir.resolve("runs").resolve(algo).resolve(RunFiles.SUMMARY).toFile())
+        return new ObjectMapper().readTree(dir.resolve("runs").resolve(algo).resolve(RunFolder.SUMMARY).toFile())
                 .get("eval_return_mean").asDouble();
     }
 

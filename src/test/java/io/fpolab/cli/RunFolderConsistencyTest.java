@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fpolab.config.ConfigException;
-import io.fpolab.train.RunFiles;
-import io.fpolab.ui.runs.RunFolders;
+import io.fpolab.runs.RunFolder;
+import io.fpolab.ui.runs.Labels;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -60,9 +60,9 @@ class RunFolderConsistencyTest {
                 Files.copy(f, copy.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        ObjectNode root = (ObjectNode) JSON.readTree(copy.resolve(RunFiles.CONFIG).toFile());
+        ObjectNode root = (ObjectNode) JSON.readTree(copy.resolve(RunFolder.CONFIG).toFile());
         edit.accept(root);
-        Files.writeString(copy.resolve(RunFiles.CONFIG), JSON.writeValueAsString(root));
+        Files.writeString(copy.resolve(RunFolder.CONFIG), JSON.writeValueAsString(root));
         return copy;
     }
 
@@ -108,7 +108,7 @@ class RunFolderConsistencyTest {
         Result r = evaluate(run.toString());
         assertEquals(2, r.code, r.out + r.err);
         String line = r.err.lines().filter(l -> l.startsWith("error:")).findFirst().orElse("");
-        assertTrue(line.contains(run.resolve(RunFiles.CONFIG).toString()), line);
+        assertTrue(line.contains(run.resolve(RunFolder.CONFIG).toString()), line);
         assertTrue(line.contains(field + " (trained "), line);
         assertTrue(line.contains("file " + editedValue.replace(" ", "")) || line.contains("file " + editedValue), line);
         assertTrue(line.contains("--trust-config-file"), line);
@@ -116,7 +116,7 @@ class RunFolderConsistencyTest {
         assertTrue(r.out.isEmpty() || r.out.strip().equals(EvaluateCommand.HEADER), r.out);
 
         // The lab's "open run folder" refuses the same folder with the same reason.
-        ConfigException open = assertThrows(ConfigException.class, () -> RunFolders.read(run));
+        ConfigException open = assertThrows(ConfigException.class, () -> RunFolder.read(run, Labels::defaultRunName));
         assertTrue(open.getMessage().contains(field + " (trained "), open.getMessage());
     }
 
@@ -131,7 +131,7 @@ class RunFolderConsistencyTest {
         assertEquals(0, renamed.code, renamed.err);
         assertEquals(original.out.lines().skip(1).map(l -> l.substring(l.indexOf(','))).toList(),
                 renamed.out.lines().skip(1).map(l -> l.substring(l.indexOf(','))).toList());
-        assertEquals("my renamed run", RunFolders.read(run).get(0).config().name());
+        assertEquals("my renamed run", RunFolder.read(run, Labels::defaultRunName).get(0).config().name());
     }
 
     @Test

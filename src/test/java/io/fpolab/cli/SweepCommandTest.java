@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fpolab.train.RunFiles;
+import io.fpolab.runs.RunFolder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -55,7 +55,7 @@ class SweepCommandTest {
         assertEquals(4, runs.size(), runs.toString());
         ObjectMapper json = new ObjectMapper();
         for (Path r : runs) {
-            for (String f : List.of(RunFiles.CONFIG, RunFiles.METRICS, RunFiles.CHECKPOINT, RunFiles.SUMMARY)) {
+            for (String f : List.of(RunFolder.CONFIG, RunFolder.METRICS, RunFolder.CHECKPOINT, RunFolder.SUMMARY)) {
                 assertTrue(Files.exists(r.resolve(f)), r + "/" + f);
             }
         }
@@ -64,8 +64,8 @@ class SweepCommandTest {
         assertEquals(3, csv.size(), csv.toString());
         for (String lr : List.of("1e-3", "3e-4")) {
             Path setting = sweep.resolve("ppo.lr=" + lr);
-            JsonNode s0 = json.readTree(setting.resolve("seed-0").resolve(RunFiles.SUMMARY).toFile());
-            JsonNode s1 = json.readTree(setting.resolve("seed-1").resolve(RunFiles.SUMMARY).toFile());
+            JsonNode s0 = json.readTree(setting.resolve("seed-0").resolve(RunFolder.SUMMARY).toFile());
+            JsonNode s1 = json.readTree(setting.resolve("seed-1").resolve(RunFolder.SUMMARY).toFile());
             assertEquals(0, s0.get("seed").asLong());
             assertEquals(1, s1.get("seed").asLong());
             double a = s0.get("eval_return_mean").asDouble();
@@ -99,7 +99,7 @@ class SweepCommandTest {
         assertEquals(0, run(a), err.toString());
         assertTrue(err.toString().contains("already done"), err.toString());
         assertEquals(first, Files.readString(sweep.resolve("sweep.csv")));
-        assertTrue(Files.exists(sweep.resolve("base").resolve("seed-3").resolve(RunFiles.SUMMARY)));
+        assertTrue(Files.exists(sweep.resolve("base").resolve("seed-3").resolve(RunFolder.SUMMARY)));
     }
 
     @Test

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fpolab.runs.RunFolder;
 import io.fpolab.train.IterationStats;
 import io.fpolab.ui.charts.MetricsChartModel;
 import io.fpolab.ui.charts.MetricsChartModel.Band;
 import io.fpolab.ui.charts.MetricsChartModel.ChartData;
 import io.fpolab.ui.charts.MetricsChartModel.RunData;
 import io.fpolab.ui.charts.MetricsChartModel.XAxis;
-import io.fpolab.ui.runs.RunFolders;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -194,8 +194,8 @@ class MetricsChartModelTest {
     @Test
     void metricsCsvRoundTripsThroughTheParser() throws Exception {
         List<IterationStats> h = run(1.25, 2.5, 3.75);
-        String csv = RunFolders.metricsCsv(h, List.of("success_rate"));
-        List<IterationStats> back = RunFolders.parseMetrics(csv, "metrics.csv");
+        String csv = RunFolder.metricsCsv(h, List.of("success_rate"));
+        List<IterationStats> back = RunFolder.parseMetrics(csv, "metrics.csv");
         assertEquals(3, back.size());
         assertEquals(2.5, back.get(1).returnMean());
         assertEquals(Map.of("success_rate", 0.5), back.get(1).evaluation());
@@ -207,7 +207,7 @@ class MetricsChartModelTest {
     void metricsAreReadByColumnNameSoOlderAndReorderedFilesStillLoad() throws Exception {
         // A file written before the advantage_std column existed. Columns are matched by name, so it loads with NaN there.
         String old = "eval_return,iteration,env_steps,return_mean\n,1,2048,12.5\n900,2,4096,14\n";
-        List<IterationStats> back = RunFolders.parseMetrics(old, "old.csv");
+        List<IterationStats> back = RunFolder.parseMetrics(old, "old.csv");
         assertEquals(2, back.size());
         assertEquals(4096L, back.get(1).envSteps());
         assertEquals(14.0, back.get(1).returnMean());
@@ -216,16 +216,17 @@ class MetricsChartModelTest {
         assertEquals(Map.of(), back.get(0).evaluation());
 
         IOException twice = assertThrows(IOException.class,
-                () -> RunFolders.parseMetrics("iteration,env_steps,iteration\n1,2,3\n", "m.csv"));
+                () -> RunFolder.parseMetrics("iteration,env_steps,iteration\n1,2,3\n", "m.csv"));
         assertTrue(twice.getMessage().contains("'iteration' appears twice"), twice.getMessage());
         IOException missing = assertThrows(IOException.class,
-                () -> RunFolders.parseMetrics("iteration,return_mean\n1,2\n", "m.csv"));
+                () -> RunFolder.parseMetrics("iteration,return_mean\n1,2\n", "m.csv"));
         assertTrue(missing.getMessage().contains("no 'env_steps' column"), missing.getMessage());
     }
 
     @Test
     void folderNamesAreFileSystemFriendly() {
-        assertEquals("fpo-gridworld-seed-0", RunFolders.folderName("FPO · gridworld · seed 0"));
-        assertEquals("gaussian-ppo-gridworld-seed-0-2", RunFolders.folderName("Gaussian PPO · gridworld · seed 0 (2)"));
+        assertEquals("fpo-gridworld-seed-0", RunFolder.folderName("FPO · gridworld · seed 0"));
+        assertEquals("gaussian-ppo-gridworld-seed-0-2",
+                RunFolder.folderName("Gaussian PPO · gridworld · seed 0 (2)"));
     }
 }

@@ -5,11 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fpolab.runs.RunFolder;
 import io.fpolab.train.IterationStats;
-import io.fpolab.train.RunFiles;
 import io.fpolab.train.TrainingRun.State;
 import io.fpolab.ui.charts.MetricsChartView;
-import io.fpolab.ui.runs.RunFolders;
 import io.fpolab.ui.runs.RunRecord;
 import io.fpolab.ui.util.Dialogs;
 import io.fpolab.ui.util.Prompts.PngOptions;
@@ -163,13 +162,13 @@ class PanelAndExportTest extends LabWindowFixture {
 
         Path dir = LabFixture.tmp("experiment");
         LabFixture.fx(() -> view.exportExperiment(dir)).get(30, TimeUnit.SECONDS);
-        Path fpoDir = dir.resolve(RunFolders.folderName(fpoName));
-        for (String f : List.of(RunFiles.CONFIG, RunFiles.METRICS, RunFiles.CHECKPOINT, RunFiles.SUMMARY,
-                RunFolders.NAME_FILE)) {
+        Path fpoDir = dir.resolve(RunFolder.folderName(fpoName));
+        for (String f : List.of(RunFolder.CONFIG, RunFolder.METRICS, RunFolder.CHECKPOINT, RunFolder.SUMMARY,
+                RunFolder.NAME_FILE)) {
             assertTrue(Files.size(fpoDir.resolve(f)) > 0, f);
-            assertTrue(Files.size(dir.resolve(RunFolders.folderName(gaussName)).resolve(f)) > 0, f);
+            assertTrue(Files.size(dir.resolve(RunFolder.folderName(gaussName)).resolve(f)) > 0, f);
         }
-        List<IterationStats> written = RunFolders.parseMetrics(Files.readString(fpoDir.resolve(RunFiles.METRICS)), "m");
+        List<IterationStats> written = RunFolder.parseMetrics(Files.readString(fpoDir.resolve(RunFolder.METRICS)), "m");
         int lastIteration = written.get(written.size() - 1).iteration();
         assertEquals(written.size(), lastIteration);
 

@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fpolab.config.ConfigIO;
 import io.fpolab.config.ExperimentConfig;
 import io.fpolab.config.SampleConfigs;
+import io.fpolab.runs.RunFolder;
 import io.fpolab.train.IterationStats;
-import io.fpolab.train.RunFiles;
 import io.fpolab.train.TrainingRun.State;
 import io.fpolab.ui.experiment.ExperimentPanelViewModel;
 import io.fpolab.ui.paint.Colormaps;
+import io.fpolab.ui.runs.Labels;
 import io.fpolab.ui.runs.RunCells;
-import io.fpolab.ui.runs.RunFolders;
 import io.fpolab.ui.runs.RunRecord;
 import io.fpolab.ui.util.Prompts;
 import io.fpolab.ui.views.ConfigView;
@@ -212,7 +212,7 @@ class RunsStateAndNamesTest extends LabWindowFixture {
         });
         clickOn("Rename…");
         Path folder = opened.folder();
-        Path nameFile = folder.resolve(RunFolders.NAME_FILE);
+        Path nameFile = folder.resolve(RunFolder.NAME_FILE);
         LabFixture.waitFor(10, () -> {
             try {
                 return Files.readString(nameFile).strip().equals("baseline, reopened");
@@ -221,17 +221,17 @@ class RunsStateAndNamesTest extends LabWindowFixture {
             }
         });
         assertEquals("baseline, reopened", opened.name());
-        assertEquals("baseline, reopened", Files.readString(folder.resolve(RunFolders.NAME_FILE)).strip());
-        assertEquals("baseline, reopened", RunFolders.read(folder).get(0).name());
+        assertEquals("baseline, reopened", Files.readString(folder.resolve(RunFolder.NAME_FILE)).strip());
+        assertEquals("baseline, reopened", RunFolder.read(folder, Labels::defaultRunName).get(0).name());
     }
 
     @Test
     void aRunOpenedWithoutCheckpointIsFinishedWithResumeAndStepDisabled() throws Exception {
         Path dir = LabFixture.tmp("no-checkpoint").resolve("old-run");
         ExperimentConfig c = SampleConfigs.load(SampleConfigs.REPRODUCE_FIGURE_1);
-        List<IterationStats> history = RunFolders.parseMetrics("iteration,env_steps,wall_seconds,steps_per_second\n"
+        List<IterationStats> history = RunFolder.parseMetrics("iteration,env_steps,wall_seconds,steps_per_second\n"
                 + "1,4096,2.0,2048\n2,8192,4.0,2048\n", "m");
-        RunFolders.write(dir, new RunFolders.Snapshot("old run", c, history, List.of(), null, null));
+        RunFolder.write(dir, new RunFolder.Snapshot("old run", c, history, List.of(), null, null));
         LabFixture.fx(() -> view.openRunFolder(dir)).get(30, TimeUnit.SECONDS);
         RunRecord r = selected();
         assertEquals(2, LabFixture.fx(r::historySize));

@@ -1,11 +1,9 @@
 package io.fpolab.ui.runs;
 
-import io.fpolab.analysis.Evaluators;
 import io.fpolab.analysis.RunSummary;
 import io.fpolab.config.ConfigIO;
 import io.fpolab.config.ExperimentConfig;
-import io.fpolab.env.Envs;
-import io.fpolab.env.VecEnv;
+import io.fpolab.runs.RunFolder;
 import io.fpolab.train.Checkpoint;
 import io.fpolab.train.IterationStats;
 import io.fpolab.train.Trainer;
@@ -113,7 +111,7 @@ public final class RunRecord {
      * A run read from a run folder: {@link State#FINISHED} with its metrics shown. If its checkpoint is short of
      * the training budget it {@link #canContinue() can continue}: Resume and Step train on from the checkpoint.
      */
-    public static RunRecord restore(RunFolders.Loaded loaded) {
+    public static RunRecord restore(RunFolder.Loaded loaded) {
         return new RunRecord(loaded.name(), loaded.config(), loaded.history(), loaded.checkpoint(),
                 NEXT_COLOR.getAndIncrement(), loaded.folder());
     }
@@ -161,13 +159,11 @@ public final class RunRecord {
 
     /** Runs on the trainer thread: builds environment and trainer, restores the checkpoint if any. */
     private Trainer buildTrainer() {
-        VecEnv env = Envs.create(config.env());
-        Trainer t = new Trainer(config, env);
-        t.setEvaluator(Evaluators.create(config, env));
+        Trainer t = RunFolder.trainer(config);
         if (restoredFrom != null) {
             restoredFrom.restoreInto(t);
         }
-        evalKeys = List.copyOf(Evaluators.keys(env));
+        evalKeys = RunFolder.evaluationKeys(t);
         trainer = t;
         return t;
     }
@@ -315,7 +311,7 @@ public final class RunRecord {
     }
 
     /** What an export of this run writes (FX thread; the parts are immutable). */
-    public RunFolders.Snapshot snapshot() {
+    public RunFolder.Snapshot snapshot() {
         Boundary b = boundary;
         // The trainer's own history is ahead of what the FX side has drained; take metrics from it, cut at the
         // captured checkpoint, so metrics.csv and checkpoint.ckpt describe the same iteration.
@@ -334,9 +330,9 @@ public final class RunRecord {
             }
         }
         if (b == null) {
-            return new RunFolders.Snapshot(name.get(), config, h, evaluationKeys(), restoredFrom, null);
+            return new RunFolder.Snapshot(name.get(), config, h, evaluationKeys(), restoredFrom, null);
         }
-        return new RunFolders.Snapshot(name.get(), config, h, evaluationKeys(), b.checkpoint(), b.summary());
+        return new RunFolder.Snapshot(name.get(), config, h, evaluationKeys(), b.checkpoint(), b.summary());
     }
 
     /** Increases whenever new iterations arrive (FX thread). */

@@ -3,6 +3,7 @@ package io.fpolab.ui.runs;
 import io.fpolab.config.ConfigSchema;
 import io.fpolab.config.ExperimentConfig;
 import io.fpolab.config.ExperimentConfig.Algorithm;
+import io.fpolab.runs.RunFolder;
 import io.fpolab.train.IterationStats;
 import io.fpolab.train.TrainingRun.State;
 import io.fpolab.ui.util.FxRelay;
@@ -260,10 +261,10 @@ public final class RunsViewModel {
      * Adds runs read from run folders. They are {@link State#FINISHED}; one whose checkpoint is short of its budget
      * {@link RunRecord#canContinue() can continue} (Resume, Step).
      */
-    public void addRestored(List<RunFolders.Loaded> loaded) {
+    public void addRestored(List<RunFolder.Loaded> loaded) {
         RunRecord last = null;
-        for (RunFolders.Loaded l : loaded) {
-            last = RunRecord.restore(new RunFolders.Loaded(uniqueName(l.name()), l.config(), l.history(),
+        for (RunFolder.Loaded l : loaded) {
+            last = RunRecord.restore(new RunFolder.Loaded(uniqueName(l.name()), l.config(), l.history(),
                     l.checkpoint(), l.folder()));
             runs.add(last);
         }
@@ -340,12 +341,12 @@ public final class RunsViewModel {
     public CompletableFuture<String> rename(RunRecord r, String newName) {
         String wanted = newName == null ? "" : newName.strip();
         if (wanted.isEmpty()) {
-            throw new IllegalArgumentException("run name: empty (allowed: 1 to " + RunFolders.MAX_NAME_LENGTH
+            throw new IllegalArgumentException("run name: empty (allowed: 1 to " + RunFolder.MAX_NAME_LENGTH
                     + " characters on one line)");
         }
-        if (wanted.length() > RunFolders.MAX_NAME_LENGTH || wanted.contains("\n")) {
+        if (wanted.length() > RunFolder.MAX_NAME_LENGTH || wanted.contains("\n")) {
             throw new IllegalArgumentException("run name: '" + wanted.lines().findFirst().orElse("")
-                    + "…' is too long (allowed: 1 to " + RunFolders.MAX_NAME_LENGTH + " characters on one line)");
+                    + "…' is too long (allowed: 1 to " + RunFolder.MAX_NAME_LENGTH + " characters on one line)");
         }
         if (wanted.equals(r.name())) {
             return CompletableFuture.completedFuture(wanted);
@@ -359,7 +360,7 @@ public final class RunsViewModel {
         java.nio.file.Path dir = r.folder();
         return CompletableFuture.supplyAsync(() -> {
             try {
-                RunFolders.writeName(dir, unique);
+                RunFolder.writeName(dir, unique);
                 return unique;
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(dir + ": cannot keep the new name: " + e.getMessage(), e);
