@@ -27,6 +27,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class TrainingRun implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
+    /** Share of the trainer thread's time that submitted tasks may take while the run trains. */
+    static final double TASK_SHARE = 0.10;
+    /** The most task time saved up while no task came, so a burst after a quiet spell stays short. */
+    static final long MAX_TASK_BUDGET_NANOS = 300_000_000L;
 
     /** Lifecycle of a run; PAUSED with a non-empty {@link #message()} means it paused itself after a divergence. */
     public enum State { NEW, RUNNING, PAUSED, FINISHED, CANCELLED, FAILED }
@@ -59,6 +63,9 @@ public final class TrainingRun implements AutoCloseable {
     private final List<IterationStats> history = new ArrayList<>();
     private final List<Task> tasks = new ArrayList<>();
     private final Object lock = new Object();
+    /** Time the trainer thread may still give queued tasks while training, and when it last counted (its own). */
+    private long taskBudgetNanos = MAX_TASK_BUDGET_NANOS;
+    private long budgetClock = System.nanoTime();
     private Thread thread;
     private volatile State state = State.NEW;
     private volatile String message = "";
@@ -307,7 +314,7 @@ public final class TrainingRun implements AutoCloseable {
         boolean announcedPause = false;
         boolean cancelled;
         while (true) {
-            runTasks();
+            runTasks(!announcedPause);
             synchronized (lock) {
                 cancelled = cancelRequested;
                 if (cancelled || !pauseRequested) {
@@ -337,7 +344,7 @@ public final class TrainingRun implements AutoCloseable {
 
     private void serveUntilClosed() {
         while (true) {
-            runTasks();
+            runTasks(false);
             synchronized (lock) {
                 if (closeRequested) {
                     return;
@@ -349,9 +356,20 @@ public final class TrainingRun implements AutoCloseable {
         }
     }
 
-    private void runTasks() {
+    /**
+     * Runs the queued tasks. While training they share the thread within a budget: it grows by
+     * {@link #TASK_SHARE} of the wall time and each task spends its own duration, so views drawing large samples
+     * at a few hertz slow the run by at most that share and lag instead. Paused or finished, tasks run at once.
+     */
+    private void runTasks(boolean training) {
         applyPendingLearningRate();
-        while (true) {
+        long now = System.nanoTime();
+        if (training) {
+            taskBudgetNanos = Math.min(MAX_TASK_BUDGET_NANOS,
+                    taskBudgetNanos + (long) ((now - budgetClock) * TASK_SHARE));
+        }
+        budgetClock = now;
+        while (!training || taskBudgetNanos > 0) {
             Task t;
             synchronized (lock) {
                 if (tasks.isEmpty()) {
@@ -359,7 +377,13 @@ public final class TrainingRun implements AutoCloseable {
                 }
                 t = tasks.remove(0);
             }
+            long start = System.nanoTime();
             (trainer == null ? t.abandon() : t.body()).run();
+            long end = System.nanoTime();
+            if (training) {
+                taskBudgetNanos -= end - start;
+            }
+            budgetClock = end;
         }
     }
 
