@@ -17,7 +17,7 @@ import io.fpolab.config.ExperimentConfig.Algorithm;
  * It is not the density of the K-step sampler the policy acts with (a K-step Euler map has its own Jacobian), and
  * it is the density of the raw action, before any tanh squashing the env applies: a squash is one fixed bijection
  * for both policies, so its Jacobian cancels in a likelihood ratio, which is therefore the same for raw and
- * squashed actions.
+ * squashed actions. An action the policy clipped to {@code ±flow.actionClip} is evaluated where it was clipped to.
  */
 public final class ExactLikelihood {
     /** Largest action dimension handled: the divergence costs one forward-mode tangent per dimension. */

@@ -6,10 +6,11 @@ import io.fpolab.core.policy.FlowPolicy;
 import io.fpolab.core.policy.Policies;
 import io.fpolab.train.IterationStats;
 import io.fpolab.train.Trainer;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 
 /**
  * How well FPO's ratio tracks the likelihood ratio it stands in for. FPO replaces PPO's
@@ -153,7 +154,7 @@ public final class RatioInspector {
      * @param fpoLogRatio FPO's log-ratio per transition of {@code idx}, in that order
      * @param clip        the run's ε_clip
      * @param steps       RK4 steps of the exact likelihoods
-     * @param progress    told the number of samples done so far, now and then
+     * @param progress    told the number of samples done so far, now and then, from any thread (one call at a time)
      */
     public static Report compare(FlowField old, FlowField now, float[] obs, float[] act, int[] idx, double[] fpoLogRatio,
             double clip, int steps, IntConsumer progress) {
@@ -162,18 +163,28 @@ public final class RatioInspector {
         }
         int n = idx.length;
         int every = Math.max(1, n / 20);
-        List<Sample> samples = new ArrayList<>(n);
-        for (int k = 0; k < n; k++) {
+        // Samples are independent and the fields immutable: they run on the common pool, each result in its slot.
+        Sample[] out = new Sample[n];
+        AtomicInteger done = new AtomicInteger();
+        int[] reported = {0};
+        IntStream.range(0, n).parallel().forEach(k -> {
             int[] one = {idx[k]};
             double lo = ExactLikelihood.logDensities(old, obs, act, one, steps)[0];
             double ln = ExactLikelihood.logDensities(now, obs, act, one, steps)[0];
             double exact = ln - lo;
             double f = fpoLogRatio[k];
-            samples.add(new Sample(idx[k], lo, ln, exact, f, outside(exact, clip), outside(f, clip)));
-            if ((k + 1) % every == 0 || k + 1 == n) {
-                progress.accept(k + 1);
+            out[k] = new Sample(idx[k], lo, ln, exact, f, outside(exact, clip), outside(f, clip));
+            int d = done.incrementAndGet();
+            if (d % every == 0 || d == n) {
+                synchronized (reported) {
+                    if (d > reported[0]) {
+                        reported[0] = d;
+                        progress.accept(d);
+                    }
+                }
             }
-        }
+        });
+        List<Sample> samples = List.of(out);
         double check = Double.NaN;
         int half = steps / 2;
         if (half >= 1) {
@@ -185,7 +196,7 @@ public final class RatioInspector {
                 check = Math.max(check, Math.abs(coarse - samples.get(k).exactLogRatio()));
             }
         }
-        return new Report(summarize(samples, clip, steps, check), List.copyOf(samples));
+        return new Report(summarize(samples, clip, steps, check), samples);
     }
 
     /** Whether {@code exp(logRatio)} lies outside {@code [1 − clip, 1 + clip]}. */
