@@ -1,9 +1,12 @@
 package io.fpolab.analysis;
 
+import io.fpolab.config.ConfigSchema;
 import io.fpolab.config.ExperimentConfig;
 import io.fpolab.core.math.Rng;
 import io.fpolab.core.policy.FlowPolicy;
 import io.fpolab.core.policy.Policies;
+import io.fpolab.env.Envs;
+import io.fpolab.train.Checkpoint;
 import io.fpolab.train.IterationStats;
 import io.fpolab.train.Trainer;
 import java.util.Arrays;
@@ -78,11 +81,13 @@ public final class RatioInspector {
      *
      * @param seed     picks the transitions
      * @param steps    RK4 steps of the exact likelihoods
+     * @param parallel compute the exact likelihoods on the common fork-join pool (else on the calling thread)
      * @param progress told the number of samples done so far, now and then
      * @throws IllegalArgumentException when the run has no exact likelihood here ({@link ExactLikelihood#requireSupported})
      *                                  or {@code n} is not in 1..rollout size
      */
-    public static Inspection inspect(Trainer trainer, int n, long seed, int steps, IntConsumer progress) {
+    public static Inspection inspect(Trainer trainer, int n, long seed, int steps, boolean parallel,
+            IntConsumer progress) {
         ExperimentConfig cfg = trainer.config();
         ExactLikelihood.requireSupported(cfg.algorithm(), trainer.policy().actDim());
         int batch = rolloutSize(cfg);
@@ -107,8 +112,34 @@ public final class RatioInspector {
         for (int k = 0; k < n; k++) {
             fpo[k] = all[idx[k]];
         }
-        Report report = compare(old, now, rollout.obs(), rollout.act(), idx, fpo, cfg.ppo().clip(), steps, progress);
+        Report report = compare(old, now, rollout.obs(), rollout.act(), idx, fpo, cfg.ppo().clip(), steps, parallel,
+                progress);
         return new Inspection(report, iteration, rollout.size(), stats);
+    }
+
+    /**
+     * {@code cfg} with a budget of at least one iteration more than {@code iteration}: a run that has used up its
+     * budget continues for one iteration, its learning-rate schedule stretched to the longer budget (so a decaying
+     * rate is not zero), as resuming it with a budget one iteration longer would.
+     */
+    public static ExperimentConfig withOneMoreIteration(ExperimentConfig cfg, int iteration) {
+        long budget = (long) (iteration + 1) * rolloutSize(cfg);
+        return cfg.ppo().totalSteps() >= budget ? cfg
+                : ConfigSchema.withOverride(cfg, "ppo.totalSteps", Long.toString(budget));
+    }
+
+    /**
+     * {@link #inspect} on a copy of a run: a new trainer of {@code cfg} restored from {@code saved} (given one more
+     * iteration of budget where needed), so the run the checkpoint was taken from is left alone. The copy's
+     * ND4J work runs on the calling thread.
+     */
+    public static Inspection inspectCopy(ExperimentConfig cfg, Checkpoint saved, int n, long seed, int steps,
+            boolean parallel, IntConsumer progress) {
+        ExperimentConfig longer = withOneMoreIteration(cfg, saved.iteration());
+        Trainer copy = new Trainer(longer, Envs.create(longer.env()));
+        copy.setUpdateThreads(1);
+        saved.restoreInto(copy);
+        return inspect(copy, n, seed, steps, parallel, progress);
     }
 
     /** Transitions per iteration of a run: envs × steps per env. */
@@ -154,20 +185,23 @@ public final class RatioInspector {
      * @param fpoLogRatio FPO's log-ratio per transition of {@code idx}, in that order
      * @param clip        the run's ε_clip
      * @param steps       RK4 steps of the exact likelihoods
+     * @param parallel    compute the samples on the common fork-join pool (else on the calling thread); the
+     *                    results are the same
      * @param progress    told the number of samples done so far, now and then, from any thread (one call at a time)
      */
     public static Report compare(FlowField old, FlowField now, float[] obs, float[] act, int[] idx, double[] fpoLogRatio,
-            double clip, int steps, IntConsumer progress) {
+            double clip, int steps, boolean parallel, IntConsumer progress) {
         if (fpoLogRatio.length != idx.length) {
             throw new IllegalArgumentException(fpoLogRatio.length + " FPO log-ratios for " + idx.length + " transitions");
         }
         int n = idx.length;
         int every = Math.max(1, n / 20);
-        // Samples are independent and the fields immutable: they run on the common pool, each result in its slot.
+        // Samples are independent and the fields immutable: on the common pool each result goes to its own slot.
         Sample[] out = new Sample[n];
         AtomicInteger done = new AtomicInteger();
         int[] reported = {0};
-        IntStream.range(0, n).parallel().forEach(k -> {
+        IntStream range = IntStream.range(0, n);
+        (parallel ? range.parallel() : range).forEach(k -> {
             int[] one = {idx[k]};
             double lo = ExactLikelihood.logDensities(old, obs, act, one, steps)[0];
             double ln = ExactLikelihood.logDensities(now, obs, act, one, steps)[0];

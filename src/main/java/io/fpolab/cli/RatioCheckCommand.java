@@ -110,15 +110,14 @@ public final class RatioCheckCommand implements Callable<Integer> {
                     + "this run; allowed 1.." + batch);
         }
         if (trainer.isDone()) {
-            // One iteration beyond the budget, with the schedule stretched so its learning rate is not zero.
-            long budget = (long) (trainer.iteration() + 1) * batch;
-            trainer = RunFolder.restore(run, "--run", c -> TrainCommand.resolve(c, null, budget, List.of()));
+            int iteration = trainer.iteration();
+            trainer = RunFolder.restore(run, "--run", c -> RatioInspector.withOneMoreIteration(c, iteration));
         }
         PrintWriter err = spec.commandLine().getErr();
         err.println(String.format(Locale.ROOT, "one PPO iteration from the checkpoint (iteration %d), then exact "
                 + "likelihoods of %d actions under both policies", trainer.iteration(), samples));
         err.flush();
-        RatioInspector.Inspection result = RatioInspector.inspect(trainer, samples, seed, steps, done -> {
+        RatioInspector.Inspection result = RatioInspector.inspect(trainer, samples, seed, steps, true, done -> {
             err.println("exact likelihoods: " + done + "/" + samples);
             err.flush();
         });

@@ -117,7 +117,7 @@ class RatioInspectorTest {
             picked[k] = fpo[idx[k]];
         }
         FlowField f = FlowField.of(p.net());
-        RatioInspector.Report r = RatioInspector.compare(f, f, data[0], data[1], idx, picked, 0.2, 32, k -> { });
+        RatioInspector.Report r = RatioInspector.compare(f, f, data[0], data[1], idx, picked, 0.2, 32, false, k -> { });
         RatioInspector.Summary s = r.summary();
         assertEquals(4, s.samples());
         assertEquals(1.0, s.clipAgreement(), 0.0);
@@ -176,7 +176,7 @@ class RatioInspectorTest {
         Trainer trainer = new Trainer(cfg, Envs.create(cfg.env()));
         trainer.iterate();
         float[] before = io.fpolab.core.nn.Nd.floats(trainer.policy().params().params());
-        RatioInspector.Inspection r = RatioInspector.inspect(trainer, 30, 4, 32, k -> { });
+        RatioInspector.Inspection r = RatioInspector.inspect(trainer, 30, 4, 32, true, k -> { });
         assertEquals(1, r.iteration());
         assertEquals(2, trainer.iteration());
         assertEquals(RatioInspector.rolloutSize(cfg), r.rolloutSize());
@@ -194,8 +194,30 @@ class RatioInspectorTest {
         double lo = ExactLikelihood.logDensities(FlowField.of(old.net()), batch.obs(), batch.act(),
                 new int[] {s.get(0).index()}, 32)[0];
         assertEquals(lo, s.get(0).exactLogOld(), 0.0);
-        assertEquals(RatioInspector.inspect(new Trainer(cfg, Envs.create(cfg.env())), 30, 4, 32, k -> { })
+        assertEquals(RatioInspector.inspect(new Trainer(cfg, Envs.create(cfg.env())), 30, 4, 32, true, k -> { })
                 .report().samples().get(0).index(), s.get(0).index(), "the seed alone picks the transitions");
+    }
+
+    @Test
+    void aCopyLeavesTheRunAloneAndGivesTheFiguresOfTheRunItself() {
+        ExperimentConfig cfg = config(RatioMode.MEAN_EXP);
+        Trainer trainer = new Trainer(cfg, Envs.create(cfg.env()));
+        trainer.iterate();
+        io.fpolab.train.Checkpoint saved = io.fpolab.train.Checkpoint.capture(trainer, "");
+        RatioInspector.Inspection copy = RatioInspector.inspectCopy(cfg, saved, 25, 2, 32, false, k -> { });
+        assertEquals(1, trainer.iteration(), "the run did not move");
+        RatioInspector.Inspection own = RatioInspector.inspect(trainer, 25, 2, 32, true, k -> { });
+        assertEquals(own.report().samples(), copy.report().samples(), "same continuation, same figures, any threads");
+    }
+
+    @Test
+    void aFinishedRunGetsOneIterationMoreWithALaterSchedule() {
+        ExperimentConfig cfg = config(RatioMode.MEAN_EXP);
+        int batch = RatioInspector.rolloutSize(cfg);
+        long total = cfg.ppo().totalSteps();
+        assertEquals(cfg, RatioInspector.withOneMoreIteration(cfg, 3), "budget left: unchanged");
+        int done = (int) ((total + batch - 1) / batch);
+        assertEquals((done + 1L) * batch, RatioInspector.withOneMoreIteration(cfg, done).ppo().totalSteps());
     }
 
     @Test
@@ -203,7 +225,7 @@ class RatioInspectorTest {
         ExperimentConfig cfg = TestConfigs.base(Algorithm.GAUSSIAN_PPO);
         Trainer trainer = new Trainer(cfg, Envs.create(cfg.env()));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> RatioInspector.inspect(trainer, 10, 0, 32, k -> { }));
+                () -> RatioInspector.inspect(trainer, 10, 0, 32, false, k -> { }));
         assertTrue(e.getMessage().contains("gaussian_ppo") && e.getMessage().contains("allowed: fpo"), e.getMessage());
     }
 }
