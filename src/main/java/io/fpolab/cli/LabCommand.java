@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = LabCommand.Version.class,
         description = "FPO Lab: flow policy optimization experiments. Without arguments, opens the lab window.",
         subcommands = {TrainCommand.class, SweepCommand.class, EvaluateCommand.class, BenchCommand.class, ValidateCommand.class, SimulateCommand.class,
-            FigureCommand.class, CurvesCommand.class, SampleCommand.class, ScreenshotsCommand.class, SoakCommand.class, CommandLine.HelpCommand.class})
+            FigureCommand.class, CurvesCommand.class, SampleCommand.class, RatioCheckCommand.class, ScreenshotsCommand.class, SoakCommand.class, CommandLine.HelpCommand.class})
 public final class LabCommand implements Runnable {
     /**
      * Exit code for bad user input, found before any work starts: flags, config, layout and CSV files, run

@@ -69,6 +69,8 @@ public final class Trainer {
     Rng policyRng;
     Rng updateRng;
     private final Rollout buf;
+    /** Whether {@link #buf} holds a rollout of this trainer (not restored by checkpoints). */
+    private boolean rolledOut;
     /** The rollout's sampling noise when it is correlated over time; null draws independent noise. */
     final CorrelatedNoise noise;
     private double actorLr;
@@ -281,6 +283,25 @@ public final class Trainer {
                 || (cfg.algorithm() == ExperimentConfig.Algorithm.GAUSSIAN_PPO && cfg.gaussian().tanhSquash());
     }
 
+    /**
+     * The transitions of the last iteration's rollout, in rollout order ({@code index = t·numEnvs + e}): the
+     * observations as the policy saw them (normalized with the statistics of that rollout) and its raw actions
+     * (before the env's squashing). They are the rows the update trained on and the ones the policy's stored
+     * θ_old quantities belong to, until the next iteration. Copies; empty until this trainer has run a
+     * rollout (a trainer restored from a checkpoint has none).
+     */
+    public RolloutBatch lastRollout() {
+        return rolledOut ? new RolloutBatch(buf.obs.clone(), buf.act.clone(), batch)
+                : new RolloutBatch(new float[0], new float[0], 0);
+    }
+
+    /**
+     * Transitions of one rollout: observations {@code [size·obsDim]} as the policy saw them and raw actions
+     * {@code [size·actDim]}, row-major.
+     */
+    public record RolloutBatch(float[] obs, float[] act, int size) {
+    }
+
     /** V(obs) for normalized observations. */
     public float[] values(float[] obs, int rows) {
         return Workspaces.run("value", () -> Nd.floats(critic.forward(Nd.matrix(obs, rows, spec.obsDim(),
@@ -463,6 +484,7 @@ public final class Trainer {
             Gae.normalize(buf.adv, 0, batch);
         }
         Workspaces.run("finish", () -> policy.finishRollout(buf.obs, buf.act, batch, updateRng));
+        rolledOut = true;
         return tally;
     }
 

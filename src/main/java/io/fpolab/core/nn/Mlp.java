@@ -82,6 +82,28 @@ public final class Mlp implements ParamSet.Module {
         return dtype;
     }
 
+    public Activation activation() {
+        return activation;
+    }
+
+    /** Layer widths {@code [in, hidden…, out]} (a copy). */
+    public int[] layerSizes() {
+        return sizes.clone();
+    }
+
+    /**
+     * A double-precision copy of layer {@code l}'s weights, row-major {@code [fanIn, fanOut]}, for
+     * analyses that evaluate the network outside ND4J (exact likelihoods need its Jacobian in double).
+     */
+    public double[] weights(int l) {
+        return Nd.doubles(w[l]);
+    }
+
+    /** A double-precision copy of layer {@code l}'s biases ({@code [fanOut]}). */
+    public double[] biases(int l) {
+        return Nd.doubles(b[l]);
+    }
+
     @Override
     public long numParams() {
         long n = 0;

@@ -59,6 +59,33 @@ public final class FlowNet {
         return mlp.dataType();
     }
 
+    public TimeEmbedding timeEmbedding() {
+        return embedding;
+    }
+
+    /** The factor the network's output is multiplied by to give the velocity. */
+    public double outputScale() {
+        return outputScale;
+    }
+
+    /** Width of a network input row: observation, action and τ features. */
+    public int inputWidth() {
+        return mlp.inputSize();
+    }
+
+    /**
+     * Writes the τ features of the network input ({@code [τ]} or the sinusoidal embedding) at
+     * {@code out[at..]} in double precision: the same definition the training rows use, for analyses that
+     * evaluate the network in double.
+     */
+    public void timeFeatures(double tau, double[] out, int at) {
+        if (embedding == TimeEmbedding.RAW) {
+            out[at] = tau;
+        } else {
+            sinusoidal(tau, null, out, at);
+        }
+    }
+
     /**
      * Network input rows, row-major {@code [R, inputWidth]}, from {@code [obs, x]} rows ({@code obsX}, row-major
      * {@code [R, obsDim+actDim]}) and τ ({@code [R]}).
@@ -87,12 +114,22 @@ public final class FlowNet {
      * then the double-angle formulas. The one definition of the embedding, for training rows and sampling.
      */
     private static void sinusoidal(double tau, float[] out, int at) {
+        sinusoidal(tau, out, null, at);
+    }
+
+    /** {@link #sinusoidal(double, float[], int)} into whichever of {@code floats} and {@code doubles} is not null. */
+    private static void sinusoidal(double tau, float[] floats, double[] doubles, int at) {
         int half = FREQUENCIES;
         double c = cos(tau);
         double s = sin(tau);
         for (int i = 0; i < half; i++) {
-            out[at + i] = (float) c;
-            out[at + half + i] = (float) s;
+            if (floats != null) {
+                floats[at + i] = (float) c;
+                floats[at + half + i] = (float) s;
+            } else {
+                doubles[at + i] = c;
+                doubles[at + half + i] = s;
+            }
             double c2 = c * c - s * s;
             s = 2 * s * c;
             c = c2;

@@ -94,19 +94,59 @@ abstract class FlowPolicyBase implements Policy {
 
     /** Stores ℓ_old for every row of the rollout (θ = θ_old), in chunks of at most {@link #CHUNK_ROWS} rows. */
     final void storeOldLosses(float[] obs, float[] act, int batch) {
-        lossOld = new double[batch * rowsPer];
+        lossOld = rowLosses(obs, act, Policies.range(0, batch));
+    }
+
+    /**
+     * Row losses at the current parameters for transitions {@code idx} ({@code rowsPer} rows each, in order),
+     * in chunks of at most {@link #CHUNK_ROWS} rows: for the whole rollout in order, the very arithmetic that
+     * stored ℓ_old.
+     */
+    private double[] rowLosses(float[] obs, float[] act, int[] idx) {
+        double[] losses = new double[idx.length * rowsPer];
         int perChunk = Math.max(1, CHUNK_ROWS / rowsPer);
-        for (int from = 0; from < batch; from += perChunk) {
-            int[] idx = Policies.range(from, Math.min(batch, from + perChunk));
+        for (int from = 0; from < idx.length; from += perChunk) {
+            int[] chunk = java.util.Arrays.copyOfRange(idx, from, Math.min(idx.length, from + perChunk));
             int offset = from * rowsPer;
             // One nested workspace per chunk, so a big rollout never holds all chunks' temporaries at once.
-            Workspaces.run("old-losses", () -> {
-                Rows r = rows(obs, act, idx);
-                double[] out = new double[idx.length * rowsPer];
+            Workspaces.run("row-losses", () -> {
+                Rows r = rows(obs, act, chunk);
+                double[] out = new double[chunk.length * rowsPer];
                 net.rowLosses(r.input(), r.count(), r.target(), r.weight(), null, out);
-                System.arraycopy(out, 0, lossOld, offset, out.length);
+                System.arraycopy(out, 0, losses, offset, out.length);
             });
         }
+        return losses;
+    }
+
+    /** ℓ_old of the rows of transitions {@code idx}, {@code rowsPer} per transition, in order. */
+    private double[] oldLosses(int[] idx) {
+        double[] old = new double[idx.length * rowsPer];
+        for (int k = 0; k < idx.length; k++) {
+            System.arraycopy(lossOld, idx[k] * rowsPer, old, k * rowsPer, rowsPer);
+        }
+        return old;
+    }
+
+    /** Ratio values per transition: 1, or one per row under {@link RatioMode#PER_SAMPLE}. */
+    public int unitsPerTransition() {
+        return FlowRatio.unitsPerAdvantage(ratioMode(), rowsPer);
+    }
+
+    /**
+     * The log-ratios {@code log ρ} that {@link #lossAndGrad} would clip for transitions {@code idx}: the current
+     * parameters' row losses against the θ_old losses stored by the last {@link #finishRollout}, on the same
+     * stored rows (FPO's (τ, ε) pairs, DPPO's chains), in the run's ratio mode. {@link #unitsPerTransition()}
+     * values per transition, in the order of {@code idx}; transitions index the arrays given to finishRollout.
+     * For the whole rollout in order ({@code 0..batch−1}) the losses are computed as ℓ_old was, so an unchanged
+     * policy gives exactly 0; other subsets meet GEMMs of other sizes and may differ from it by float rounding.
+     */
+    public double[] logRatios(float[] obs, float[] act, int[] idx) {
+        double[] lossNew = rowLosses(obs, act, idx);
+        RatioMode mode = ratioMode();
+        double[] logRatio = new double[FlowRatio.units(mode, idx.length, rowsPer)];
+        FlowRatio.logRatio(mode, lossNew, oldLosses(idx), rowsPer, ratioScale(), ratioClamp(), logRatio);
+        return logRatio;
     }
 
     @Override
@@ -114,10 +154,7 @@ abstract class FlowPolicyBase implements Policy {
         Rows r = rows(obs, act, idx);
         int rowCount = idx.length * rowsPer;
         double[] lossNew = new double[rowCount];
-        double[] old = new double[rowCount];
-        for (int k = 0; k < idx.length; k++) {
-            System.arraycopy(lossOld, idx[k] * rowsPer, old, k * rowsPer, rowsPer);
-        }
+        double[] old = oldLosses(idx);
         Mlp.Cache cache = net.mlp().newCache();
         double[] err = net.rowLosses(r.input(), rowCount, r.target(), r.weight(), cache, lossNew);
 

@@ -15,6 +15,7 @@ public final class ViewCatalog {
             FlowView::create,
             GridWorldView::create,
             SystemView::create,
+            RatioView::create,
             DemoView::create,
             ConfigView::create);
 

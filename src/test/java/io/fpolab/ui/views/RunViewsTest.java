@@ -261,11 +261,48 @@ class RunViewsTest extends FxRobot {
     }
 
     @Test
+    void ratioViewChecksAnFpoRunOnACopyAndDrawsBothRatios() throws Exception {
+        RatioView view = show(RatioView::create);
+        PainterCanvas canvas = lookup("#scatterCanvas").queryAs(PainterCanvas.class);
+        assertTrue(canvas.painter() == RatioViewModel.PROMPT, "a prompt until the first check");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<Integer> samples = lookup("#samplesBox").queryAs(javafx.scene.control.ComboBox.class);
+        interact(() -> samples.setValue(100));
+        waitUntil("the run's budget", () -> run.state() == TrainingRun.State.FINISHED);
+        int iteration = run.submit(Trainer::iteration).get(60, TimeUnit.SECONDS);
+        clickOn("#checkButton");
+        Label status = lookup("#viewStatus").queryAs(Label.class);
+        waitUntil("the scatter", () -> canvas.painter() instanceof io.fpolab.ui.paint.RatioScatterPainter);
+        assertTrue(status.getText().startsWith("100 actions in ") && status.getText().contains("pearson r"),
+                status.getText());
+        assertEquals(iteration, run.submit(Trainer::iteration).get(60, TimeUnit.SECONDS),
+                "the iteration ran on a copy: the run is where it was");
+        Path png = TMP.resolve("ratio.png");
+        interact(() -> {
+            try {
+                view.exportPng(png, 900, 620);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertTrue(Files.size(png) > 10_000, "an exported scatter");
+    }
+
+    @Test
+    void ratioViewSaysWhyAGaussianRunCannotBeChecked() throws Exception {
+        RatioView view = show(RatioView::create);
+        interact(() -> view.setRun(other));
+        Label empty = lookup(".empty-state").queryAs(Label.class);
+        waitUntil("the note", () -> empty.isVisible() && empty.getText().contains("gaussian_ppo"));
+        assertTrue(lookup("#checkButton").queryButton().isDisabled());
+    }
+
+    @Test
     void catalogListsTheTrainingCurvesTheFourAnalysisViewsTheDemoAndTheConfig() throws Exception {
         List<String> titles = new java.util.ArrayList<>();
         interact(() -> ViewCatalog.create().forEach(v -> titles.add(v.title())));
-        assertEquals(List.of("Training curves", "Action distribution", "Flow", "GridWorld", "System", "Figure 1 demo",
-                "Config"), titles);
+        assertEquals(List.of("Training curves", "Action distribution", "Flow", "GridWorld", "System", "Ratio",
+                "Figure 1 demo", "Config"), titles);
         assertNotNull(run);
     }
 }
