@@ -1,13 +1,17 @@
 package io.fpolab.ui.views;
 
 import io.fpolab.train.TrainingRun;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.util.Duration;
 
 /**
  * "Ratio": how well FPO's ratio {@code exp(ℓ_old − ℓ_θ)} tracks the exact likelihood ratio on one PPO update of
@@ -22,6 +26,8 @@ public final class RatioView extends AnalysisView {
     @FXML private Button checkButton;
     @FXML private ComboBox<Integer> samplesBox;
     @FXML private PainterCanvas scatterCanvas;
+    @FXML private PainterCanvas trendCanvas;
+    @FXML private CheckBox trackBox;
 
     private final RatioViewModel vm = new RatioViewModel();
     // Only what the run is (FPO? how many action dimensions?) is fetched on its own; checks run on request.
@@ -53,6 +59,24 @@ public final class RatioView extends AnalysisView {
         checkButton.disableProperty().bind(vm.running.or(vm.unsupported.isNotEmpty()));
         vm.painter.addListener((o, a, b) -> scatterCanvas.setPainter(b));
         scatterCanvas.setPainter(vm.painter.get());
+        trackBox.setTooltip(new Tooltip("Check again each time the run has trained on since the last check, and plot "
+                + "the checks over training below: the correlation of the log-ratios, the share of actions on which "
+                + "they agree about the clip band and training's own clip fraction. Each check runs on a copy of the "
+                + "run at the lowest priority, while this tab is shown."));
+        vm.track.bind(trackBox.selectedProperty());
+        trendCanvas.managedProperty().bind(trendCanvas.visibleProperty());
+        trendCanvas.setVisible(false);
+        vm.trend.addListener((o, a, b) -> {
+            trendCanvas.setPainter(b);
+            trendCanvas.setVisible(b != null);
+        });
+        Timeline tracker = new Timeline(new KeyFrame(Duration.millis(500), e -> {
+            if (visible) {
+                vm.trackTick(samplesBox.getValue());
+            }
+        }));
+        tracker.setCycleCount(Timeline.INDEFINITE);
+        tracker.play();
         viewStatus.textProperty().bind(vm.status);
         vm.unsupported.addListener((o, a, b) -> updateEmpty());
         root.sceneProperty().addListener((o, a, scene) -> {

@@ -9,7 +9,10 @@ import io.fpolab.train.TrainingRun;
 import io.fpolab.ui.paint.PaintKit;
 import io.fpolab.ui.paint.Painter;
 import io.fpolab.ui.paint.RatioScatterPainter;
+import io.fpolab.ui.paint.RatioTrendPainter;
 import io.fpolab.ui.util.FxRelay;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.BooleanProperty;
@@ -32,6 +35,10 @@ final class RatioViewModel {
             "Check ratio runs one PPO iteration on a copy of the run and compares both ratios on its actions.");
 
     final ObjectProperty<Painter> painter = new SimpleObjectProperty<>(PROMPT);
+    /** The run's checks over training, or null before its first. */
+    final ObjectProperty<Painter> trend = new SimpleObjectProperty<>();
+    /** Check again whenever the run has trained on since the last check. */
+    final BooleanProperty track = new SimpleBooleanProperty(false);
     final StringProperty status = new SimpleStringProperty("");
     final BooleanProperty running = new SimpleBooleanProperty(false);
     /** Why the selected run cannot be checked (not FPO, too many action dimensions), or empty. */
@@ -39,6 +46,9 @@ final class RatioViewModel {
 
     private TrainingRun run;
     private int generation;
+    private final List<RatioTrendPainter.Point> points = new ArrayList<>();
+    /** Iterations the run had finished when the last check took its state (FX thread). */
+    private int checkedAt = -1;
 
     TrainingRun run() {
         return run;
@@ -51,6 +61,23 @@ final class RatioViewModel {
         status.set("");
         running.set(false);
         unsupported.set("");
+        points.clear();
+        trend.set(null);
+        checkedAt = -1;
+    }
+
+    /**
+     * While {@link #track} is on: starts a check when none is running and the run has finished an iteration since
+     * the last one took its state (FX thread; called a few times a second).
+     */
+    void trackTick(int samples) {
+        TrainingRun r = run;
+        if (!track.get() || r == null || running.get() || !unsupported.get().isEmpty()) {
+            return;
+        }
+        if (r.history().size() > checkedAt) {
+            check(samples);
+        }
     }
 
     /** Asks the trainer thread what the run is, to say early when it has no exact likelihood here. */
@@ -79,13 +106,14 @@ final class RatioViewModel {
             return;
         }
         int ticket = ++generation;
+        checkedAt = r.history().size();
         running.set(true);
         status.set("Taking the run's current state…");
         long start = System.nanoTime();
         r.submit(t -> new Capture(Checkpoint.capture(t, ""), t.config(), RunInfo.of(t).title(r.name())))
                 .whenComplete((capture, error) -> {
                     if (error != null) {
-                        finish(ticket, null, "Could not take the run's state: " + Views.message(error));
+                        finish(ticket, null, "Could not take the run's state: " + Views.message(error), null, null);
                         return;
                     }
                     Thread worker = new Thread(() -> inspect(ticket, capture, samples, start), "ratio-check");
@@ -112,9 +140,11 @@ final class RatioViewModel {
                     s.samples(), (System.nanoTime() - start) / 1e9, Double.isNaN(s.pearson()) ? "n/a"
                             : String.format(Locale.ROOT, "%.3f", s.pearson()), PaintKit.percent(s.clipAgreement()),
                     PaintKit.percent(result.update().clipFraction()));
-            finish(ticket, p, done);
+            RatioTrendPainter.Point point = new RatioTrendPainter.Point(result.iteration(), s.pearson(),
+                    s.clipAgreement(), result.update().clipFraction());
+            finish(ticket, p, done, point, c.title());
         } catch (RuntimeException e) {
-            finish(ticket, null, "Could not check the ratio: " + Views.message(e));
+            finish(ticket, null, "Could not check the ratio: " + Views.message(e), null, null);
         } finally {
             Workspaces.releaseThread();
         }
@@ -126,7 +156,7 @@ final class RatioViewModel {
         }
     }
 
-    private void finish(int ticket, Painter p, String text) {
+    private void finish(int ticket, Painter p, String text, RatioTrendPainter.Point point, String title) {
         FxRelay.later(() -> {
             if (ticket != generation) {
                 return;
@@ -135,6 +165,11 @@ final class RatioViewModel {
             status.set(text);
             if (p != null) {
                 painter.set(p);
+            }
+            if (point != null) {
+                points.add(point);
+                points.sort(java.util.Comparator.comparingInt(RatioTrendPainter.Point::iteration));
+                trend.set(new RatioTrendPainter(title + " · over training", points));
             }
         });
     }

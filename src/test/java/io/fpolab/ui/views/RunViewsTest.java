@@ -1,6 +1,7 @@
 package io.fpolab.ui.views;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -286,6 +287,27 @@ class RunViewsTest extends FxRobot {
             }
         });
         assertTrue(Files.size(png) > 10_000, "an exported scatter");
+    }
+
+    @Test
+    void ratioViewTracksTheRunAndPlotsItsChecksOverTraining() throws Exception {
+        show(RatioView::create);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<Integer> samples = lookup("#samplesBox").queryAs(javafx.scene.control.ComboBox.class);
+        interact(() -> samples.setValue(100));
+        waitUntil("the run's budget", () -> run.state() == TrainingRun.State.FINISHED);
+        PainterCanvas trend = lookup("#trendCanvas").queryAs(PainterCanvas.class);
+        assertFalse(trend.isVisible(), "no trend before the first check");
+        clickOn("#trackBox");
+        waitUntil("a check by itself and its trend",
+                () -> trend.isVisible() && trend.painter() instanceof io.fpolab.ui.paint.RatioTrendPainter);
+        Label status = lookup("#viewStatus").queryAs(Label.class);
+        String after = status.getText();
+        assertTrue(after.startsWith("100 actions in "), after);
+        // The finished run does not move, so there is nothing new to check.
+        Thread.sleep(1500);
+        assertEquals(after, status.getText());
+        assertFalse(lookup("#checkButton").queryButton().isDisabled(), "no second check running");
     }
 
     @Test
