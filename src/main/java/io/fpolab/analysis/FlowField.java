@@ -1,6 +1,6 @@
 package io.fpolab.analysis;
 
-import io.fpolab.config.ExperimentConfig.Activation;
+import io.fpolab.core.nn.Activation;
 import io.fpolab.core.nn.Mlp;
 import io.fpolab.core.policy.FlowNet;
 

@@ -7,6 +7,7 @@ import io.fpolab.analysis.RatioInspector;
 import io.fpolab.config.ConfigException;
 import io.fpolab.config.ExperimentConfig;
 import io.fpolab.core.AtomicFiles;
+import io.fpolab.core.rl.RatioMode;
 import io.fpolab.runs.RunFolder;
 import io.fpolab.train.Trainer;
 import java.io.IOException;
@@ -142,7 +143,7 @@ public final class RatioCheckCommand implements Callable<Integer> {
         line(b, "samples", String.format(Locale.ROOT, "%d of the %d transitions of θ_old's rollout (seed %d)",
                 s.samples(), r.rolloutSize(), seed));
         line(b, "FPO ratio", String.format(Locale.ROOT, "%s over %d (τ, ε) pairs%s, %s, on the pairs the update stored",
-                lower(flow.ratio()), flow.nMc(), flow.ratio() == ExperimentConfig.RatioMode.PER_SAMPLE
+                lower(flow.ratio()), flow.nMc(), flow.ratio() == RatioMode.PER_SAMPLE
                         ? " (per transition: the mean of the pairs' log-ratios)" : "", lower(flow.lossMode())));
         line(b, "exact ratio", String.format(Locale.ROOT, "ODE density of the raw action, RK4 %d steps (half the steps "
                 + "moves a log-ratio by ≤ %s)", s.steps(), num("%.1e", s.integratorCheck())));

@@ -1,5 +1,8 @@
 package io.fpolab.config;
 
+import io.fpolab.core.nn.NetworkConfig;
+import io.fpolab.core.policy.FlowConfig;
+import io.fpolab.core.policy.GaussianConfig;
 import java.util.List;
 
 /**
@@ -25,30 +28,6 @@ public record ExperimentConfig(
         EvalConfig eval) {
 
     public enum Algorithm { FPO, GAUSSIAN_PPO, DPPO }
-
-    public enum Activation { RELU, TANH, SILU }
-
-    public enum TimeEmbedding { RAW, SINUSOIDAL }
-
-    public enum Sampler { EULER, MIDPOINT, EULER_MARUYAMA }
-
-    public enum CfmLoss { U_MSE, EPS_MSE, DATA_MSE }
-
-    public enum TauSampling { UNIFORM, GRID }
-
-    public enum RatioMode { MEAN_EXP, CLAMPED, PER_SAMPLE }
-
-    public enum TrustRegion { PPO_CLIP, ASPO }
-
-    public enum StdMode { FIXED, LEARNED, STATE_DEPENDENT }
-
-    /**
-     * Which entropy Gaussian PPO's bonus rewards: that of the Gaussian over the raw action u (closed form;
-     * with tanh on the action it keeps rewarding a wider σ long after tanh(u) is saturated at ±1), or
-     * that of the action the env receives, tanh(u): the Gaussian entropy plus E[log(1 − tanh(u)²)],
-     * estimated from one reparameterized sample per transition (the authors' Playground PPO).
-     */
-    public enum GaussianEntropy { PRE_TANH, SQUASHED }
 
     public enum LrSchedule { CONSTANT, LINEAR, WARMUP_LINEAR }
 
@@ -79,52 +58,6 @@ public record ExperimentConfig(
         public EnvConfig withNumEnvs(int n) {
             return new EnvConfig(id, layout, layoutFile, n, maxSteps, actionTransform, integration, staggerStarts);
         }
-    }
-
-    /** @param hidden hidden layer widths, e.g. [64, 64]; @param activation hidden nonlinearity */
-    public record NetworkConfig(List<Integer> hidden, Activation activation) {
-        public NetworkConfig {
-            hidden = List.copyOf(hidden);
-        }
-    }
-
-    /**
-     * Flow policy (FPO) settings; {@code sampler}/{@code steps}/{@code timeEmbedding}/{@code outputScale}
-     * also shape DPPO's network and chain.
-     *
-     * @param timeEmbedding      τ fed raw (1 input) or as the 8-dim sinusoidal embedding
-     * @param outputScale        velocity output multiplier (Playground: 0.25)
-     * @param sampler            rollout sampler
-     * @param steps              integration steps K
-     * @param samplerNoise       σ of the Euler–Maruyama sampler
-     * @param zeroNoiseStart     start sampling from ε = 0 instead of N(0, I) during rollouts
-     * @param evalSampler        sampler for evaluation and analysis
-     * @param evalZeroNoiseStart start evaluation sampling from ε = 0
-     * @param nMc                (τ, ε) pairs per action
-     * @param lossMode           CFM loss per pair
-     * @param tauSampling        τ of the stored pairs: uniform in [0,1) or uniform over the sampler grid
-     * @param ratio              how per-pair losses make the ratio
-     * @param ratioClamp         clamp bound of the CLAMPED ratio (authors' GridWorld code: 3)
-     * @param trustRegion        PPO clip or ASPO
-     * @param cfmAnchor          weight of the CFM loss on the policy's own rollout actions added to FPO's loss
-     * @param actionClip         bound on each component of FPO's sampled (pre-transform) action; 0 disables
-     */
-    public record FlowConfig(TimeEmbedding timeEmbedding, double outputScale, Sampler sampler, int steps,
-            double samplerNoise, boolean zeroNoiseStart, Sampler evalSampler, boolean evalZeroNoiseStart,
-            int nMc, CfmLoss lossMode, TauSampling tauSampling, RatioMode ratio, double ratioClamp,
-            TrustRegion trustRegion, double cfmAnchor, double actionClip) {
-    }
-
-    /**
-     * @param std         fixed std, learned state-independent log-std, or state-dependent softplus std
-     * @param initStd     the fixed std, or the initial std of the learned ones (GridWorld: sqrt(0.5))
-     * @param tanhSquash  squash sampled actions with tanh before the env (log-det corrected)
-     * @param entropyCoef entropy bonus weight
-     * @param entropy     the entropy the bonus rewards: the pre-tanh Gaussian's or the squashed action's
-     * @param evalMean    evaluate with the mean action instead of a sample
-     */
-    public record GaussianConfig(StdMode std, double initStd, boolean tanhSquash, double entropyCoef,
-            GaussianEntropy entropy, boolean evalMean) {
     }
 
     /** @param sigma noise of each denoising step (paper's best: 0.05) */

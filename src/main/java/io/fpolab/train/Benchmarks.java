@@ -1,16 +1,25 @@
 package io.fpolab.train;
 
-import io.fpolab.core.nn.Workspaces;
 import io.fpolab.config.ConfigIO;
 import io.fpolab.config.ConfigSchema;
-import io.fpolab.config.ExperimentConfig;
 import io.fpolab.config.ExperimentConfig.*;
+import io.fpolab.config.ExperimentConfig;
 import io.fpolab.core.math.Rng;
+import io.fpolab.core.nn.Activation;
 import io.fpolab.core.nn.Adam;
+import io.fpolab.core.nn.NetworkConfig;
 import io.fpolab.core.nn.VectorKernels;
+import io.fpolab.core.nn.Workspaces;
+import io.fpolab.core.policy.CfmLoss;
+import io.fpolab.core.policy.FlowConfig;
 import io.fpolab.core.policy.FlowPolicy;
 import io.fpolab.core.policy.Policies;
 import io.fpolab.core.policy.Policy;
+import io.fpolab.core.policy.Sampler;
+import io.fpolab.core.policy.TauSampling;
+import io.fpolab.core.policy.TimeEmbedding;
+import io.fpolab.core.rl.RatioMode;
+import io.fpolab.core.rl.TrustRegion;
 import io.fpolab.env.Envs;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,9 +136,9 @@ public final class Benchmarks {
     public static double[] shardedUpdate(ExperimentConfig cfg, int obsDim, int actDim, int batch, int[] threads,
             int rounds, int stepsPerRound) {
         Rng rng = new Rng(1);
-        Policy p = Policies.create(cfg, obsDim, actDim, DataType.FLOAT, rng);
+        Policy p = PolicyFactory.create(cfg, obsDim, actDim, DataType.FLOAT, rng);
         PolicyShards shards = new PolicyShards(p, cfg.ppo().shards(),
-                () -> Policies.create(cfg, obsDim, actDim, DataType.FLOAT, new Rng(0)));
+                () -> PolicyFactory.create(cfg, obsDim, actDim, DataType.FLOAT, new Rng(0)));
         float[] obs = new float[batch * obsDim];
         float[] act = new float[batch * actDim];
         rng.fillGaussian(obs);

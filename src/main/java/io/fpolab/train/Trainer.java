@@ -1,15 +1,14 @@
 package io.fpolab.train;
 
-import io.fpolab.core.nn.Workspaces;
-import io.fpolab.config.ExperimentConfig;
 import io.fpolab.config.ExperimentConfig.ActionTransform;
 import io.fpolab.config.ExperimentConfig.AdvantageNorm;
+import io.fpolab.config.ExperimentConfig;
 import io.fpolab.core.math.Rng;
 import io.fpolab.core.nn.Adam;
 import io.fpolab.core.nn.Mlp;
 import io.fpolab.core.nn.Nd;
 import io.fpolab.core.nn.ParamSet;
-import io.fpolab.core.policy.Policies;
+import io.fpolab.core.nn.Workspaces;
 import io.fpolab.core.policy.Policy;
 import io.fpolab.core.rl.Gae;
 import io.fpolab.core.rl.RunningNorm;
@@ -105,12 +104,12 @@ public final class Trainer {
         this.envRng = master.split();
         this.policyRng = master.split();
         this.updateRng = master.split();
-        this.policy = Policies.create(cfg, spec.obsDim(), spec.actDim(), dtype, initRng);
+        this.policy = PolicyFactory.create(cfg, spec.obsDim(), spec.actDim(), dtype, initRng);
         // The mirrors' own initial weights are never used: each takes the policy's before every minibatch.
         this.shards = new PolicyShards(policy, cfg.ppo().shards(),
-                () -> Policies.create(cfg, spec.obsDim(), spec.actDim(), dtype, new Rng(0)));
+                () -> PolicyFactory.create(cfg, spec.obsDim(), spec.actDim(), dtype, new Rng(0)));
         this.sampler = new ParallelSampler(policy,
-                () -> Policies.create(cfg, spec.obsDim(), spec.actDim(), dtype, new Rng(0)));
+                () -> PolicyFactory.create(cfg, spec.obsDim(), spec.actDim(), dtype, new Rng(0)));
         this.critic = new Mlp(spec.obsDim(), cfg.critic().hidden(), 1, cfg.critic().activation(), dtype);
         this.criticParams = new ParamSet(dtype, List.of(critic));
         critic.init(initRng, 1.0);

@@ -4,17 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fpolab.config.ExperimentConfig.Activation;
 import io.fpolab.config.ExperimentConfig.Algorithm;
-import io.fpolab.config.ExperimentConfig.TimeEmbedding;
 import io.fpolab.core.math.Rng;
+import io.fpolab.core.nn.Activation;
 import io.fpolab.core.nn.Nd;
 import io.fpolab.core.nn.ParamSet;
 import io.fpolab.core.policy.FlowNet;
+import io.fpolab.core.policy.TimeEmbedding;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

@@ -4,15 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fpolab.config.ExperimentConfig;
 import io.fpolab.config.ExperimentConfig.Algorithm;
-import io.fpolab.config.ExperimentConfig.RatioMode;
+import io.fpolab.config.ExperimentConfig;
 import io.fpolab.core.TestConfigs;
 import io.fpolab.core.math.Rng;
 import io.fpolab.core.policy.FlowPolicy;
 import io.fpolab.core.policy.Policies;
 import io.fpolab.core.policy.Policy;
+import io.fpolab.core.rl.RatioMode;
 import io.fpolab.env.Envs;
+import io.fpolab.train.PolicyFactory;
 import io.fpolab.train.Trainer;
 import java.util.Arrays;
 import java.util.List;
@@ -34,7 +35,7 @@ class RatioInspectorTest {
     }
 
     private static FlowPolicy policy(ExperimentConfig cfg, long seed) {
-        return (FlowPolicy) Policies.create(cfg, OBS, ACT, DataType.FLOAT, new Rng(seed));
+        return (FlowPolicy) PolicyFactory.create(cfg, OBS, ACT, DataType.FLOAT, new Rng(seed));
     }
 
     /** Observations, then actions sampled by {@code p} there, after which p holds its θ_old pairs and losses. */
@@ -187,7 +188,7 @@ class RatioInspectorTest {
         }
         assertTrue(s.stream().anyMatch(x -> Math.abs(x.exactLogRatio()) > 1e-6), "θ is not θ_old");
         // θ_old's field is the checkpoint's: a fresh field of those parameters gives the same log-densities.
-        FlowPolicy old = (FlowPolicy) Policies.create(cfg, trainer.policy().obsDim(), trainer.policy().actDim(),
+        FlowPolicy old = (FlowPolicy) PolicyFactory.create(cfg, trainer.policy().obsDim(), trainer.policy().actDim(),
                 DataType.FLOAT, new Rng(1));
         old.params().params().assign(org.nd4j.linalg.factory.Nd4j.createFromArray(before).reshape(1, before.length));
         Trainer.RolloutBatch batch = trainer.lastRollout();

@@ -76,4 +76,13 @@ class ArchitectureTest {
                 .because("probes that read networks live in io.fpolab.analysis; the UI paints the data they return")
                 .check(classes);
     }
+
+    @Test
+    void coreDependsOnNoConfig() {
+        noClasses().that().resideInAPackage("io.fpolab.core..")
+                .should().dependOnClassesThat().resideInAPackage("io.fpolab.config..")
+                .because("config describes experiments in core's terms (config depends on core, not the reverse); "
+                        + "train.PolicyFactory turns an ExperimentConfig into a policy")
+                .check(classes);
+    }
 }

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fpolab.config.ExperimentConfig.Algorithm;
 import io.fpolab.config.ExperimentConfig.Integration;
-import io.fpolab.config.ExperimentConfig.Sampler;
+import io.fpolab.core.policy.GaussianEntropy;
+import io.fpolab.core.policy.Sampler;
+import io.fpolab.core.rl.RatioMode;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,7 +41,7 @@ class ConfigSchemaTest {
         assertEquals(List.of(64, 64), d.actor().hidden());
         assertEquals(50, d.flow().nMc());
         assertEquals(10, d.flow().steps());
-        assertEquals(ExperimentConfig.RatioMode.CLAMPED, d.flow().ratio());
+        assertEquals(RatioMode.CLAMPED, d.flow().ratio());
         assertEquals(3.0, d.flow().ratioClamp());
         assertEquals(Math.sqrt(0.5), d.gaussian().initStd());
         assertEquals(0.05, d.dppo().sigma());
@@ -230,7 +232,7 @@ class ConfigSchemaTest {
 
     @Test
     void squashedGaussianEntropyNeedsTanhOnTheAction() {
-        assertEquals(ExperimentConfig.GaussianEntropy.PRE_TANH, ConfigSchema.defaults().gaussian().entropy());
+        assertEquals(GaussianEntropy.PRE_TANH, ConfigSchema.defaults().gaussian().entropy());
         Map<String, Object> m = required();
         m.put("algorithm", "gaussian_ppo");
         m.put("env.id", "cartpole-swingup");
@@ -240,10 +242,10 @@ class ConfigSchemaTest {
         assertEquals("gaussian.entropy: \"squashed\" needs tanh on the action; allowed: pre_tanh, or squashed with "
                 + "env.actionTransform tanh or gaussian.tanhSquash true", e.getMessage());
         m.put("env.actionTransform", "tanh");
-        assertEquals(ExperimentConfig.GaussianEntropy.SQUASHED, ConfigSchema.fromMap(m).gaussian().entropy());
+        assertEquals(GaussianEntropy.SQUASHED, ConfigSchema.fromMap(m).gaussian().entropy());
         m.put("env.actionTransform", "clip");
         m.put("gaussian.tanhSquash", true);
-        assertEquals(ExperimentConfig.GaussianEntropy.SQUASHED, ConfigSchema.fromMap(m).gaussian().entropy());
+        assertEquals(GaussianEntropy.SQUASHED, ConfigSchema.fromMap(m).gaussian().entropy());
         // Other algorithms ignore the Gaussian section, so its value cannot make their files invalid.
         m.put("gaussian.tanhSquash", false);
         m.put("algorithm", "fpo");

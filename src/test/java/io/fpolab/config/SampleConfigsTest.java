@@ -4,19 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fpolab.config.ExperimentConfig.Activation;
 import io.fpolab.config.ExperimentConfig.AdvantageNorm;
 import io.fpolab.config.ExperimentConfig.Algorithm;
-import io.fpolab.config.ExperimentConfig.CfmLoss;
-import io.fpolab.config.ExperimentConfig.GaussianEntropy;
 import io.fpolab.config.ExperimentConfig.Integration;
 import io.fpolab.config.ExperimentConfig.LrSchedule;
-import io.fpolab.config.ExperimentConfig.RatioMode;
-import io.fpolab.config.ExperimentConfig.Sampler;
-import io.fpolab.config.ExperimentConfig.StdMode;
-import io.fpolab.config.ExperimentConfig.TauSampling;
-import io.fpolab.config.ExperimentConfig.TimeEmbedding;
-import io.fpolab.config.ExperimentConfig.TrustRegion;
+import io.fpolab.core.nn.Activation;
+import io.fpolab.core.policy.CfmLoss;
+import io.fpolab.core.policy.GaussianEntropy;
+import io.fpolab.core.policy.Sampler;
+import io.fpolab.core.policy.StdMode;
+import io.fpolab.core.policy.TauSampling;
+import io.fpolab.core.policy.TimeEmbedding;
+import io.fpolab.core.rl.RatioMode;
+import io.fpolab.core.rl.TrustRegion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +78,7 @@ class SampleConfigsTest {
     void baselinesDifferFromFpoOnlyWhereTheBriefSays() {
         ExperimentConfig gauss = SampleConfigs.load("gridworld-gaussian-ppo.json");
         assertEquals(Algorithm.GAUSSIAN_PPO, gauss.algorithm());
-        assertEquals(ExperimentConfig.StdMode.FIXED, gauss.gaussian().std());
+        assertEquals(StdMode.FIXED, gauss.gaussian().std());
         assertEquals(Math.sqrt(0.5), gauss.gaussian().initStd(), 1e-15);
         ExperimentConfig.PpoConfig fpo = SampleConfigs.load("gridworld-fpo.json").ppo();
         // Same PPO settings, but the paper's constant rate and twice the (cheap) budget, so it commits; its small

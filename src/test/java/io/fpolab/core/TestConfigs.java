@@ -1,7 +1,19 @@
 package io.fpolab.core;
 
-import io.fpolab.config.ExperimentConfig;
 import io.fpolab.config.ExperimentConfig.*;
+import io.fpolab.config.ExperimentConfig;
+import io.fpolab.core.nn.Activation;
+import io.fpolab.core.nn.NetworkConfig;
+import io.fpolab.core.policy.CfmLoss;
+import io.fpolab.core.policy.FlowConfig;
+import io.fpolab.core.policy.GaussianConfig;
+import io.fpolab.core.policy.GaussianEntropy;
+import io.fpolab.core.policy.Sampler;
+import io.fpolab.core.policy.StdMode;
+import io.fpolab.core.policy.TauSampling;
+import io.fpolab.core.policy.TimeEmbedding;
+import io.fpolab.core.rl.RatioMode;
+import io.fpolab.core.rl.TrustRegion;
 import java.util.List;
 
 /** Small hand-built configs for engine tests (independent of the config files). */

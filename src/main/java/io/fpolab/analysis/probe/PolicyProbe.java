@@ -1,13 +1,13 @@
 package io.fpolab.analysis.probe;
 
 import io.fpolab.analysis.GridAnalysis;
-import io.fpolab.config.ExperimentConfig.Sampler;
 import io.fpolab.core.math.Rng;
 import io.fpolab.core.nn.Nd;
 import io.fpolab.core.policy.DppoPolicy;
 import io.fpolab.core.policy.FlowNet;
 import io.fpolab.core.policy.FlowPolicy;
 import io.fpolab.core.policy.Policy;
+import io.fpolab.core.policy.Sampler;
 import io.fpolab.env.grid.GridWorldVecEnv;
 import io.fpolab.train.Trainer;
 import org.nd4j.linalg.api.ndarray.INDArray;

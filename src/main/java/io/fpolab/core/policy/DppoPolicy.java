@@ -1,11 +1,10 @@
 package io.fpolab.core.policy;
 
-import io.fpolab.config.ExperimentConfig;
-import io.fpolab.config.ExperimentConfig.RatioMode;
-import io.fpolab.config.ExperimentConfig.Sampler;
-import io.fpolab.config.ExperimentConfig.TrustRegion;
 import io.fpolab.core.math.Rng;
 import io.fpolab.core.nn.Nd;
+import io.fpolab.core.nn.NetworkConfig;
+import io.fpolab.core.rl.RatioMode;
+import io.fpolab.core.rl.TrustRegion;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -25,7 +24,7 @@ public final class DppoPolicy extends FlowPolicyBase {
     private final int steps;
     private float[] chain = new float[0];
 
-    public DppoPolicy(int obsDim, int actDim, ExperimentConfig.NetworkConfig actor, ExperimentConfig.FlowConfig flow,
+    public DppoPolicy(int obsDim, int actDim, NetworkConfig actor, FlowConfig flow,
             double sigma, DataType dtype, Rng rng) {
         super(obsDim, actDim, actor, flow, dtype, rng, flow.steps());
         this.sigma = sigma;

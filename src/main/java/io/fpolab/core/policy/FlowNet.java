@@ -1,11 +1,9 @@
 package io.fpolab.core.policy;
 
-import io.fpolab.config.ExperimentConfig.Activation;
-import io.fpolab.config.ExperimentConfig.Sampler;
-import io.fpolab.config.ExperimentConfig.TimeEmbedding;
 import io.fpolab.core.math.Rng;
-import io.fpolab.core.nn.Nd;
+import io.fpolab.core.nn.Activation;
 import io.fpolab.core.nn.Mlp;
+import io.fpolab.core.nn.Nd;
 import io.fpolab.core.nn.Workspaces;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -1,14 +1,10 @@
 package io.fpolab.core.policy;
 
-import io.fpolab.config.ExperimentConfig;
-import io.fpolab.config.ExperimentConfig.CfmLoss;
-import io.fpolab.config.ExperimentConfig.FlowConfig;
-import io.fpolab.config.ExperimentConfig.RatioMode;
-import io.fpolab.config.ExperimentConfig.Sampler;
-import io.fpolab.config.ExperimentConfig.TauSampling;
-import io.fpolab.config.ExperimentConfig.TrustRegion;
 import io.fpolab.core.math.Rng;
 import io.fpolab.core.nn.Nd;
+import io.fpolab.core.nn.NetworkConfig;
+import io.fpolab.core.rl.RatioMode;
+import io.fpolab.core.rl.TrustRegion;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -26,7 +22,7 @@ public final class FlowPolicy extends FlowPolicyBase {
     private float[] tau = new float[0];
     private float[] eps = new float[0];
 
-    public FlowPolicy(int obsDim, int actDim, ExperimentConfig.NetworkConfig actor, FlowConfig cfg, DataType dtype,
+    public FlowPolicy(int obsDim, int actDim, NetworkConfig actor, FlowConfig cfg, DataType dtype,
             Rng rng) {
         super(obsDim, actDim, actor, cfg, dtype, rng, cfg.nMc());
         this.nMc = cfg.nMc();

@@ -1,15 +1,15 @@
 package io.fpolab.core.policy;
 
-import io.fpolab.config.ExperimentConfig;
-import io.fpolab.config.ExperimentConfig.RatioMode;
-import io.fpolab.config.ExperimentConfig.TrustRegion;
 import io.fpolab.core.math.Rng;
 import io.fpolab.core.nn.Mlp;
 import io.fpolab.core.nn.Nd;
+import io.fpolab.core.nn.NetworkConfig;
 import io.fpolab.core.nn.ParamSet;
 import io.fpolab.core.nn.Workspaces;
 import io.fpolab.core.rl.FlowRatio;
 import io.fpolab.core.rl.PpoObjective;
+import io.fpolab.core.rl.RatioMode;
+import io.fpolab.core.rl.TrustRegion;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -24,12 +24,12 @@ abstract class FlowPolicyBase implements Policy {
     static final int CHUNK_ROWS = 1 << 16;
 
     protected final FlowNet net;
-    protected final ExperimentConfig.FlowConfig flow;
+    protected final FlowConfig flow;
     private final ParamSet params;
     private final int rowsPer;
     private double[] lossOld = new double[0];
 
-    FlowPolicyBase(int obsDim, int actDim, ExperimentConfig.NetworkConfig actor, ExperimentConfig.FlowConfig flow,
+    FlowPolicyBase(int obsDim, int actDim, NetworkConfig actor, FlowConfig flow,
             DataType dtype, Rng rng, int rowsPer) {
         this.flow = flow;
         this.rowsPer = rowsPer;

@@ -1,15 +1,13 @@
 package io.fpolab.core.policy;
 
-import io.fpolab.config.ExperimentConfig;
-import io.fpolab.config.ExperimentConfig.GaussianEntropy;
-import io.fpolab.config.ExperimentConfig.StdMode;
-import io.fpolab.config.ExperimentConfig.TrustRegion;
 import io.fpolab.core.math.Rng;
-import io.fpolab.core.nn.Nd;
 import io.fpolab.core.nn.Mlp;
+import io.fpolab.core.nn.Nd;
+import io.fpolab.core.nn.NetworkConfig;
 import io.fpolab.core.nn.ParamSet;
 import io.fpolab.core.nn.ParamVector;
 import io.fpolab.core.rl.PpoObjective;
+import io.fpolab.core.rl.TrustRegion;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -43,7 +41,7 @@ public final class GaussianPolicy implements Policy {
 
     private final int obsDim;
     private final int actDim;
-    private final ExperimentConfig.GaussianConfig cfg;
+    private final GaussianConfig cfg;
     private final Mlp mlp;
     private final ParamVector logStd;
     private final ParamSet params;
@@ -51,8 +49,8 @@ public final class GaussianPolicy implements Policy {
     /** ξ of the squashed-entropy sample, {@code [batch·actDim]}; empty with the pre-tanh entropy. */
     private float[] entropyNoise = new float[0];
 
-    public GaussianPolicy(int obsDim, int actDim, ExperimentConfig.NetworkConfig actor,
-            ExperimentConfig.GaussianConfig cfg, DataType dtype, Rng rng) {
+    public GaussianPolicy(int obsDim, int actDim, NetworkConfig actor,
+            GaussianConfig cfg, DataType dtype, Rng rng) {
         this.obsDim = obsDim;
         this.actDim = actDim;
         this.cfg = cfg;

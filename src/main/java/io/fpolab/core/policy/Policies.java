@@ -1,10 +1,6 @@
 package io.fpolab.core.policy;
 
-import io.fpolab.config.ExperimentConfig;
-import io.fpolab.core.math.Rng;
-import org.nd4j.linalg.api.buffer.DataType;
-
-/** Builds the policy an experiment asks for. */
+/** What the policies share: their output layers' initial gains and index ranges. */
 public final class Policies {
     /**
      * Output-layer gain at init of flow policies (FPO, DPPO). A near-zero velocity field makes a fresh
@@ -20,14 +16,6 @@ public final class Policies {
     public static final double GAUSSIAN_OUTPUT_GAIN = 1.0;
 
     private Policies() {
-    }
-
-    public static Policy create(ExperimentConfig cfg, int obsDim, int actDim, DataType dtype, Rng rng) {
-        return switch (cfg.algorithm()) {
-            case FPO -> new FlowPolicy(obsDim, actDim, cfg.actor(), cfg.flow(), dtype, rng);
-            case GAUSSIAN_PPO -> new GaussianPolicy(obsDim, actDim, cfg.actor(), cfg.gaussian(), dtype, rng);
-            case DPPO -> new DppoPolicy(obsDim, actDim, cfg.actor(), cfg.flow(), cfg.dppo().sigma(), dtype, rng);
-        };
     }
 
     /** {@code [from, from+1, …, to−1]}. */

@@ -1,6 +1,5 @@
 package io.fpolab.core.rl;
 
-import io.fpolab.config.ExperimentConfig.RatioMode;
 
 /**
  * FPO's likelihood-ratio surrogate built from per-row CFM losses (algorithm.md §3).

@@ -1,6 +1,5 @@
 package io.fpolab.core.rl;
 
-import io.fpolab.config.ExperimentConfig.TrustRegion;
 
 /**
  * The PPO surrogate as a pure function of per-unit log-ratios and advantages.

@@ -2,7 +2,6 @@ package io.fpolab.core.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.fpolab.config.ExperimentConfig.Activation;
 import io.fpolab.core.math.Rng;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fpolab.config.ConfigSchema;
-import io.fpolab.config.ExperimentConfig;
 import io.fpolab.config.ExperimentConfig.Algorithm;
-import io.fpolab.config.ExperimentConfig.CfmLoss;
-import io.fpolab.config.ExperimentConfig.RatioMode;
-import io.fpolab.config.ExperimentConfig.TimeEmbedding;
-import io.fpolab.config.ExperimentConfig.TrustRegion;
+import io.fpolab.config.ExperimentConfig;
 import io.fpolab.core.TestConfigs;
 import io.fpolab.core.math.Rng;
+import io.fpolab.core.nn.Activation;
 import io.fpolab.core.nn.Nd;
+import io.fpolab.core.rl.RatioMode;
+import io.fpolab.core.rl.TrustRegion;
+import io.fpolab.train.PolicyFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -23,7 +23,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 class FlowLossTest {
     @Test
     void sinusoidalInputHoldsCosinesThenSinesOfTauTimesOneTwoFourEight() {
-        FlowNet net = new FlowNet(2, 1, java.util.List.of(8), ExperimentConfig.Activation.SILU,
+        FlowNet net = new FlowNet(2, 1, java.util.List.of(8), Activation.SILU,
                 TimeEmbedding.SINUSOIDAL, 1.0, DataType.FLOAT);
         int rows = 37;
         float[] obsX = new float[rows * 3];
@@ -49,7 +49,7 @@ class FlowLossTest {
     @ParameterizedTest
     @EnumSource(Algorithm.class)
     void ratioIsExactlyOneWhenPolicyUnchanged(Algorithm algorithm) {
-        Policy p = Policies.create(TestConfigs.base(algorithm), 3, 2, DataType.FLOAT, new Rng(5));
+        Policy p = PolicyFactory.create(TestConfigs.base(algorithm), 3, 2, DataType.FLOAT, new Rng(5));
         int batch = 40;
         Rng rng = new Rng(6);
         float[] obs = new float[batch * 3];
@@ -84,7 +84,7 @@ class FlowLossTest {
         float[] obs = new float[rows * 3];
         for (String clip : new String[] {"0", "0.5"}) {
             ExperimentConfig cfg = ConfigSchema.withOverride(base, "flow.actionClip", clip);
-            Policy p = Policies.create(cfg, 3, 2, DataType.FLOAT, new Rng(5));
+            Policy p = PolicyFactory.create(cfg, 3, 2, DataType.FLOAT, new Rng(5));
             for (boolean eval : new boolean[] {false, true}) {
                 float[][] path = new float[p.pathLength()][];
                 float[] act = p.sample(obs, rows, new Rng(8), eval, path);
@@ -105,7 +105,7 @@ class FlowLossTest {
     @Test
     void epsMseEqualsTauSquaredTimesUMseFromThePredictedNoise() {
         ExperimentConfig base = TestConfigs.base(Algorithm.FPO);
-        FlowPolicy p = (FlowPolicy) Policies.create(TestConfigs.withFlow(base, TestConfigs.flow(base.flow(),
+        FlowPolicy p = (FlowPolicy) PolicyFactory.create(TestConfigs.withFlow(base, TestConfigs.flow(base.flow(),
                 CfmLoss.EPS_MSE, RatioMode.MEAN_EXP, TrustRegion.PPO_CLIP, TimeEmbedding.RAW)), 2, 2, DataType.DOUBLE,
                 new Rng(8));
         Rng rng = new Rng(3);

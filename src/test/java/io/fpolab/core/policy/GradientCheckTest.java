@@ -3,10 +3,15 @@ package io.fpolab.core.policy;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.fpolab.config.ExperimentConfig;
 import io.fpolab.config.ExperimentConfig.*;
+import io.fpolab.config.ExperimentConfig;
 import io.fpolab.core.TestConfigs;
 import io.fpolab.core.math.Rng;
+import io.fpolab.core.nn.Activation;
+import io.fpolab.core.nn.NetworkConfig;
+import io.fpolab.core.rl.RatioMode;
+import io.fpolab.core.rl.TrustRegion;
+import io.fpolab.train.PolicyFactory;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,7 +47,7 @@ class GradientCheckTest {
     void flowPolicyGradientMatchesFiniteDifferences(CfmLoss loss, RatioMode ratio, TrustRegion tr, TimeEmbedding emb) {
         ExperimentConfig base = TestConfigs.base(Algorithm.FPO);
         ExperimentConfig cfg = TestConfigs.withFlow(base, TestConfigs.flow(base.flow(), loss, ratio, tr, emb));
-        check(Policies.create(cfg, OBS, ACT, DataType.DOUBLE, new Rng(1)));
+        check(PolicyFactory.create(cfg, OBS, ACT, DataType.DOUBLE, new Rng(1)));
     }
 
     /** The anchor (not in the paper) adds weight × mean row loss; its gradient must match too. */
@@ -52,7 +57,7 @@ class GradientCheckTest {
         ExperimentConfig cfg = TestConfigs.withFlow(base, TestConfigs.flow(base.flow(), CfmLoss.EPS_MSE,
                 RatioMode.PER_SAMPLE, TrustRegion.ASPO, TimeEmbedding.SINUSOIDAL));
         cfg = io.fpolab.config.ConfigSchema.withOverride(cfg, "flow.cfmAnchor", "0.7");
-        check(Policies.create(cfg, OBS, ACT, DataType.DOUBLE, new Rng(3)));
+        check(PolicyFactory.create(cfg, OBS, ACT, DataType.DOUBLE, new Rng(3)));
     }
 
     @ParameterizedTest(name = "Gaussian {0} {1}")
@@ -62,7 +67,7 @@ class GradientCheckTest {
         // A large bonus weight so that the entropy term's gradient is not lost next to the ratio's.
         double coef = entropy == GaussianEntropy.SQUASHED ? 0.8 : 0.05;
         ExperimentConfig cfg = TestConfigs.withGaussian(base, new GaussianConfig(std, 0.6, true, coef, entropy, false));
-        check(Policies.create(cfg, OBS, ACT, DataType.DOUBLE, new Rng(2)));
+        check(PolicyFactory.create(cfg, OBS, ACT, DataType.DOUBLE, new Rng(2)));
     }
 
     static Stream<Arguments> gaussianVariants() {
@@ -77,7 +82,7 @@ class GradientCheckTest {
 
     @Test
     void dppoPolicyGradientMatchesFiniteDifferences() {
-        check(Policies.create(TestConfigs.base(Algorithm.DPPO), OBS, ACT, DataType.DOUBLE, new Rng(3)));
+        check(PolicyFactory.create(TestConfigs.base(Algorithm.DPPO), OBS, ACT, DataType.DOUBLE, new Rng(3)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -87,7 +92,7 @@ class GradientCheckTest {
         ExperimentConfig cfg = new ExperimentConfig("t", "", 0, Algorithm.FPO, base.env(),
                 new NetworkConfig(java.util.List.of(7, 5), act), base.critic(), base.flow(), base.gaussian(),
                 base.dppo(), base.ppo(), base.eval());
-        check(Policies.create(cfg, OBS, ACT, DataType.DOUBLE, new Rng(4)));
+        check(PolicyFactory.create(cfg, OBS, ACT, DataType.DOUBLE, new Rng(4)));
     }
 
     static Stream<Activation> activations() {

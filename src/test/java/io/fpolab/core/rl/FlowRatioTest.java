@@ -3,7 +3,6 @@ package io.fpolab.core.rl;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.fpolab.config.ExperimentConfig.RatioMode;
 import org.junit.jupiter.api.Test;
 
 class FlowRatioTest {

@@ -1,0 +1,3 @@
+package io.fpolab.core.nn;
+
+public enum Activation { RELU, TANH, SILU }

@@ -1,0 +1,3 @@
+package io.fpolab.core.policy;
+
+public enum CfmLoss { U_MSE, EPS_MSE, DATA_MSE }

@@ -1,0 +1,3 @@
+package io.fpolab.core.policy;
+
+public enum TimeEmbedding { RAW, SINUSOIDAL }

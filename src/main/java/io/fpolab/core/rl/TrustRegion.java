@@ -1,0 +1,3 @@
+package io.fpolab.core.rl;
+
+public enum TrustRegion { PPO_CLIP, ASPO }
