@@ -10,8 +10,8 @@ import java.util.List;
  * experiment panel all read and write. JSON keys are the record component names; enum values are
  * written in lower snake case ({@code "gaussian_ppo"}, {@code "u_mse"}).
  *
- * <p>Construct through {@link ConfigIO} (files) or {@link ConfigSchema} (validated maps); the
- * compact constructors only check non-null-ness.
+ * <p>Construct through {@link ConfigIO} (files) or {@link ConfigSchema} (validated maps, also what tests use):
+ * they check every field and the rules between fields; the records themselves check nothing.
  */
 public record ExperimentConfig(
         String name,

@@ -29,9 +29,7 @@ class RatioInspectorTest {
     private static final int BATCH = 40;
 
     private static ExperimentConfig config(RatioMode mode) {
-        ExperimentConfig base = TestConfigs.base(Algorithm.FPO);
-        return TestConfigs.withFlow(base, TestConfigs.flow(base.flow(), base.flow().lossMode(), mode,
-                base.flow().trustRegion(), base.flow().timeEmbedding()));
+        return TestConfigs.with(TestConfigs.base(Algorithm.FPO), "flow.ratio", mode);
     }
 
     private static FlowPolicy policy(ExperimentConfig cfg, long seed) {

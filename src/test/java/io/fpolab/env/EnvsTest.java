@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.fpolab.config.ConfigException;
-import io.fpolab.config.ExperimentConfig.ActionTransform;
+import io.fpolab.config.ExperimentConfig.Algorithm;
 import io.fpolab.config.ExperimentConfig.EnvConfig;
 import io.fpolab.config.ExperimentConfig.Integration;
+import io.fpolab.core.TestConfigs;
 import io.fpolab.core.math.Rng;
 import io.fpolab.env.control.ControlSuite;
 import java.util.Arrays;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class EnvsTest {
     private static EnvConfig env(String id, Integration integration) {
-        return new EnvConfig(id, "two_bands", null, 2, 0, ActionTransform.CLIP, integration, false);
+        return TestConfigs.with(TestConfigs.base(Algorithm.FPO), "env.id", id, "env.numEnvs", 2,
+                "env.integration", integration).env();
     }
 
     private static double[] afterTenSteps(VecEnv env) {

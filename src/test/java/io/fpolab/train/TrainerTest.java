@@ -8,20 +8,10 @@ import io.fpolab.config.ConfigSchema;
 import io.fpolab.config.ExperimentConfig.*;
 import io.fpolab.config.ExperimentConfig;
 import io.fpolab.core.TestConfigs;
-import io.fpolab.core.nn.Activation;
-import io.fpolab.core.nn.NetworkConfig;
-import io.fpolab.core.policy.CfmLoss;
-import io.fpolab.core.policy.FlowConfig;
-import io.fpolab.core.policy.GaussianConfig;
-import io.fpolab.core.policy.GaussianEntropy;
-import io.fpolab.core.policy.Sampler;
 import io.fpolab.core.policy.StdMode;
-import io.fpolab.core.policy.TauSampling;
-import io.fpolab.core.policy.TimeEmbedding;
-import io.fpolab.core.rl.RatioMode;
-import io.fpolab.core.rl.TrustRegion;
 import io.fpolab.env.Envs;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -31,16 +21,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 class TrainerTest {
     static ExperimentConfig banditConfig(Algorithm algorithm, long seed) {
-        ExperimentConfig b = TestConfigs.base(algorithm);
-        return new ExperimentConfig("bandit", "", seed, algorithm, b.env(),
-                new NetworkConfig(java.util.List.of(32, 32), Activation.TANH),
-                new NetworkConfig(java.util.List.of(32, 32), Activation.TANH),
-                new FlowConfig(TimeEmbedding.RAW, 1.0, Sampler.EULER, 8, 0.0, false, Sampler.EULER, false, 16,
-                        CfmLoss.U_MSE, TauSampling.UNIFORM, RatioMode.MEAN_EXP, 3.0, TrustRegion.PPO_CLIP, 0.0, 0.0),
-                new GaussianConfig(StdMode.LEARNED, 0.5, false, 0.0, GaussianEntropy.PRE_TANH, false), new DppoConfig(0.1),
-                new PpoConfig(40 * 256, 8, 4, 4, 0.2, 0.99, 0.95, 3e-3, 3e-3, LrSchedule.CONSTANT, 0.5, 0.0,
-                        AdvantageNorm.BATCH, false, 0.5, false, 1.0, 0.0, 0.0, 1, 1),
-                new EvalConfig(0, 10));
+        return TestConfigs.with(TestConfigs.base(algorithm), "name", "bandit", "seed", seed,
+                "actor.hidden", List.of(32, 32), "critic.hidden", List.of(32, 32),
+                "flow.steps", 8, "flow.samplerNoise", 0.0, "flow.nMc", 16,
+                "gaussian.std", StdMode.LEARNED, "gaussian.initStd", 0.5, "dppo.sigma", 0.1,
+                "ppo.totalSteps", 40 * 256, "ppo.stepsPerEnv", 8, "ppo.epochs", 4, "ppo.minibatches", 4,
+                "ppo.lr", 3e-3, "ppo.criticLr", 3e-3);
     }
 
     @ParameterizedTest

@@ -104,10 +104,9 @@ class FlowLossTest {
 
     @Test
     void epsMseEqualsTauSquaredTimesUMseFromThePredictedNoise() {
-        ExperimentConfig base = TestConfigs.base(Algorithm.FPO);
-        FlowPolicy p = (FlowPolicy) PolicyFactory.create(TestConfigs.withFlow(base, TestConfigs.flow(base.flow(),
-                CfmLoss.EPS_MSE, RatioMode.MEAN_EXP, TrustRegion.PPO_CLIP, TimeEmbedding.RAW)), 2, 2, DataType.DOUBLE,
-                new Rng(8));
+        FlowPolicy p = (FlowPolicy) PolicyFactory.create(TestConfigs.with(TestConfigs.base(Algorithm.FPO),
+                "flow.lossMode", CfmLoss.EPS_MSE, "flow.ratio", RatioMode.MEAN_EXP, "flow.trustRegion",
+                TrustRegion.PPO_CLIP, "flow.timeEmbedding", TimeEmbedding.RAW), 2, 2, DataType.DOUBLE, new Rng(8));
         Rng rng = new Rng(3);
         int rows = 50;
         for (int r = 0; r < rows; r++) {

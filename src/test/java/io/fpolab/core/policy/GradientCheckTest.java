@@ -8,7 +8,6 @@ import io.fpolab.config.ExperimentConfig;
 import io.fpolab.core.TestConfigs;
 import io.fpolab.core.math.Rng;
 import io.fpolab.core.nn.Activation;
-import io.fpolab.core.nn.NetworkConfig;
 import io.fpolab.core.rl.RatioMode;
 import io.fpolab.core.rl.TrustRegion;
 import io.fpolab.train.PolicyFactory;
@@ -46,7 +45,8 @@ class GradientCheckTest {
     @MethodSource("flowVariants")
     void flowPolicyGradientMatchesFiniteDifferences(CfmLoss loss, RatioMode ratio, TrustRegion tr, TimeEmbedding emb) {
         ExperimentConfig base = TestConfigs.base(Algorithm.FPO);
-        ExperimentConfig cfg = TestConfigs.withFlow(base, TestConfigs.flow(base.flow(), loss, ratio, tr, emb));
+        ExperimentConfig cfg = TestConfigs.with(base, "flow.lossMode", loss, "flow.ratio", ratio, "flow.trustRegion", tr,
+                "flow.timeEmbedding", emb);
         check(PolicyFactory.create(cfg, OBS, ACT, DataType.DOUBLE, new Rng(1)));
     }
 
@@ -54,9 +54,9 @@ class GradientCheckTest {
     @org.junit.jupiter.api.Test
     void cfmAnchorAddsItsWeightedLossAndGradient() {
         ExperimentConfig base = TestConfigs.base(Algorithm.FPO);
-        ExperimentConfig cfg = TestConfigs.withFlow(base, TestConfigs.flow(base.flow(), CfmLoss.EPS_MSE,
-                RatioMode.PER_SAMPLE, TrustRegion.ASPO, TimeEmbedding.SINUSOIDAL));
-        cfg = io.fpolab.config.ConfigSchema.withOverride(cfg, "flow.cfmAnchor", "0.7");
+        ExperimentConfig cfg = TestConfigs.with(base, "flow.lossMode", CfmLoss.EPS_MSE, "flow.ratio",
+                RatioMode.PER_SAMPLE, "flow.trustRegion", TrustRegion.ASPO, "flow.timeEmbedding", TimeEmbedding.SINUSOIDAL,
+                "flow.cfmAnchor", 0.7);
         check(PolicyFactory.create(cfg, OBS, ACT, DataType.DOUBLE, new Rng(3)));
     }
 
@@ -66,7 +66,9 @@ class GradientCheckTest {
         ExperimentConfig base = TestConfigs.base(Algorithm.GAUSSIAN_PPO);
         // A large bonus weight so that the entropy term's gradient is not lost next to the ratio's.
         double coef = entropy == GaussianEntropy.SQUASHED ? 0.8 : 0.05;
-        ExperimentConfig cfg = TestConfigs.withGaussian(base, new GaussianConfig(std, 0.6, true, coef, entropy, false));
+        ExperimentConfig cfg = TestConfigs.with(base, "gaussian.std", std, "gaussian.initStd", 0.6,
+                "gaussian.tanhSquash", true, "gaussian.entropyCoef", coef, "gaussian.entropy", entropy,
+                "gaussian.evalMean", false);
         check(PolicyFactory.create(cfg, OBS, ACT, DataType.DOUBLE, new Rng(2)));
     }
 
@@ -89,9 +91,7 @@ class GradientCheckTest {
     @MethodSource("activations")
     void everyActivationBackpropagatesCorrectly(Activation act) {
         ExperimentConfig base = TestConfigs.base(Algorithm.FPO);
-        ExperimentConfig cfg = new ExperimentConfig("t", "", 0, Algorithm.FPO, base.env(),
-                new NetworkConfig(java.util.List.of(7, 5), act), base.critic(), base.flow(), base.gaussian(),
-                base.dppo(), base.ppo(), base.eval());
+        ExperimentConfig cfg = TestConfigs.with(base, "actor.hidden", java.util.List.of(7, 5), "actor.activation", act);
         check(PolicyFactory.create(cfg, OBS, ACT, DataType.DOUBLE, new Rng(4)));
     }
 
