@@ -3,7 +3,6 @@ package io.fpolab.config;
 import io.fpolab.core.nn.NetworkConfig;
 import io.fpolab.core.policy.FlowConfig;
 import io.fpolab.core.policy.GaussianConfig;
-import java.util.List;
 
 /**
  * One experiment, immutable and validated: what {@code sample-configs/*.json}, the CLI and the lab's

@@ -2,7 +2,6 @@ package io.fpolab.core.policy;
 
 import io.fpolab.core.math.Rng;
 import io.fpolab.core.nn.Mlp;
-import io.fpolab.core.nn.Nd;
 import io.fpolab.core.nn.NetworkConfig;
 import io.fpolab.core.nn.ParamSet;
 import io.fpolab.core.nn.Workspaces;
@@ -12,7 +11,6 @@ import io.fpolab.core.rl.RatioMode;
 import io.fpolab.core.rl.TrustRegion;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * What FPO and DPPO share: a {@link FlowNet} velocity field and a surrogate built from per-row squared

@@ -9,11 +9,9 @@ import io.fpolab.core.nn.ParamVector;
 import io.fpolab.core.rl.PpoObjective;
 import io.fpolab.core.rl.TrustRegion;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Gaussian PPO (algorithm.md §4): an MLP mean with a fixed std, a learned state-independent log-std,
