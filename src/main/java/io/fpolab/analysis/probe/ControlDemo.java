@@ -5,6 +5,7 @@ import io.fpolab.core.math.Rng;
 import io.fpolab.env.StepResult;
 import io.fpolab.env.VecEnv;
 import io.fpolab.env.control.ControlSuite;
+import io.fpolab.env.control.ForkEasy;
 import io.fpolab.train.Trainer;
 
 /**
@@ -45,7 +46,7 @@ public final class ControlDemo {
         if (id.startsWith("cartpole") || id.startsWith("acrobot")) {
             return 0.01;
         }
-        if (id.equals("gym-pendulum")) {
+        if (id.equals("gym-pendulum") || id.equals(ForkEasy.ID)) {
             return 0.05;
         }
         if (id.startsWith("mountain-car")) {
