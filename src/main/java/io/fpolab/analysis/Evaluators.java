@@ -2,6 +2,7 @@ package io.fpolab.analysis;
 
 import io.fpolab.config.ExperimentConfig;
 import io.fpolab.env.VecEnv;
+import io.fpolab.env.control.ForkEasy;
 import io.fpolab.env.grid.GridLayout;
 import io.fpolab.env.grid.GridWorldVecEnv;
 import io.fpolab.train.Trainer;
@@ -16,6 +17,9 @@ public final class Evaluators {
     public static Trainer.Evaluator create(ExperimentConfig cfg, VecEnv env) {
         if (env instanceof GridWorldVecEnv) {
             return new GridEvaluator(cfg.eval().episodes());
+        }
+        if (env instanceof ForkEasy) {
+            return new ForkEvaluator(cfg.eval().episodes());
         }
         return new ControlEvaluator(cfg.eval().episodes());
     }
@@ -35,6 +39,6 @@ public final class Evaluators {
             }
             return k;
         }
-        return ControlEvaluator.KEYS;
+        return env instanceof ForkEasy ? ForkEvaluator.KEYS : ControlEvaluator.KEYS;
     }
 }

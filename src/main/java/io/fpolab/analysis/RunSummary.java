@@ -1,5 +1,6 @@
 package io.fpolab.analysis;
 
+import io.fpolab.env.control.ForkEasy;
 import io.fpolab.env.grid.GridLayout;
 import io.fpolab.env.grid.GridWorldVecEnv;
 import io.fpolab.train.IterationStats;
@@ -18,7 +19,9 @@ public final class RunSummary {
      * plus for GridWorld {@code success_rate} and the {@code saddle} block, and for control tasks the
      * final evaluation ({@link ControlEvaluator}: deterministic starts): {@code eval_return_mean},
      * {@code eval_return_std} over {@code eval_episodes} episodes, and {@code eval_return}, the older name
-     * of the mean, kept for readers of earlier run folders.
+     * of the mean, kept for readers of earlier run folders; for the fork task also the {@code fork} block
+     * ({@link ForkEvaluator}: the route split from the symmetry point, the x-density's peaks and whether the
+     * "both routes" and "committed" conditions hold).
      */
     public static Map<String, Object> of(Trainer trainer, IterationStats last) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -57,6 +60,18 @@ public final class RunSummary {
             m.put("eval_return_std", eval.get("eval_return_std"));
             m.put("eval_episodes", eval.isEmpty() ? null : cfg.eval().episodes());
             m.put("eval_return", eval.get("eval_return"));
+            if (eval.containsKey("fork_left")) {
+                Map<String, Object> f = new LinkedHashMap<>();
+                f.put("start", List.of(0.0, ForkEasy.START_Y));
+                for (String k : List.of("fork_left", "fork_right", "fork_none", "fork_left_sampled",
+                        "fork_right_sampled", "x_peak_left", "x_peak_right")) {
+                    f.put(k.replace("fork_", ""), eval.get(k));
+                }
+                f.put("x_valley", finiteOrNull(eval.get("x_valley")));
+                f.put("two_routes", ForkEvaluator.twoRoutes(eval));
+                f.put("committed", ForkEvaluator.committed(eval));
+                m.put("fork", f);
+            }
         }
         return m;
     }

@@ -6,6 +6,7 @@ import io.fpolab.config.ConfigException;
 import io.fpolab.config.ConfigSchema;
 import io.fpolab.core.AtomicFiles;
 import io.fpolab.core.math.Rng;
+import io.fpolab.env.control.ForkEasy;
 import io.fpolab.env.grid.GridLayout;
 import io.fpolab.env.grid.GridWorldVecEnv;
 import io.fpolab.runs.RunFolder;
@@ -130,6 +131,13 @@ public final class SampleCommand implements Callable<Integer> {
             csv.append(String.join(",", header)).append('\n');
             appendRows(csv, a, d);
             summary = String.format(Locale.ROOT, "%d samples of %d-D actions at the given state", n, d);
+            if (trainer.env() instanceof ForkEasy) {
+                // The fork task's measure reads the density of the x force (ForkEvaluator): its peaks left and right.
+                ActionShape.Modes m = ActionShape.density(a, d, 0).modes();
+                summary += String.format(Locale.ROOT, "; x-density peaks: left %.3f at %s, right %.3f at %s, valley %s (%s)",
+                        m.peakDown(), fmt(m.peakDownAt()), m.peakUp(), fmt(m.peakUpAt()), fmt(m.valley()),
+                        m.twoPeaks() ? "two peaks" : "not two peaks");
+            }
         }
         if (out == null) {
             PrintWriter stdout = spec.commandLine().getOut();
@@ -142,6 +150,10 @@ public final class SampleCommand implements Callable<Integer> {
         err.println(summary);
         err.flush();
         return 0;
+    }
+
+    private static String fmt(double v) {
+        return Double.isNaN(v) ? "none" : String.format(Locale.ROOT, "%.3f", v);
     }
 
     private static void appendRows(StringBuilder csv, float[] a, int dims) {

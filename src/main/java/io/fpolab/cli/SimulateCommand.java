@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
                 + "step,qpos_0,…,qvel_0,…; row 0 is the initial state, row k the state after the k-th action.",
             "qpos/qvel follow dm_control's joint order: pendulum-swingup [θ]; cartpole-* [x, θ]; acrobot-* "
                 + "[shoulder θ1, elbow θ2]; point_mass-easy [x, y]; reacher-* [shoulder θ1, wrist θ2]; "
-                + "gym-pendulum [θ]; mountain-car-continuous [x]. Angle 0 is the model as written (pendulum, "
+                + "gym-pendulum [θ]; mountain-car-continuous [x]; fork-easy [x, y]. Angle 0 is the model as written (pendulum, "
                 + "cart-pole pole and acrobot point up); angles are not wrapped."})
 public final class SimulateCommand implements Callable<Integer> {
     /** A decimal number as people write one; Java's extras (hex, 'd'/'f' suffixes) are refused. */

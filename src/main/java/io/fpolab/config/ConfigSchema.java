@@ -50,7 +50,7 @@ public final class ConfigSchema {
 
     /** Every environment id the lab knows; the one list the schema, docs and UI read. */
     public static final List<String> ENV_IDS = Stream.of(List.of("gridworld"), DM_CONTROL_IDS,
-            List.of("gym-pendulum", "mountain-car-continuous")).flatMap(List::stream).toList();
+            List.of("gym-pendulum", "mountain-car-continuous", "fork-easy")).flatMap(List::stream).toList();
 
     /** Built-in GridWorld layouts. */
     public static final List<String> GRID_LAYOUTS = List.of("two_bands", "three_goals", "obstacle", "two_slits",

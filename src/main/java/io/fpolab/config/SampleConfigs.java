@@ -29,8 +29,9 @@ public final class SampleConfigs {
     public static final String LAB_TUNED = "Lab-tuned";
 
     /**
-     * Menu group of the classroom demo: the paper's GridWorld and algorithms at a budget, batch shape and
-     * sampler chosen for two clear modes in under a minute (files ending in {@code -fast.json}).
+     * Menu group of the classroom demos: the paper's GridWorld and algorithms at a budget, batch shape and
+     * sampler chosen for two clear modes in under a minute (files ending in {@code -fast.json}), and the fork
+     * task's pair (files starting with {@code fork-}): two routes in continuous control within two minutes.
      */
     public static final String CLASSROOM = "Classroom";
 

@@ -109,7 +109,9 @@ class SampleConfigsTest {
         assertTrue(checked >= 36, "menu entries with a step count: " + checked);
     }
 
-    private static final List<String> CONTROL_TASKS = ConfigSchema.ENV_IDS.subList(1, ConfigSchema.ENV_IDS.size());
+    /** The control tasks with paper and lab-tuned presets: all but GridWorld and the fork task (a classroom pair). */
+    private static final List<String> CONTROL_TASKS = ConfigSchema.ENV_IDS.subList(1, ConfigSchema.ENV_IDS.size()).stream()
+            .filter(id -> !id.equals("fork-easy")).toList();
     private static final List<String> ALGORITHMS = List.of("fpo", "gaussian-ppo", "dppo");
 
     @Test
@@ -152,7 +154,8 @@ class SampleConfigsTest {
         for (SampleConfigs.Sample s : SampleConfigs.list()) {
             assertTrue(SampleConfigs.GROUPS.contains(s.group()), s.file() + ": group " + s.group());
             String expected = s.file().endsWith("-tuned.json") ? SampleConfigs.LAB_TUNED
-                    : s.file().endsWith("-fast.json") ? SampleConfigs.CLASSROOM : SampleConfigs.PAPER;
+                    : s.file().endsWith("-fast.json") || s.file().startsWith("fork-") ? SampleConfigs.CLASSROOM
+                    : SampleConfigs.PAPER;
             assertEquals(expected, s.group(), s.file());
         }
     }

@@ -5,7 +5,12 @@ import io.fpolab.core.math.Rng;
 import io.fpolab.env.StepResult;
 import io.fpolab.env.VecEnv;
 import io.fpolab.env.control.ControlSuite;
+import io.fpolab.env.control.ForkEasy;
 import io.fpolab.train.Trainer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * A private one-env copy of a run's control task, driven by the run's current policy, for the system
@@ -21,6 +26,10 @@ public final class ControlDemo {
     private double episodeReturn;
     private double lastReturn = Double.NaN;
     private double[] lastAction;
+    /** Fork task only: positions of the running episode and of the last {@value #KEPT_PATHS} finished ones. */
+    private final boolean tracksPaths;
+    private final ArrayDeque<double[]> finished = new ArrayDeque<>();
+    private double[] path = new double[0];
 
     private ControlDemo(String envId, Integration integration, long seed) {
         this.envId = envId;
@@ -29,7 +38,12 @@ public final class ControlDemo {
         this.dt = controlStep(envId);
         env.reset(rng);
         this.lastAction = new double[env.spec().actDim()];
+        this.tracksPaths = envId.equals(ForkEasy.ID);
+        startPath();
     }
+
+    /** Finished episodes whose paths a frame keeps: enough to see how often each route is taken. */
+    public static final int KEPT_PATHS = 16;
 
     /** A demo of the trainer's task, reset with {@code seed}. */
     public static ControlDemo of(Trainer t, long seed) {
@@ -45,7 +59,7 @@ public final class ControlDemo {
         if (id.startsWith("cartpole") || id.startsWith("acrobot")) {
             return 0.01;
         }
-        if (id.equals("gym-pendulum")) {
+        if (id.equals("gym-pendulum") || id.equals(ForkEasy.ID)) {
             return 0.05;
         }
         if (id.startsWith("mountain-car")) {
@@ -65,6 +79,19 @@ public final class ControlDemo {
         time = 0;
         episodeReturn = 0;
         lastAction = new double[lastAction.length];
+        startPath();
+    }
+
+    private void startPath() {
+        path = tracksPaths ? Arrays.copyOf(env.state(0), 2) : new double[0];
+    }
+
+    private void extendPath(double[] state) {
+        if (tracksPaths) {
+            path = Arrays.copyOf(path, path.length + 2);
+            path[path.length - 2] = state[0];
+            path[path.length - 1] = state[1];
+        }
     }
 
     /** A copy of the current raw observation. */
@@ -89,6 +116,17 @@ public final class ControlDemo {
                 lastReturn = r.episodeReturn[0];
                 episodeReturn = 0;
                 time = 0;
+                if (tracksPaths) {
+                    // The env has reset already; its final position is the final observation's (x, y).
+                    extendPath(new double[] {r.finalObs[0], r.finalObs[1]});
+                    finished.addLast(path);
+                    if (finished.size() > KEPT_PATHS) {
+                        finished.removeFirst();
+                    }
+                    startPath();
+                }
+            } else {
+                extendPath(env.state(0));
             }
         }
         return frame(null);
@@ -96,6 +134,11 @@ public final class ControlDemo {
 
     /** The current state as a frame. */
     public SystemFrame frame(String title) {
-        return new SystemFrame(title, envId, env.state(0), lastAction.clone(), time, episodeReturn, lastReturn);
+        List<double[]> paths = new ArrayList<>();
+        if (tracksPaths) {
+            paths.addAll(finished);
+            paths.add(path);
+        }
+        return new SystemFrame(title, envId, env.state(0), lastAction.clone(), time, episodeReturn, lastReturn, paths);
     }
 }

@@ -1,7 +1,9 @@
 package io.fpolab.analysis.probe;
 
+import java.util.List;
+
 /**
- * One moment of a continuous-control system for {@link SystemPainter}.
+ * One moment of a continuous-control system for {@code SystemPainter}.
  *
  * @param envId         control-suite id ("cartpole-balance", "reacher-easy", ...)
  * @param state         the env's physical state as {@code VecEnv.state(i)} returns it (layout in each task's Javadoc)
@@ -9,7 +11,24 @@ package io.fpolab.analysis.probe;
  * @param time          simulated seconds since the episode started
  * @param episodeReturn return so far in this episode
  * @param lastReturn    return of the previous finished episode, NaN if none yet
+ * @param paths         for tasks in a plane (the fork task), the positions visited, oldest episode first and the
+ *                      running one last, each as {@code [x0, y0, x1, y1, …]}; empty for the other tasks
  */
 public record SystemFrame(String title, String envId, double[] state, double[] action, double time,
-        double episodeReturn, double lastReturn) {
+        double episodeReturn, double lastReturn, List<double[]> paths) {
+
+    public SystemFrame {
+        paths = List.copyOf(paths);
+    }
+
+    /** A frame without paths. */
+    public SystemFrame(String title, String envId, double[] state, double[] action, double time, double episodeReturn,
+            double lastReturn) {
+        this(title, envId, state, action, time, episodeReturn, lastReturn, List.of());
+    }
+
+    /** The same frame under another title. */
+    public SystemFrame titled(String newTitle) {
+        return new SystemFrame(newTitle, envId, state, action, time, episodeReturn, lastReturn, paths);
+    }
 }

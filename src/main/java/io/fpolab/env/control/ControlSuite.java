@@ -8,10 +8,11 @@ import java.util.Map;
 
 /**
  * Registry of the pure-Java continuous-control environments: ten DeepMind Control Suite tasks
- * (pendulum, cartpole, acrobot, point mass, reacher) and two Gymnasium classics (Pendulum-v1,
- * MountainCarContinuous-v0). Every environment is a {@link PhysicsVecEnv}; see each task's class for
+ * (pendulum, cartpole, acrobot, point mass, reacher), two Gymnasium classics (Pendulum-v1,
+ * MountainCarContinuous-v0) and the lab's own fork task ({@link ForkEasy}: a point mass with two equally
+ * good routes to its goal). Every environment is a {@link PhysicsVecEnv}; see each task's class for
  * its equations. The dm_control tasks integrate as dm_control or as MuJoCo Playground does
- * ({@link Integration}); the Gymnasium classics have their one update rule.
+ * ({@link Integration}); the Gymnasium classics and the fork task have their one update rule.
  */
 public final class ControlSuite {
     /** Builds {@code numEnvs} copies of one task with the given integration. */
@@ -36,6 +37,7 @@ public final class ControlSuite {
         FACTORIES.putAll(DM_CONTROL);
         FACTORIES.put("gym-pendulum", (n, i) -> new GymPendulum(n));
         FACTORIES.put("mountain-car-continuous", (n, i) -> new MountainCarContinuous(n));
+        FACTORIES.put(ForkEasy.ID, (n, i) -> new ForkEasy(n));
     }
 
     private ControlSuite() {

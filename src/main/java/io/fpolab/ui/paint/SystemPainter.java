@@ -1,6 +1,7 @@
 package io.fpolab.ui.paint;
 
 import io.fpolab.analysis.probe.SystemFrame;
+import io.fpolab.env.control.ForkEasy;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;
@@ -13,7 +14,7 @@ import java.util.Locale;
 
 /**
  * Clean vector drawings of the control tasks — cartpole, pendulum, acrobot, point mass, reacher,
- * mountain car — in world coordinates (metres, y up), with a time/return label and the current
+ * mountain car, the fork task (with the paths of its last episodes) — in world coordinates (metres, y up), with a time/return label and the current
  * action drawn as an arrow or arc. Painted by hand: an animation of a physical system has no chart
  * type, and no axes.
  */
@@ -25,6 +26,9 @@ public final class SystemPainter implements Painter {
     private static final Color ACTION = new Color(0xE66101);
     private static final Color GROUND = new Color(0xC9CDD3);
     private static final Color GROUND_ON_DARK = new Color(0x555A63);
+    /** The fork task's routes: gold through the left gap, blue through the right (apart for colour-blind eyes too). */
+    static final Color LEFT_ROUTE = new Color(0xD4A106);
+    static final Color RIGHT_ROUTE = new Color(0x3B6FD8);
 
     private final SystemFrame frame;
 
@@ -64,6 +68,8 @@ public final class SystemPainter implements Painter {
             pendulum(g, fit(area, -1.3, 1.3, -1.3, 1.3), s);
         } else if (id.startsWith("acrobot")) {
             acrobot(g, fit(area, -2.4, 2.4, -0.2, 4.4), s);
+        } else if (id.equals(ForkEasy.ID)) {
+            fork(g, fit(area, -0.32, 0.32, -0.32, 0.32), s, base);
         } else if (id.startsWith("point_mass")) {
             pointMass(g, fit(area, -0.32, 0.32, -0.32, 0.32), s);
         } else if (id.startsWith("reacher")) {
@@ -92,9 +98,20 @@ public final class SystemPainter implements Painter {
         PaintKit.text(g, label, width / 2.0, height - base * 0.9, PaintKit.Align.CENTER);
     }
 
-    /** The key: what the orange arrow or arc is (the policy's action, drawn as a force or a torque). */
+    /** The key: what the orange arrow or arc is (the policy's action, drawn as a force or a torque), and the fork's routes. */
     private List<Legend.Item> legendItems() {
         String id = frame.envId();
+        if (id.equals(ForkEasy.ID)) {
+            int[] counts = new int[3];
+            List<double[]> paths = frame.paths();
+            for (int i = 0; i < paths.size() - 1; i++) {
+                counts[route(paths.get(i)) + 1]++;
+            }
+            return List.of(Legend.Item.line(LEFT_ROUTE, "left gap (" + counts[0] + ")"),
+                    Legend.Item.line(RIGHT_ROUTE, "right gap (" + counts[2] + ")"),
+                    Legend.Item.line(PaintKit.MUTED, "no gap yet (" + counts[1] + ")"),
+                    Legend.Item.custom(SystemPainter::forceGlyph, 1.6, "action u: force"));
+        }
         boolean torques = id.equals("pendulum-swingup") || id.equals("gym-pendulum") || id.startsWith("acrobot")
                 || id.startsWith("reacher");
         if (torques) {
@@ -196,6 +213,67 @@ public final class SystemPainter implements Painter {
         dot(g, w, 0, 0, 0.015, TARGET);
         dot(g, w, s[0], s[1], 0.012, body(g));
         arrow(g, w, s[0], s[1], action(0) * 0.08, action(1) * 0.08);
+    }
+
+    /**
+     * The fork task: the arena, the wall at y = 0 with its two gaps, the goal, the start region on the
+     * symmetry line, the paths of the last finished episodes coloured by the gap they passed (the running one
+     * drawn bolder) and the mass with its action.
+     */
+    private void fork(Graphics2D g, World w, double[] s, float base) {
+        double a = ForkEasy.ARENA;
+        g.setColor(PaintKit.style(g).surface());
+        g.fill(new Rectangle2D.Double(w.x(-a), w.y(a), w.len(2 * a), w.len(2 * a)));
+        g.setColor(ground(g));
+        g.setStroke(PaintKit.stroke(2));
+        g.draw(new Rectangle2D.Double(w.x(-a), w.y(a), w.len(2 * a), w.len(2 * a)));
+        dot(g, w, 0, ForkEasy.GOAL_Y, 0.03, Colormaps.alpha(TARGET, 0.35));
+        dot(g, w, 0, ForkEasy.GOAL_Y, 0.012, TARGET);
+        g.setColor(PaintKit.style(g).muted());
+        g.setStroke(PaintKit.dashed(Math.max(1.5, w.len(0.004)), w.len(0.012)));
+        g.draw(new Line2D.Double(w.x(0), w.y(ForkEasy.START_Y - ForkEasy.START_SPREAD), w.x(0),
+                w.y(ForkEasy.START_Y + ForkEasy.START_SPREAD)));
+        g.setFont(PaintKit.font(base * 0.8f, false));
+        PaintKit.text(g, "goal", w.x(0.045), w.y(ForkEasy.GOAL_Y) + base * 0.3, PaintKit.Align.LEFT);
+        PaintKit.text(g, "start", w.x(0.02), w.y(ForkEasy.START_Y - ForkEasy.START_SPREAD) + base, PaintKit.Align.LEFT);
+        List<double[]> paths = frame.paths();
+        for (int i = 0; i < paths.size(); i++) {
+            double[] p = paths.get(i);
+            boolean running = i == paths.size() - 1;
+            int r = route(p);
+            Color c = r < 0 ? LEFT_ROUTE : r > 0 ? RIGHT_ROUTE : PaintKit.style(g).muted();
+            g.setColor(running ? c : Colormaps.alpha(c, 0.45));
+            g.setStroke(PaintKit.stroke(running ? Math.max(2.5, w.len(0.006)) : Math.max(1.5, w.len(0.003))));
+            Path2D.Double line = new Path2D.Double();
+            for (int k = 0; k + 1 < p.length; k += 2) {
+                if (k == 0) {
+                    line.moveTo(w.x(p[k]), w.y(p[k + 1]));
+                } else {
+                    line.lineTo(w.x(p[k]), w.y(p[k + 1]));
+                }
+            }
+            g.draw(line);
+        }
+        // The wall as filled bars ending exactly at the gaps' edges and the arena's sides (no stroke caps).
+        g.setColor(body(g));
+        double half = Math.max(2, w.len(0.006));
+        double in = ForkEasy.GAP_IN;
+        double out = ForkEasy.GAP_OUT;
+        for (double[] bar : new double[][] {{-a, -out}, {-in, in}, {out, a}}) {
+            g.fill(new Rectangle2D.Double(w.x(bar[0]), w.y(0) - half, w.len(bar[1] - bar[0]), 2 * half));
+        }
+        dot(g, w, s[0], s[1], 0.014, body(g));
+        arrow(g, w, s[0], s[1], action(0) * 0.08, action(1) * 0.08);
+    }
+
+    /** The gap a path first passed: −1 left, +1 right, 0 none. */
+    static int route(double[] p) {
+        for (int k = 2; k + 1 < p.length; k += 2) {
+            if (p[k - 1] < 0 && p[k + 1] >= 0) {
+                return p[k] < 0 ? -1 : 1;
+            }
+        }
+        return 0;
     }
 
     private void reacher(Graphics2D g, World w, double[] s, double size) {

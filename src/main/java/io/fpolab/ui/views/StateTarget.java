@@ -71,8 +71,7 @@ final class StateTarget {
             resetDemo = false;
         }
         SystemFrame f = demoSteps > 0 ? demo.step(t, demoSteps) : demo.frame(null);
-        SystemFrame titled = new SystemFrame(null, f.envId(), f.state(), f.action(), f.time(), f.episodeReturn(),
-                f.lastReturn());
+        SystemFrame titled = f.titled(null);
         return new Resolved(demo.observation(), String.format(Locale.ROOT, "demo state at t = %.2f s", f.time()),
                 null, titled);
     }

@@ -73,9 +73,8 @@ final class SystemViewModel {
             // Real time: as many control steps per frame as the task's step size fits into 1/FPS.
             int steps = advance ? Math.max(1, (int) Math.round(1 / (FPS * h.demo.dt()))) : 0;
             SystemFrame f = h.demo.step(t, steps);
-            SystemFrame titled = new SystemFrame(info.title(r.name())
-                    + (r.name().contains(info.envId()) ? "" : " · " + info.envId()) + " · iteration " + t.iteration(), f.envId(), f.state(), f.action(), f.time(), f.episodeReturn(),
-                    f.lastReturn());
+            SystemFrame titled = f.titled(info.title(r.name())
+                    + (r.name().contains(info.envId()) ? "" : " · " + info.envId()) + " · iteration " + t.iteration());
             return (Runnable) () -> {
                 gridRun.set(false);
                 frame.set(new SystemPainter(titled));

@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 
 class ControlSuiteTest {
     @Test
-    void listsTheTwelveTasks() {
+    void listsTheThirteenTasks() {
         assertEquals(List.of("pendulum-swingup", "cartpole-balance", "cartpole-balance_sparse", "cartpole-swingup",
                 "cartpole-swingup_sparse", "acrobot-swingup", "acrobot-swingup_sparse", "point_mass-easy",
-                "reacher-easy", "reacher-hard", "gym-pendulum", "mountain-car-continuous"), ControlSuite.ids());
+                "reacher-easy", "reacher-hard", "gym-pendulum", "mountain-car-continuous", "fork-easy"), ControlSuite.ids());
     }
 
     @Test

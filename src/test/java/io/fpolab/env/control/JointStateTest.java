@@ -26,7 +26,8 @@ class JointStateTest {
             Map.entry("reacher-easy", List.of("shoulder", "wrist")),
             Map.entry("reacher-hard", List.of("shoulder", "wrist")),
             Map.entry("gym-pendulum", List.of("theta")),
-            Map.entry("mountain-car-continuous", List.of("position")));
+            Map.entry("mountain-car-continuous", List.of("position")),
+            Map.entry("fork-easy", List.of("root_x", "root_y")));
 
     static List<String> ids() {
         return ControlSuite.ids();

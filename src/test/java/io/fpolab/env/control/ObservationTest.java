@@ -26,7 +26,8 @@ class ObservationTest {
             Map.entry("reacher-easy", new int[] {6, 2, 1000}),
             Map.entry("reacher-hard", new int[] {6, 2, 1000}),
             Map.entry("gym-pendulum", new int[] {3, 1, 200}),
-            Map.entry("mountain-car-continuous", new int[] {2, 1, 999}));
+            Map.entry("mountain-car-continuous", new int[] {2, 1, 999}),
+            Map.entry("fork-easy", new int[] {4, 2, 40}));
 
     static java.util.List<String> ids() {
         return ControlSuite.ids();
@@ -83,6 +84,10 @@ class ObservationTest {
         }
     }
 
+    private static double speed(float[] o) {
+        return Math.hypot(o[2], o[3]);
+    }
+
     private static void checkRanges(String id, float[] o, double[] s) {
         String task = id.substring(0, id.indexOf('-') < 0 ? id.length() : id.indexOf('-'));
         switch (task) {
@@ -103,6 +108,10 @@ class ObservationTest {
             case "reacher" -> {
                 assertTrue(Math.abs(s[1]) <= Math.toRadians(160) + 0.15, id + " wrist " + s[1]); // soft stop at 160°
                 assertTrue(Math.hypot(o[2], o[3]) <= 0.24 + 0.2 + 1e-6, id + " finger-to-target " + o[2] + ", " + o[3]);
+            }
+            case "fork" -> {
+                assertTrue(Math.abs(o[0]) <= 0.3f && Math.abs(o[1]) <= 0.3f, id + " position " + o[0] + ", " + o[1]); // hard arena walls
+                assertTrue(speed(o) <= 0.6 * Math.sqrt(2) + 1e-6, id + " speed " + speed(o)); // top speed 0.6 m/s per axis
             }
             case "mountain" -> {
                 assertTrue(o[0] >= -1.2f && o[0] <= 0.6f, id + " position " + o[0]);

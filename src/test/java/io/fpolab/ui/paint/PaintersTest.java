@@ -295,6 +295,60 @@ class PaintersTest {
     }
 
     @Test
+    void theForkDrawingShowsTheWallGapsAndBothRoutesInTheirColours() throws Exception {
+        // Three mirrored pairs of paths from the symmetry point: up-right then back to the goal, and its mirror image.
+        List<double[]> paths = new ArrayList<>();
+        for (int pair = 0; pair < 3; pair++) {
+            for (int side : new int[] {1, -1}) {
+                var env = ControlSuite.create("fork-easy", 1);
+                env.reset(new io.fpolab.core.math.Rng(pair));
+                double[] p = java.util.Arrays.copyOf(env.state(0), 2);
+                for (int t = 0; t < 28; t++) {
+                    double ax = t < 8 ? 1 : t < 14 ? 0.2 : -1;
+                    env.stepPhysics(0, new double[] {side * ax, t < 8 ? 0.6 : 1});
+                    p = java.util.Arrays.copyOf(p, p.length + 2);
+                    p[p.length - 2] = env.state(0)[0];
+                    p[p.length - 1] = env.state(0)[1];
+                }
+                paths.add(p);
+            }
+        }
+        assertEquals(1, SystemPainter.route(paths.get(0)));
+        assertEquals(-1, SystemPainter.route(paths.get(1)));
+        assertEquals(0, SystemPainter.route(new double[] {0, -0.2, 0.01, -0.1}));
+        double[] last = paths.get(paths.size() - 1);
+        SystemFrame f = new SystemFrame("fork-easy", "fork-easy", new double[] {last[last.length - 2], last[last.length - 1], 0, 0},
+                new double[] {-0.6, 0.8}, 1.4, 21.3, 24.0, paths);
+        BufferedImage img = render(new SystemPainter(f), 640, 560, "system-fork-routes");
+        assertTrue(gold(img) > 300, "left-gap paths drawn in gold: " + gold(img));
+        assertTrue(blue(img) > 300, "right-gap paths drawn in blue: " + blue(img));
+    }
+
+    /** Pixels of a gold hue (the left route, also where drawn faintly), not the orange of the action arrow. */
+    private static int gold(BufferedImage img) {
+        int n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                Color p = new Color(img.getRGB(x, y));
+                n += p.getRed() - p.getBlue() > 60 && p.getGreen() - p.getBlue() > 40 && p.getRed() - p.getGreen() < 60 ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    /** Pixels of a blue hue (the right route). */
+    private static int blue(BufferedImage img) {
+        int n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                Color p = new Color(img.getRGB(x, y));
+                n += p.getBlue() - p.getRed() > 50 && p.getBlue() - p.getGreen() > 30 ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    @Test
     void svgExportIsWellFormedXml() throws Exception {
         String svg = Export.svg(new FlowFramePainter(syntheticFlow(), 0.3), 500, 500);
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
