@@ -5,7 +5,8 @@ import io.fpolab.env.grid.GridWorldVecEnv;
 /**
  * The shape of sampled GridWorld actions at one cell, in the terms a class reads off a picture: the
  * nine move outcomes after the env's mapping {@code rint(clip(a, −1, 1))}, and the density of the
- * y component with its two peaks and the valley between them.
+ * y component with its two peaks and the valley between them. The density of one component works for any
+ * action ({@link #density}); the fork task reads its x-force the same way ({@code ForkEvaluator}).
  *
  * <p>The density is a Gaussian kernel estimate with a fixed bandwidth of {@value #BANDWIDTH} action
  * units (a fifth of the distance from a move boundary at ±0.5 to the centre), evaluated on a grid of
@@ -14,7 +15,7 @@ import io.fpolab.env.grid.GridWorldVecEnv;
  * (Silverman's) widens with the spread of a bimodal sample and would smooth its valley away.
  */
 public final class ActionShape {
-    /** Kernel bandwidth of the y-marginal density, in action units. */
+    /** Kernel bandwidth of a component's density, in action units. */
     public static final double BANDWIDTH = 0.1;
     /** Grid step of the density. */
     public static final double STEP = 0.02;
@@ -22,7 +23,10 @@ public final class ActionShape {
     public static final double LO = -4;
     /** Upper end of the density grid. */
     public static final double HI = 4;
-    /** A peak counts as "up" above this y, as "down" below its negative (the env's move boundary). */
+    /**
+     * A peak counts as "up" above this value, as "down" below its negative (GridWorld's move boundary; the fork
+     * task's left and right peaks use the same edge).
+     */
     public static final double MODE_EDGE = 0.5;
     /**
      * A local maximum counts as a peak only if it reaches this fraction of the highest density: the few
