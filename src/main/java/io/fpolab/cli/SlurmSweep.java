@@ -245,7 +245,7 @@ final class SlurmSweep {
             List<RunState> states = states(queued);
             boolean ended = queued != null && queued.values().stream().noneMatch(t -> t.jobId().equals(jobId));
             String line = progress(states);
-            if (!line.equals(last) || ended) {
+            if (!line.equals(last)) {
                 double elapsed = (System.nanoTime() - t0) / 1e9;
                 err.printf(Locale.ROOT, "[sweep job %s, %s elapsed] %s%n", jobId, TrainCommand.duration(elapsed), line);
                 err.flush();
@@ -329,13 +329,13 @@ final class SlurmSweep {
                 Object metric = summary.get(SweepCommand.metricName(run.cfg));
                 states.add(new RunState(run, State.FINISHED, SweepCommand.metricName(run.cfg) + " " + metric, log));
             } else if (task != null && task.pending()) {
-                states.add(new RunState(run, State.PENDING, "job " + task.jobId() + "_" + run.index + " "
-                        + task.reason(), log));
+                states.add(new RunState(run, State.PENDING, "job " + task.jobId() + "_" + run.index + ", waiting ("
+                        + task.reason() + ")", log));
             } else if (task != null) {
                 states.add(new RunState(run, State.RUNNING, "job " + task.jobId() + "_" + run.index + " on "
                         + task.node() + ", log " + log(run.index, task.jobId()), log));
             } else if (log == null) {
-                states.add(new RunState(run, State.NOT_STARTED, "", null));
+                states.add(new RunState(run, State.NOT_STARTED, "no task has run it", null));
             } else {
                 Path exit = Path.of(log.toString().replaceFirst("\\.log$", ".exit"));
                 String code = Files.isRegularFile(exit) ? Files.readString(exit).strip() : null;
@@ -352,17 +352,27 @@ final class SlurmSweep {
         return states;
     }
 
-    /** The last {@code error:} line of a task's log (the command line's one-line message), if any. */
+    /**
+     * What a failed task said last: its last {@code error:} line (the command line's one-line message), else its
+     * last line that is not the JVM's notice about incubator modules.
+     */
     private static Optional<String> errorLine(Path log) {
+        List<String> lines;
         try {
-            List<String> lines = Files.readAllLines(log);
-            for (int i = lines.size() - 1; i >= 0; i--) {
-                if (lines.get(i).startsWith("error: ")) {
-                    return Optional.of(lines.get(i));
-                }
-            }
+            lines = Files.readAllLines(log);
         } catch (IOException e) {
             return Optional.empty();
+        }
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).startsWith("error: ")) {
+                return Optional.of(lines.get(i));
+            }
+        }
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            String l = lines.get(i).strip();
+            if (!l.isEmpty() && !l.startsWith("WARNING: Using incubator") && !l.startsWith("[task] ")) {
+                return Optional.of(l.length() > 300 ? l.substring(0, 300) + "…" : l);
+            }
         }
         return Optional.empty();
     }
