@@ -90,7 +90,8 @@ final class SlurmSweep {
     /** @throws ConfigException naming {@code flag} when {@code sbatch} is not on PATH, saying where it comes from */
     static void requireSbatch(String flag) {
         if (SlurmCommands.onPath("sbatch").isEmpty()) {
-            throw new ConfigException(flag, "Slurm's sbatch, which is not on PATH; run the sweep on a "
+            throw new ConfigException(flag, ("--executor".equals(flag) ? "slurm needs" : "needs") + " Slurm's sbatch, "
+                    + "which is not on PATH; run the sweep on a "
                     + "Slurm login node (or load its module), or install the Slurm client (Debian/Ubuntu: "
                     + "apt-get install slurm-client, with the cluster's slurm.conf and munge key)");
         }

@@ -32,6 +32,11 @@ import picocli.CommandLine.Spec;
  * of {@code train}); threads are not reused, because ND4J crashed natively on reused trainer threads.
  * A finished run whose folder already holds the same {@code config.json} and a {@code summary.json} is
  * not trained again, so an interrupted sweep continues where it stopped.
+ *
+ * <p>With {@code --executor slurm} the same grid becomes one Slurm job array whose task {@code i} runs {@code train}
+ * for run {@code i} with the flags this command would train it with, so the run folders and the table are the
+ * local executor's ({@link SlurmSweep}); {@code --status}, {@code --collect} and {@code --resubmit-failed} rebuild
+ * the grid from the sweep folder with {@link #plan} and write the table with {@link #writeSummary}.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Train a grid of settings x seeds in parallel and summarise the final evaluation per setting.",
