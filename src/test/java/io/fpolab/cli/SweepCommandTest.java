@@ -185,6 +185,18 @@ class SweepCommandTest {
     }
 
     @Test
+    void slurmFromClassesInsteadOfAJarIsAUsageErrorSayingToStartTheJar() {
+        Path sweep = dir.resolve("from-classes");
+        CliRun r = CliRun.of("sweep", "--config", "gridworld-fpo", "--executor", "slurm", "--out", sweep.toString());
+        if (SlurmCommands.onPath("sbatch").isPresent()) {
+            r.refused("error: --executor: ", TRACE, "not a jar", "java -jar fpo-lab.jar");
+        } else {
+            r.refused("error: --executor: ", TRACE, "sbatch", "not on PATH");
+        }
+        assertFalse(Files.exists(sweep));
+    }
+
+    @Test
     void slurmArrayIndicesAreRangesOfConsecutiveRuns() {
         assertEquals("0-2,5,7-8", SlurmSweep.arraySpec(List.of(0, 1, 2, 5, 7, 8)));
         assertEquals("3", SlurmSweep.arraySpec(List.of(3)));
