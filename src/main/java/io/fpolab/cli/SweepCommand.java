@@ -40,6 +40,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Train a grid of settings x seeds in parallel and summarise the final evaluation per setting.",
+            "With --executor slurm the grid runs as one Slurm job array; --status, --collect and --resubmit-failed "
+                + "take its folder.",
             "Exit code 0 when every run finished, 1 when some failed (the table counts them), 2 for bad flags."})
 public final class SweepCommand implements Callable<Integer> {
     /** Summary metric of control tasks, as in {@code summary.json}. */
@@ -51,7 +53,8 @@ public final class SweepCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Experiment file (.json/.yaml) or a preset name from sample-configs.")
+            description = "Experiment file (.json/.yaml) or a preset name from sample-configs (required for a new "
+                    + "sweep).")
     private String config;
 
     @Option(names = "--set", paramLabel = "KEY=V1,V2,...",
@@ -64,7 +67,8 @@ public final class SweepCommand implements Callable<Integer> {
 
     private List<Long> seeds = new ArrayList<>();
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (created if missing).")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Output folder (created if missing; required for a new sweep).")
     private Path out;
 
     @Option(names = "--jobs", paramLabel = "N",
