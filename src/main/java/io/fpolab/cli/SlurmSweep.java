@@ -197,9 +197,15 @@ final class SlurmSweep {
 
     private int submit(List<Run> todo, boolean wait, SweepCommand command) throws IOException, InterruptedException {
         if (todo.isEmpty()) {
-            err.println("sweep: no run left to submit");
-            out.flush();
-            return wait ? command.writeSummary(collected(states(slurm.queue(jobIds()))), err) : 0;
+            List<RunState> states = states(slurm.queue(jobIds()));
+            long busy = states.stream().filter(s -> s.state() == State.RUNNING || s.state() == State.PENDING).count();
+            if (busy > 0) {
+                err.printf(Locale.ROOT, "sweep: no run left to submit; %d runs are still queued or running "
+                        + "(sweep --status %s)%n", busy, dir);
+                return 0;
+            }
+            err.println("sweep: no run left to submit; every run has finished");
+            return command.writeSummary(collected(states), err);
         }
         String array = arraySpec(todo.stream().map(r -> r.index).toList()) + "%" + spec.jobs();
         List<String> cmd = new ArrayList<>(List.of("sbatch", "--parsable", "--array=" + array,

@@ -171,6 +171,15 @@ class SlurmSweepTest {
             assertEquals(0, collected.code(), collected.err());
             assertSameResults(local, onSlurm);
 
+            // The same sweep submitted again: every run has finished, so nothing is submitted and the table is written.
+            CliRun again = jarRun(work, slurm.env(), args(GRID, "--jobs", "2", "--executor", "slurm",
+                    "--out", "on-slurm"));
+            assertEquals(0, again.code(), again.err());
+            assertEquals(4, again.err().lines().filter(l -> l.endsWith(": already done")).count(), again.err());
+            assertTrue(again.err().contains("every run has finished"), again.err());
+            assertEquals(1, Files.readAllLines(onSlurm.resolve(SlurmSweep.JOBS)).size(), "no job submitted");
+            assertSameResults(local, onSlurm);
+
             // A second sweep, cancelled once its first run has finished (the last ones are then running or pending).
             CliRun second = jarRun(work, slurm.env(), args(GRID, "--jobs", "2", "--executor", "slurm",
                     "--out", "cancelled"));
