@@ -7,6 +7,7 @@ import io.fpolab.core.nn.Workspaces;
 import io.fpolab.runs.RunFolder;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,9 +32,16 @@ import picocli.CommandLine.Spec;
  * of {@code train}); threads are not reused, because ND4J crashed natively on reused trainer threads.
  * A finished run whose folder already holds the same {@code config.json} and a {@code summary.json} is
  * not trained again, so an interrupted sweep continues where it stopped.
+ *
+ * <p>With {@code --executor slurm} the same grid becomes one Slurm job array whose task {@code i} runs {@code train}
+ * for run {@code i} with the flags this command would train it with, so the run folders and the table are the
+ * local executor's ({@link SlurmSweep}); {@code --status}, {@code --collect} and {@code --resubmit-failed} rebuild
+ * the grid from the sweep folder with {@link #plan} and write the table with {@link #writeSummary}.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Train a grid of settings x seeds in parallel and summarise the final evaluation per setting.",
+            "With --executor slurm the grid runs as one Slurm job array; --status, --collect and --resubmit-failed "
+                + "take its folder.",
             "Exit code 0 when every run finished, 1 when some failed (the table counts them), 2 for bad flags."})
 public final class SweepCommand implements Callable<Integer> {
     /** Summary metric of control tasks, as in {@code summary.json}. */
@@ -44,8 +52,9 @@ public final class SweepCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--config", required = true, paramLabel = "FILE",
-            description = "Experiment file (.json/.yaml) or a preset name from sample-configs.")
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Experiment file (.json/.yaml) or a preset name from sample-configs (required for a new "
+                    + "sweep).")
     private String config;
 
     @Option(names = "--set", paramLabel = "KEY=V1,V2,...",
@@ -58,10 +67,12 @@ public final class SweepCommand implements Callable<Integer> {
 
     private List<Long> seeds = new ArrayList<>();
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Output folder (created if missing; required for a new sweep).")
     private Path out;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Runs trained at once (default: the number of cores).")
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "Runs trained at once (default: the number of cores; Slurm: every run of the array).")
     private Integer jobs;
 
     @Option(names = "--steps", paramLabel = "N", description = "Override the training budget in env steps (ppo.totalSteps).")
@@ -71,30 +82,165 @@ public final class SweepCommand implements Callable<Integer> {
     record Setting(LinkedHashMap<String, String> values, String label, String dirName) {
     }
 
-    /** One run of the grid, with its resolved config, and its summary once done (null if it failed). */
-    private static final class Run {
+    /**
+     * One run of the grid, with its resolved config, and its summary once done (null if it failed).
+     * {@code overrides} are the setting's {@code KEY=VALUE} items that {@code train --set} takes.
+     */
+    static final class Run {
+        final int index;
         final Setting setting;
         final long seed;
+        final List<String> overrides;
         final ExperimentConfig cfg;
         final Path dir;
         volatile Map<String, Object> summary;
         volatile String error;
 
-        Run(Setting setting, long seed, ExperimentConfig cfg, Path dir) {
+        Run(int index, Setting setting, long seed, List<String> overrides, ExperimentConfig cfg, Path dir) {
+            this.index = index;
             this.setting = setting;
             this.seed = seed;
+            this.overrides = List.copyOf(overrides);
             this.cfg = cfg;
             this.dir = dir;
         }
     }
 
+    @Option(names = "--executor", paramLabel = "local|slurm",
+            description = "Where the runs train: local (this machine, the default) or slurm (one Slurm job array "
+                    + "submitted with sbatch; task i trains run i with `train` into its run folder).")
+    private String executor = LOCAL;
+
+    @Option(names = "--slurm-opt", paramLabel = "OPT",
+            description = "An sbatch option for the job array (repeatable; attach it: --slurm-opt=--partition=gpu).")
+    private List<String> slurmOpts = new ArrayList<>();
+
+    @Option(names = "--wait", description = "Slurm: wait for the job array, print its progress, then write the table.")
+    private boolean waitForJob;
+
+    @Option(names = "--status", paramLabel = "DIR",
+            description = "Print the state of every run of a Slurm sweep folder and the scheduler's view.")
+    private Path statusDir;
+
+    @Option(names = "--collect", paramLabel = "DIR",
+            description = "Write sweep.csv and sweep.md of a Slurm sweep folder from its finished runs.")
+    private Path collectDir;
+
+    @Option(names = "--resubmit-failed", paramLabel = "DIR",
+            description = "Submit the failed and unstarted runs of a Slurm sweep folder again (with --wait: and wait).")
+    private Path resubmitDir;
+
+    static final String LOCAL = "local";
+    static final String SLURM = "slurm";
+
+    /** The grid of a sweep: the {@code --set} keys and values, the settings and every run, in run-index order. */
+    record Plan(List<String> keys, List<List<String>> values, List<Setting> grid, List<Run> runs) {
+    }
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
+        Path folderMode = folderMode();
+        if (folderMode != null) {
+            SlurmSweep.Spec recorded = SlurmSweep.readSpec(folderMode, modeFlag());
+            config = recorded.config();
+            sets = new ArrayList<>(recorded.sets());
+            seedLists = recorded.seeds().isEmpty() ? new ArrayList<>()
+                    : List.of(String.join(",", recorded.seeds().stream().map(String::valueOf).toList()));
+            steps = recorded.steps();
+            out = folderMode;
+            Plan plan = plan(recorded.configFile() == null ? config : recorded.configFile());
+            SlurmSweep sweep = new SlurmSweep(folderMode, recorded, plan, spec.commandLine().getOut(), err);
+            if (statusDir != null) {
+                return sweep.status();
+            }
+            if (collectDir != null) {
+                return sweep.collect(this);
+            }
+            return sweep.resubmitFailed(waitForJob, this);
+        }
+        if (config == null || out == null) {
+            throw new ConfigException(config == null ? "--config" : "--out", "missing; a new sweep needs --config "
+                    + "and --out (--status, --collect and --resubmit-failed take a sweep folder instead)");
+        }
+        if (!LOCAL.equals(executor) && !SLURM.equals(executor)) {
+            throw new ConfigException("--executor", "'" + executor + "' is not an executor; allowed: local (this "
+                    + "machine, the default) or slurm (a Slurm job array submitted with sbatch)");
+        }
+        if (LOCAL.equals(executor) && (waitForJob || !slurmOpts.isEmpty())) {
+            throw new ConfigException(waitForJob ? "--wait" : "--slurm-opt", "applies to --executor slurm only");
+        }
         int workers = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         if (workers < 1) {
             throw new ConfigException("--jobs", workers + " is out of range; allowed: 1 or more");
         }
+        Path jar = null;
+        if (SLURM.equals(executor)) {
+            SlurmSweep.requireSbatch("--executor");
+            jar = SlurmSweep.ownJar();
+        }
+        Plan plan = plan(config);
+        List<Run> runs = plan.runs();
+        OutputPaths.folder(out, "--out");
+        if (SLURM.equals(executor)) {
+            String configFile = Files.exists(Path.of(config)) ? Path.of(config).toAbsolutePath().normalize().toString()
+                    : null;
+            int atOnce = jobs == null ? runs.size() : jobs;
+            SlurmSweep.Spec recorded = new SlurmSweep.Spec(config, configFile, sets, seeds, steps, atOnce, slurmOpts,
+                    SlurmSweep.ownJava(), jar.toString(), SlurmSweep.cpusPerTask(plan));
+            err.printf(Locale.ROOT, "sweep: %d settings x %d seeds = %d runs as a Slurm job array, %d at a time -> %s%n",
+                    plan.grid().size(), runs.size() / plan.grid().size(), runs.size(), atOnce, out);
+            return new SlurmSweep(out, recorded, plan, spec.commandLine().getOut(), err).submitNew(waitForJob, this);
+        }
+        if (workers > 1 && System.getenv("OMP_NUM_THREADS") == null) {
+            err.println("sweep: warning: OMP_NUM_THREADS is not set, so each of the " + workers + " runs may use every "
+                    + "core for its math; set OMP_NUM_THREADS=1 for even, faster runs");
+        }
+        err.printf(Locale.ROOT, "sweep: %d settings x %d seeds = %d runs on %d workers -> %s%n", plan.grid().size(),
+                runs.size() / plan.grid().size(), runs.size(), workers, out);
+        execute(runs, workers, err);
+        return writeSummary(plan, err);
+    }
+
+    /** The folder of {@code --status}, {@code --collect} or {@code --resubmit-failed}, checked; null without one. */
+    private Path folderMode() {
+        List<Path> given = new ArrayList<>();
+        for (Path p : new Path[] {statusDir, collectDir, resubmitDir}) {
+            if (p != null) {
+                given.add(p);
+            }
+        }
+        if (given.isEmpty()) {
+            return null;
+        }
+        if (given.size() > 1) {
+            throw new ConfigException("", "--status, --collect and --resubmit-failed take one sweep folder each; "
+                    + "give one of them");
+        }
+        var parsed = spec.commandLine().getParseResult();
+        for (String flag : List.of("--config", "--set", "--seeds", "--out", "--steps", "--jobs", "--executor",
+                "--slurm-opt")) {
+            if (parsed.hasMatchedOption(flag)) {
+                throw new ConfigException(flag, "not used with " + modeFlag() + ", which reads the sweep's settings "
+                        + "from the folder's " + SlurmSweep.SPEC);
+            }
+        }
+        if (waitForJob && resubmitDir == null) {
+            throw new ConfigException("--wait", "applies to a new Slurm sweep and to --resubmit-failed only");
+        }
+        return given.get(0);
+    }
+
+    private String modeFlag() {
+        return statusDir != null ? "--status" : collectDir != null ? "--collect" : "--resubmit-failed";
+    }
+
+    /**
+     * Resolves every run before training any, so a bad key or value fails at once with exit code 2.
+     *
+     * @param configSource the config file or preset to load ({@code --config}, or its absolute path)
+     */
+    Plan plan(String configSource) {
         seeds = parseSeeds(seedLists);
         if (seeds.stream().distinct().count() != seeds.size()) {
             throw new ConfigException("--seeds", seeds + " lists a seed twice; each seed is one run folder");
@@ -114,32 +260,35 @@ public final class SweepCommand implements Callable<Integer> {
             values.add(splitValues(s.substring(eq + 1), s));
         }
         List<Setting> grid = grid(keys, values);
-        // Resolve every run before training any, so a bad key or value fails at once with exit code 2.
         List<Run> runs = new ArrayList<>();
         for (Setting setting : grid) {
             List<String> overrides = new ArrayList<>();
             setting.values().forEach((k, v) -> overrides.add(k + "=" + v));
-            ExperimentConfig base = resolve(setting, overrides, null);
+            ExperimentConfig base = resolve(configSource, setting, overrides, null);
             checkEnvironment(setting, base);
             List<Long> seedList = seeds.isEmpty() ? List.of(base.seed()) : seeds;
             for (long seed : seedList) {
-                ExperimentConfig cfg = resolve(setting, overrides, seed);
-                runs.add(new Run(setting, seed, cfg, out.resolve(setting.dirName()).resolve("seed-" + seed)));
+                ExperimentConfig cfg = resolve(configSource, setting, overrides, seed);
+                runs.add(new Run(runs.size(), setting, seed, overrides, cfg,
+                        out.resolve(setting.dirName()).resolve("seed-" + seed)));
             }
         }
-        OutputPaths.folder(out, "--out");
-        if (workers > 1 && System.getenv("OMP_NUM_THREADS") == null) {
-            err.println("sweep: warning: OMP_NUM_THREADS is not set, so each of the " + workers + " runs may use every "
-                    + "core for its math; set OMP_NUM_THREADS=1 for even, faster runs");
-        }
-        err.printf(Locale.ROOT, "sweep: %d settings x %d seeds = %d runs on %d workers -> %s%n", grid.size(),
-                runs.size() / grid.size(), runs.size(), workers, out);
-        execute(runs, workers, err);
-        List<Row> rows = summarise(grid, runs);
+        return new Plan(keys, values, grid, runs);
+    }
+
+    /**
+     * Writes {@code sweep.csv} and {@code sweep.md} from the runs' summaries (a run without one counts as failed)
+     * and prints the table; shared by the local executor and the collection of a Slurm sweep.
+     *
+     * @return 0 when every run finished, 1 otherwise
+     */
+    int writeSummary(Plan plan, PrintWriter err) throws IOException {
+        List<Run> runs = plan.runs();
+        List<Row> rows = summarise(plan.grid(), runs);
         List<String> swept = new ArrayList<>();
         List<String> fixed = new ArrayList<>();
-        for (int k = 0; k < keys.size(); k++) {
-            (values.get(k).size() > 1 ? swept : fixed).add(keys.get(k) + "=" + values.get(k).get(0));
+        for (int k = 0; k < plan.keys().size(); k++) {
+            (plan.values().get(k).size() > 1 ? swept : fixed).add(plan.keys().get(k) + "=" + plan.values().get(k).get(0));
         }
         AtomicFiles.write(out.resolve("sweep.csv"), csv(swept.stream().map(p -> p.substring(0, p.indexOf('='))).toList(), rows));
         String table = markdown(rows, runs, fixed);
@@ -177,9 +326,9 @@ public final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    private ExperimentConfig resolve(Setting setting, List<String> overrides, Long seed) {
+    private ExperimentConfig resolve(String configSource, Setting setting, List<String> overrides, Long seed) {
         try {
-            return TrainCommand.resolve(config, seed, steps, overrides);
+            return TrainCommand.resolve(configSource, seed, steps, overrides);
         } catch (ConfigException e) {
             throw setting.values().isEmpty() ? e : e.inSource("--set " + setting.label());
         }

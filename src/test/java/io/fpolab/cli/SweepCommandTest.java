@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,8 @@ class SweepCommandTest {
         "--set", "env.id=gym-pendulum", "--set", "env.numEnvs=4", "--set", "ppo.stepsPerEnv=8",
         "--set", "ppo.minibatches=2", "--set", "ppo.epochs=2", "--set", "critic.hidden=[8,8]",
         "--set", "eval.episodes=3"};
+
+    private static final Pattern TRACE = Pattern.compile("Exception|\\tat ");
 
     @TempDir
     Path dir;
@@ -147,5 +150,56 @@ class SweepCommandTest {
                 .get(1).label());
         assertEquals("b=y", SweepCommand.grid(List.of("a", "b"), List.of(List.of("1"), List.of("x", "y")))
                 .get(1).label(), "keys with one value are not part of the label");
+    }
+
+    @Test
+    void unknownExecutorIsAOneLineUsageErrorNamingTheAllowedOnesAndNothingIsWritten() {
+        Path sweep = dir.resolve("pbs");
+        CliRun r = CliRun.of("sweep", "--config", "cartpole-balance-fpo", "--executor", "pbs", "--out", sweep.toString());
+        r.refused("error: --executor: ", TRACE, "'pbs'", "local", "slurm");
+        assertFalse(Files.exists(sweep));
+        CliRun.of("sweep", "--config", "cartpole-balance-fpo", "--wait", "--out", sweep.toString())
+                .refused("error: --wait: ", TRACE, "--executor slurm");
+        CliRun.of("sweep", "--set", "ppo.lr=1,2", "--out", sweep.toString())
+                .refused("error: --config: ", TRACE, "missing", "--status");
+        assertFalse(Files.exists(sweep));
+    }
+
+    @Test
+    void statusAndCollectOfAFolderThatIsNotASweepAreOneLineUsageErrors() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        CliRun.of("sweep", "--status", empty.toString()).refused("error: --status: ", TRACE, empty.toString(),
+                "not a Slurm sweep folder", SlurmSweep.SPEC, SlurmSweep.RUN_LIST);
+        CliRun.of("sweep", "--collect", empty.toString()).refused("error: --collect: ", TRACE,
+                "not a Slurm sweep folder");
+        CliRun.of("sweep", "--resubmit-failed", dir.resolve("missing").toString())
+                .refused("error: --resubmit-failed: ", TRACE, "is not a folder");
+        Files.writeString(empty.resolve(SlurmSweep.SPEC), "{\"config\": 3");
+        Files.writeString(empty.resolve(SlurmSweep.RUN_LIST), "# index\n");
+        CliRun.of("sweep", "--collect", empty.toString()).refused("error: --collect: ", TRACE, "cannot read",
+                SlurmSweep.SPEC);
+        CliRun.of("sweep", "--status", empty.toString(), "--config", "gridworld-fpo")
+                .refused("error: --config: ", TRACE, "not used with --status");
+        assertEquals(List.of(SlurmSweep.RUN_LIST, SlurmSweep.SPEC), Files.list(empty).map(p -> p.getFileName().toString())
+                .sorted().toList(), "nothing is written");
+    }
+
+    @Test
+    void slurmFromClassesInsteadOfAJarIsAUsageErrorSayingToStartTheJar() {
+        Path sweep = dir.resolve("from-classes");
+        CliRun r = CliRun.of("sweep", "--config", "gridworld-fpo", "--executor", "slurm", "--out", sweep.toString());
+        if (SlurmCommands.onPath("sbatch").isPresent()) {
+            r.refused("error: --executor: ", TRACE, "not a jar", "java -jar fpo-lab.jar");
+        } else {
+            r.refused("error: --executor: ", TRACE, "sbatch", "not on PATH");
+        }
+        assertFalse(Files.exists(sweep));
+    }
+
+    @Test
+    void slurmArrayIndicesAreRangesOfConsecutiveRuns() {
+        assertEquals("0-2,5,7-8", SlurmSweep.arraySpec(List.of(0, 1, 2, 5, 7, 8)));
+        assertEquals("3", SlurmSweep.arraySpec(List.of(3)));
+        assertEquals("'it'\\''s'", SlurmSweep.sh("it's"));
     }
 }
