@@ -3,15 +3,12 @@ package io.fpolab.ui;
 import io.fpolab.config.ExperimentConfig;
 import io.fpolab.config.SampleConfigs;
 import io.fpolab.config.SampleConfigs.Sample;
-import io.fpolab.core.AtomicFiles;
 import io.fpolab.core.EngineInfo;
 import io.fpolab.runs.RunFolder;
 import io.fpolab.train.TrainingRun;
 import io.fpolab.train.TrainingRun.State;
-import io.fpolab.ui.charts.MetricsChartView;
 import io.fpolab.ui.experiment.ExperimentPanelView;
 import io.fpolab.ui.experiment.ExperimentPanelViewModel;
-import io.fpolab.ui.runs.Labels;
 import io.fpolab.ui.runs.RunCells;
 import io.fpolab.ui.runs.RunRecord;
 import io.fpolab.ui.runs.RunRecordsAware;
@@ -29,14 +26,12 @@ import io.fpolab.ui.views.DemoView;
 import io.fpolab.ui.views.RunView;
 import io.fpolab.ui.views.ViewCatalog;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import javafx.animation.KeyFrame;
@@ -83,7 +78,6 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser.ExtensionFilter;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
@@ -97,8 +91,6 @@ import javafx.util.Duration;
 public class MainWindowView {
     static final String LIGHT_CSS = "/assets/css/lab.css";
     static final String DARK_CSS = "/assets/css/lab-dark.css";
-    private static final List<ExtensionFilter> CONFIG_FILES = List.of(
-            new ExtensionFilter("Experiment config (*.json, *.yaml, *.yml)", "*.json", "*.yaml", "*.yml"));
 
     @FXML private BorderPane root;
     @FXML private MenuBar menuBar;
@@ -158,7 +150,7 @@ public class MainWindowView {
     private LabPreferences preferences;
     private Stage stage;
     private Scene scene;
-    private PngOptions lastPngOptions = PngOptions.DEFAULT;
+    private FileActions files;
     private Function<String, ExperimentConfig> demoPresets = SampleConfigs::load;
     private boolean shutDown;
     /** Divider position to restore when the side panel comes back. */
@@ -190,6 +182,8 @@ public class MainWindowView {
         panel = new ExperimentPanelViewModel(background);
         runs = new RunsViewModel(background);
         experimentFormController.bind(panel);
+        files = new FileActions(new RunFiles(background), runs, panel, experimentFormController, () -> prompts,
+                this::window, this::selectedView, this::notice);
         experimentFormController.setActions(this::onOpenConfig, this::onSaveConfig, this::startRun, this::compare,
                 this::applyPreset);
         panel.presets().addListener((ListChangeListener<Sample>) c -> rebuildPresetMenu());
@@ -665,20 +659,72 @@ public class MainWindowView {
 
     @FXML
     private void onOpenConfig() {
-        prompts.openFile(window(), "Open experiment config", CONFIG_FILES).ifPresent(this::openConfig);
+        files.openConfig();
     }
 
     /** Reads a config file into the panel; a broken file shows the one-line error in a dialog. */
     public CompletableFuture<ExperimentConfig> openConfig(Path file) {
-        return panel.open(file).whenComplete((cfg, err) -> {
-            if (err != null) {
-                Dialogs.error(window(), "Cannot open config", Dialogs.oneLine(err));
-            } else {
-                runs.rememberConfig(cfg);
-                experimentFormController.showPreset(ExperimentPanelViewModel.fileSource(file, cfg));
-                notice("Opened " + file.getFileName());
-            }
-        });
+        return files.openConfig(file);
+    }
+
+    @FXML
+    private void onSaveConfig() {
+        files.saveConfig();
+    }
+
+    /** Writes the editor's config under the experiment name {@code name}; see {@link FileActions}. */
+    public CompletableFuture<Void> saveConfig(Path file, String name) {
+        return files.saveConfig(file, name);
+    }
+
+    @FXML
+    private void onOpenRunFolder() {
+        files.openRunFolder();
+    }
+
+    /** Reads a run folder, or every run below a folder (an exported experiment, a sweep), and adds its runs. */
+    public CompletableFuture<List<RunFolder.Loaded>> openRunFolder(Path dir) {
+        return files.openRunFolder(dir);
+    }
+
+    @FXML
+    private void onExportPng() {
+        files.exportPng();
+    }
+
+    /** Writes a view as PNG in the background at the options' size, scale and font size. */
+    public CompletableFuture<Void> exportPng(RunView view, Path file, PngOptions o) {
+        return files.exportPng(view, file, o);
+    }
+
+    @FXML
+    private void onExportSvg() {
+        files.exportSvg();
+    }
+
+    /** Writes a view as SVG (at the last PNG size and font size) in the background. */
+    public CompletableFuture<Void> exportSvg(RunView view, Path file) {
+        return files.exportSvg(view, file);
+    }
+
+    @FXML
+    private void onExportCsv() {
+        files.exportCsv();
+    }
+
+    /** Writes a run's metrics in the {@code metrics.csv} format in the background. */
+    public CompletableFuture<Void> exportCsv(RunRecord r, Path file) {
+        return files.exportCsv(r, file);
+    }
+
+    @FXML
+    private void onExportExperiment() {
+        files.exportExperiment();
+    }
+
+    /** Writes every run into its own run folder under {@code dir}, in the CLI's layout. */
+    public CompletableFuture<Void> exportExperiment(Path dir) {
+        return files.exportExperiment(dir);
     }
 
     /**
@@ -734,178 +780,6 @@ public class MainWindowView {
             Dialogs.error(window(), "Cannot rename run", e.getMessage());
             done.completeExceptionally(e);
         }
-        return done;
-    }
-
-    @FXML
-    private void onSaveConfig() {
-        if (panel.config() == null) {
-            Dialogs.error(window(), "Cannot save config", panel.problemProperty().get());
-            return;
-        }
-        Optional<String> name = prompts.text(window(), "Save experiment config",
-                "Name of the experiment (the saved file's \"name\" field)", panel.proposedName());
-        if (name.isEmpty()) {
-            return;
-        }
-        String chosen = name.get().strip();
-        if (chosen.isEmpty()) {
-            Dialogs.error(window(), "Cannot save config", "name: empty (allowed: 1 to 200 characters)");
-            return;
-        }
-        prompts.saveFile(window(), "Save experiment config", RunFolder.folderName(chosen) + ".json", CONFIG_FILES)
-                .ifPresent(file -> saveConfig(file, chosen));
-    }
-
-    /**
-     * Writes the editor's config under the experiment name {@code name} (the file's {@code name} field); the
-     * editor keeps that name and the preset picker names the file.
-     */
-    public CompletableFuture<Void> saveConfig(Path file, String name) {
-        CompletableFuture<ExperimentConfig> saving;
-        try {
-            saving = panel.save(file, name);
-        } catch (RuntimeException e) {
-            Dialogs.error(window(), "Cannot save config", Dialogs.oneLine(e));
-            return CompletableFuture.failedFuture(e);
-        }
-        return whenWritten(saving.thenAccept(cfg -> FxRelay.later(() -> {
-            runs.rememberConfig(cfg);
-            experimentFormController.showPreset(ExperimentPanelViewModel.fileSource(file, cfg));
-        })), "Cannot save config", "Saved " + file.getFileName());
-    }
-
-    @FXML
-    private void onOpenRunFolder() {
-        prompts.directory(window(), "Open run folder").ifPresent(this::openRunFolder);
-    }
-
-    /** Reads a run folder, or every run below a folder (an exported experiment, a sweep), and adds its runs. */
-    public CompletableFuture<List<RunFolder.Loaded>> openRunFolder(Path dir) {
-        CompletableFuture<List<RunFolder.Loaded>> read = background.supply(() -> {
-            try {
-                return RunFolder.read(dir, Labels::defaultRunName);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        CompletableFuture<List<RunFolder.Loaded>> added = new CompletableFuture<>();
-        read.whenComplete((loaded, err) -> FxRelay.later(() -> {
-            if (err != null) {
-                Dialogs.error(window(), "Cannot open run folder", Dialogs.oneLine(err));
-                added.completeExceptionally(err);
-            } else {
-                runs.addRestored(loaded);
-                notice("Opened " + loaded.size() + " run(s) from " + dir.getFileName());
-                added.complete(loaded);
-            }
-        }));
-        return added;
-    }
-
-    @FXML
-    private void onExportPng() {
-        RunView view = selectedView();
-        if (view == null) {
-            return;
-        }
-        Optional<PngOptions> options = prompts.pngOptions(window(), lastPngOptions);
-        if (options.isEmpty()) {
-            return;
-        }
-        lastPngOptions = options.get();
-        prompts.saveFile(window(), "Export view as PNG", RunFolder.folderName(view.title()) + ".png",
-                List.of(new ExtensionFilter("PNG image", "*.png")))
-                .ifPresent(file -> exportPng(view, file, lastPngOptions));
-    }
-
-    /**
-     * Writes a view as PNG in the background: laid out at the options' size in points, {@code scale} pixels per
-     * point, text at the options' font size, with the view's key.
-     */
-    public CompletableFuture<Void> exportPng(RunView view, Path file, PngOptions o) {
-        return whenWritten(CompletableFuture.runAsync(() -> {
-            try {
-                view.exportPng(file, o.width(), o.height(), o.scale(), o.fontSize());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, background), "Cannot export PNG", "Exported " + file.getFileName());
-    }
-
-    @FXML
-    private void onExportSvg() {
-        RunView view = selectedView();
-        if (view == null) {
-            return;
-        }
-        prompts.saveFile(window(), "Export view as SVG", RunFolder.folderName(view.title()) + ".svg",
-                List.of(new ExtensionFilter("SVG image", "*.svg")))
-                .ifPresent(file -> exportSvg(view, file));
-    }
-
-    /** Writes a view as SVG (at the last PNG size and font size) in the background. */
-    public CompletableFuture<Void> exportSvg(RunView view, Path file) {
-        PngOptions o = lastPngOptions;
-        return whenWritten(CompletableFuture.runAsync(() -> {
-            try {
-                view.exportSvg(file, o.width(), o.height(), o.fontSize());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, background), "Cannot export SVG", "Exported " + file.getFileName());
-    }
-
-    @FXML
-    private void onExportCsv() {
-        RunRecord r = runs.selected();
-        if (r == null) {
-            return;
-        }
-        prompts.saveFile(window(), "Export metrics as CSV", RunFolder.folderName(r.name()) + ".csv",
-                List.of(new ExtensionFilter("CSV table", "*.csv"))).ifPresent(file -> exportCsv(r, file));
-    }
-
-    /** Writes a run's metrics in the {@code metrics.csv} format in the background. */
-    public CompletableFuture<Void> exportCsv(RunRecord r, Path file) {
-        RunFolder.Snapshot s = r.snapshot();
-        return whenWritten(CompletableFuture.runAsync(() -> {
-            try {
-                AtomicFiles.write(file, RunFolder.metricsCsv(s.history(), s.evalKeys()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, background), "Cannot export metrics", "Exported " + file.getFileName());
-    }
-
-    @FXML
-    private void onExportExperiment() {
-        prompts.directory(window(), "Export experiment into folder").ifPresent(this::exportExperiment);
-    }
-
-    /** Writes every run into its own run folder under {@code dir}, in the CLI's layout. */
-    public CompletableFuture<Void> exportExperiment(Path dir) {
-        List<RunFolder.Snapshot> snaps = runs.runs().stream().map(RunRecord::snapshot).toList();
-        return whenWritten(CompletableFuture.runAsync(() -> {
-            try {
-                RunFolder.writeExperiment(dir, snaps);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, background), "Cannot export experiment", "Exported " + snaps.size() + " run(s) to " + dir.getFileName());
-    }
-
-    private CompletableFuture<Void> whenWritten(CompletableFuture<Void> work, String failure, String success) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        work.whenComplete((v, err) -> FxRelay.later(() -> {
-            if (err != null) {
-                Dialogs.error(window(), failure, Dialogs.oneLine(err));
-                done.completeExceptionally(err);
-            } else {
-                notice(success);
-                done.complete(null);
-            }
-        }));
         return done;
     }
 
