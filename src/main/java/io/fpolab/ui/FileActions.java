@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.stage.FileChooser.ExtensionFilter;
@@ -34,32 +33,32 @@ final class FileActions {
             new ExtensionFilter("Experiment config (*.json, *.yaml, *.yml)", "*.json", "*.yaml", "*.yml"));
 
     private final RunFiles files;
+    private final MainWindowViewModel model;
     private final RunsViewModel runs;
     private final ExperimentPanelViewModel panel;
     private final ExperimentPanelView form;
     private final Supplier<Prompts> prompts;
     private final Supplier<Window> window;
     private final Supplier<RunView> selectedView;
-    private final Consumer<String> notice;
     private PngOptions lastPngOptions = PngOptions.DEFAULT;
 
     /**
+     * @param model        the window's runs, experiment panel and notices
+     * @param form         the experiment form, which names where its config came from
      * @param prompts      the current prompts (tests replace them after the window opened)
      * @param window       the owner of dialogs
      * @param selectedView the view of the selected tab, or null
-     * @param notice       shows a one-line notice in the status bar
      */
-    FileActions(RunFiles files, RunsViewModel runs, ExperimentPanelViewModel panel, ExperimentPanelView form,
-            Supplier<Prompts> prompts, Supplier<Window> window, Supplier<RunView> selectedView,
-            Consumer<String> notice) {
+    FileActions(RunFiles files, MainWindowViewModel model, ExperimentPanelView form, Supplier<Prompts> prompts,
+            Supplier<Window> window, Supplier<RunView> selectedView) {
         this.files = files;
-        this.runs = runs;
-        this.panel = panel;
+        this.model = model;
+        runs = model.runs();
+        panel = model.panel();
         this.form = form;
         this.prompts = prompts;
         this.window = window;
         this.selectedView = selectedView;
-        this.notice = notice;
     }
 
     // ---- configs -------------------------------------------------------------------------------------
@@ -77,7 +76,7 @@ final class FileActions {
             } else {
                 runs.rememberConfig(cfg);
                 form.showPreset(ExperimentPanelViewModel.fileSource(file, cfg));
-                notice.accept("Opened " + file.getFileName());
+                model.notice("Opened " + file.getFileName());
             }
         });
     }
@@ -219,7 +218,7 @@ final class FileActions {
                 Dialogs.error(window.get(), failure, Dialogs.oneLine(err));
                 done.completeExceptionally(err);
             } else {
-                notice.accept(success.apply(result));
+                model.notice(success.apply(result));
                 done.complete(result);
             }
         }));
