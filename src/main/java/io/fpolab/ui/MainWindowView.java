@@ -268,18 +268,18 @@ public class MainWindowView {
     }
 
     private void bindEngineStatus() {
-        engineLabel.textProperty().bind(model.engineTextProperty());
-        model.engineReadyProperty().addListener((obs, old, ready) -> {
-            if (ready) {
+        model.engineProperty().addListener((obs, old, engine) -> {
+            engineLabel.setText(engine.text());
+            if (engine.failed()) {
+                engineLabel.getStyleClass().add("error");
+            }
+            if (engine.info() != null) {
+                engineLabel.setTooltip(new Tooltip(engine.info()));
+            }
+            if (engine.done()) {
                 progressBar.progressProperty().bind(runs.selectedProgressProperty());
             }
         });
-        model.engineFailedProperty().addListener((obs, old, failed) -> {
-            if (failed) {
-                engineLabel.getStyleClass().add("error");
-            }
-        });
-        model.engineInfoProperty().addListener((obs, old, info) -> engineLabel.setTooltip(new Tooltip(info)));
     }
 
     // ---- run list ------------------------------------------------------------------------------------
@@ -748,7 +748,7 @@ public class MainWindowView {
     private void onAbout() {
         Dialogs.info(window(), LabApp.TITLE + " " + EngineInfo.version(),
                 "A lab for Flow Policy Optimization: train flow-matching policies with PPO and compare them with "
-                        + "Gaussian PPO and DPPO.\n\n" + model.engineSummary());
+                        + "Gaussian PPO and DPPO.\n\n" + model.engineProperty().get().summary());
     }
 
     private void refreshOverlay() {

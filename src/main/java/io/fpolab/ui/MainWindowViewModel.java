@@ -23,8 +23,8 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -57,10 +57,8 @@ public final class MainWindowViewModel {
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
     private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation");
     private final BooleanProperty sidePanelShown = new SimpleBooleanProperty(this, "sidePanelShown", true);
-    private final ReadOnlyStringWrapper engineText = new ReadOnlyStringWrapper(this, "engineText", "");
-    private final ReadOnlyStringWrapper engineInfo = new ReadOnlyStringWrapper(this, "engineInfo");
-    private final ReadOnlyBooleanWrapper engineReady = new ReadOnlyBooleanWrapper(this, "engineReady");
-    private final ReadOnlyBooleanWrapper engineFailed = new ReadOnlyBooleanWrapper(this, "engineFailed");
+    private final ReadOnlyObjectWrapper<EngineStatus> engine = new ReadOnlyObjectWrapper<>(this, "engine",
+            new EngineStatus("", null, false));
     private Function<String, ExperimentConfig> demoPresets = SampleConfigs::load;
     /** Whether the side panel was shown when presentation mode hid it (leaving the mode restores it). */
     private boolean sidePanelBeforePresentation = true;
@@ -133,44 +131,40 @@ public final class MainWindowViewModel {
         notice.set(text);
     }
 
-    /** "Engine: starting…", "Engine ready" or "Engine failed: …". */
-    public ReadOnlyStringProperty engineTextProperty() {
-        return engineText.getReadOnlyProperty();
+    /**
+     * The engine's warm-up as the status bar shows it.
+     *
+     * @param text   "Engine: starting…", "Engine ready" or "Engine failed: …"
+     * @param info   what the engine said about itself once ready (backend, threads), or null
+     * @param failed the warm-up failed
+     */
+    public record EngineStatus(String text, String info, boolean failed) {
+        /** True once the warm-up ended, with or without success. */
+        public boolean done() {
+            return failed || info != null;
+        }
+
+        /** The About box's engine line: the state and, once ready, what the engine said about itself. */
+        public String summary() {
+            return text + (info == null ? "" : " (" + info + ")");
+        }
     }
 
-    /** What the engine said about itself once ready (backend, threads), or null. */
-    public ReadOnlyStringProperty engineInfoProperty() {
-        return engineInfo.getReadOnlyProperty();
+    public ReadOnlyObjectProperty<EngineStatus> engineProperty() {
+        return engine.getReadOnlyProperty();
     }
 
-    /** True once the warm-up ended, with or without success. */
-    public ReadOnlyBooleanProperty engineReadyProperty() {
-        return engineReady.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty engineFailedProperty() {
-        return engineFailed.getReadOnlyProperty();
-    }
-
-    /** Loads ND4J in the background; the engine properties report when it is ready. */
+    /** Loads ND4J in the background; {@link #engineProperty()} reports when it is ready. */
     public void startEngine() {
-        engineText.set("Engine: starting…");
+        engine.set(new EngineStatus("Engine: starting…", null, false));
         background.supply(EngineInfo::warmUp).whenComplete((info, error) -> FxRelay.later(() -> {
             if (error != null) {
-                engineText.set("Engine failed: " + Dialogs.oneLine(error));
-                engineFailed.set(true);
+                engine.set(new EngineStatus("Engine failed: " + Dialogs.oneLine(error), null, true));
             } else {
-                engineText.set("Engine ready");
-                engineInfo.set(info);
+                engine.set(new EngineStatus("Engine ready", info, false));
                 generalStatus.set("Ready");
             }
-            engineReady.set(true);
         }));
-    }
-
-    /** The About box's engine line: the engine's state and, once ready, what it said about itself. */
-    public String engineSummary() {
-        return engineText.get() + (engineInfo.get() == null ? "" : " (" + engineInfo.get() + ")");
     }
 
     /** The debug overlay's text: FX frame gaps (from the stall monitor), running runs and heap use. */

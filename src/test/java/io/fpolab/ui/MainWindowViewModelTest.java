@@ -103,6 +103,18 @@ class MainWindowViewModelTest {
     }
 
     @Test
+    void theEngineIsDoneWhenReadyOrFailedAndTheAboutBoxNamesWhatItSaid() {
+        MainWindowViewModel.EngineStatus starting = new MainWindowViewModel.EngineStatus("Engine: starting…", null,
+                false);
+        MainWindowViewModel.EngineStatus ready = new MainWindowViewModel.EngineStatus("Engine ready", "ND4J Cpu",
+                false);
+        MainWindowViewModel.EngineStatus failed = new MainWindowViewModel.EngineStatus("Engine failed: x", null, true);
+        assertEquals(List.of(false, true, true), List.of(starting.done(), ready.done(), failed.done()));
+        assertEquals("Engine ready (ND4J Cpu)", ready.summary());
+        assertEquals("Engine failed: x", failed.summary());
+    }
+
+    @Test
     void noticesAreKeptForTheStatusBar() {
         assertEquals("", onFx(model.noticeProperty()::get));
         assertEquals("Exported a.png", onFx(() -> {
