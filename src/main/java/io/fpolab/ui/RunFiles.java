@@ -14,9 +14,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The main window's file reads and writes: figures, metrics tables, experiment folders and run folders. Every
- * method takes what it needs as immutable data (a snapshot, a path, export options), does the IO on the
- * {@link BackgroundExecutor} and returns a future that completes off the FX thread, so no dialog, controller or
- * control ever waits for a disk. Kept apart from {@link FileActions}, which asks for the files and reports the
+ * method is given what to write (a run's snapshot, a view that paints itself into a file, export options) and the
+ * path, does the IO on the {@link BackgroundExecutor} and returns a future that completes off the FX thread, so no
+ * dialog, controller or control ever waits for a disk. Kept apart from {@link FileActions}, which asks for the files and reports the
  * outcome, so the writing can be reasoned about (and changed) without the dialogs around it.
  */
 final class RunFiles {
@@ -60,6 +60,7 @@ final class RunFiles {
         return io(() -> RunFolder.read(dir, Labels::defaultRunName));
     }
 
+    /** A write that returns nothing. */
     private interface Write {
         void run() throws IOException;
     }
