@@ -3,15 +3,11 @@ package io.fpolab.ui;
 import io.fpolab.config.ExperimentConfig;
 import io.fpolab.config.SampleConfigs;
 import io.fpolab.config.SampleConfigs.Sample;
-import io.fpolab.core.AtomicFiles;
 import io.fpolab.core.EngineInfo;
 import io.fpolab.runs.RunFolder;
 import io.fpolab.train.TrainingRun;
-import io.fpolab.train.TrainingRun.State;
-import io.fpolab.ui.charts.MetricsChartView;
 import io.fpolab.ui.experiment.ExperimentPanelView;
 import io.fpolab.ui.experiment.ExperimentPanelViewModel;
-import io.fpolab.ui.runs.Labels;
 import io.fpolab.ui.runs.RunCells;
 import io.fpolab.ui.runs.RunRecord;
 import io.fpolab.ui.runs.RunRecordsAware;
@@ -29,14 +25,11 @@ import io.fpolab.ui.views.DemoView;
 import io.fpolab.ui.views.RunView;
 import io.fpolab.ui.views.ViewCatalog;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import javafx.animation.KeyFrame;
@@ -44,20 +37,13 @@ import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
-import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBase;
 import javafx.scene.control.CheckMenuItem;
-import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -72,33 +58,29 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.ProgressBarTableCell;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser.ExtensionFilter;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
 
 /**
- * Controller of {@code fxml/MainWindow.fxml}: menus, the experiment panel, the run list, the view tabs
- * and the status bar. It binds controls to {@link ExperimentPanelViewModel} and {@link RunsViewModel}
- * and forwards commands; files are read and written on the {@link BackgroundExecutor}, never on the FX
- * thread, and errors reach the user as one-line dialogs.
+ * Controller of {@code fxml/MainWindow.fxml}: wires the menus, the experiment panel, the run list, the view tabs
+ * and the status bar to {@link MainWindowViewModel} (window state and commands), {@link RunsViewModel} and
+ * {@link ExperimentPanelViewModel}, and forwards the File menu to {@link FileActions} and the extra keys to
+ * {@link Shortcuts}. What it still does itself is what needs the controls: building the preset menu, the run
+ * table and the tabs, laying out the side panel, applying stylesheets and turning failed commands into one-line
+ * dialogs.
  */
 public class MainWindowView {
     static final String LIGHT_CSS = "/assets/css/lab.css";
     static final String DARK_CSS = "/assets/css/lab-dark.css";
-    private static final List<ExtensionFilter> CONFIG_FILES = List.of(
-            new ExtensionFilter("Experiment config (*.json, *.yaml, *.yml)", "*.json", "*.yaml", "*.yml"));
 
     @FXML private BorderPane root;
     @FXML private MenuBar menuBar;
@@ -147,24 +129,19 @@ public class MainWindowView {
 
     private final BackgroundExecutor background = new BackgroundExecutor();
     private final StallMonitor stallMonitor = new StallMonitor();
-    private final StringProperty generalStatus = new SimpleStringProperty("Starting…");
-    private final ObjectProperty<State> selectedState = new SimpleObjectProperty<>();
-    private final ObjectProperty<RunRecord.Status> selectedStatus = new SimpleObjectProperty<>();
     private final List<RunView> views = new ArrayList<>();
     private final Timeline overlayRefresh = new Timeline(new KeyFrame(Duration.millis(250), e -> refreshOverlay()));
+    private MainWindowViewModel model;
     private ExperimentPanelViewModel panel;
     private RunsViewModel runs;
+    private FileActions files;
     private Prompts prompts = Prompts.system();
     private LabPreferences preferences;
     private Stage stage;
     private Scene scene;
-    private PngOptions lastPngOptions = PngOptions.DEFAULT;
-    private Function<String, ExperimentConfig> demoPresets = SampleConfigs::load;
     private boolean shutDown;
     /** Divider position to restore when the side panel comes back. */
     private double sidePanelDivider = 0.3;
-    /** Whether the side panel was shown when presentation mode hid it (leaving the mode restores it). */
-    private boolean sidePanelBeforePresentation = true;
 
     /**
      * Loads the main window into {@code stage} with the remembered geometry and theme; the stage is not
@@ -189,20 +166,23 @@ public class MainWindowView {
     private void initialize() {
         panel = new ExperimentPanelViewModel(background);
         runs = new RunsViewModel(background);
+        model = new MainWindowViewModel(background, panel, runs);
         experimentFormController.bind(panel);
+        files = new FileActions(new RunFiles(background), model, experimentFormController, () -> prompts,
+                this::window, this::selectedView);
         experimentFormController.setActions(this::onOpenConfig, this::onSaveConfig, this::startRun, this::compare,
                 this::applyPreset);
         panel.presets().addListener((ListChangeListener<Sample>) c -> rebuildPresetMenu());
         panel.loadPresets().whenComplete((list, err) -> FxRelay.later(() -> {
             if (err != null) {
-                notice("Presets unavailable: " + Dialogs.oneLine(err));
+                model.notice("Presets unavailable: " + Dialogs.oneLine(err));
             }
         }));
         bindRunTable();
         bindRunControls();
         createTabs();
-        statusLabel.textProperty().bind(Bindings.when(runs.statusLineProperty().isEmpty())
-                .then(generalStatus).otherwise(runs.statusLineProperty()));
+        statusLabel.textProperty().bind(model.statusTextProperty());
+        noticeLabel.textProperty().bind(model.noticeProperty());
         // A long divergence message must not push the engine state and progress bar out of the window.
         Tooltip statusTip = new Tooltip();
         statusTip.setWrapText(true);
@@ -215,8 +195,7 @@ public class MainWindowView {
                 statusLabel.getStyleClass().add("status-alert");
             }
         });
-        // The status line already speaks for the selected run; this is for runs that stop in the background.
-        runs.lastAlertProperty().addListener((obs, old, now) -> notice("⚠ " + now));
+        bindEngineStatus();
         overlayRefresh.setCycleCount(Timeline.INDEFINITE);
         debugOverlay.visibleProperty().bind(debugItem.selectedProperty());
         debugItem.selectedProperty().addListener((obs, old, on) -> {
@@ -229,7 +208,10 @@ public class MainWindowView {
         });
         sidePanelButton.selectedProperty().bindBidirectional(sidePanelItem.selectedProperty());
         sidePanelButton.setTooltip(new Tooltip("Show or hide the experiment form and the run list (Ctrl+B)"));
-        sidePanelItem.selectedProperty().addListener((obs, old, show) -> showSidePanel(show));
+        sidePanelItem.selectedProperty().bindBidirectional(model.sidePanelShownProperty());
+        model.sidePanelShownProperty().addListener((obs, old, show) -> showSidePanel(show));
+        darkThemeItem.selectedProperty().bindBidirectional(model.darkProperty());
+        presentationItem.selectedProperty().bindBidirectional(model.presentationProperty());
         stallMonitor.start();
     }
 
@@ -257,68 +239,47 @@ public class MainWindowView {
         this.preferences = preferences;
         preferences.restoreWindow(stage, 1280, 800);
         preferences.restoreDivider(split, 0.3);
-        boolean dark = preferences.darkTheme();
-        (dark ? darkThemeItem : lightThemeItem).setSelected(true);
-        darkThemeItem.selectedProperty().addListener((obs, old, now) -> {
+        setDarkTheme(preferences.darkTheme());
+        model.darkProperty().addListener((obs, old, now) -> {
             preferences.setDarkTheme(now);
             applyAppearance();
         });
-        presentationItem.selectedProperty().addListener((obs, old, now) -> {
-            // The views fill the screen; Ctrl+B or the status bar's "Side panel" brings the panel back.
-            if (now) {
-                sidePanelBeforePresentation = sidePanelItem.isSelected();
-                sidePanelItem.setSelected(false);
-            } else {
-                sidePanelItem.setSelected(sidePanelBeforePresentation);
-            }
+        // The model has folded the side panel away or brought it back by now.
+        model.presentationProperty().addListener((obs, old, now) -> {
             stage.setFullScreen(now);
             applyAppearance();
         });
         // Leaving full screen with Esc must also leave presentation mode, or the menu check would lie.
         stage.fullScreenProperty().addListener((obs, old, now) -> {
-            if (!now && presentationItem.isSelected()) {
-                presentationItem.setSelected(false);
+            if (!now && model.presentationProperty().get()) {
+                model.presentationProperty().set(false);
             }
         });
         stage.setFullScreenExitHint("Press F11 or Esc to leave presentation mode");
         applyAppearance();
-        installShortcuts(scene);
+        Shortcuts.install(scene, this::onStart, this::onStop, this::onPauseResume);
         stage.setOnHiding(e -> preferences.save(stage, split));
-    }
-
-    /** Second keys for the same commands, and Space for pause/resume when no text field has the focus. */
-    private void installShortcuts(Scene scene) {
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), this::onStart);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN), this::onStop);
-        scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.SPACE && !e.isShortcutDown() && !e.isAltDown() && !typingTarget()) {
-                onPauseResume();
-                e.consume();
-            }
-        });
-    }
-
-    private boolean typingTarget() {
-        var owner = scene.getFocusOwner();
-        return owner instanceof TextInputControl || owner instanceof ButtonBase || owner instanceof ComboBoxBase
-                || owner instanceof TableView;
     }
 
     /** Loads ND4J in the background; the status bar reports when it is ready. */
     void startEngine() {
-        engineLabel.setText("Engine: starting…");
         progressBar.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
-        background.supply(EngineInfo::warmUp).whenComplete((info, error) -> FxRelay.later(() -> {
-            progressBar.progressProperty().bind(runs.selectedProgressProperty());
-            if (error != null) {
-                engineLabel.setText("Engine failed: " + Dialogs.oneLine(error));
+        model.startEngine();
+    }
+
+    private void bindEngineStatus() {
+        model.engineProperty().addListener((obs, old, engine) -> {
+            engineLabel.setText(engine.text());
+            if (engine.failed()) {
                 engineLabel.getStyleClass().add("error");
-            } else {
-                engineLabel.setText("Engine ready");
-                engineLabel.setTooltip(new Tooltip(info));
-                generalStatus.set("Ready");
             }
-        }));
+            if (engine.info() != null) {
+                engineLabel.setTooltip(new Tooltip(engine.info()));
+            }
+            if (engine.done()) {
+                progressBar.progressProperty().bind(runs.selectedProgressProperty());
+            }
+        });
     }
 
     // ---- run list ------------------------------------------------------------------------------------
@@ -337,20 +298,10 @@ public class MainWindowView {
                 runs.selectedProperty().set(now);
             }
         });
-        ChangeListener<State> follow = (obs, old, now) -> selectedState.set(now);
-        ChangeListener<RunRecord.Status> followStatus = (obs, old, now) -> selectedStatus.set(now);
         runs.selectedProperty().addListener((obs, old, now) -> {
-            if (old != null) {
-                old.stateProperty().removeListener(follow);
-                old.statusProperty().removeListener(followStatus);
-            }
             if (now != null) {
-                now.stateProperty().addListener(follow);
-                now.statusProperty().addListener(followStatus);
                 runTable.getSelectionModel().select(now);
             }
-            selectedState.set(now == null ? null : now.state());
-            selectedStatus.set(now == null ? null : now.statusProperty().get());
             for (RunView v : views) {
                 v.setRun(now == null ? null : now.run());
             }
@@ -397,26 +348,19 @@ public class MainWindowView {
     }
 
     private void bindRunControls() {
-        BooleanBinding none = runs.selectedProperty().isNull();
-        BooleanBinding running = selectedState.isEqualTo(State.RUNNING);
-        // A run opened from a folder shows as Finished; it can go on only if its checkpoint is short of its budget.
-        BooleanBinding resumable = Bindings.createBooleanBinding(
-                () -> runs.selected() != null && runs.selected().canContinue(), selectedStatus, runs.selectedProperty());
-        BooleanBinding stoppable = running.or(selectedState.isEqualTo(State.PAUSED))
-                .or(selectedState.isEqualTo(State.NEW));
-        BooleanBinding active = running.or(resumable);
+        BooleanBinding none = model.noSelection();
+        BooleanBinding resumable = model.resumable();
+        BooleanBinding stoppable = model.stoppable();
         resumeButton.disableProperty().bind(resumable.not());
-        pauseButton.disableProperty().bind(running.not());
+        pauseButton.disableProperty().bind(model.running().not());
         stepButton.disableProperty().bind(resumable.not());
         stopButton.disableProperty().bind(stoppable.not());
         resetButton.disableProperty().bind(none);
         removeButton.disableProperty().bind(none);
         // Only for a run that diverged: the one-click way to do what its message asks.
-        BooleanBinding diverged = Bindings.createBooleanBinding(
-                () -> selectedStatus.get() != null && selectedStatus.get().diverged(), selectedStatus);
-        lowerLrButton.visibleProperty().bind(diverged);
-        lowerLrButton.managedProperty().bind(diverged);
-        pauseItem.disableProperty().bind(active.not());
+        lowerLrButton.visibleProperty().bind(model.diverged());
+        lowerLrButton.managedProperty().bind(model.diverged());
+        pauseItem.disableProperty().bind(model.pausable().not());
         stepItem.disableProperty().bind(resumable.not());
         stopItem.disableProperty().bind(stoppable.not());
         resetItem.disableProperty().bind(none);
@@ -521,12 +465,9 @@ public class MainWindowView {
     /** Loads a preset into the panel (FX thread; the file is read in the background). */
     public CompletableFuture<ExperimentConfig> applyPreset(Sample s) {
         experimentFormController.showPreset(s);
-        return panel.applyPreset(s).whenComplete((cfg, err) -> {
+        return model.applyPreset(s).whenComplete((cfg, err) -> {
             if (err != null) {
                 Dialogs.error(window(), "Cannot load preset", Dialogs.oneLine(err));
-            } else {
-                runs.rememberPreset(cfg);
-                notice("Preset: " + s.title());
             }
         });
     }
@@ -537,18 +478,9 @@ public class MainWindowView {
 
     private void compare(ExperimentConfig cfg) {
         try {
-            int before = runs.runs().size();
-            runs.compare(cfg);
-            noticeReused(2 - (runs.runs().size() - before));
+            model.compare(cfg);
         } catch (RuntimeException e) {
             Dialogs.error(window(), "Cannot compare", Dialogs.oneLine(e));
-        }
-    }
-
-    private void noticeReused(int reused) {
-        if (reused > 0) {
-            notice(reused == 2 ? "Reused both runs (same settings): nothing new to train"
-                    : "Reused one run (same settings): only its twin trains");
         }
     }
 
@@ -558,37 +490,22 @@ public class MainWindowView {
     }
 
     /**
-     * The Figure 1 demo: loads the classroom FPO preset and its Gaussian PPO twin by name (in the background),
-     * trains both at once — reusing runs of the list that already train the same — and shows them side by side
-     * in the demo tab, with the side panel folded away. Completes on the FX thread with the two runs, FPO first.
+     * The Figure 1 demo ({@link MainWindowViewModel#startDemo()}), shown side by side in the demo tab. Completes
+     * on the FX thread with the two runs, FPO first.
      */
     public CompletableFuture<List<RunRecord>> startDemo() {
-        Function<String, ExperimentConfig> presets = demoPresets;
-        CompletableFuture<List<ExperimentConfig>> load = background.supply(
-                () -> List.of(presets.apply(DemoView.FPO_PRESET), presets.apply(DemoView.GAUSSIAN_PRESET)));
-        CompletableFuture<List<RunRecord>> shown = new CompletableFuture<>();
-        load.whenComplete((configs, err) -> FxRelay.later(() -> {
+        return model.startDemo().whenComplete((pair, err) -> {
             if (err != null) {
                 Dialogs.error(window(), "Cannot start the Figure 1 demo", Dialogs.oneLine(err));
-                shown.completeExceptionally(err);
                 return;
             }
-            configs.forEach(runs::rememberPreset);
-            int before = runs.runs().size();
-            List<RunRecord> pair = runs.pair(configs.get(0), configs.get(1));
             for (Tab t : viewArea.getTabs()) {
                 if (t.getUserData() instanceof DemoView demo) {
                     demo.showRuns(pair.get(0), pair.get(1));
                     viewArea.getSelectionModel().select(t);
                 }
             }
-            // The demo is for a room: its two sides get the whole width (Ctrl+B brings the panel back).
-            sidePanelItem.setSelected(false);
-            notice("Figure 1 demo started · side panel folded away (Ctrl+B shows it)");
-            noticeReused(2 - (runs.runs().size() - before));
-            shown.complete(pair);
-        }));
-        return shown;
+        });
     }
 
     @FXML
@@ -624,13 +541,9 @@ public class MainWindowView {
 
     @FXML
     private void onLowerLearningRate() {
-        RunRecord r = runs.selected();
-        runs.lowerLearningRateAndResume(r).whenComplete((lr, err) -> {
+        model.lowerLearningRate().whenComplete((lr, err) -> {
             if (err != null) {
                 Dialogs.error(window(), "Cannot change the learning rate", Dialogs.oneLine(err));
-            } else if (lr != null) {
-                notice(String.format(Locale.ROOT, "%s: resumed with learning rates %.3g (actor), %.3g (critic)",
-                        r.name(), lr[0], lr[1]));
             }
         });
     }
@@ -665,20 +578,72 @@ public class MainWindowView {
 
     @FXML
     private void onOpenConfig() {
-        prompts.openFile(window(), "Open experiment config", CONFIG_FILES).ifPresent(this::openConfig);
+        files.openConfig();
     }
 
     /** Reads a config file into the panel; a broken file shows the one-line error in a dialog. */
     public CompletableFuture<ExperimentConfig> openConfig(Path file) {
-        return panel.open(file).whenComplete((cfg, err) -> {
-            if (err != null) {
-                Dialogs.error(window(), "Cannot open config", Dialogs.oneLine(err));
-            } else {
-                runs.rememberConfig(cfg);
-                experimentFormController.showPreset(ExperimentPanelViewModel.fileSource(file, cfg));
-                notice("Opened " + file.getFileName());
-            }
-        });
+        return files.openConfig(file);
+    }
+
+    @FXML
+    private void onSaveConfig() {
+        files.saveConfig();
+    }
+
+    /** Writes the editor's config under the experiment name {@code name}; see {@link FileActions}. */
+    public CompletableFuture<Void> saveConfig(Path file, String name) {
+        return files.saveConfig(file, name);
+    }
+
+    @FXML
+    private void onOpenRunFolder() {
+        files.openRunFolder();
+    }
+
+    /** Reads a run folder, or every run below a folder (an exported experiment, a sweep), and adds its runs. */
+    public CompletableFuture<List<RunFolder.Loaded>> openRunFolder(Path dir) {
+        return files.openRunFolder(dir);
+    }
+
+    @FXML
+    private void onExportPng() {
+        files.exportPng();
+    }
+
+    /** Writes a view as PNG in the background at the options' size, scale and font size. */
+    public CompletableFuture<Void> exportPng(RunView view, Path file, PngOptions o) {
+        return files.exportPng(view, file, o);
+    }
+
+    @FXML
+    private void onExportSvg() {
+        files.exportSvg();
+    }
+
+    /** Writes a view as SVG (at the last PNG size and font size) in the background. */
+    public CompletableFuture<Void> exportSvg(RunView view, Path file) {
+        return files.exportSvg(view, file);
+    }
+
+    @FXML
+    private void onExportCsv() {
+        files.exportCsv();
+    }
+
+    /** Writes a run's metrics in the {@code metrics.csv} format in the background. */
+    public CompletableFuture<Void> exportCsv(RunRecord r, Path file) {
+        return files.exportCsv(r, file);
+    }
+
+    @FXML
+    private void onExportExperiment() {
+        files.exportExperiment();
+    }
+
+    /** Writes every run into its own run folder under {@code dir}, in the CLI's layout. */
+    public CompletableFuture<Void> exportExperiment(Path dir) {
+        return files.exportExperiment(dir);
     }
 
     /**
@@ -689,14 +654,8 @@ public class MainWindowView {
         if (r == null) {
             return;
         }
-        panel.show(r.config());
-        ExperimentConfig base = runs.baseOf(r.config());
-        if (base != null) {
-            panel.setBase(base);
-        }
+        model.copyToEditor(r);
         experimentFormController.showPreset(ExperimentPanelViewModel.runSource(r.name(), r.config()));
-        sidePanelItem.setSelected(true);
-        notice("Copied the config of " + r.name() + " to the editor");
     }
 
     /** Selects the Config tab, which shows the selected run's config. */
@@ -726,7 +685,7 @@ public class MainWindowView {
                     Dialogs.error(window(), "Cannot keep the run's new name", Dialogs.oneLine(err));
                     done.completeExceptionally(err);
                 } else {
-                    notice("Renamed to " + name);
+                    model.notice("Renamed to " + name);
                     done.complete(name);
                 }
             }));
@@ -734,178 +693,6 @@ public class MainWindowView {
             Dialogs.error(window(), "Cannot rename run", e.getMessage());
             done.completeExceptionally(e);
         }
-        return done;
-    }
-
-    @FXML
-    private void onSaveConfig() {
-        if (panel.config() == null) {
-            Dialogs.error(window(), "Cannot save config", panel.problemProperty().get());
-            return;
-        }
-        Optional<String> name = prompts.text(window(), "Save experiment config",
-                "Name of the experiment (the saved file's \"name\" field)", panel.proposedName());
-        if (name.isEmpty()) {
-            return;
-        }
-        String chosen = name.get().strip();
-        if (chosen.isEmpty()) {
-            Dialogs.error(window(), "Cannot save config", "name: empty (allowed: 1 to 200 characters)");
-            return;
-        }
-        prompts.saveFile(window(), "Save experiment config", RunFolder.folderName(chosen) + ".json", CONFIG_FILES)
-                .ifPresent(file -> saveConfig(file, chosen));
-    }
-
-    /**
-     * Writes the editor's config under the experiment name {@code name} (the file's {@code name} field); the
-     * editor keeps that name and the preset picker names the file.
-     */
-    public CompletableFuture<Void> saveConfig(Path file, String name) {
-        CompletableFuture<ExperimentConfig> saving;
-        try {
-            saving = panel.save(file, name);
-        } catch (RuntimeException e) {
-            Dialogs.error(window(), "Cannot save config", Dialogs.oneLine(e));
-            return CompletableFuture.failedFuture(e);
-        }
-        return whenWritten(saving.thenAccept(cfg -> FxRelay.later(() -> {
-            runs.rememberConfig(cfg);
-            experimentFormController.showPreset(ExperimentPanelViewModel.fileSource(file, cfg));
-        })), "Cannot save config", "Saved " + file.getFileName());
-    }
-
-    @FXML
-    private void onOpenRunFolder() {
-        prompts.directory(window(), "Open run folder").ifPresent(this::openRunFolder);
-    }
-
-    /** Reads a run folder, or every run below a folder (an exported experiment, a sweep), and adds its runs. */
-    public CompletableFuture<List<RunFolder.Loaded>> openRunFolder(Path dir) {
-        CompletableFuture<List<RunFolder.Loaded>> read = background.supply(() -> {
-            try {
-                return RunFolder.read(dir, Labels::defaultRunName);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        CompletableFuture<List<RunFolder.Loaded>> added = new CompletableFuture<>();
-        read.whenComplete((loaded, err) -> FxRelay.later(() -> {
-            if (err != null) {
-                Dialogs.error(window(), "Cannot open run folder", Dialogs.oneLine(err));
-                added.completeExceptionally(err);
-            } else {
-                runs.addRestored(loaded);
-                notice("Opened " + loaded.size() + " run(s) from " + dir.getFileName());
-                added.complete(loaded);
-            }
-        }));
-        return added;
-    }
-
-    @FXML
-    private void onExportPng() {
-        RunView view = selectedView();
-        if (view == null) {
-            return;
-        }
-        Optional<PngOptions> options = prompts.pngOptions(window(), lastPngOptions);
-        if (options.isEmpty()) {
-            return;
-        }
-        lastPngOptions = options.get();
-        prompts.saveFile(window(), "Export view as PNG", RunFolder.folderName(view.title()) + ".png",
-                List.of(new ExtensionFilter("PNG image", "*.png")))
-                .ifPresent(file -> exportPng(view, file, lastPngOptions));
-    }
-
-    /**
-     * Writes a view as PNG in the background: laid out at the options' size in points, {@code scale} pixels per
-     * point, text at the options' font size, with the view's key.
-     */
-    public CompletableFuture<Void> exportPng(RunView view, Path file, PngOptions o) {
-        return whenWritten(CompletableFuture.runAsync(() -> {
-            try {
-                view.exportPng(file, o.width(), o.height(), o.scale(), o.fontSize());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, background), "Cannot export PNG", "Exported " + file.getFileName());
-    }
-
-    @FXML
-    private void onExportSvg() {
-        RunView view = selectedView();
-        if (view == null) {
-            return;
-        }
-        prompts.saveFile(window(), "Export view as SVG", RunFolder.folderName(view.title()) + ".svg",
-                List.of(new ExtensionFilter("SVG image", "*.svg")))
-                .ifPresent(file -> exportSvg(view, file));
-    }
-
-    /** Writes a view as SVG (at the last PNG size and font size) in the background. */
-    public CompletableFuture<Void> exportSvg(RunView view, Path file) {
-        PngOptions o = lastPngOptions;
-        return whenWritten(CompletableFuture.runAsync(() -> {
-            try {
-                view.exportSvg(file, o.width(), o.height(), o.fontSize());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, background), "Cannot export SVG", "Exported " + file.getFileName());
-    }
-
-    @FXML
-    private void onExportCsv() {
-        RunRecord r = runs.selected();
-        if (r == null) {
-            return;
-        }
-        prompts.saveFile(window(), "Export metrics as CSV", RunFolder.folderName(r.name()) + ".csv",
-                List.of(new ExtensionFilter("CSV table", "*.csv"))).ifPresent(file -> exportCsv(r, file));
-    }
-
-    /** Writes a run's metrics in the {@code metrics.csv} format in the background. */
-    public CompletableFuture<Void> exportCsv(RunRecord r, Path file) {
-        RunFolder.Snapshot s = r.snapshot();
-        return whenWritten(CompletableFuture.runAsync(() -> {
-            try {
-                AtomicFiles.write(file, RunFolder.metricsCsv(s.history(), s.evalKeys()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, background), "Cannot export metrics", "Exported " + file.getFileName());
-    }
-
-    @FXML
-    private void onExportExperiment() {
-        prompts.directory(window(), "Export experiment into folder").ifPresent(this::exportExperiment);
-    }
-
-    /** Writes every run into its own run folder under {@code dir}, in the CLI's layout. */
-    public CompletableFuture<Void> exportExperiment(Path dir) {
-        List<RunFolder.Snapshot> snaps = runs.runs().stream().map(RunRecord::snapshot).toList();
-        return whenWritten(CompletableFuture.runAsync(() -> {
-            try {
-                RunFolder.writeExperiment(dir, snaps);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, background), "Cannot export experiment", "Exported " + snaps.size() + " run(s) to " + dir.getFileName());
-    }
-
-    private CompletableFuture<Void> whenWritten(CompletableFuture<Void> work, String failure, String success) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        work.whenComplete((v, err) -> FxRelay.later(() -> {
-            if (err != null) {
-                Dialogs.error(window(), failure, Dialogs.oneLine(err));
-                done.completeExceptionally(err);
-            } else {
-                notice(success);
-                done.complete(null);
-            }
-        }));
         return done;
     }
 
@@ -920,7 +707,7 @@ public class MainWindowView {
     // ---- appearance, help, overlay -------------------------------------------------------------------
 
     private void applyAppearance() {
-        Appearance a = appearance();
+        Appearance a = model.appearance();
         List<String> sheets = new ArrayList<>(List.of(resource(LIGHT_CSS).toExternalForm()));
         if (a.dark()) {
             sheets.add(resource(DARK_CSS).toExternalForm());
@@ -939,7 +726,7 @@ public class MainWindowView {
 
     /** Turns presentation mode on or off, as View › Presentation mode does (FX thread). */
     public void setPresentation(boolean on) {
-        presentationItem.setSelected(on);
+        model.presentationProperty().set(on);
     }
 
     /** Switches between the light and the dark theme, as the View menu does (FX thread). */
@@ -949,44 +736,23 @@ public class MainWindowView {
 
     /** The current theme and presentation mode. */
     public Appearance appearance() {
-        return new Appearance(darkThemeItem.isSelected(), presentationItem.isSelected());
+        return model.appearance();
     }
 
     @FXML
     private void onShortcuts() {
-        Dialogs.info(window(), "Keyboard shortcuts", String.join("\n",
-                "Ctrl+Enter, F5\tStart a run from the experiment panel",
-                "Space, F6\tPause / resume the selected run",
-                "F7\tStep: train one iteration, then pause",
-                "Ctrl+.  Shift+F5\tStop the selected run",
-                "Ctrl+D\tFigure 1 demo: FPO and Gaussian PPO side by side at the saddle cell",
-                "Ctrl+O / Ctrl+S\tOpen / save experiment config",
-                "F2\tRename the selected run",
-                "F11\tPresentation mode (full screen, large text, side panel hidden)",
-                "Ctrl+B\tShow / hide the side panel",
-                "Ctrl+Shift+D\tDebug overlay (FX frame gaps, memory)",
-                "Ctrl+Q\tQuit"));
+        Shortcuts.showHelp(window());
     }
 
     @FXML
     private void onAbout() {
         Dialogs.info(window(), LabApp.TITLE + " " + EngineInfo.version(),
                 "A lab for Flow Policy Optimization: train flow-matching policies with PPO and compare them with "
-                        + "Gaussian PPO and DPPO.\n\n" + engineLabel.getText() + (engineLabel.getTooltip() == null ? ""
-                        : " (" + engineLabel.getTooltip().getText() + ")"));
+                        + "Gaussian PPO and DPPO.\n\n" + model.engineProperty().get().summary());
     }
 
     private void refreshOverlay() {
-        Runtime rt = Runtime.getRuntime();
-        long active = runs.runs().stream().filter(r -> r.state() == State.RUNNING).count();
-        debugOverlay.setText(String.format(Locale.ROOT,
-                "FX frame gap  worst %.1f ms · last second %.1f ms%nRuns  %d running of %d%nHeap  %d / %d MB",
-                stallMonitor.worstStallMillis(), stallMonitor.recentStallMillis(), active, runs.runs().size(),
-                (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20));
-    }
-
-    private void notice(String text) {
-        noticeLabel.setText(text);
+        debugOverlay.setText(model.overlayText(stallMonitor.worstStallMillis(), stallMonitor.recentStallMillis()));
     }
 
     private Window window() {
@@ -1005,7 +771,11 @@ public class MainWindowView {
      * {@link SampleConfigs#load(String)}.
      */
     public void setDemoPresets(Function<String, ExperimentConfig> loader) {
-        demoPresets = Objects.requireNonNull(loader);
+        model.setDemoPresets(loader);
+    }
+
+    public MainWindowViewModel model() {
+        return model;
     }
 
     public StallMonitor stallMonitor() {
@@ -1039,8 +809,7 @@ public class MainWindowView {
         for (RunView v : views) {
             v.setVisible(false);
         }
-        runs.shutdown();
-        background.shutdown(5);
+        model.shutdown();
     }
 
     /** Used by {@link LabApp#stop()} and by callers that own the stage. */
