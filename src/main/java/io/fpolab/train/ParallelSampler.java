@@ -17,8 +17,12 @@ import java.util.function.Supplier;
  * calling thread instead, which gives the same bits too.
  */
 final class ParallelSampler {
-    /** Rows per chunk; also what one {@link Policy#sample} call is given on one thread. */
-    static final int CHUNK = 10_000;
+    /**
+     * Rows per chunk; also what one {@link Policy#sample} call is given on one thread. Small enough that 50,000
+     * draws split evenly over two threads (ten chunks), large enough that ND4J's per-call cost stays small.
+     * The chunk size is part of the result: a matrix product's rounding depends on how many rows it is given.
+     */
+    static final int CHUNK = 5_000;
 
     private final Policy policy;
     private final Supplier<Policy> mirrorFactory;
