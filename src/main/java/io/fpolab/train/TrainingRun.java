@@ -108,6 +108,13 @@ public final class TrainingRun implements AutoCloseable {
         listeners.remove(l);
     }
 
+    /** Number of iterations trained so far (any thread; no copy). */
+    public int historySize() {
+        synchronized (history) {
+            return history.size();
+        }
+    }
+
     /** Metrics of all iterations so far (a copy). */
     public List<IterationStats> history() {
         synchronized (history) {

@@ -7,10 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fpolab.config.ConfigSchema;
 import io.fpolab.config.ExperimentConfig;
 import io.fpolab.config.SampleConfigs;
-import io.fpolab.env.Envs;
-import io.fpolab.env.VecEnv;
-import io.fpolab.train.IterationStats;
-import io.fpolab.train.Trainer;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -91,15 +87,9 @@ class ActionShapeTest {
             {"ppo.epochs", "1"}, {"flow.nMc", "2"}, {"eval.episodes", "10"}, {"ppo.totalSteps", "128"}}) {
             c = ConfigSchema.withOverride(c, kv[0], kv[1]);
         }
-        VecEnv env = Envs.create(c.env());
-        Trainer trainer = new Trainer(c, env);
-        trainer.setEvaluator(Evaluators.create(c, env));
-        IterationStats last = null;
-        while (!trainer.isDone()) {
-            last = trainer.iterate();
-        }
+        TinyRuns.Trained run = TinyRuns.trainToEnd(c);
         @SuppressWarnings("unchecked")
-        Map<String, Object> saddle = (Map<String, Object>) RunSummary.of(trainer, last).get("saddle");
+        Map<String, Object> saddle = (Map<String, Object>) RunSummary.of(run.trainer(), run.last()).get("saddle");
         for (String key : new String[] {"move_up", "move_down", "move_stay", "y_peak_up", "y_peak_down"}) {
             assertTrue(saddle.get(key) instanceof Double, key + " in " + saddle);
         }

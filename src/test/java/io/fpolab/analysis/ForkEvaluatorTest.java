@@ -9,8 +9,6 @@ import io.fpolab.config.ConfigSchema;
 import io.fpolab.config.ExperimentConfig;
 import io.fpolab.config.SampleConfigs;
 import io.fpolab.core.math.Rng;
-import io.fpolab.env.Envs;
-import io.fpolab.env.VecEnv;
 import io.fpolab.train.IterationStats;
 import io.fpolab.train.Trainer;
 import java.util.HashMap;
@@ -92,14 +90,10 @@ class ForkEvaluatorTest {
             {"eval.episodes", "6"}, {"ppo.totalSteps", "160"}}) {
             c = ConfigSchema.withOverride(c, kv[0], kv[1]);
         }
-        VecEnv env = Envs.create(c.env());
-        Trainer trainer = new Trainer(c, env);
-        trainer.setEvaluator(Evaluators.create(c, env));
-        IterationStats last = null;
-        while (!trainer.isDone()) {
-            last = trainer.iterate();
-        }
-        assertEquals(ForkEvaluator.KEYS, Evaluators.keys(env));
+        TinyRuns.Trained run = TinyRuns.trainToEnd(c);
+        Trainer trainer = run.trainer();
+        IterationStats last = run.last();
+        assertEquals(ForkEvaluator.KEYS, Evaluators.keys(trainer.env()));
         assertTrue(last.evaluation().keySet().containsAll(ForkEvaluator.KEYS), last.evaluation().toString());
         @SuppressWarnings("unchecked")
         Map<String, Object> fork = (Map<String, Object>) RunSummary.of(trainer, last).get("fork");

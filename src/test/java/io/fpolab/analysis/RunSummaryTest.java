@@ -9,8 +9,6 @@ import io.fpolab.config.ExperimentConfig;
 import io.fpolab.config.SampleConfigs;
 import io.fpolab.env.Envs;
 import io.fpolab.env.VecEnv;
-import io.fpolab.train.IterationStats;
-import io.fpolab.train.Trainer;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -28,20 +26,13 @@ class RunSummaryTest {
 
     @Test
     void controlSummaryHoldsEvalReturnMeanStdStepsAndWallTime() {
-        ExperimentConfig cfg = tinyControl();
-        VecEnv env = Envs.create(cfg.env());
-        Trainer trainer = new Trainer(cfg, env);
-        trainer.setEvaluator(Evaluators.create(cfg, env));
-        IterationStats last = null;
-        while (!trainer.isDone()) {
-            last = trainer.iterate();
-        }
-        Map<String, Object> s = RunSummary.of(trainer, last);
+        TinyRuns.Trained run = TinyRuns.trainToEnd(tinyControl());
+        Map<String, Object> s = RunSummary.of(run.trainer(), run.last());
         for (String key : new String[] {"eval_return_mean", "eval_return_std", "env_steps", "wall_seconds"}) {
             assertTrue(s.get(key) instanceof Number, key + " in " + s);
         }
-        assertEquals(last.evaluation().get("eval_return"), s.get("eval_return_mean"));
-        assertEquals(last.evaluation().get("eval_return_std"), s.get("eval_return_std"));
+        assertEquals(run.last().evaluation().get("eval_return"), s.get("eval_return_mean"));
+        assertEquals(run.last().evaluation().get("eval_return_std"), s.get("eval_return_std"));
         assertEquals(s.get("eval_return_mean"), s.get("eval_return"), "the older key stays for earlier readers");
         assertEquals(5, s.get("eval_episodes"));
         assertEquals(64L, s.get("env_steps"));

@@ -75,7 +75,7 @@ final class RatioViewModel {
         if (!track.get() || r == null || running.get() || !unsupported.get().isEmpty()) {
             return;
         }
-        if (r.history().size() > checkedAt) {
+        if (r.historySize() > checkedAt) {
             check(samples);
         }
     }
@@ -106,7 +106,7 @@ final class RatioViewModel {
             return;
         }
         int ticket = ++generation;
-        checkedAt = r.history().size();
+        checkedAt = r.historySize();
         running.set(true);
         status.set("Taking the run's current state…");
         long start = System.nanoTime();
