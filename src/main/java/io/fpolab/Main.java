@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.module.ModuleFinder;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -51,8 +53,10 @@ public final class Main {
      * Runs the program again in a child JVM that has the Vector API module, when {@code java -jar} started
      * this one without it: the SiLU kernels ({@code core.nn.VectorKernels}, ~2× faster FPO updates) need
      * {@code --add-modules jdk.incubator.vector}, which a jar manifest cannot ask for. The child gets the
-     * same JVM options, class path, arguments, console output and exit code, and {@code OMP_NUM_THREADS=1} unless
-     * the environment sets it. Not done for {@code --help} or
+     * same JVM options, class path, arguments, console output and exit code, and the environment of
+     * {@link #childEnvironment}. A JVM that has the module is relaunched too when on Linux
+     * {@code MALLOC_ARENA_MAX} is unset ({@code mvn javafx:run}), since only a new process picks it up.
+     * Not done for {@code --help} or
      * {@code --version}, when the runtime lacks the module, or with {@code -Dfpolab.relaunch=false}; the
      * program then runs here on ND4J's slower SiLU.
      *
@@ -67,7 +71,8 @@ public final class Main {
      */
     static OptionalInt relaunchWithVectorModule(String[] args) {
         boolean infoOnly = args.length > 0 && args[0].startsWith("-");
-        if (infoOnly || ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent()
+        boolean hasModule = ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent();
+        if (infoOnly || (hasModule && childEnvironment(System.getenv()).isEmpty())
                 || "false".equalsIgnoreCase(System.getProperty(RELAUNCH))
                 || ModuleFinder.ofSystem().find(VECTOR_MODULE).isEmpty()) {
             return OptionalInt.empty();
@@ -92,9 +97,7 @@ public final class Main {
         Process child;
         try {
             ProcessBuilder pb = new ProcessBuilder(command).inheritIO().redirectInput(ProcessBuilder.Redirect.PIPE);
-            // One OpenMP thread per ND4J call unless the user chose otherwise: the lab runs its own threads above
-            // ND4J, and two OpenMP threads per call on two cores made training ~4× slower here.
-            pb.environment().putIfAbsent(OMP_THREADS, "1");
+            pb.environment().putAll(childEnvironment(System.getenv()));
             child = pb.start();
         } catch (IOException e) {
             return OptionalInt.empty();
@@ -108,6 +111,31 @@ public final class Main {
                 // keep waiting: the child owns the work
             }
         }
+    }
+
+    /**
+     * Environment variables the child JVM gets on top of this one's, each only when the environment does not
+     * set it already:
+     * <ul>
+     * <li>{@code OMP_NUM_THREADS=1}: the lab runs its own threads above ND4J, and two OpenMP threads per call on
+     * two cores made training ~4× slower here.
+     * <li>{@code MALLOC_ARENA_MAX=128} on Linux: enough malloc arenas that each of the JVM's threads keeps its
+     * own. glibc's default (8 per core) makes threads share arenas, and the FX thread shared one with a trainer:
+     * while the demo trained it waited up to 300 ms on that arena's lock (sampled: the FX thread in
+     * {@code futex} on the arena's mutex for the whole frame gap) whenever a trainer at nice 19 was preempted
+     * holding it, which happened during garbage collections, when the collector's threads take the cores. With
+     * it, no frame gap of the demo after its first seconds exceeded 50 ms (three runs). Arenas cost only
+     * reserved address space until used.
+     * </ul>
+     */
+    static Map<String, String> childEnvironment(Map<String, String> environment) {
+        Map<String, String> add = new LinkedHashMap<>();
+        add.put(OMP_THREADS, "1");
+        if (System.getProperty("os.name", "").startsWith("Linux")) {
+            add.put(MALLOC_ARENAS, "128");
+        }
+        add.keySet().removeAll(environment.keySet());
+        return add;
     }
 
     /**
@@ -190,6 +218,7 @@ public final class Main {
     private static final String WATCH_PARENT = "fpolab.watchParent";
     private static final String VECTOR_MODULE = "jdk.incubator.vector";
     static final String OMP_THREADS = "OMP_NUM_THREADS";
+    static final String MALLOC_ARENAS = "MALLOC_ARENA_MAX";
     private static final String RELAUNCH = "fpolab.relaunch";
     private static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";
 }

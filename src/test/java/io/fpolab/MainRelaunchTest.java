@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +59,14 @@ class MainRelaunchTest {
     }
 
     @Test
+    void theChildGetsOneOpenMpThreadAndItsOwnMallocArenasUnlessTheEnvironmentChose() {
+        Map<String, String> added = Main.childEnvironment(Map.of());
+        assertEquals("1", added.get("OMP_NUM_THREADS"));
+        assertEquals(System.getProperty("os.name").startsWith("Linux") ? "128" : null, added.get("MALLOC_ARENA_MAX"));
+        assertEquals(Map.of(), Main.childEnvironment(Map.of("OMP_NUM_THREADS", "2", "MALLOC_ARENA_MAX", "4")));
+    }
+
+    @Test
     void theChildsExitCodeComesBack() throws Exception {
         Result r = run(List.of(), "validate", "no-such-file.json");
         assertEquals(2, r.code, r.out + r.err);
@@ -86,6 +95,20 @@ class MainRelaunchTest {
         double seconds = (System.nanoTime() - killed) / 1e9;
         assertFalse(running(l.child), "the child outlived its killed launcher by 10 s");
         assertTrue(seconds <= 1.0, "the child stopped " + seconds + " s after its launcher was killed");
+    }
+
+    @Test
+    void onLinuxARealChildRunsWithItsOwnMallocArenas(@TempDir Path dir) throws Exception {
+        Path environ = Path.of("/proc/self/environ");
+        assumeTrue(Files.exists(environ), "needs /proc to read a process's environment");
+        Launched l = launchBlockedChild(dir);
+        try {
+            String env = new String(Files.readAllBytes(Path.of("/proc", Long.toString(l.child.pid()), "environ")),
+                    StandardCharsets.UTF_8);
+            assertTrue(List.of(env.split("\0")).contains("MALLOC_ARENA_MAX=128"), env);
+        } finally {
+            l.parent.destroyForcibly();
+        }
     }
 
     @Test
@@ -127,8 +150,10 @@ class MainRelaunchTest {
         assumeTrue(mk.waitFor(10, TimeUnit.SECONDS) && mk.exitValue() == 0, "needs mkfifo for a child that blocks");
         List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "validate", fifo.toString());
-        Process parent = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("out.txt").toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("out.txt").toFile());
+        pb.environment().remove("MALLOC_ARENA_MAX");
+        Process parent = pb.start();
         long start = System.nanoTime();
         ProcessHandle child = null;
         while (System.nanoTime() - start < 60_000_000_000L) {

@@ -48,6 +48,7 @@ class DemoTiming extends LabWindowFixture {
         });
         long t0 = System.nanoTime();
         long clickEpochMillis = System.currentTimeMillis();
+        long clickUptime = ManagementFactory.getRuntimeMXBean().getUptime();
         List<String> gaps = Collections.synchronizedList(new ArrayList<>());
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long[] last = {0, 0};
@@ -87,6 +88,6 @@ class DemoTiming extends LabWindowFixture {
                 + " FPO finished after %.1f s; worst FX-frame gap while training %.1f ms%n", seenAt, runWall,
                 finished, worst);
         System.out.println("DEMO frame gaps over " + REPORTED_GAP_MILLIS + " ms since the click (epoch ms "
-                + clickEpochMillis + "): " + gaps);
+                + clickEpochMillis + ", JVM uptime ms " + clickUptime + "): " + gaps);
     }
 }
