@@ -26,6 +26,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * activations beside it form a contiguous view that GEMM and the activation write straight into.
  */
 public final class Mlp implements ParamSet.Module {
+    /** Ones for the bias columns, see {@link #ones(int)}. */
+    private static volatile float[] ones = new float[0];
+    /** The first layer's packed input in {@link #forward(float[], int, Cache)}: copied into ND4J at once. */
+    private static final Scratch.Floats PACKED = new Scratch.Floats();
+
     private final int[] sizes;
     private final Activation activation;
     private final DataType dtype;
@@ -183,7 +188,7 @@ public final class Mlp implements ParamSet.Module {
         if (dtype != DataType.FLOAT) {
             return forward(Nd.matrix(x, rows, in, dtype), cache);
         }
-        float[] packed = new float[rows * (in + 1)];
+        float[] packed = PACKED.zeroed(rows * (in + 1));
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < in; c++) {
                 packed[c * rows + r] = x[r * in + c];
@@ -249,14 +254,23 @@ public final class Mlp implements ParamSet.Module {
         throw new IllegalStateException("a network has at least one layer");
     }
 
+    /** At least {@code n} ones, shared read-only by all threads (grown by replacing it, never written after). */
+    private static float[] ones(int n) {
+        float[] o = ones;
+        if (o.length < n) {
+            o = new float[Math.max(n, 2 * o.length)];
+            Arrays.fill(o, 1f);
+            ones = o;
+        }
+        return o;
+    }
+
     /** An uninitialised column-major {@code [rows, cols+1]} matrix whose last column is ones. */
     private INDArray withOnes(long rows, int cols) {
         INDArray m = Nd4j.createUninitialized(dtype, new long[] {rows, cols + 1}, 'f');
         if (dtype == DataType.FLOAT && rows <= Integer.MAX_VALUE) {
             // The ones column is the last block of a column-major matrix: one copy instead of an ND4J call.
-            float[] ones = new float[(int) rows];
-            Arrays.fill(ones, 1f);
-            new FloatPointer(m.data().pointer()).position(rows * cols).put(ones);
+            new FloatPointer(m.data().pointer()).position(rows * cols).put(ones((int) rows), 0, (int) rows);
         } else {
             m.getColumn(cols).assign(1.0);
         }

@@ -54,6 +54,24 @@ public final class Nd {
                 && a.elementWiseStride() == 1 && a.length() == a.data().length() && a.length() <= Integer.MAX_VALUE;
     }
 
+    /**
+     * All elements of {@code a} in row-major order, widened into {@code out}; {@code buffer} (same length) holds
+     * the floats on the way when {@code a} is a plain float array, so no array is allocated.
+     */
+    public static void read(INDArray a, float[] buffer, double[] out) {
+        if (a.length() != out.length || buffer.length != out.length) {
+            throw new IllegalArgumentException(a.length() + " values into " + out.length + " (buffer " + buffer.length + ")");
+        }
+        if (isPlainFloat(a)) {
+            ((FloatPointer) a.data().pointer()).get(buffer);
+            for (int i = 0; i < out.length; i++) {
+                out[i] = buffer[i];
+            }
+        } else {
+            System.arraycopy(doubles(a), 0, out, 0, out.length);
+        }
+    }
+
     /** All elements in row-major order as doubles (one memcpy out when {@code a} is a plain float array). */
     public static double[] doubles(INDArray a) {
         if (isPlainFloat(a)) {

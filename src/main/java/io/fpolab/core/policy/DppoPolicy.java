@@ -108,10 +108,10 @@ public final class DppoPolicy extends FlowPolicyBase {
         int od = obsDim();
         int d = actDim();
         int rows = idx.length * steps;
-        float[] obsX = new float[rows * (od + d)];
-        float[] tauCol = new float[rows];
-        float[] target = new float[rows * d];
-        double[] weight = new double[rows];
+        float[] obsX = OBS_X.zeroed(rows * (od + d));
+        float[] tauCol = TAU.zeroed(rows);
+        float[] target = TARGET.zeroed(rows * d);
+        double[] weight = WEIGHT.zeroed(rows);
         Arrays.fill(weight, 1.0);
         int r = 0;
         for (int t : idx) {

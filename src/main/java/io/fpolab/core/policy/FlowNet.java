@@ -4,6 +4,7 @@ import io.fpolab.core.math.Rng;
 import io.fpolab.core.nn.Activation;
 import io.fpolab.core.nn.Mlp;
 import io.fpolab.core.nn.Nd;
+import io.fpolab.core.nn.Scratch;
 import io.fpolab.core.nn.Workspaces;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -19,6 +20,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * The network output is multiplied by {@code outputScale}.
  */
 public final class FlowNet {
+    /** Scratch slots of rowLosses and backwardRows (see {@link Scratch}). */
+    private static final Scratch.Floats OUTPUT = new Scratch.Floats();
+    private static final Scratch.Doubles RESIDUAL = new Scratch.Doubles();
+    private static final Scratch.Floats GRADIENT = new Scratch.Floats();
+
     /** Frequencies of the sinusoidal τ embedding: τ, 2τ, 4τ, 8τ (powers of two, see {@link #sinusoidal}). */
     private static final int FREQUENCIES = 4;
 
@@ -89,9 +95,16 @@ public final class FlowNet {
      * {@code [R, obsDim+actDim]}) and τ ({@code [R]}).
      */
     public float[] input(float[] obsX, float[] tau, int rows) {
+        return input(obsX, tau, rows, new float[rows * inputWidth()]);
+    }
+
+    /** {@link #input(float[], float[], int)} written into {@code in} ({@code rows · inputWidth()} values). */
+    public float[] input(float[] obsX, float[] tau, int rows, float[] in) {
         int w = obsDim + actDim;
         int width = w + timeFeatures(embedding);
-        float[] in = new float[rows * width];
+        if (in.length != rows * width) {
+            throw new IllegalArgumentException(in.length + " values for " + rows + " input rows of " + width);
+        }
         for (int r = 0; r < rows; r++) {
             System.arraycopy(obsX, r * w, in, r * width, w);
         }
@@ -243,11 +256,14 @@ public final class FlowNet {
      * {@link #input}) and targets {@code U} ({@code [rows·actDim]}). Returns the residual {@code v̂ − U} (needed by
      * {@link #backwardRows}); writes ℓ into {@code lossOut}. Residual and losses are computed in Java from one
      * copy of the output, with the network's own precision (float arithmetic for float networks, the same
-     * operations ND4J would do), so no ND4J call is spent on them.
+     * operations ND4J would do), so no ND4J call is spent on them. The residual is a scratch array of this thread,
+     * valid until its next call of this method ({@link Scratch}).
      */
     public double[] rowLosses(float[] input, int rows, float[] target, double[] weight, Mlp.Cache cache,
             double[] lossOut) {
-        double[] err = Nd.doubles(mlp.forward(input, rows, cache));
+        INDArray out = mlp.forward(input, rows, cache);
+        double[] err = RESIDUAL.zeroed(rows * actDim);
+        Nd.read(out, OUTPUT.zeroed(rows * actDim), err);
         boolean single = dataType() == DataType.FLOAT;
         float scale = (float) outputScale;
         for (int r = 0; r < rows; r++) {
@@ -272,19 +288,27 @@ public final class FlowNet {
     /** Given dL/dℓ_r per row, back-propagates {@code dℓ_r/dv̂ = w_r·2(v̂ − U)/actDim} through the network. */
     public void backwardRows(Mlp.Cache cache, double[] err, double[] weight, double[] gradRows) {
         int rows = gradRows.length;
+        if (dataType() == DataType.FLOAT) {
+            // The float products the double path below would round to, written straight as floats.
+            float[] dv = GRADIENT.zeroed(rows * actDim);
+            float scale = (float) outputScale;
+            for (int r = 0; r < rows; r++) {
+                double c = gradRows[r] * weight[r] * 2.0 / actDim;
+                for (int d = 0; d < actDim; d++) {
+                    int i = r * actDim + d;
+                    float g = (float) err[i] * (float) c;
+                    dv[i] = outputScale == 1.0 ? g : g * scale;
+                }
+            }
+            mlp.backward(cache, Nd.matrix(dv, rows, actDim, DataType.FLOAT), false);
+            return;
+        }
         double[] dv = new double[rows * actDim];
-        boolean single = dataType() == DataType.FLOAT;
-        float scale = (float) outputScale;
         for (int r = 0; r < rows; r++) {
             double c = gradRows[r] * weight[r] * 2.0 / actDim;
             for (int d = 0; d < actDim; d++) {
                 int i = r * actDim + d;
-                if (single) {
-                    float g = (float) err[i] * (float) c;
-                    dv[i] = outputScale == 1.0 ? g : g * scale;
-                } else {
-                    dv[i] = err[i] * c * outputScale;
-                }
+                dv[i] = err[i] * c * outputScale;
             }
         }
         mlp.backward(cache, Nd.matrix(dv, rows, actDim, dataType()), false);

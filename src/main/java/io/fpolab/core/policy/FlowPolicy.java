@@ -84,10 +84,10 @@ public final class FlowPolicy extends FlowPolicyBase {
         int od = obsDim();
         int d = actDim();
         int rows = idx.length * nMc;
-        float[] obsX = new float[rows * (od + d)];
-        float[] tauCol = new float[rows];
-        float[] target = new float[rows * d];
-        double[] weight = new double[rows];
+        float[] obsX = OBS_X.zeroed(rows * (od + d));
+        float[] tauCol = TAU.zeroed(rows);
+        float[] target = TARGET.zeroed(rows * d);
+        double[] weight = WEIGHT.zeroed(rows);
         int r = 0;
         for (int t : idx) {
             for (int i = 0; i < nMc; i++, r++) {

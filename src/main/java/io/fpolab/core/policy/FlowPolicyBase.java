@@ -4,6 +4,7 @@ import io.fpolab.core.math.Rng;
 import io.fpolab.core.nn.Mlp;
 import io.fpolab.core.nn.NetworkConfig;
 import io.fpolab.core.nn.ParamSet;
+import io.fpolab.core.nn.Scratch;
 import io.fpolab.core.nn.Workspaces;
 import io.fpolab.core.rl.FlowRatio;
 import io.fpolab.core.rl.PpoObjective;
@@ -90,6 +91,22 @@ abstract class FlowPolicyBase implements Policy {
         return 0;
     }
 
+    /*
+     * Scratch slots of the update path (see Scratch for the rule): the rows of one call of rows() live until the
+     * minibatch's lossAndGrad, or the chunk of rowLosses, that asked for them is done.
+     */
+    static final Scratch.Floats OBS_X = new Scratch.Floats();
+    static final Scratch.Floats TAU = new Scratch.Floats();
+    static final Scratch.Floats TARGET = new Scratch.Floats();
+    static final Scratch.Doubles WEIGHT = new Scratch.Doubles();
+    private static final Scratch.Floats INPUT = new Scratch.Floats();
+    private static final Scratch.Doubles CHUNK_LOSSES = new Scratch.Doubles();
+    private static final Scratch.Doubles OLD = new Scratch.Doubles();
+    private static final Scratch.Doubles LOSS_NEW = new Scratch.Doubles();
+    private static final Scratch.Doubles LOG_RATIO = new Scratch.Doubles();
+    private static final Scratch.Doubles GRAD_LOG_RATIO = new Scratch.Doubles();
+    private static final Scratch.Doubles GRAD_ROWS = new Scratch.Doubles();
+
     /** Stores ℓ_old for every row of the rollout (θ = θ_old), in chunks of at most {@link #CHUNK_ROWS} rows. */
     final void storeOldLosses(float[] obs, float[] act, int batch) {
         lossOld = rowLosses(obs, act, Policies.range(0, batch));
@@ -109,7 +126,7 @@ abstract class FlowPolicyBase implements Policy {
             // One nested workspace per chunk, so a big rollout never holds all chunks' temporaries at once.
             Workspaces.run("row-losses", () -> {
                 Rows r = rows(obs, act, chunk);
-                double[] out = new double[chunk.length * rowsPer];
+                double[] out = CHUNK_LOSSES.zeroed(chunk.length * rowsPer);
                 net.rowLosses(r.input(), r.count(), r.target(), r.weight(), null, out);
                 System.arraycopy(out, 0, losses, offset, out.length);
             });
@@ -117,9 +134,9 @@ abstract class FlowPolicyBase implements Policy {
         return losses;
     }
 
-    /** ℓ_old of the rows of transitions {@code idx}, {@code rowsPer} per transition, in order. */
+    /** ℓ_old of the rows of transitions {@code idx}, {@code rowsPer} per transition, in order (a scratch array). */
     private double[] oldLosses(int[] idx) {
-        double[] old = new double[idx.length * rowsPer];
+        double[] old = OLD.zeroed(idx.length * rowsPer);
         for (int k = 0; k < idx.length; k++) {
             System.arraycopy(lossOld, idx[k] * rowsPer, old, k * rowsPer, rowsPer);
         }
@@ -151,19 +168,19 @@ abstract class FlowPolicyBase implements Policy {
     public UpdateStats lossAndGrad(float[] obs, float[] act, int[] idx, float[] adv, double clip) {
         Rows r = rows(obs, act, idx);
         int rowCount = idx.length * rowsPer;
-        double[] lossNew = new double[rowCount];
+        double[] lossNew = LOSS_NEW.zeroed(rowCount);
         double[] old = oldLosses(idx);
         Mlp.Cache cache = net.mlp().newCache();
         double[] err = net.rowLosses(r.input(), rowCount, r.target(), r.weight(), cache, lossNew);
 
         RatioMode mode = ratioMode();
         int units = FlowRatio.units(mode, idx.length, rowsPer);
-        double[] logRatio = new double[units];
+        double[] logRatio = LOG_RATIO.zeroed(units);
         FlowRatio.logRatio(mode, lossNew, old, rowsPer, ratioScale(), ratioClamp(), logRatio);
-        double[] gradLogRatio = new double[units];
+        double[] gradLogRatio = GRAD_LOG_RATIO.zeroed(units);
         PpoObjective.Result res = PpoObjective.evaluate(logRatio, adv, FlowRatio.unitsPerAdvantage(mode, rowsPer),
                 clip, trustRegion(), gradLogRatio);
-        double[] gradRows = new double[rowCount];
+        double[] gradRows = GRAD_ROWS.zeroed(rowCount);
         FlowRatio.backward(mode, lossNew, old, rowsPer, ratioScale(), ratioClamp(), logRatio, gradLogRatio, gradRows);
         double anchor = cfmAnchor();
         if (anchor > 0) {
@@ -182,7 +199,7 @@ abstract class FlowPolicyBase implements Policy {
 
     /** Rows for the network from {@code [obs, x]} columns, τ column, targets and weights. */
     final Rows toRows(float[] obsX, float[] tauCol, float[] target, double[] weight, int rows) {
-        return new Rows(net.input(obsX, tauCol, rows), rows, target, weight);
+        return new Rows(net.input(obsX, tauCol, rows, INPUT.zeroed(rows * net.inputWidth())), rows, target, weight);
     }
 
     /** Rows ready for the network: input rows (row-major), their count, regression targets and per-row weights. */
