@@ -44,6 +44,8 @@ import picocli.CommandLine.Spec;
         description = {"Render a figure of trained runs as PNG and SVG: Figure 1 (policy field, denoising at the "
                 + "saddle cell, rollouts) of one GridWorld run, or the fork figure (episodes from the symmetry "
                 + "point with the route split, actions there) of fork-easy runs side by side.",
+            "The figure follows the runs' environment: GridWorld writes figure1*.png/.svg; fork-easy writes fork.png/.svg "
+                + "(a column per run) and its halves fork-routes and fork-actions, and prints each run's route split.",
             "Example: figure --run runs/fork-fpo --run runs/fork-gaussian-ppo --out figs"})
 public final class FigureCommand implements Callable<Integer> {
     /** Seed of the figure's sampling, fixed so the same checkpoint gives the same figure. */
