@@ -97,16 +97,57 @@ public final class ForkEvaluator implements Trainer.Evaluator {
      * @param eval the evaluation sampler (else the rollout sampler)
      */
     public static double[] routes(Trainer trainer, int n, boolean eval, Rng rng) {
-        return routes((obs, k) -> trainer.envActions(trainer.policy().sample(trainer.normalize(obs, k), k, rng, eval, null)),
-                n, rng);
+        return episodes(trainer, n, eval, rng).split();
     }
 
     /** The same for any {@link Actor}; {@code rng} draws only the (unused) reset states. */
     public static double[] routes(Actor actor, int n, Rng rng) {
+        return episodes(actor, n, rng).split();
+    }
+
+    /**
+     * Episodes from the symmetry point: the gap each first passed and the positions it visited.
+     *
+     * @param routes per episode −1 (left gap), +1 (right gap) or 0 (never passed the wall)
+     * @param paths  per episode the positions from the start to the end, {@code [x0, y0, x1, y1, …]}
+     */
+    public record Episodes(int[] routes, List<double[]> paths) {
+        public Episodes {
+            routes = routes.clone();
+            paths = List.copyOf(paths);
+        }
+
+        /** Fractions of the episodes through the left gap, the right gap and neither. */
+        public double[] split() {
+            double[] split = new double[3];
+            for (int r : routes) {
+                split[r < 0 ? 0 : r > 0 ? 1 : 2]++;
+            }
+            for (int k = 0; k < 3; k++) {
+                split[k] /= Math.max(1, routes.length);
+            }
+            return split;
+        }
+
+        public int count() {
+            return routes.length;
+        }
+    }
+
+    /** {@code n} episodes from the symmetry point with the trainer's policy (see {@link #routes(Trainer, int, boolean, Rng)}). */
+    public static Episodes episodes(Trainer trainer, int n, boolean eval, Rng rng) {
+        return episodes((obs, k) -> trainer.envActions(trainer.policy().sample(trainer.normalize(obs, k), k, rng, eval,
+                null)), n, rng);
+    }
+
+    /** {@code n} episodes from the symmetry point with any {@link Actor}; {@code rng} draws only the (unused) reset states. */
+    public static Episodes episodes(Actor actor, int n, Rng rng) {
         PhysicsVecEnv env = ControlSuite.create(ForkEasy.ID, n);
         env.reset(rng);
+        double[][] paths = new double[n][2 * (ForkEasy.MAX_STEPS + 1)];
         for (int i = 0; i < n; i++) {
             env.setJointState(i, new double[] {0, ForkEasy.START_Y}, new double[] {0, 0});
+            paths[i][1] = ForkEasy.START_Y;
         }
         int[] route = new int[n];
         float[] before = new float[n * 4];
@@ -120,16 +161,11 @@ public final class ForkEvaluator implements Trainer.Evaluator {
                 if (route[i] == 0 && before[i * 4 + 1] < 0 && after[i * 4 + 1] >= 0) {
                     route[i] = after[i * 4] < 0 ? -1 : 1;
                 }
+                paths[i][2 * (t + 1)] = after[i * 4];
+                paths[i][2 * (t + 1) + 1] = after[i * 4 + 1];
             }
         }
-        double[] split = new double[3];
-        for (int r : route) {
-            split[r < 0 ? 0 : r > 0 ? 1 : 2]++;
-        }
-        for (int k = 0; k < 3; k++) {
-            split[k] /= n;
-        }
-        return split;
+        return new Episodes(route, List.of(paths));
     }
 
     /**

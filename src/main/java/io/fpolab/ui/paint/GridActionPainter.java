@@ -157,9 +157,9 @@ public final class GridActionPainter implements Painter {
         heatmap.paintColorbar(g, l.colorbar(), "heatmap", b);
     }
 
-    /** The y density for the strip, |y| ≤ R: dataset of (y, density), made once. */
-    private static XYSeriesCollection densitySeries(ActionShape.Density d, double range) {
-        XYSeries s = new XYSeries("density of y", false, true);
+    /** A density for a plot, |value| ≤ R: dataset of (value, density), made once per painter. */
+    static XYSeriesCollection densitySeries(ActionShape.Density d, double range) {
+        XYSeries s = new XYSeries("density", false, true);
         for (int k = 0; k < d.size(); k++) {
             if (Math.abs(d.x(k)) <= range) {
                 s.add(d.x(k), d.at(k));
@@ -183,6 +183,15 @@ public final class GridActionPainter implements Painter {
         across.setTickLabelInsets(new RectangleInsets(b * 0.15, normal * 0.4, b * 0.15, normal * 0.4));
         XYPlot p = ChartKit.plot(y, across, style);
         p.setOrientation(PlotOrientation.HORIZONTAL);
+        densityLayers(p, density, b);
+        for (double v : new double[] {-0.5, 0.5}) {
+            p.addDomainMarker(ChartKit.dashedLine(v, style.muted(), b));
+        }
+        return p;
+    }
+
+    /** A density curve in {@code p}: the line over its translucent area (this strip and the fork figure's). */
+    static void densityLayers(XYPlot p, XYSeriesCollection density, float b) {
         XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, false);
         line.setSeriesPaint(0, Colormaps.viridis(0.25));
         line.setSeriesStroke(0, PaintKit.stroke(Math.max(1.2, b / 7)));
@@ -193,14 +202,10 @@ public final class GridActionPainter implements Painter {
         p.setDataset(1, density);
         p.setRenderer(1, area);
         p.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
-        for (double v : new double[] {-0.5, 0.5}) {
-            p.addDomainMarker(ChartKit.dashedLine(v, style.muted(), b));
-        }
-        return p;
     }
 
     /** The strip's density labels without the 0 at its left edge, where the heatmap's last x label stands. */
-    private static NumberFormat blankZero() {
+    static NumberFormat blankZero() {
         // Two decimals at most: the library sizes its ticks by the label of the strip's upper end.
         NumberFormat plain = new java.text.DecimalFormat("0.##", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT));
         return new NumberFormat() {

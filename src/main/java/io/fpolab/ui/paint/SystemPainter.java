@@ -37,7 +37,7 @@ public final class SystemPainter implements Painter {
     }
 
     /** World → pixel mapping of a world box fitted into the drawing area, aspect preserved. */
-    private record World(double ox, double oy, double scale) {
+    record World(double ox, double oy, double scale) {
         double x(double wx) {
             return ox + wx * scale;
         }
@@ -130,7 +130,7 @@ public final class SystemPainter implements Painter {
         torque(g, new World(x + w / 2, y - h / 2, 1), 0, 0, h * 0.55, 0.9);
     }
 
-    private static World fit(Rectangle2D area, double xlo, double xhi, double ylo, double yhi) {
+    static World fit(Rectangle2D area, double xlo, double xhi, double ylo, double yhi) {
         double scale = Math.min(area.getWidth() / (xhi - xlo), area.getHeight() / (yhi - ylo));
         double ox = area.getCenterX() - (xlo + xhi) / 2 * scale;
         double oy = area.getCenterY() + (ylo + yhi) / 2 * scale;
@@ -221,6 +221,27 @@ public final class SystemPainter implements Painter {
      * drawn bolder) and the mass with its action.
      */
     private void fork(Graphics2D g, World w, double[] s, float base) {
+        forkArena(g, w, base);
+        List<double[]> paths = frame.paths();
+        for (int i = 0; i < paths.size(); i++) {
+            double[] p = paths.get(i);
+            boolean running = i == paths.size() - 1;
+            Color c = routeColour(g, route(p));
+            forkPath(g, w, p, running ? c : Colormaps.alpha(c, 0.45),
+                    running ? Math.max(2.5, w.len(0.006)) : Math.max(1.5, w.len(0.003)));
+        }
+        forkWall(g, w);
+        dot(g, w, s[0], s[1], 0.014, body(g));
+        arrow(g, w, s[0], s[1], action(0) * 0.08, action(1) * 0.08);
+    }
+
+    /** The colour of a fork route: −1 left gap, +1 right gap, 0 none. */
+    static Color routeColour(Graphics2D g, int route) {
+        return route < 0 ? LEFT_ROUTE : route > 0 ? RIGHT_ROUTE : PaintKit.style(g).muted();
+    }
+
+    /** The fork task's arena, goal and start line with their labels (the wall goes over the paths: {@link #forkWall}). */
+    static void forkArena(Graphics2D g, World w, float base) {
         double a = ForkEasy.ARENA;
         g.setColor(PaintKit.style(g).surface());
         g.fill(new Rectangle2D.Double(w.x(-a), w.y(a), w.len(2 * a), w.len(2 * a)));
@@ -236,34 +257,33 @@ public final class SystemPainter implements Painter {
         g.setFont(PaintKit.font(base * 0.8f, false));
         PaintKit.text(g, "goal", w.x(0.045), w.y(ForkEasy.GOAL_Y) + base * 0.3, PaintKit.Align.LEFT);
         PaintKit.text(g, "start", w.x(0.02), w.y(ForkEasy.START_Y - ForkEasy.START_SPREAD) + base, PaintKit.Align.LEFT);
-        List<double[]> paths = frame.paths();
-        for (int i = 0; i < paths.size(); i++) {
-            double[] p = paths.get(i);
-            boolean running = i == paths.size() - 1;
-            int r = route(p);
-            Color c = r < 0 ? LEFT_ROUTE : r > 0 ? RIGHT_ROUTE : PaintKit.style(g).muted();
-            g.setColor(running ? c : Colormaps.alpha(c, 0.45));
-            g.setStroke(PaintKit.stroke(running ? Math.max(2.5, w.len(0.006)) : Math.max(1.5, w.len(0.003))));
-            Path2D.Double line = new Path2D.Double();
-            for (int k = 0; k + 1 < p.length; k += 2) {
-                if (k == 0) {
-                    line.moveTo(w.x(p[k]), w.y(p[k + 1]));
-                } else {
-                    line.lineTo(w.x(p[k]), w.y(p[k + 1]));
-                }
+    }
+
+    /** One path {@code [x0, y0, x1, y1, …]} of the fork task. */
+    static void forkPath(Graphics2D g, World w, double[] p, Color c, double width) {
+        g.setColor(c);
+        g.setStroke(PaintKit.stroke(width));
+        Path2D.Double line = new Path2D.Double();
+        for (int k = 0; k + 1 < p.length; k += 2) {
+            if (k == 0) {
+                line.moveTo(w.x(p[k]), w.y(p[k + 1]));
+            } else {
+                line.lineTo(w.x(p[k]), w.y(p[k + 1]));
             }
-            g.draw(line);
         }
-        // The wall as filled bars ending exactly at the gaps' edges and the arena's sides (no stroke caps).
+        g.draw(line);
+    }
+
+    /** The wall as filled bars ending exactly at the gaps' edges and the arena's sides (no stroke caps). */
+    static void forkWall(Graphics2D g, World w) {
         g.setColor(body(g));
+        double a = ForkEasy.ARENA;
         double half = Math.max(2, w.len(0.006));
         double in = ForkEasy.GAP_IN;
         double out = ForkEasy.GAP_OUT;
         for (double[] bar : new double[][] {{-a, -out}, {-in, in}, {out, a}}) {
             g.fill(new Rectangle2D.Double(w.x(bar[0]), w.y(0) - half, w.len(bar[1] - bar[0]), 2 * half));
         }
-        dot(g, w, s[0], s[1], 0.014, body(g));
-        arrow(g, w, s[0], s[1], action(0) * 0.08, action(1) * 0.08);
     }
 
     /** The gap a path first passed: −1 left, +1 right, 0 none. */
@@ -346,7 +366,7 @@ public final class SystemPainter implements Painter {
         return Math.sin(3 * x) * 0.45 + 0.55;
     }
 
-    private static void dot(Graphics2D g, World w, double x, double y, double r, Color c) {
+    static void dot(Graphics2D g, World w, double x, double y, double r, Color c) {
         g.setColor(c);
         g.fill(new Ellipse2D.Double(w.x(x - r), w.y(y + r), w.len(2 * r), w.len(2 * r)));
     }
