@@ -125,9 +125,13 @@ public final class RunCells {
         public SweepRunCell() {
             getStyleClass().add("sweep-run-cell");
             detail.getStyleClass().add("sweep-detail");
+            // As wide as the list, never wider: a long log path is shortened in its middle, the tooltip has it whole.
+            setPrefWidth(0);
             title.setMinWidth(0);
             detail.setMinWidth(0);
             box.setMinWidth(0);
+            title.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+            detail.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_WORD_ELLIPSIS);
         }
 
         @Override

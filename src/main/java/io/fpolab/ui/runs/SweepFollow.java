@@ -182,7 +182,9 @@ public final class SweepFollow {
             }
             RunRecord rec = records.get(key(r));
             if (rec == null) {
-                rec = runs.addFollowed(r.planned().folder(), r.config(), r.dir());
+                // The same sweep opened again: its runs already in the list are shown on, not added twice.
+                rec = runs.runs().stream().filter(x -> x.sweepState() != null && r.dir().equals(x.folder()))
+                        .findFirst().orElseGet(() -> runs.addFollowed(r.planned().folder(), r.config(), r.dir()));
                 records.put(key(r), rec);
             }
             // A run the user removed (or reset into a run of the lab) is not brought back.
