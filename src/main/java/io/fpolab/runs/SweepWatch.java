@@ -35,13 +35,14 @@ public final class SweepWatch {
     /**
      * One planned run as last read.
      *
+     * @param name     the run's name kept in its {@value RunFolder#NAME_FILE} (a rename in the lab), or null
      * @param config   the run folder's config, or null before the run has started
      * @param history  its iterations so far (an immutable list; the same instance while nothing changed)
      * @param summary  its {@code summary.json}, or null
      * @param problem  why a file of the run could not be read this time, or null
      */
     public record Run(SweepRuns.Planned planned, Path dir, SweepRuns.State state, String detail, Path log,
-            ExperimentConfig config, List<IterationStats> history, Map<String, Object> summary, String problem) {
+            String name, ExperimentConfig config, List<IterationStats> history, Map<String, Object> summary, String problem) {
     }
 
     /** Every planned run, in run-list order, and the problems met while reading them. */
@@ -96,6 +97,8 @@ public final class SweepWatch {
         List<Stamp> stamps = List.of();
         Stamp configStamp = Stamp.MISSING;
         Stamp summaryStamp = Stamp.MISSING;
+        Stamp nameStamp = Stamp.MISSING;
+        String name;
         ExperimentConfig config;
         Map<String, Object> summary;
         final MetricsTail metrics;
@@ -176,7 +179,8 @@ public final class SweepWatch {
         Path log = SweepRuns.latestLog(dir, index, jobIds);
         List<Stamp> stamps = List.of(Stamp.of(t.dir.resolve(RunFolder.CONFIG)), Stamp.of(t.dir.resolve(RunFolder.METRICS)),
                 Stamp.of(t.dir.resolve(RunFolder.SUMMARY)), log == null ? Stamp.MISSING : Stamp.of(log),
-                log == null ? Stamp.MISSING : Stamp.of(SweepRuns.exitFile(log)), jobsStamp);
+                log == null ? Stamp.MISSING : Stamp.of(SweepRuns.exitFile(log)), jobsStamp,
+                Stamp.of(t.dir.resolve(RunFolder.NAME_FILE)));
         if (t.last != null && stamps.equals(t.stamps) && Objects.equals(log, t.last.log())) {
             return t.last;
         }
@@ -189,6 +193,10 @@ public final class SweepWatch {
             if (!stamps.get(2).equals(t.summaryStamp)) {
                 t.summary = stamps.get(2) == Stamp.MISSING ? null : readSummary(t.dir.resolve(RunFolder.SUMMARY));
                 t.summaryStamp = stamps.get(2);
+            }
+            if (!stamps.get(6).equals(t.nameStamp)) {
+                t.name = stamps.get(6) == Stamp.MISSING ? null : RunFolder.readName(t.dir);
+                t.nameStamp = stamps.get(6);
             }
             t.metrics.refresh(stamps.get(1));
         } catch (IOException | ConfigException e) {
@@ -214,7 +222,7 @@ public final class SweepWatch {
             state = t.last == null ? SweepRuns.State.NOT_STARTED : t.last.state();
             detail = t.last == null ? "" : t.last.detail();
         }
-        Run r = new Run(t.planned, t.dir, state, detail, shownLog, t.config, t.metrics.rows(), t.summary, problem);
+        Run r = new Run(t.planned, t.dir, state, detail, shownLog, t.name, t.config, t.metrics.rows(), t.summary, problem);
         // A run whose files could not all be read is looked at again next time.
         t.stamps = problem == null ? stamps : List.of();
         t.last = r;

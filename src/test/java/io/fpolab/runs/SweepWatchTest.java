@@ -58,6 +58,7 @@ class SweepWatchTest {
         assertEquals(0.25, r0.history().get(1).evaluation().get("success_rate"));
         assertTrue(r0.detail().startsWith("2 iterations; no exit code yet, log "), r0.detail());
         assertNotNull(r0.config());
+        assertNull(r0.name());
         assertEquals("0 of 4 finished, 1 running, 3 pending", s.progress());
         SweepWatch.Run untouched = s.runs().get(1);
 
@@ -102,6 +103,10 @@ class SweepWatchTest {
         assertTrue(s.runs().get(2).detail().startsWith("started, no iteration yet"), s.runs().get(2).detail());
         assertEquals("1 of 4 finished, 1 running, 1 failed, 1 pending", s.progress());
         assertTrue(s.problems().isEmpty(), s.problems().toString());
+
+        // A run renamed in the lab keeps its name.
+        RunFolder.writeName(run2, "lr 3e-4, first seed");
+        assertEquals("lr 3e-4, first seed", watch.refresh().runs().get(2).name());
 
         // A metrics file edited into something that is not CSV: named, and the rows shown before are kept.
         append(run2.resolve(RunFolder.METRICS), "1,128,0.5\n");

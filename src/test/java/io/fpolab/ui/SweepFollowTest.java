@@ -90,6 +90,8 @@ class SweepFollowTest extends LabWindowFixture {
         Files.move(away, sweep);
         start(sweep, 2, "");
         LabFixture.waitFor(10, () -> view.runs().runs().size() == 3);
+        String back = LabFixture.fx(() -> view.model().noticeProperty().get());
+        assertTrue(back.startsWith("Sweep lr reads again: 1 of 3 finished"), back);
         RunRecord third = runs().get(2);
         assertEquals("Following sweep lr: 1 of 3 finished, 1 running, 1 failed", indicator());
 

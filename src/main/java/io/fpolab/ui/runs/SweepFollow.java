@@ -184,7 +184,8 @@ public final class SweepFollow {
             if (rec == null) {
                 // The same sweep opened again: its runs already in the list are shown on, not added twice.
                 rec = runs.runs().stream().filter(x -> x.sweepState() != null && r.dir().equals(x.folder()))
-                        .findFirst().orElseGet(() -> runs.addFollowed(r.planned().folder(), r.config(), r.dir()));
+                        .findFirst().orElseGet(() -> runs.addFollowed(r.name() != null ? r.name() : r.planned().folder(),
+                                r.config(), r.dir()));
                 records.put(key(r), rec);
             }
             // A run the user removed (or reset into a run of the lab) is not brought back.
@@ -196,8 +197,10 @@ public final class SweepFollow {
         List<String> problems = snap.problems();
         if (!problems.isEmpty()) {
             problem(problems.get(0) + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
-        } else {
+        } else if (lastProblem != null) {
+            // The notice must not go on saying the folder is gone once it reads again.
             lastProblem = null;
+            notice.accept("Sweep " + snap.dir().getFileName() + " reads again: " + snap.progress());
         }
     }
 
