@@ -1,5 +1,6 @@
 package io.fpolab.cli;
 
+import io.fpolab.runs.SweepRuns;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,8 +38,9 @@ final class SlurmCommands {
      * @param node   the node it runs on, or empty
      * @param reason why it waits, for pending tasks
      */
-    record Task(String jobId, int index, String state, String node, String reason) {
-        boolean pending() {
+    record Task(String jobId, int index, String state, String node, String reason) implements SweepRuns.Queued {
+        @Override
+        public boolean pending() {
             return "PENDING".equals(state);
         }
     }

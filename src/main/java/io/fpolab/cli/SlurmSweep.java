@@ -7,6 +7,8 @@ import io.fpolab.cli.SweepCommand.Run;
 import io.fpolab.config.ConfigException;
 import io.fpolab.core.AtomicFiles;
 import io.fpolab.runs.RunFolder;
+import io.fpolab.runs.SweepRuns;
+import io.fpolab.runs.SweepRuns.State;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
@@ -17,7 +19,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A sweep trained as one Slurm job array. The sweep folder, which must be on a file system the nodes share, holds
@@ -37,11 +38,11 @@ import java.util.Optional;
  * (sacct), which many clusters lack; the scheduler is asked ({@code squeue}) only what is queued or running now.
  */
 final class SlurmSweep {
-    static final String RUN_LIST = "runs.tsv";
+    static final String RUN_LIST = SweepRuns.RUN_LIST;
     static final String SPEC = "sweep.json";
     static final String SCRIPT = "sweep.sbatch";
-    static final String JOBS = "jobs.tsv";
-    static final String LOGS = "logs";
+    static final String JOBS = SweepRuns.JOBS;
+    static final String LOGS = SweepRuns.LOGS;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
@@ -53,17 +54,6 @@ final class SlurmSweep {
      */
     record Spec(String config, String configFile, List<String> sets, List<Long> seeds, Long steps, int jobs,
             List<String> slurmOpts, String java, String jar, int cpusPerTask) {
-    }
-
-    /** What a run is doing, read from its run folder, its task's exit code and the queue. */
-    enum State {
-        FINISHED("finished"), RUNNING("running"), PENDING("pending"), FAILED("failed"), NOT_STARTED("not started");
-
-        final String label;
-
-        State(String label) {
-            this.label = label;
-        }
     }
 
     /** @param log the run's latest task log, or null */
@@ -175,7 +165,7 @@ final class SlurmSweep {
                 err.printf(Locale.ROOT, "[sweep] %s seed %d: already done%n", s.run().setting.label(), s.run().seed);
             } else if (s.state() == State.RUNNING || s.state() == State.PENDING) {
                 err.printf(Locale.ROOT, "[sweep] %s seed %d: already %s (%s)%n", s.run().setting.label(), s.run().seed,
-                        s.state().label, s.detail());
+                        s.state().label(), s.detail());
             } else {
                 todo.add(s.run());
             }
@@ -298,7 +288,7 @@ final class SlurmSweep {
         out.printf(Locale.ROOT, "%5s  %-11s  %-" + labelWidth + "s  %6s  %s%n", "run", "state", "setting", "seed",
                 "detail");
         for (RunState s : states) {
-            out.printf(Locale.ROOT, "%5d  %-11s  %-" + labelWidth + "s  %6d  %s%n", s.run().index, s.state().label,
+            out.printf(Locale.ROOT, "%5d  %-11s  %-" + labelWidth + "s  %6d  %s%n", s.run().index, s.state().label(),
                     s.run().setting.label(), s.run().seed, s.detail());
         }
         out.flush();
@@ -319,118 +309,37 @@ final class SlurmSweep {
     private Plan collected(List<RunState> states) {
         for (RunState s : states) {
             s.run().summary = s.state() == State.FINISHED ? RunFolder.finishedSummary(s.run().dir, s.run().cfg) : null;
-            s.run().error = s.state() == State.FINISHED ? null : s.state().label + ": " + s.detail();
+            s.run().error = s.state() == State.FINISHED ? null : s.state().label() + ": " + s.detail();
         }
         return plan;
     }
 
-    /** The state of every run: its run folder first, then the queue, then its latest task's exit code and log. */
+    /**
+     * The state of every run ({@link SweepRuns#status}: its run folder first, then the queue, then its latest task's
+     * exit code and log).
+     */
     List<RunState> states(Map<Integer, SlurmCommands.Task> queued) throws IOException {
         List<String> ids = jobIds();
         List<RunState> states = new ArrayList<>();
         for (Run run : plan.runs()) {
-            Path log = latest(run.index, ids, ".log");
-            Map<String, Object> summary = RunFolder.finishedSummary(run.dir, run.cfg);
-            SlurmCommands.Task task = queued == null ? null : queued.get(run.index);
-            if (summary != null) {
-                Object metric = summary.get(SweepCommand.metricName(run.cfg));
-                states.add(new RunState(run, State.FINISHED, SweepCommand.metricName(run.cfg) + " " + metric, log));
-            } else if (task != null && task.pending()) {
-                states.add(new RunState(run, State.PENDING, "job " + task.jobId() + "_" + run.index + ", waiting ("
-                        + task.reason() + ")", log));
-            } else if (task != null) {
-                states.add(new RunState(run, State.RUNNING, "job " + task.jobId() + "_" + run.index + " on "
-                        + task.node() + ", log " + log(run.index, task.jobId()), log));
-            } else if (log == null) {
-                states.add(new RunState(run, State.NOT_STARTED, "no task has run it", null));
-            } else {
-                Path exit = Path.of(log.toString().replaceFirst("\\.log$", ".exit"));
-                String code = Files.isRegularFile(exit) ? Files.readString(exit).strip() : null;
-                if (code == null && queued == null) {
-                    states.add(new RunState(run, State.RUNNING, "no exit code yet, log " + log, log));
-                } else {
-                    String why = code == null ? "stopped without an exit code (cancelled, out of time or its node "
-                            + "failed)" : "0".equals(code) ? "exit code 0 but no summary of this config in " + run.dir
-                            : "exit code " + code + errorLine(log).map(e -> ", " + e).orElse("");
-                    states.add(new RunState(run, State.FAILED, why + "; log " + log, log));
-                }
-            }
+            String metric = SweepRuns.metricName(run.cfg);
+            SweepRuns.Status s = SweepRuns.status(dir, run.index, run.dir, RunFolder.finishedSummary(run.dir, run.cfg),
+                    metric, ids, queued);
+            states.add(new RunState(run, s.state(), s.detail(), s.log()));
         }
         return states;
     }
 
-    /**
-     * What a failed task said last: its last {@code error:} line (the command line's one-line message), else its
-     * last line that is not the JVM's notice about incubator modules.
-     */
-    private static Optional<String> errorLine(Path log) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(log);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-        for (int i = lines.size() - 1; i >= 0; i--) {
-            if (lines.get(i).startsWith("error: ")) {
-                return Optional.of(lines.get(i));
-            }
-        }
-        for (int i = lines.size() - 1; i >= 0; i--) {
-            String l = lines.get(i).strip();
-            if (!l.isEmpty() && !l.startsWith("WARNING: Using incubator") && !l.startsWith("[task] ")) {
-                return Optional.of(l.length() > 300 ? l.substring(0, 300) + "…" : l);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private Path log(int index, String jobId) {
-        return dir.resolve(LOGS).resolve("run-" + index + "_job-" + jobId + ".log");
-    }
-
-    /** The newest task file of run {@code index} (the last job that ran it), or null. */
-    private Path latest(int index, List<String> ids, String suffix) {
-        for (int j = ids.size() - 1; j >= 0; j--) {
-            Path p = dir.resolve(LOGS).resolve("run-" + index + "_job-" + ids.get(j) + suffix);
-            if (Files.isRegularFile(p)) {
-                return p;
-            }
-        }
-        return null;
-    }
-
     /** The job ids submitted for this folder, oldest first. */
     List<String> jobIds() throws IOException {
-        Path f = dir.resolve(JOBS);
-        if (!Files.isRegularFile(f)) {
-            return List.of();
-        }
-        return Files.readAllLines(f).stream().map(l -> l.split("\t")[0].strip()).filter(s -> s.matches("\\d+"))
-                .toList();
+        return SweepRuns.jobIds(dir);
     }
 
     // ---- The folder's files ------------------------------------------------------------------------------------
 
-    /**
-     * The run list: a header, then per run its index, setting, seed, run folder (relative to the sweep folder) and
-     * the setting's {@code KEY=VALUE} items, separated by tabs.
-     */
+    /** The run list ({@link SweepRuns#runList}) of this sweep's plan. */
     String runList() {
-        StringBuilder b = new StringBuilder("# index\tsetting\tseed\trun folder\tsettings (train --set)\n");
-        for (Run r : plan.runs()) {
-            List<String> fields = new ArrayList<>(List.of(Integer.toString(r.index), r.setting.label(),
-                    Long.toString(r.seed), dir.relativize(r.dir.toAbsolutePath().normalize()).toString()
-                            .replace('\\', '/')));
-            fields.addAll(r.overrides);
-            for (String f : fields) {
-                if (f.contains("\t") || f.contains("\n") || f.contains("\r")) {
-                    throw new ConfigException("--set", "'" + f + "' holds a tab or line break, which the Slurm run "
-                            + "list cannot carry");
-                }
-            }
-            b.append(String.join("\t", fields)).append('\n');
-        }
-        return b.toString();
+        return SweepCommand.runList(dir, plan);
     }
 
     /** The batch script: array task {@code i} finds run {@code i} in the run list and trains it with {@code train}. */

@@ -5,6 +5,7 @@ import io.fpolab.config.ExperimentConfig;
 import io.fpolab.core.AtomicFiles;
 import io.fpolab.core.nn.Workspaces;
 import io.fpolab.runs.RunFolder;
+import io.fpolab.runs.SweepRuns;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -45,9 +46,9 @@ import picocli.CommandLine.Spec;
             "Exit code 0 when every run finished, 1 when some failed (the table counts them), 2 for bad flags."})
 public final class SweepCommand implements Callable<Integer> {
     /** Summary metric of control tasks, as in {@code summary.json}. */
-    static final String EVAL_RETURN = "eval_return_mean";
+    static final String EVAL_RETURN = SweepRuns.EVAL_RETURN;
     /** Summary metric of GridWorld, as in {@code summary.json}. */
-    static final String SUCCESS_RATE = "success_rate";
+    static final String SUCCESS_RATE = SweepRuns.SUCCESS_RATE;
 
     @Spec
     private CommandSpec spec;
@@ -198,6 +199,9 @@ public final class SweepCommand implements Callable<Integer> {
         }
         err.printf(Locale.ROOT, "sweep: %d settings x %d seeds = %d runs on %d workers -> %s%n", plan.grid().size(),
                 runs.size() / plan.grid().size(), runs.size(), workers, out);
+        // The run list and the runs' logs let `fpo-lab` (the lab window) follow the sweep while it trains.
+        Files.createDirectories(out.resolve(SweepRuns.LOGS));
+        AtomicFiles.write(out.resolve(SweepRuns.RUN_LIST), runList(out, plan));
         execute(runs, workers, err);
         return writeSummary(plan, err);
     }
@@ -415,14 +419,19 @@ public final class SweepCommand implements Callable<Integer> {
             err.printf(Locale.ROOT, "[sweep] start %s (%d/%d)%n", name, i + 1, runs.size());
             err.flush();
             // A fresh thread per run owns the trainer and all of its ND4J work, as with `train`.
+            Path log = SweepRuns.localLog(out, run.index);
             Thread t = new Thread(() -> {
                 try {
+                    Files.deleteIfExists(SweepRuns.exitFile(log));
+                    Files.writeString(log, "[sweep] run " + run.index + ": " + name + " -> " + run.dir + "\n");
                     run.summary = TrainCommand.trainInto(run.cfg, run.dir, run.cfg.ppo().threads() > 0 ? 0 : threadsPerRun, (trainer, s) -> { });
                     report(err, done.incrementAndGet(), runs.size(), name, run, null, t0);
+                    endLog(log, null);
                 } catch (Exception | Error e) {
                     run.error = e instanceof IOException io ? OutputPaths.describe(io)
                             : e.getClass().getSimpleName() + ": " + e.getMessage();
                     report(err, done.incrementAndGet(), runs.size(), name, run, "FAILED " + run.error, t0);
+                    endLog(log, run.error);
                 } finally {
                     Workspaces.releaseThread();
                     slots.release();
@@ -433,6 +442,23 @@ public final class SweepCommand implements Callable<Integer> {
         }
         for (Thread t : threads) {
             t.join();
+        }
+    }
+
+    /**
+     * Ends a run's log as a Slurm task's ends: its error line, if any, and the exit code beside it (0 or 1), so the
+     * run's state reads the same for both executors ({@link SweepRuns#status}). A log that cannot be written leaves
+     * the run "running" for readers of the folder; the sweep itself goes on.
+     */
+    private static void endLog(Path log, String error) {
+        try {
+            if (error != null) {
+                Files.writeString(log, "error: " + error.lines().findFirst().orElse("") + "\n",
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            }
+            AtomicFiles.write(SweepRuns.exitFile(log), (error == null ? "0" : "1") + "\n");
+        } catch (IOException e) {
+            // The summary or the error is still reported on stderr and in the table.
         }
     }
 
@@ -448,7 +474,15 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     static String metricName(ExperimentConfig cfg) {
-        return "gridworld".equals(cfg.env().id()) ? SUCCESS_RATE : EVAL_RETURN;
+        return SweepRuns.metricName(cfg);
+    }
+
+    /** The run list of {@code plan} in sweep folder {@code dir} ({@link SweepRuns#runList}). */
+    static String runList(Path dir, Plan plan) {
+        Path base = dir.toAbsolutePath().normalize();
+        return SweepRuns.runList(plan.runs().stream().map(r -> new SweepRuns.Planned(r.index, r.setting.label(),
+                r.seed, base.relativize(r.dir.toAbsolutePath().normalize()).toString().replace('\\', '/'),
+                r.overrides)).toList());
     }
 
     private static Double number(Object o) {

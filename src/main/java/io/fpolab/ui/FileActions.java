@@ -6,6 +6,7 @@ import io.fpolab.ui.experiment.ExperimentPanelView;
 import io.fpolab.ui.experiment.ExperimentPanelViewModel;
 import io.fpolab.ui.runs.RunRecord;
 import io.fpolab.ui.runs.RunsViewModel;
+import io.fpolab.ui.runs.SweepFollow;
 import io.fpolab.ui.util.Dialogs;
 import io.fpolab.ui.util.FxRelay;
 import io.fpolab.ui.util.Prompts;
@@ -40,6 +41,7 @@ final class FileActions {
     private final Supplier<Prompts> prompts;
     private final Supplier<Window> window;
     private final Supplier<RunView> selectedView;
+    private final SweepFollow sweeps;
     private PngOptions lastPngOptions = PngOptions.DEFAULT;
 
     /**
@@ -48,9 +50,10 @@ final class FileActions {
      * @param prompts      the current prompts (tests replace them after the window opened)
      * @param window       the owner of dialogs
      * @param selectedView the view of the selected tab, or null
+     * @param sweeps       the followed sweep, which a sweep folder opens into
      */
     FileActions(RunFiles files, MainWindowViewModel model, ExperimentPanelView form, Supplier<Prompts> prompts,
-            Supplier<Window> window, Supplier<RunView> selectedView) {
+            Supplier<Window> window, Supplier<RunView> selectedView, SweepFollow sweeps) {
         this.files = files;
         this.model = model;
         runs = model.runs();
@@ -59,6 +62,7 @@ final class FileActions {
         this.prompts = prompts;
         this.window = window;
         this.selectedView = selectedView;
+        this.sweeps = sweeps;
     }
 
     // ---- configs -------------------------------------------------------------------------------------
@@ -126,11 +130,32 @@ final class FileActions {
         prompts.get().directory(window.get(), "Open run folder").ifPresent(this::openRunFolder);
     }
 
-    /** Reads a run folder, or every run below a folder (an exported experiment, a sweep), and adds its runs. */
-    CompletableFuture<List<RunFolder.Loaded>> openRunFolder(Path dir) {
-        return reported(files.readRuns(dir), "Cannot open run folder", loaded -> {
-            runs.addRestored(loaded);
-            return "Opened " + loaded.size() + " run(s) from " + dir.getFileName();
+    /**
+     * Reads a run folder, or every run below a folder (an exported experiment, a finished sweep), and adds its runs;
+     * a sweep folder (one with a run list) is followed instead: its planned runs are listed with their state and
+     * re-read while any is unfinished ({@link SweepFollow}).
+     *
+     * @return the number of runs opened, or of runs the sweep plans
+     */
+    CompletableFuture<Integer> openRunFolder(Path dir) {
+        return files.isSweep(dir).exceptionally(err -> false).thenCompose(sweep -> {
+            if (sweep) {
+                CompletableFuture<io.fpolab.runs.SweepWatch.Snapshot> opened = new CompletableFuture<>();
+                FxRelay.later(() -> sweeps.open(dir).whenComplete((snap, err) -> {
+                    if (err != null) {
+                        opened.completeExceptionally(err);
+                    } else {
+                        opened.complete(snap);
+                    }
+                }));
+                return reported(opened, "Cannot open sweep folder", snap -> sweeps.indicatorProperty().get()
+                        + (snap.settled() ? "" : " (re-read every " + (int) SweepFollow.PERIOD.toSeconds() + " s)"))
+                        .thenApply(snap -> snap.runs().size());
+            }
+            return reported(files.readRuns(dir), "Cannot open run folder", loaded -> {
+                runs.addRestored(loaded);
+                return "Opened " + loaded.size() + " run(s) from " + dir.getFileName();
+            }).thenApply(List::size);
         });
     }
 

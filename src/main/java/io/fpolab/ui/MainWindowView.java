@@ -5,6 +5,7 @@ import io.fpolab.config.SampleConfigs;
 import io.fpolab.config.SampleConfigs.Sample;
 import io.fpolab.core.EngineInfo;
 import io.fpolab.runs.RunFolder;
+import io.fpolab.runs.SweepWatch;
 import io.fpolab.train.TrainingRun;
 import io.fpolab.ui.experiment.ExperimentPanelView;
 import io.fpolab.ui.experiment.ExperimentPanelViewModel;
@@ -12,6 +13,7 @@ import io.fpolab.ui.runs.RunCells;
 import io.fpolab.ui.runs.RunRecord;
 import io.fpolab.ui.runs.RunRecordsAware;
 import io.fpolab.ui.runs.RunsViewModel;
+import io.fpolab.ui.runs.SweepFollow;
 import io.fpolab.ui.util.Appearance;
 import io.fpolab.ui.util.BackgroundExecutor;
 import io.fpolab.ui.util.Dialogs;
@@ -46,6 +48,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -126,6 +129,10 @@ public class MainWindowView {
     @FXML private Label noticeLabel;
     @FXML private Label engineLabel;
     @FXML private ProgressBar progressBar;
+    @FXML private VBox sweepBox;
+    @FXML private Label sweepLabel;
+    @FXML private Button sweepButton;
+    @FXML private ListView<SweepWatch.Run> sweepList;
 
     private final BackgroundExecutor background = new BackgroundExecutor();
     private final StallMonitor stallMonitor = new StallMonitor();
@@ -134,6 +141,7 @@ public class MainWindowView {
     private MainWindowViewModel model;
     private ExperimentPanelViewModel panel;
     private RunsViewModel runs;
+    private SweepFollow sweeps;
     private FileActions files;
     private Prompts prompts = Prompts.system();
     private LabPreferences preferences;
@@ -168,8 +176,9 @@ public class MainWindowView {
         runs = new RunsViewModel(background);
         model = new MainWindowViewModel(background, panel, runs);
         experimentFormController.bind(panel);
+        sweeps = new SweepFollow(runs, background, model::notice);
         files = new FileActions(new RunFiles(background), model, experimentFormController, () -> prompts,
-                this::window, this::selectedView);
+                this::window, this::selectedView, sweeps);
         experimentFormController.setActions(this::onOpenConfig, this::onSaveConfig, this::startRun, this::compare,
                 this::applyPreset);
         panel.presets().addListener((ListChangeListener<Sample>) c -> rebuildPresetMenu());
@@ -180,6 +189,7 @@ public class MainWindowView {
         }));
         bindRunTable();
         bindRunControls();
+        bindSweep();
         createTabs();
         statusLabel.textProperty().bind(model.statusTextProperty());
         noticeLabel.textProperty().bind(model.noticeProperty());
@@ -335,6 +345,49 @@ public class MainWindowView {
         MenuItem remove = new MenuItem("Remove");
         remove.setOnAction(e -> onRemove());
         return new ContextMenu(rename, config, copy, new SeparatorMenuItem(), remove);
+    }
+
+    /**
+     * The followed sweep under the run list: what it has done so far ("Following sweep lr: 3 of 8 finished, 2
+     * running"), a button that stops following (then closes the list), and every planned run with its state; a
+     * click on a run that has started selects it in the run list.
+     */
+    private void bindSweep() {
+        sweepBox.visibleProperty().bind(sweeps.openProperty());
+        sweepBox.managedProperty().bind(sweeps.openProperty());
+        sweepLabel.textProperty().bind(sweeps.indicatorProperty());
+        sweepButton.textProperty().bind(Bindings.when(sweeps.followingProperty()).then("Stop following")
+                .otherwise("Close"));
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(Bindings.when(sweeps.followingProperty())
+                .then("Stop re-reading the sweep folder; its runs and curves stay as they are")
+                .otherwise("Hide the sweep's list; its runs stay in the run list"));
+        sweepButton.setTooltip(tip);
+        sweepList.setItems(sweeps.planned());
+        sweepList.setCellFactory(list -> new RunCells.SweepRunCell());
+        sweepList.setPlaceholder(new Label("The sweep's run list is empty"));
+        sweepList.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            RunRecord r = now == null ? null : sweeps.record(now);
+            if (r != null && runs.runs().contains(r)) {
+                runs.selectedProperty().set(r);
+                runTable.scrollTo(r);
+            }
+        });
+    }
+
+    @FXML
+    private void onSweepButton() {
+        if (sweeps.followingProperty().get()) {
+            sweeps.stop();
+            model.notice("Stopped following the sweep; its runs stay as last read");
+        } else {
+            sweeps.close();
+        }
+    }
+
+    /** The followed sweep folder, if any (tests and the screenshots command look at it). */
+    public SweepFollow sweeps() {
+        return sweeps;
     }
 
     private void publishRuns() {
@@ -601,8 +654,11 @@ public class MainWindowView {
         files.openRunFolder();
     }
 
-    /** Reads a run folder, or every run below a folder (an exported experiment, a sweep), and adds its runs. */
-    public CompletableFuture<List<RunFolder.Loaded>> openRunFolder(Path dir) {
+    /**
+     * Reads a run folder, or every run below a folder (an exported experiment, a finished sweep), and adds its runs;
+     * follows a sweep folder ({@link FileActions#openRunFolder(Path)}).
+     */
+    public CompletableFuture<Integer> openRunFolder(Path dir) {
         return files.openRunFolder(dir);
     }
 
@@ -806,6 +862,7 @@ public class MainWindowView {
         shutDown = true;
         overlayRefresh.stop();
         stallMonitor.stop();
+        sweeps.close();
         for (RunView v : views) {
             v.setVisible(false);
         }

@@ -2,6 +2,7 @@ package io.fpolab.ui;
 
 import io.fpolab.core.AtomicFiles;
 import io.fpolab.runs.RunFolder;
+import io.fpolab.runs.SweepRuns;
 import io.fpolab.ui.runs.Labels;
 import io.fpolab.ui.util.BackgroundExecutor;
 import io.fpolab.ui.util.Prompts.PngOptions;
@@ -58,6 +59,11 @@ final class RunFiles {
     /** Reads a run folder, or every run below a folder (an exported experiment, a sweep). */
     CompletableFuture<List<RunFolder.Loaded>> readRuns(Path dir) {
         return io(() -> RunFolder.read(dir, Labels::defaultRunName));
+    }
+
+    /** Whether {@code dir} is a sweep folder (it has a run list), which the lab follows instead of reading once. */
+    CompletableFuture<Boolean> isSweep(Path dir) {
+        return io(() -> SweepRuns.isSweep(dir));
     }
 
     /** A write that returns nothing. */

@@ -26,6 +26,7 @@ final class Shortcuts {
             "Ctrl+.  Shift+F5\tStop the selected run",
             "Ctrl+D\tFigure 1 demo: FPO and Gaussian PPO side by side at the saddle cell",
             "Ctrl+O / Ctrl+S\tOpen / save experiment config",
+            "Ctrl+Shift+O\tOpen a run folder, or follow a sweep folder while it trains",
             "F2\tRename the selected run",
             "F11\tPresentation mode (full screen, large text, side panel hidden)",
             "Ctrl+B\tShow / hide the side panel",

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fpolab.runs.RunFolder;
+import io.fpolab.runs.SweepRuns;
+import io.fpolab.runs.SweepWatch;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -90,6 +92,14 @@ class SweepCommandTest {
         assertTrue(md.contains("| ppo.lr=3e-4 | 2 | "), md);
         assertTrue(md.contains("Fixed settings: `env.id=gym-pendulum`"), md);
         assertTrue(err.toString().contains("[sweep 4/4"), err.toString());
+
+        // The run list and the runs' logs let the lab follow a local sweep; read afterwards, every run finished.
+        assertEquals(5, Files.readAllLines(sweep.resolve(SweepRuns.RUN_LIST)).size());
+        SweepWatch.Snapshot followed = new SweepWatch(sweep).refresh();
+        assertEquals("4 of 4 finished", followed.progress(), followed.toString());
+        assertTrue(followed.runs().stream().allMatch(r -> r.detail().startsWith("eval_return_mean ")
+                && r.log() != null && r.history().size() == 2), followed.toString());
+        assertEquals("0", Files.readString(SweepRuns.exitFile(SweepRuns.localLog(sweep, 3))).strip());
     }
 
     @Test

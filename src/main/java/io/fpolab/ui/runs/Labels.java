@@ -169,7 +169,20 @@ public final class Labels {
 
     /** The state as the run list shows it: a run that paused itself after a divergence is "Diverged". */
     public static String state(RunRecord.Status s) {
+        if (s.sweep() != null) {
+            return sweepState(s.sweep());
+        }
         return s.diverged() ? "Diverged" : state(s.state());
+    }
+
+    /** A followed sweep's run state as the run list shows it ("Pending" for one not started yet, too). */
+    public static String sweepState(io.fpolab.runs.SweepRuns.State s) {
+        return switch (s) {
+            case FINISHED -> "Finished";
+            case RUNNING -> "Running";
+            case PENDING, NOT_STARTED -> "Pending";
+            case FAILED -> "Failed";
+        };
     }
 
     /**

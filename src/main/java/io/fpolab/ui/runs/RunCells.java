@@ -1,6 +1,7 @@
 package io.fpolab.ui.runs;
 
 import io.fpolab.train.TrainingRun.State;
+import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.Tooltip;
@@ -105,6 +106,57 @@ public final class RunCells {
                 tip.setText(s.message());
                 setTooltip(s.message().isEmpty() ? null : tip);
             }
+        }
+    }
+
+    /**
+     * A row of a followed sweep's list: "3 · ppo.lr=1e-4 · seed 1" and its state, coloured by state, with the
+     * detail (iterations so far, the final metric, or the exit code, error and log of a failed run) below; the
+     * tooltip has the detail whole.
+     */
+    public static final class SweepRunCell extends javafx.scene.control.ListCell<io.fpolab.runs.SweepWatch.Run> {
+        private static final List<String> STATE_CLASSES = List.of("sweep-finished", "sweep-running", "sweep-pending",
+                "sweep-failed");
+        private final Label title = new Label();
+        private final Label detail = new Label();
+        private final VBox box = new VBox(0, title, detail);
+        private final Tooltip tip = messageTooltip();
+
+        public SweepRunCell() {
+            getStyleClass().add("sweep-run-cell");
+            detail.getStyleClass().add("sweep-detail");
+            // As wide as the list, never wider: a long log path is shortened in its middle, the tooltip has it whole.
+            setPrefWidth(0);
+            title.setMinWidth(0);
+            detail.setMinWidth(0);
+            box.setMinWidth(0);
+            title.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+            detail.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_WORD_ELLIPSIS);
+        }
+
+        @Override
+        protected void updateItem(io.fpolab.runs.SweepWatch.Run r, boolean empty) {
+            super.updateItem(r, empty);
+            title.getStyleClass().removeAll(STATE_CLASSES);
+            setText(null);
+            if (empty || r == null) {
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            String state = Labels.sweepState(r.state());
+            title.setText(r.planned().index() + " · " + r.planned().setting() + " · seed " + r.planned().seed()
+                    + " — " + state);
+            title.getStyleClass().add("sweep-" + state.toLowerCase(java.util.Locale.ROOT));
+            detail.setText(r.detail());
+            tip.setText(r.planned().folder() + "\n" + state + (r.detail().isEmpty() ? "" : ": " + r.detail()));
+            setTooltip(tip);
+            setGraphic(box);
+        }
+
+        /** The row's first line as shown, for tests. */
+        public String titleText() {
+            return title.getText();
         }
     }
 

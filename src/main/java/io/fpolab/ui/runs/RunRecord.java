@@ -4,6 +4,7 @@ import io.fpolab.analysis.RunSummary;
 import io.fpolab.config.ConfigIO;
 import io.fpolab.config.ExperimentConfig;
 import io.fpolab.runs.RunFolder;
+import io.fpolab.runs.SweepRuns;
 import io.fpolab.train.Checkpoint;
 import io.fpolab.train.IterationStats;
 import io.fpolab.train.Trainer;
@@ -51,6 +52,10 @@ public final class RunRecord {
     private final Path folder;
     /** Opened from a run folder and not trained in the lab since: its metrics are a finished record (FX thread). */
     private boolean fromDisk;
+    /** A run of a followed sweep: its state as read from the sweep folder, or null (FX thread). */
+    private SweepRuns.State sweepState;
+    /** What the sweep folder says about it beside the state (FX thread; "" for other runs). */
+    private String diskMessage = "";
 
     // Written by the trainer thread, read anywhere.
     private final ConcurrentLinkedQueue<IterationStats> inbox = new ConcurrentLinkedQueue<>();
@@ -80,10 +85,11 @@ public final class RunRecord {
         // Same formula as Trainer, so progress is known before the trainer exists.
         this.totalIterations = Math.max(1, (config.ppo().totalSteps() + batch - 1) / batch);
         this.restoredFrom = restoreFrom;
-        this.status = new ReadOnlyObjectWrapper<>(this, "status", new Status(name, about(config), State.NEW, ""));
+        this.status = new ReadOnlyObjectWrapper<>(this, "status", new Status(name, about(config), State.NEW, "",
+                null));
         if (fromDisk) {
             state.set(State.FINISHED);
-            status.set(new Status(name, about(config), State.FINISHED, ""));
+            status.set(new Status(name, about(config), State.FINISHED, "", null));
         }
         this.history.addAll(imported);
         this.run = new TrainingRun(name, this::buildTrainer);
@@ -114,6 +120,46 @@ public final class RunRecord {
     public static RunRecord restore(RunFolder.Loaded loaded) {
         return new RunRecord(loaded.name(), loaded.config(), loaded.history(), loaded.checkpoint(),
                 NEXT_COLOR.getAndIncrement(), loaded.folder());
+    }
+
+    /**
+     * A run of a sweep that trains elsewhere, shown as its sweep folder says ({@link #showFromDisk}): like a run
+     * opened from a folder it cannot train in the lab, and its curves grow as the folder does.
+     */
+    public static RunRecord followed(String name, ExperimentConfig config, Path folder) {
+        RunRecord r = new RunRecord(name, config, List.of(), null, NEXT_COLOR.getAndIncrement(), folder);
+        r.sweepState = SweepRuns.State.NOT_STARTED;
+        r.status.set(new Status(name, about(config), State.FINISHED, "", r.sweepState));
+        return r;
+    }
+
+    /**
+     * Shows what the sweep folder now says of a {@link #followed} run (FX thread): its iterations so far (a list
+     * that differs from the one shown replaces it), its state and the detail beside it.
+     */
+    void showFromDisk(List<IterationStats> rows, SweepRuns.State now, String detail) {
+        if (rows.size() != history.size() || (!rows.isEmpty() && rows.get(rows.size() - 1).iteration()
+                != history.get(history.size() - 1).iteration())) {
+            history.clear();
+            history.addAll(rows);
+            IterationStats last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
+            latest.set(last);
+            progress.set(last == null ? 0 : Math.min(1.0, (double) last.iteration() / totalIterations));
+            revision.set(revision.get() + 1);
+        }
+        if (now == SweepRuns.State.FINISHED) {
+            progress.set(1.0);
+        }
+        sweepState = now;
+        diskMessage = detail;
+        if (fromDisk) {
+            status.set(new Status(name.get(), about(config), State.FINISHED, detail, now));
+        }
+    }
+
+    /** The state a followed sweep's folder gives this run, or null for other runs (FX thread). */
+    public SweepRuns.State sweepState() {
+        return fromDisk ? sweepState : null;
     }
 
     /** The same experiment from scratch, keeping name and color (for Reset). */
@@ -204,7 +250,7 @@ public final class RunRecord {
         }
         // A run opened from a folder stays a finished record until it trains again.
         State now = fromDisk ? State.FINISHED : run.state();
-        String msg = fromDisk ? "" : run.message();
+        String msg = fromDisk ? diskMessage : run.message();
         if (now != state.get()) {
             state.set(now);
             changed = true;
@@ -214,7 +260,7 @@ public final class RunRecord {
             changed = true;
         }
         if (status.get().state() != now || !status.get().message().equals(msg)) {
-            status.set(new Status(name.get(), about(config), now, msg));
+            status.set(new Status(name.get(), about(config), now, msg, sweepState()));
         }
         return changed;
     }
@@ -224,17 +270,19 @@ public final class RunRecord {
      *
      * @param about   algorithm and experiment ("FPO · Reproduce Figure 1"), for a run opened from a folder
      *                whose name does not say
-     * @param message why the run failed or paused itself; empty otherwise
+     * @param message why the run failed or paused itself, or what its sweep folder says of it; empty otherwise
+     * @param sweep   its state in a followed sweep (then {@code state} is {@link State#FINISHED}: nothing trains it
+     *                in the lab), or null
      */
-    public record Status(String name, String about, State state, String message) {
+    public record Status(String name, String about, State state, String message, SweepRuns.State sweep) {
         /** True when training diverged and the run paused itself (the trainer is back at its last good state). */
         public boolean diverged() {
             return state == State.PAUSED && !message.isEmpty();
         }
 
-        /** True when the run needs the user's attention: it diverged or failed. */
+        /** True when the run needs the user's attention: it diverged or failed (in the lab or in its sweep). */
         public boolean alert() {
-            return diverged() || (state == State.FAILED && !message.isEmpty());
+            return diverged() || (state == State.FAILED && !message.isEmpty()) || sweep == SweepRuns.State.FAILED;
         }
     }
 
@@ -252,7 +300,7 @@ public final class RunRecord {
         name.set(newName);
         run.setName(newName);
         Status s = status.get();
-        status.set(new Status(newName, s.about(), s.state(), s.message()));
+        status.set(new Status(newName, s.about(), s.state(), s.message(), s.sweep()));
         // The chart redraws on a new revision; its legend then shows the new name.
         revision.set(revision.get() + 1);
     }

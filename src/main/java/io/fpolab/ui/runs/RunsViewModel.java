@@ -133,6 +133,11 @@ public final class RunsViewModel {
         }
         IterationStats last = r.latestProperty().get();
         long total = r.config().ppo().totalSteps();
+        if (r.sweepState() != null) {
+            String where = status.message().isEmpty() ? "" : " · " + status.message();
+            return String.format(Locale.ROOT, "%s: %s in its sweep · %,d / %,d env steps%s", r.name(),
+                    Labels.state(status), last == null ? 0 : last.envSteps(), total, where);
+        }
         if (last == null) {
             return String.format(Locale.ROOT, "%s: %s · 0 / %,d env steps", r.name(), Labels.state(s), total);
         }
@@ -250,6 +255,8 @@ public final class RunsViewModel {
         for (RunRecord r : runs) {
             State s = r.state();
             boolean usable = s == State.NEW || s == State.RUNNING || s == State.PAUSED || s == State.FINISHED;
+            // A run of a followed sweep that is still training elsewhere is not a finished run of its config.
+            usable &= r.sweepState() == null || r.sweepState() == io.fpolab.runs.SweepRuns.State.FINISHED;
             if (usable && !r.statusProperty().get().alert() && TrainingKey.sameTraining(r.config(), config)) {
                 return r;
             }
@@ -271,6 +278,19 @@ public final class RunsViewModel {
         if (last != null) {
             selected.set(last);
         }
+    }
+
+    /**
+     * Adds a run of a followed sweep ({@link RunRecord#followed}) under a unique name; it is not selected, so
+     * following a sweep never moves the selection away from the run being looked at.
+     */
+    public RunRecord addFollowed(String name, ExperimentConfig config, java.nio.file.Path folder) {
+        RunRecord r = RunRecord.followed(uniqueName(name), config, folder);
+        runs.add(r);
+        if (selected.get() == null) {
+            selected.set(r);
+        }
+        return r;
     }
 
     public void pause(RunRecord r) {
