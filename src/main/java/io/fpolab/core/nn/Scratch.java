@@ -1,6 +1,9 @@
 package io.fpolab.core.nn;
 
 import java.util.Arrays;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
 
 /**
  * Per-thread reusable arrays for the temporaries of an update step. An FPO minibatch at the paper's GridWorld
@@ -24,52 +27,53 @@ public final class Scratch {
 
     /** A slot of float arrays; one static instance per use site. */
     public static final class Floats {
-        private final ThreadLocal<float[][]> cache = ThreadLocal.withInitial(() -> new float[WAYS][]);
+        private final Slot<float[]> slot = new Slot<>(float[]::new, a -> a.length, a -> Arrays.fill(a, 0f));
 
         /** An array of length {@code n}, all zeros, reused on this thread (see {@link Scratch}). */
         public float[] zeroed(int n) {
-            float[][] ways = cache.get();
-            for (int i = 0; i < WAYS; i++) {
-                float[] a = ways[i];
-                if (a != null && a.length == n) {
-                    moveToFront(ways, i);
-                    Arrays.fill(a, 0f);
-                    return a;
-                }
-            }
-            float[] a = new float[n];
-            System.arraycopy(ways, 0, ways, 1, WAYS - 1);
-            ways[0] = a;
-            return a;
+            return slot.zeroed(n);
         }
     }
 
     /** A slot of double arrays; one static instance per use site. */
     public static final class Doubles {
-        private final ThreadLocal<double[][]> cache = ThreadLocal.withInitial(() -> new double[WAYS][]);
+        private final Slot<double[]> slot = new Slot<>(double[]::new, a -> a.length, a -> Arrays.fill(a, 0.0));
 
         /** An array of length {@code n}, all zeros, reused on this thread (see {@link Scratch}). */
         public double[] zeroed(int n) {
-            double[][] ways = cache.get();
+            return slot.zeroed(n);
+        }
+    }
+
+    /** The arrays of one slot, {@link #WAYS} lengths per thread, most recently used first. */
+    private static final class Slot<A> {
+        private final IntFunction<A> create;
+        private final ToIntFunction<A> length;
+        private final Consumer<A> clear;
+        private final ThreadLocal<Object[]> cache = ThreadLocal.withInitial(() -> new Object[WAYS]);
+
+        Slot(IntFunction<A> create, ToIntFunction<A> length, Consumer<A> clear) {
+            this.create = create;
+            this.length = length;
+            this.clear = clear;
+        }
+
+        @SuppressWarnings("unchecked")
+        A zeroed(int n) {
+            Object[] ways = cache.get();
             for (int i = 0; i < WAYS; i++) {
-                double[] a = ways[i];
-                if (a != null && a.length == n) {
-                    moveToFront(ways, i);
-                    Arrays.fill(a, 0.0);
+                A a = (A) ways[i];
+                if (a != null && length.applyAsInt(a) == n) {
+                    System.arraycopy(ways, 0, ways, 1, i);
+                    ways[0] = a;
+                    clear.accept(a);
                     return a;
                 }
             }
-            double[] a = new double[n];
+            A a = create.apply(n);
             System.arraycopy(ways, 0, ways, 1, WAYS - 1);
             ways[0] = a;
             return a;
         }
-    }
-
-    /** Least-recently-used order: the entry at {@code i} becomes the first. */
-    private static void moveToFront(Object[] ways, int i) {
-        Object hit = ways[i];
-        System.arraycopy(ways, 0, ways, 1, i);
-        ways[0] = hit;
     }
 }
