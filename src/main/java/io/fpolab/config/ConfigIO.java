@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,6 +26,10 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.cfg.EnumFeature;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -36,6 +41,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.fpolab.core.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -51,6 +57,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
@@ -134,6 +141,54 @@ public final class ConfigIO {
     private static final String UNSUPPORTED = "; allowed: .json, .yaml or .yml";
 
     private ConfigIO() {
+    }
+
+    /**
+     * Binds a parsed tree onto {@code type} with the strict mapper. Whole numbers written with a fraction or an
+     * exponent ({@code 1e3}, {@code 64.0}) count as integers first; 10.5 does not. A failure goes to {@code explain}
+     * with the dotted path of the offending key ({@code "cells[3].x"}, {@code ""} for the top level) and its value,
+     * or null for a key {@code type} does not have; it returns the message for the user.
+     */
+    public static <T> T bind(JsonNode tree, Class<T> type, BiFunction<String, JsonNode, ConfigException> explain) {
+        try {
+            return JSON.treeToValue(wholeNumbersAsIntegers(tree), type);
+        } catch (JsonMappingException e) {
+            StringBuilder path = new StringBuilder();
+            JsonNode value = tree;
+            for (JsonMappingException.Reference r : e.getPath()) {
+                boolean index = r.getFieldName() == null;
+                path.append(index ? "[" + r.getIndex() + "]" : (path.isEmpty() ? "" : ".") + r.getFieldName());
+                value = index ? value.path(r.getIndex()) : value.path(r.getFieldName());
+            }
+            throw explain.apply(path.toString(), e instanceof UnrecognizedPropertyException ? null : value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree has no syntax to get wrong", e);
+        }
+    }
+
+    private static JsonNode wholeNumbersAsIntegers(JsonNode n) {
+        if (n instanceof ObjectNode o) {
+            o.properties().forEach(e -> e.setValue(wholeNumbersAsIntegers(e.getValue())));
+        } else if (n instanceof ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) {
+                a.set(i, wholeNumbersAsIntegers(a.get(i)));
+            }
+        } else if (n.isFloatingPointNumber() && Double.isFinite(n.doubleValue())) {
+            BigDecimal d = n.decimalValue().stripTrailingZeros();
+            if (d.scale() <= 0 && d.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0) {
+                return LongNode.valueOf(d.longValueExact());
+            }
+        }
+        return n;
+    }
+
+    /** A tree node as the plain Java value messages describe (String, Number, Boolean, List, Map or null). */
+    public static Object plain(JsonNode node) {
+        try {
+            return JSON.treeToValue(node, Object.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree always converts to plain values", e);
+        }
     }
 
     /**

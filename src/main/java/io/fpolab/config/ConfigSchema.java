@@ -19,14 +19,8 @@ import io.fpolab.core.policy.TimeEmbedding;
 import io.fpolab.core.rl.RatioMode;
 import io.fpolab.core.rl.TrustRegion;
 import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -458,7 +452,7 @@ public final class ConfigSchema {
     static ExperimentConfig bind(JsonNode user) {
         if (!(user instanceof ObjectNode given)) {
             throw new ConfigException("", "top level must be an object of settings, got "
-                    + FieldSpec.describe(plain(user)) + "; " + TOP_ALLOWED);
+                    + FieldSpec.describe(ConfigIO.plain(user)) + "; " + TOP_ALLOWED);
         }
         ObjectNode tree = nest(defaultMap());
         for (Map.Entry<String, JsonNode> e : given.properties()) {
@@ -468,22 +462,19 @@ public final class ConfigSchema {
                 ((ObjectNode) tree.get(e.getKey())).setAll(section);
             } else {
                 throw new ConfigException(e.getKey(), "expected an object of settings, got " + FieldSpec.describe(
-                        plain(e.getValue())) + "; allowed: an object with keys such as " + String.join(", ",
+                        ConfigIO.plain(e.getValue())) + "; allowed: an object with keys such as " + String.join(", ",
                         FIELDS.stream().filter(f -> f.section().equals(e.getKey())).limit(3).map(FieldSpec::key).toList()));
             }
         }
-        ExperimentConfig config;
-        try {
-            config = ConfigIO.JSON.treeToValue(wholeNumbersAsIntegers(tree), ExperimentConfig.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw unknownKey(dotted(e));
-        } catch (JsonMappingException e) {
-            String path = dotted(e).replaceFirst("\\[.*", "");
-            field(path).validate(plain(tree.at(pointer(path))));
-            throw new ConfigException(path, ConfigIO.shortReason(e.getOriginalMessage()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree has no syntax to get wrong", e);
-        }
+        ExperimentConfig config = ConfigIO.bind(tree, ExperimentConfig.class, (path, value) -> {
+            if (value == null) {
+                return unknownKey(path);
+            }
+            String fieldPath = path.replaceFirst("\\[.*", "");
+            field(fieldPath).validate(ConfigIO.plain(tree.at(pointer(fieldPath))));
+            return new ConfigException(fieldPath, FieldSpec.describe(ConfigIO.plain(value)) + " is not allowed; allowed "
+                    + field(fieldPath).allowed());
+        });
         for (FieldSpec f : FIELDS) {
             if (f.required() && user.at(pointer(f.path())).isMissingNode()) {
                 throw new ConfigException(f.path(), "required key is missing; allowed: " + f.allowed());
@@ -510,49 +501,15 @@ public final class ConfigSchema {
         return root;
     }
 
-    /** Whole numbers written with a fraction or exponent ({@code 1e3}, {@code 64.0}) are integers; 10.5 is not. */
-    private static JsonNode wholeNumbersAsIntegers(JsonNode n) {
-        if (n instanceof ObjectNode o) {
-            o.properties().forEach(e -> e.setValue(wholeNumbersAsIntegers(e.getValue())));
-        } else if (n instanceof ArrayNode a) {
-            for (int i = 0; i < a.size(); i++) {
-                a.set(i, wholeNumbersAsIntegers(a.get(i)));
-            }
-        } else if (n.isFloatingPointNumber() && Double.isFinite(n.doubleValue())) {
-            BigDecimal d = n.decimalValue().stripTrailingZeros();
-            if (d.scale() <= 0 && d.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0) {
-                return LongNode.valueOf(d.longValueExact());
-            }
-        }
-        return n;
-    }
-
-    private static String dotted(JsonMappingException e) {
-        StringBuilder b = new StringBuilder();
-        for (JsonMappingException.Reference r : e.getPath()) {
-            b.append(r.getFieldName() == null ? "[" + r.getIndex() + "]" : (b.isEmpty() ? "" : ".") + r.getFieldName());
-        }
-        return b.toString();
-    }
-
     private static JsonPointer pointer(String path) {
         return JsonPointer.compile("/" + path.replace('.', '/'));
-    }
-
-    /** A tree node as the plain Java value messages describe (String, Number, Boolean, List, Map or null). */
-    private static Object plain(JsonNode node) {
-        try {
-            return ConfigIO.JSON.treeToValue(node, Object.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree always converts to plain values", e);
-        }
     }
 
     /** The configuration as a flat dotted map in file order, with typed values (see class docs). */
     public static LinkedHashMap<String, Object> toMap(ExperimentConfig config) {
         JsonNode tree = ConfigIO.JSON.valueToTree(config);
         LinkedHashMap<String, Object> m = new LinkedHashMap<>();
-        FIELDS.forEach(f -> m.put(f.path(), f.validate(plain(tree.at(pointer(f.path()))))));
+        FIELDS.forEach(f -> m.put(f.path(), f.validate(ConfigIO.plain(tree.at(pointer(f.path()))))));
         return m;
     }
 
