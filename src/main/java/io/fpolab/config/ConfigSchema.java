@@ -32,9 +32,11 @@ import java.util.stream.Stream;
 
 /**
  * The single table of every experiment setting. Config files, the CLI's {@code --set}, the experiment
- * panel's fields and tooltips, and {@code docs/config-reference.md} are all driven by {@link #fields()};
- * the table is checked against the components of {@link ExperimentConfig} when this class loads, so a
- * record component without a table row (or the other way round) fails fast.
+ * panel's fields and tooltips, and {@code docs/config-reference.md} are all driven by {@link #fields()}.
+ * Jackson binds a file (or a map, nested) onto {@link ExperimentConfig} over the table's defaults and finds
+ * unknown keys and wrong types; the table then checks every bound value and words every message, and the
+ * {@link CrossFieldRule}s check what relates settings. A row without a record component fails as an unknown
+ * key; {@code ConfigSchemaTest} keeps rows and components in the same order.
  *
  * <p>Values in flat maps are typed as {@link FieldSpec#validate} returns them: Integer, Long, Double,
  * Boolean, String, enum constants and {@code List<Integer>}.

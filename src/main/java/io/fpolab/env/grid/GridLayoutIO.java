@@ -51,7 +51,9 @@ import java.util.stream.Collectors;
  * explicitly, numbered 0, 1, 2, ... without gaps; unindexed goal cells form one region per connected
  * group, numbered after the indexed ones. y grows upward.
  *
- * <p>Every user error is a {@link ConfigException} with a one-line message naming the field
+ * <p>The file is bound onto records by the strict mapper experiment configs use ({@link ConfigIO#bind}), which
+ * refuses unknown keys and wrong types; the reader then checks what depends on the grid. Every user error is a
+ * {@link ConfigException} with a one-line message naming the field
  * ({@code cells[3].x}), the bad value and what is allowed; syntax errors name line and column. Files
  * follow the same input policy as experiment files ({@link ConfigIO#readText}): at most
  * {@link #MAX_BYTES} bytes of UTF-8 text, nesting at most {@link #MAX_DEPTH} levels deep, and every
@@ -63,16 +65,10 @@ public final class GridLayoutIO {
     public enum Format {
         JSON, YAML;
 
-        /** The format of a file name: .json → JSON, .yaml/.yml → YAML. */
+        /** The format of a file name: .json → JSON, .yaml/.yml → YAML, as for experiment files. */
         public static Format ofFileName(String fileName) {
-            String lower = fileName.toLowerCase(Locale.ROOT);
-            if (lower.endsWith(".json")) {
-                return JSON;
-            }
-            if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
-                return YAML;
-            }
-            throw new ConfigException("file", "'" + fileName + "' has an unknown extension (allowed: .json, .yaml, .yml)");
+            return ConfigIO.Format.ofFileName(fileName).map(f -> valueOf(f.name())).orElseThrow(() -> new ConfigException(
+                    "file", "'" + fileName + "' has an unknown extension (allowed: .json, .yaml, .yml)"));
         }
     }
 
@@ -331,10 +327,20 @@ public final class GridLayoutIO {
             List<Rect> rects, List<Cell> cells) {
     }
 
-    private record Cell(Integer x, Integer y, String type, Double reward, Integer region) {
+    /** What cells and rectangles have in common. */
+    private interface Entry {
+        String type();
+
+        Double reward();
+
+        Integer region();
     }
 
-    private record Rect(Integer x0, Integer y0, Integer x1, Integer y1, String type, Double reward, Integer region) {
+    private record Cell(Integer x, Integer y, String type, Double reward, Integer region) implements Entry {
+    }
+
+    private record Rect(Integer x0, Integer y0, Integer x1, Integer y1, String type, Double reward, Integer region)
+            implements Entry {
     }
 
     /** What a value Jackson could not bind should have been, by its key ("cells[]" for an entry of cells). */
@@ -378,32 +384,11 @@ public final class GridLayoutIO {
             if (file.cells() == null && file.rects() == null) {
                 throw new ConfigException("cells", "missing (a list of cells such as {\"x\": 0, \"y\": 0, \"type\": \"goal\"})");
             }
-            for (int i = 0; file.rects() != null && i < file.rects().size(); i++) {
-                Rect r = file.rects().get(i);
-                String path = "rects[" + i + "]";
-                if (r == null) {
-                    throw explain(path, NullNode.getInstance());
+            for (String list : List.of("rects", "cells")) {
+                List<? extends Entry> entries = list.equals("rects") ? file.rects() : file.cells();
+                for (int i = 0; entries != null && i < entries.size(); i++) {
+                    entry(list + "[" + i + "]", entries.get(i));
                 }
-                int x0 = coordinate(path + ".x0", r.x0(), width);
-                int y0 = coordinate(path + ".y0", r.y0(), height);
-                int x1 = coordinate(path + ".x1", r.x1(), width);
-                int y1 = coordinate(path + ".y1", r.y1(), height);
-                if (x1 < x0 || y1 < y0) {
-                    String axis = x1 < x0 ? "x" : "y";
-                    throw new ConfigException(path + "." + axis + "1", (x1 < x0 ? x1 + " is less than x0 (" + x0
-                            : y1 + " is less than y0 (" + y0) + "); corners are inclusive, " + axis + "0 ≤ " + axis + "1");
-                }
-                paint(path, x0, y0, x1, y1, r.type(), r.reward(), r.region());
-            }
-            for (int i = 0; file.cells() != null && i < file.cells().size(); i++) {
-                Cell c = file.cells().get(i);
-                String path = "cells[" + i + "]";
-                if (c == null) {
-                    throw explain(path, NullNode.getInstance());
-                }
-                int x = coordinate(path + ".x", c.x(), width);
-                int y = coordinate(path + ".y", c.y(), height);
-                paint(path, x, y, x, y, c.type(), c.reward(), c.region());
             }
             int expected = 0;
             for (var entry : explicitRegions.entrySet()) {
@@ -415,6 +400,31 @@ public final class GridLayoutIO {
             GridLayout layout = names(file.regions(), builder.build());
             checkPlayable(layout);
             return layout;
+        }
+
+        private void entry(String path, Entry e) {
+            if (e == null) {
+                throw explain(path, NullNode.getInstance());
+            }
+            int x0;
+            int y0;
+            int x1;
+            int y1;
+            if (e instanceof Rect r) {
+                x0 = coordinate(path + ".x0", r.x0(), width);
+                y0 = coordinate(path + ".y0", r.y0(), height);
+                x1 = coordinate(path + ".x1", r.x1(), width);
+                y1 = coordinate(path + ".y1", r.y1(), height);
+                if (x1 < x0 || y1 < y0) {
+                    String axis = x1 < x0 ? "x" : "y";
+                    throw new ConfigException(path + "." + axis + "1", (x1 < x0 ? x1 + " is less than x0 (" + x0
+                            : y1 + " is less than y0 (" + y0) + "); corners are inclusive, " + axis + "0 ≤ " + axis + "1");
+                }
+            } else {
+                x0 = x1 = coordinate(path + ".x", ((Cell) e).x(), width);
+                y0 = y1 = coordinate(path + ".y", ((Cell) e).y(), height);
+            }
+            paint(path, x0, y0, x1, y1, e.type(), e.reward(), e.region());
         }
 
         private void paint(String path, int x0, int y0, int x1, int y1, String typeName, Double reward, Integer region) {
