@@ -10,9 +10,30 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.cfg.EnumFeature;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -20,10 +41,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.fpolab.core.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -33,16 +53,16 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads and writes experiment files (nested JSON or YAML whose keys are {@link ExperimentConfig}'s
- * component names). This is the only class that touches config files.
+ * component names), and holds the strict Jackson mapper every config and layout file is bound with.
  *
  * <p>Every problem surfaces as a {@link ConfigException} whose message is one line that starts with
  * the source name, then the field path or {@code line N, column M}, the bad value and what is allowed;
@@ -57,13 +77,8 @@ public final class ConfigIO {
         /** The format of a file name ending in .json, .yaml or .yml (any case); empty otherwise. */
         public static Optional<Format> ofFileName(String fileName) {
             String lower = fileName.toLowerCase(Locale.ROOT);
-            if (lower.endsWith(".json")) {
-                return Optional.of(JSON);
-            }
-            if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
-                return Optional.of(YAML);
-            }
-            return Optional.empty();
+            return lower.endsWith(".json") ? Optional.of(JSON)
+                    : lower.endsWith(".yaml") || lower.endsWith(".yml") ? Optional.of(YAML) : Optional.empty();
         }
     }
 
@@ -73,23 +88,107 @@ public final class ConfigIO {
     /** A config is two levels deep; anything much deeper is garbage, and the limit keeps recursion shallow. */
     private static final int MAX_DEPTH = 16;
 
-    private static final JsonFactory JSON_IN = JsonFactory.builder()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH + 4).build())
+    private static final StreamReadConstraints NESTING = StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
             .build();
-    private static final YAMLFactory YAML_IN = YAMLFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH + 4).build())
+
+    /** Enums are read by their lower-snake names only ("gaussian_ppo", not "GAUSSIAN_PPO"). */
+    private static final SimpleModule SNAKE_ENUMS = new SimpleModule().setDeserializerModifier(
+            new BeanDeserializerModifier() {
+                @Override
+                public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                        BeanDescription beanDesc, JsonDeserializer<?> deserializer) {
+                    return new StdScalarDeserializer<Enum<?>>(type) {
+                        @Override
+                        public Enum<?> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                            for (Object e : type.getRawClass().getEnumConstants()) {
+                                if (p.currentToken() == JsonToken.VALUE_STRING
+                                        && p.getText().equals(FieldSpec.snake((Enum<?>) e))) {
+                                    return (Enum<?>) e;
+                                }
+                            }
+                            return (Enum<?>) ctxt.handleWeirdStringValue(type.getRawClass(), p.getText(), "not a name");
+                        }
+                    };
+                }
+            });
+
+    /**
+     * Reads JSON and binds trees strictly: unknown keys, nulls for primitives, trailing content, strings for numbers,
+     * numbers for strings and fractions for integers all fail; NaN and Infinity are read so the range check can
+     * name the field. Enums are written and read in lower snake case.
+     */
+    static final JsonMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                    .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .streamReadConstraints(NESTING).build())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
+                    DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .withCoercionConfigDefaults(c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+            .withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .configure(EnumFeature.WRITE_ENUMS_TO_LOWERCASE, true)
+            .addModule(SNAKE_ENUMS)
             .build();
-    private static final ObjectMapper JSON_OUT = JsonMapper.builder().build();
+    static final YAMLFactory YAML_IN = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(NESTING).build();
     private static final ObjectMapper YAML_OUT = YAMLMapper.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .build();
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build();
     private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter().withSeparators(
             Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+    private static final String UNSUPPORTED = "; allowed: .json, .yaml or .yml";
 
     private ConfigIO() {
+    }
+
+    /**
+     * Binds a parsed tree onto {@code type} with the strict mapper. Whole numbers written with a fraction or an
+     * exponent ({@code 1e3}, {@code 64.0}) count as integers first; 10.5 does not. A failure goes to {@code explain}
+     * with the dotted path of the offending key ({@code "cells[3].x"}, {@code ""} for the top level) and its value,
+     * or null for a key {@code type} does not have; it returns the message for the user.
+     */
+    public static <T> T bind(JsonNode tree, Class<T> type, BiFunction<String, JsonNode, ConfigException> explain) {
+        try {
+            return JSON.treeToValue(wholeNumbersAsIntegers(tree), type);
+        } catch (JsonMappingException e) {
+            StringBuilder path = new StringBuilder();
+            JsonNode value = tree;
+            for (JsonMappingException.Reference r : e.getPath()) {
+                boolean index = r.getFieldName() == null;
+                path.append(index ? "[" + r.getIndex() + "]" : (path.isEmpty() ? "" : ".") + r.getFieldName());
+                value = index ? value.path(r.getIndex()) : value.path(r.getFieldName());
+            }
+            throw explain.apply(path.toString(), e instanceof UnrecognizedPropertyException ? null : value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree has no syntax to get wrong", e);
+        }
+    }
+
+    private static JsonNode wholeNumbersAsIntegers(JsonNode n) {
+        if (n instanceof ObjectNode o) {
+            o.properties().forEach(e -> e.setValue(wholeNumbersAsIntegers(e.getValue())));
+        } else if (n instanceof ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) {
+                a.set(i, wholeNumbersAsIntegers(a.get(i)));
+            }
+        } else if (n.isFloatingPointNumber() && Double.isFinite(n.doubleValue())) {
+            BigDecimal d = n.decimalValue().stripTrailingZeros();
+            if (d.scale() <= 0 && d.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0) {
+                return LongNode.valueOf(d.longValueExact());
+            }
+        }
+        return n;
+    }
+
+    /** A tree node as the plain Java value messages describe (String, Number, Boolean, List, Map or null). */
+    public static Object plain(JsonNode node) {
+        try {
+            return JSON.treeToValue(node, Object.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree always converts to plain values", e);
+        }
     }
 
     /**
@@ -99,22 +198,21 @@ public final class ConfigIO {
      * @throws ConfigException with a one-line message starting with {@code file.toString()}
      */
     public static ExperimentConfig read(Path file) {
-        String source = file.toString();
-        Format format = Format.ofFileName(String.valueOf(file.getFileName())).orElseThrow(() -> new ConfigException("",
-                "unsupported file type " + FieldSpec.quote(extension(file)) + "; allowed: .json, .yaml or .yml")
-                .inSource(source));
+        Format format;
         String text;
         try {
+            format = formatOf(file);
             text = readText(file, MAX_BYTES, "config");
         } catch (ConfigException e) {
-            throw e.inSource(source);
+            throw e.inSource(file.toString());
         }
-        ExperimentConfig config = parse(text, source, format);
-        try {
-            return resolveLayoutFile(config, file.toAbsolutePath().getParent());
-        } catch (ConfigException e) {
-            throw e.inSource(source);
-        }
+        return parse(text, file.toString(), format, file.toAbsolutePath().getParent());
+    }
+
+    private static Format formatOf(Path file) {
+        String name = String.valueOf(file.getFileName());
+        return Format.ofFileName(name).orElseThrow(() -> new ConfigException("", "unsupported file type "
+                + FieldSpec.quote(name.lastIndexOf('.') < 0 ? "" : name.substring(name.lastIndexOf('.'))) + UNSUPPORTED));
     }
 
     /**
@@ -125,7 +223,7 @@ public final class ConfigIO {
      */
     public static ExperimentConfig parse(String text, String sourceName, Format format) {
         try {
-            return ConfigSchema.fromMap(flatten(readTree(text, format)));
+            return ConfigSchema.bind(readTree(text, format));
         } catch (ConfigException e) {
             throw e.inSource(sourceName);
         }
@@ -138,8 +236,16 @@ public final class ConfigIO {
      */
     public static ExperimentConfig parse(String text, String sourceName, Format format, Path baseDir) {
         ExperimentConfig config = parse(text, sourceName, format);
+        String layoutFile = config.env().layoutFile();
         try {
-            return resolveLayoutFile(config, baseDir == null ? null : baseDir.toAbsolutePath());
+            if (layoutFile == null || baseDir == null || Path.of(layoutFile).isAbsolute()) {
+                return config;
+            }
+            String resolved = baseDir.toAbsolutePath().resolve(layoutFile).normalize().toString();
+            return ConfigSchema.withOverride(config, "env.layoutFile", resolved);
+        } catch (InvalidPathException e) {
+            throw new ConfigException("env.layoutFile", FieldSpec.quote(layoutFile) + " is not a valid path; "
+                    + "allowed: a file path, relative to the config file or absolute").inSource(sourceName);
         } catch (ConfigException e) {
             throw e.inSource(sourceName);
         }
@@ -152,25 +258,26 @@ public final class ConfigIO {
      * @throws ConfigException if the resource is missing or invalid
      */
     public static ExperimentConfig loadResource(String classpathPath) {
-        Format format = Format.ofFileName(classpathPath).orElseThrow(() -> new ConfigException("",
-                "unsupported file type; allowed: .json, .yaml or .yml").inSource(classpathPath));
-        InputStream in = ConfigIO.class.getResourceAsStream(classpathPath);
-        if (in == null) {
-            throw new ConfigException("", "no such resource on the class path").inSource(classpathPath);
-        }
-        byte[] bytes;
-        try (InputStream stream = in) {
-            bytes = stream.readNBytes(MAX_BYTES + 1);
+        String text;
+        Optional<Format> format = Format.ofFileName(classpathPath);
+        try (InputStream in = ConfigIO.class.getResourceAsStream(classpathPath)) {
+            if (format.isEmpty() || in == null) {
+                throw new ConfigException("", format.isEmpty() ? "unsupported file type" + UNSUPPORTED
+                        : "no such resource on the class path");
+            }
+            text = decodeText(in.readNBytes(MAX_BYTES + 1), MAX_BYTES, "config");
         } catch (IOException e) {
             throw new ConfigException("", "cannot read resource: " + oneLine(e.getMessage())).inSource(classpathPath);
+        } catch (ConfigException e) {
+            throw e.inSource(classpathPath);
         }
-        return parseBytes(bytes, classpathPath, format);
+        return parse(text, classpathPath, format.get());
     }
 
     /** Pretty nested JSON in schema order, ending with a newline. */
     public static String toJson(ExperimentConfig config) {
         try {
-            return JSON_OUT.writer(PRETTY).writeValueAsString(nested(config)) + "\n";
+            return JSON.writer(PRETTY).writeValueAsString(config) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise a validated config", e);
         }
@@ -179,7 +286,7 @@ public final class ConfigIO {
     /** Nested YAML in schema order; strings are quoted so names like "yes" or "1e3" read back as strings. */
     public static String toYaml(ExperimentConfig config) {
         try {
-            return YAML_OUT.writeValueAsString(nested(config));
+            return YAML_OUT.writeValueAsString(JSON.valueToTree(config));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise a validated config", e);
         }
@@ -193,22 +300,13 @@ public final class ConfigIO {
      * @throws IOException     if the directory is not writable or the disk is full
      */
     public static void write(Path file, ExperimentConfig config) throws IOException {
-        Format format = Format.ofFileName(String.valueOf(file.getFileName())).orElseThrow(() -> new ConfigException("",
-                "unsupported file type " + FieldSpec.quote(extension(file)) + "; allowed: .json, .yaml or .yml")
-                .inSource(file.toString()));
-        byte[] bytes = (format == Format.JSON ? toJson(config) : toYaml(config)).getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(file, bytes);
-    }
-
-    /** Decodes and parses file bytes; file-level problems (size, binary, encoding) are reported here. */
-    static ExperimentConfig parseBytes(byte[] bytes, String source, Format format) {
-        String text;
+        Format format;
         try {
-            text = decodeText(bytes, MAX_BYTES, "config");
+            format = formatOf(file);
         } catch (ConfigException e) {
-            throw e.inSource(source);
+            throw e.inSource(file.toString());
         }
-        return parse(text, source, format);
+        AtomicFiles.write(file, (format == Format.JSON ? toJson(config) : toYaml(config)).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -222,15 +320,12 @@ public final class ConfigIO {
      * @param kind what the file should be, for messages: "config", "layout", "actions"
      */
     public static String readText(Path file, int maxBytes, String kind) {
-        byte[] bytes;
-        try {
-            if (Files.isDirectory(file)) {
-                throw new ConfigException("", "is a folder; allowed: a " + kind + " file");
-            }
-            try (InputStream in = Files.newInputStream(file)) {
-                // One byte past the limit tells an oversized file without reading all of it.
-                bytes = in.readNBytes(maxBytes + 1);
-            }
+        if (Files.isDirectory(file)) {
+            throw new ConfigException("", "is a folder; allowed: a " + kind + " file");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            // One byte past the limit tells an oversized file without reading all of it.
+            return decodeText(in.readNBytes(maxBytes + 1), maxBytes, kind);
         } catch (NoSuchFileException e) {
             throw new ConfigException("", "file not found");
         } catch (AccessDeniedException e) {
@@ -240,22 +335,32 @@ public final class ConfigIO {
         } catch (IOException e) {
             throw new ConfigException("", "cannot read file: " + oneLine(e.getMessage()));
         }
-        return decodeText(bytes, maxBytes, kind);
     }
 
     /** {@link #readText}'s checks on bytes already read (at most {@code maxBytes + 1} of them). */
     public static String decodeText(byte[] bytes, int maxBytes, String kind) {
         if (bytes.length > maxBytes) {
-            throw new ConfigException("", "file is larger than " + megabytes(maxBytes) + "; allowed: " + kind
+            throw new ConfigException("", "file is larger than " + (maxBytes >= 1 << 30 ? (maxBytes >> 30) + " GB"
+                    : maxBytes >= 1 << 20 ? (maxBytes >> 20) + " MB" : (maxBytes >> 10) + " kB") + "; allowed: " + kind
                     + " files up to " + maxBytes + " bytes");
         }
-        String text = decode(bytes, kind);
+        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb
+                && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(in).toString();
+        } catch (CharacterCodingException e) {
+            throw new ConfigException("", "file is not a text " + kind + " file (invalid UTF-8 near byte "
+                    + in.position() + "); allowed: UTF-8 " + textKind(kind) + " text");
+        }
         checkText(text, kind);
         return text;
     }
 
-    private static String megabytes(long bytes) {
-        return bytes >= 1 << 30 ? (bytes >> 30) + " GB" : bytes >= 1 << 20 ? (bytes >> 20) + " MB" : (bytes >> 10) + " kB";
+    private static String textKind(String kind) {
+        return "actions".equals(kind) ? "CSV" : "JSON or YAML";
     }
 
     /** Why the file system refused, without the path (a long path would push the reason out of the line). */
@@ -265,69 +370,15 @@ public final class ConfigIO {
         if (lower.contains("file name too long")) {
             return "a name in the path is too long (at most 255 bytes per file or folder name)";
         }
-        if (lower.contains("too many levels of symbolic links")) {
-            return "symbolic links form a loop";
-        }
-        if (lower.contains("not a directory")) {
-            return "a part of the path is a file, not a folder";
-        }
-        if (lower.contains("is a directory")) {
-            return "is a folder";
+        Map<String, String> known = Map.of("too many levels of symbolic links", "symbolic links form a loop",
+                "not a directory", "a part of the path is a file, not a folder", "is a directory", "is a folder");
+        for (Map.Entry<String, String> k : known.entrySet()) {
+            if (lower.contains(k.getKey())) {
+                return k.getValue();
+            }
         }
         return reason.isBlank() ? "input/output error" : FieldSpec.escape(Character.toLowerCase(reason.charAt(0))
                 + reason.substring(1), 120);
-    }
-
-    private static String decode(byte[] bytes, String kind) {
-        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb
-                && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
-        try {
-            return decoder.decode(in).toString();
-        } catch (CharacterCodingException e) {
-            throw new ConfigException("", "file is not a text " + kind + " file (invalid UTF-8 near byte "
-                    + in.position() + "); allowed: UTF-8 " + ("actions".equals(kind) ? "CSV" : "JSON or YAML") + " text");
-        }
-    }
-
-    private static Object readTree(String text, Format format) {
-        if (text.length() > MAX_BYTES) {
-            throw new ConfigException("", "text is larger than 1 MB; allowed: configs up to " + MAX_BYTES + " characters");
-        }
-        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        checkText(body, "config");
-        if (body.isBlank()) {
-            throw new ConfigException("", "file is empty; allowed: an object with at least \"algorithm\" and \"env\": {\"id\": ...}");
-        }
-        JsonParser p = null;
-        try {
-            p = format == Format.JSON ? JSON_IN.createParser(body) : YAML_IN.createParser(body);
-            JsonToken first = p.nextToken();
-            if (first == null) {
-                throw new ConfigException("", "file has no settings (only comments or document markers); allowed: an "
-                        + "object with at least \"algorithm\" and \"env\": {\"id\": ...}");
-            }
-            Object root = readValue(p, format, 0);
-            if (p.nextToken() != null) {
-                throw new ConfigException(position(p.currentTokenLocation()),
-                        "unexpected content after the end of the configuration; allowed: a single object");
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            throw syntaxError(e, p);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading from a string cannot fail", e);
-        } catch (ConfigException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // SnakeYAML reports some problems (e.g. forbidden characters) with its own unchecked exceptions.
-            throw syntaxError(e, p);
-        } finally {
-            closeQuietly(p);
-        }
     }
 
     /** Rejects control characters that only binary data contains; tabs and line breaks are fine. */
@@ -336,183 +387,109 @@ public final class ConfigIO {
         int column = 1;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\n') {
-                line++;
-                column = 1;
-                continue;
-            }
-            if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7f || c == '\uFFFE' || c == '\uFFFF') {
+            if ((c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7f || c == '\uFFFE' || c == '\uFFFF') {
                 throw new ConfigException("", String.format("file is not a text %s file (control character "
-                        + "U+%04X at line %d, column %d); allowed: %s text", kind, (int) c, line, column,
-                        "actions".equals(kind) ? "CSV" : "JSON or YAML"));
+                        + "U+%04X at line %d, column %d); allowed: %s text", kind, (int) c, line, column, textKind(kind)));
             }
-            column++;
+            column = c == '\n' ? 1 : column + 1;
+            line += c == '\n' ? 1 : 0;
         }
     }
 
-    private static Object readValue(JsonParser p, Format format, int depth) throws IOException {
-        JsonToken t = p.currentToken();
-        if (depth > MAX_DEPTH) {
-            throw new ConfigException(position(p.currentTokenLocation()), "nesting deeper than " + MAX_DEPTH
-                    + " levels; allowed: sections one level deep");
+    /**
+     * Parses JSON or YAML text into a tree with the strict reader: duplicate keys, trailing content and nesting
+     * deeper than {@link #MAX_DEPTH} are syntax errors with a line and column.
+     */
+    public static JsonNode readTree(String text, Format format) {
+        if (text.length() > MAX_BYTES) {
+            throw new ConfigException("", "text is larger than 1 MB; allowed: configs up to " + MAX_BYTES + " characters");
         }
-        switch (t) {
-            case START_OBJECT: {
-                Map<String, Object> m = new LinkedHashMap<>();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = p.currentName();
-                    p.nextToken();
-                    m.put(key, readValue(p, format, depth + 1));
-                }
-                return m;
-            }
-            case START_ARRAY: {
-                List<Object> list = new ArrayList<>();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    list.add(readValue(p, format, depth + 1));
-                }
-                return list;
-            }
-            case VALUE_STRING:
-                return p.getText();
-            case VALUE_NUMBER_INT:
-                return p.getNumberValue();
-            case VALUE_NUMBER_FLOAT:
-                if (format == Format.YAML) {
-                    Double special = yamlSpecialFloat(p.getText());
-                    if (special != null) {
-                        return special;
-                    }
-                }
-                return p.getDoubleValue();
-            case VALUE_TRUE:
-                return Boolean.TRUE;
-            case VALUE_FALSE:
-                return Boolean.FALSE;
-            case VALUE_NULL:
-                return null;
-            default:
-                // YAML tags such as !!binary arrive as embedded objects; keep their text for the message.
-                return p.getText();
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        checkText(body, "config");
+        if (body.isBlank()) {
+            throw new ConfigException("", "file is empty; allowed: an object with at least \"algorithm\" and \"env\": "
+                    + "{\"id\": ...}");
         }
-    }
-
-    /** YAML spells NaN and infinities {@code .nan}, {@code .inf}, {@code -.inf}, which Jackson cannot convert. */
-    private static Double yamlSpecialFloat(String text) {
-        switch (text.toLowerCase(Locale.ROOT)) {
-            case ".nan":
-                return Double.NaN;
-            case ".inf":
-            case "+.inf":
-                return Double.POSITIVE_INFINITY;
-            case "-.inf":
-                return Double.NEGATIVE_INFINITY;
-            default:
-                return null;
-        }
-    }
-
-    /** Turns the nested tree into the schema's flat dotted map, reporting unknown and misplaced keys. */
-    private static Map<String, Object> flatten(Object root) {
-        if (!(root instanceof Map<?, ?> top)) {
-            throw new ConfigException("", "top level must be an object of settings, got " + FieldSpec.describe(root)
-                    + "; allowed: an object with at least \"algorithm\" and \"env\": {\"id\": ...}");
-        }
-        List<String> sections = ConfigSchema.sections();
-        Map<String, Object> flat = new LinkedHashMap<>();
-        for (Map.Entry<?, ?> e : top.entrySet()) {
-            String key = String.valueOf(e.getKey());
-            Object value = e.getValue();
-            if (sections.contains(key)) {
-                if (!(value instanceof Map<?, ?> section)) {
-                    throw new ConfigException(key, "expected an object of settings, got " + FieldSpec.describe(value)
-                            + "; allowed: an object with keys such as " + firstKeys(key));
-                }
-                for (Map.Entry<?, ?> inner : section.entrySet()) {
-                    String path = key + "." + inner.getKey();
-                    if (!isLeaf(path)) {
-                        throw ConfigSchema.unknownKey(path);
-                    }
-                    flat.put(path, inner.getValue());
-                }
-            } else if (isLeaf(key) && !key.contains(".")) {
-                flat.put(key, value);
-            } else if (isLeaf(key)) {
-                int dot = key.indexOf('.');
-                throw new ConfigException(ConfigSchema.printable(key), "unknown top-level key; allowed: the nested form \""
-                        + key.substring(0, dot) + "\": {\"" + key.substring(dot + 1) + "\": ...}");
-            } else {
-                throw ConfigSchema.unknownKey(key);
-            }
-        }
-        return flat;
-    }
-
-    private static boolean isLeaf(String path) {
-        return ConfigSchema.fields().stream().anyMatch(f -> f.path().equals(path));
-    }
-
-    private static String firstKeys(String section) {
-        return String.join(", ", ConfigSchema.fields().stream().filter(f -> f.section().equals(section))
-                .limit(3).map(FieldSpec::key).toList());
-    }
-
-    private static ExperimentConfig resolveLayoutFile(ExperimentConfig config, Path dir) {
-        String layoutFile = config.env().layoutFile();
-        if (layoutFile == null || dir == null) {
-            return config;
-        }
-        Path resolved;
+        JsonParser p = null;
         try {
-            Path p = Path.of(layoutFile);
-            if (p.isAbsolute()) {
-                return config;
+            p = format == Format.JSON ? JSON.createParser(body) : yamlParser(body);
+            JsonNode root = JSON.readTree(p);
+            if (root == null || root.isMissingNode()) {
+                throw new ConfigException("", "file has no settings (only comments or document markers); allowed: an "
+                        + "object with at least \"algorithm\" and \"env\": {\"id\": ...}");
             }
-            resolved = dir.resolve(p).normalize();
-        } catch (InvalidPathException e) {
-            throw new ConfigException("env.layoutFile", FieldSpec.quote(layoutFile)
-                    + " is not a valid path; allowed: a file path, relative to the config file or absolute");
+            return root;
+        } catch (ConfigException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // SnakeYAML reports some problems (e.g. forbidden characters) with its own unchecked exceptions.
+            throw syntaxError(e, p);
         }
-        return ConfigSchema.withOverride(config, "env.layoutFile", resolved.toString());
     }
 
-    private static Map<String, Object> nested(ExperimentConfig config) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : ConfigSchema.toMap(config).entrySet()) {
-            FieldSpec spec = ConfigSchema.field(e.getKey());
-            Object plain = spec.toPlain(e.getValue());
-            if (spec.section().isEmpty()) {
-                root.put(spec.key(), plain);
-            } else {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> section = (Map<String, Object>) root.computeIfAbsent(spec.section(),
-                        s -> new LinkedHashMap<String, Object>());
-                section.put(spec.key(), plain);
+    /** A YAML parser that reads {@code .nan}, {@code .inf} and {@code -.inf} as numbers, as YAML spells them. */
+    private static JsonParser yamlParser(String text) throws IOException {
+        return new JsonParserDelegate(YAML_IN.createParser(text)) {
+            private Double special() throws IOException {
+                return currentToken() == JsonToken.VALUE_NUMBER_FLOAT
+                        ? Map.of(".nan", Double.NaN, ".inf", Double.POSITIVE_INFINITY, "+.inf", Double.POSITIVE_INFINITY,
+                                "-.inf", Double.NEGATIVE_INFINITY).get(getText().toLowerCase(Locale.ROOT)) : null;
             }
-        }
-        return root;
+
+            @Override
+            public double getDoubleValue() throws IOException {
+                Double s = special();
+                return s != null ? s : super.getDoubleValue();
+            }
+
+            @Override
+            public Number getNumberValue() throws IOException {
+                Double s = special();
+                return s != null ? s : super.getNumberValue();
+            }
+
+            @Override
+            public NumberType getNumberType() throws IOException {
+                return special() != null ? NumberType.DOUBLE : super.getNumberType();
+            }
+
+            @Override
+            public NumberTypeFP getNumberTypeFP() throws IOException {
+                return special() != null ? NumberTypeFP.DOUBLE64 : super.getNumberTypeFP();
+            }
+
+            @Override
+            public boolean isNaN() throws IOException {
+                Double s = special();
+                return s != null ? !Double.isFinite(s) : super.isNaN();
+            }
+        };
     }
 
     /** A parser failure as {@code line N, column M: short reason}, with duplicate keys named by full path. */
     private static ConfigException syntaxError(Exception e, JsonParser p) {
-        MarkedYAMLException yaml = findCause(e, MarkedYAMLException.class);
+        MarkedYAMLException yaml = null;
+        for (Throwable t = e; t != null && yaml == null; t = t.getCause() == t ? null : t.getCause()) {
+            yaml = t instanceof MarkedYAMLException m ? m : null;
+        }
         if (yaml != null && yaml.getProblemMark() != null) {
-            String where = "line " + (yaml.getProblemMark().getLine() + 1) + ", column "
-                    + (yaml.getProblemMark().getColumn() + 1);
-            return new ConfigException(where, shortReason(yaml.getProblem()) + "; allowed: valid YAML");
+            return new ConfigException("line " + (yaml.getProblemMark().getLine() + 1) + ", column "
+                    + (yaml.getProblemMark().getColumn() + 1), shortReason(yaml.getProblem()) + "; allowed: valid YAML");
         }
         JsonLocation loc = e instanceof JsonProcessingException jpe ? jpe.getLocation() : null;
         if ((loc == null || loc.getLineNr() < 1) && p != null) {
             loc = p.currentLocation();
         }
         String raw = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
-        String reason = shortReason(raw);
+        String reason;
         if (raw != null && raw.startsWith("Duplicate field") && p != null) {
             reason = "duplicate key \"" + ConfigSchema.printable(contextPath(p.getParsingContext()))
                     + "\"; allowed: each key once";
+        } else if (raw != null && raw.startsWith("Trailing token")) {
+            reason = "unexpected content after the end of the configuration; allowed: a single object";
         } else {
-            reason = reason + "; allowed: valid " + (p instanceof YAMLParser
-                    ? "YAML" : "JSON");
+            reason = shortReason(raw) + "; allowed: valid " + (p instanceof YAMLParser
+                    || p instanceof JsonParserDelegate ? "YAML" : "JSON");
         }
         return new ConfigException(position(loc), reason);
     }
@@ -527,20 +504,10 @@ public final class ConfigIO {
         return String.join(".", names);
     }
 
-    private static <T extends Throwable> T findCause(Throwable e, Class<T> type) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
-    }
-
-    private static String position(JsonLocation loc) {
-        if (loc == null || loc.getLineNr() < 1) {
-            return "line 1, column 1";
-        }
-        return "line " + loc.getLineNr() + ", column " + Math.max(1, loc.getColumnNr());
+    /** {@code line N, column M} of a parser location (line 1, column 1 when unknown). */
+    public static String position(JsonLocation loc) {
+        return loc == null || loc.getLineNr() < 1 ? "line 1, column 1"
+                : "line " + loc.getLineNr() + ", column " + Math.max(1, loc.getColumnNr());
     }
 
     /**
@@ -562,35 +529,11 @@ public final class ConfigIO {
                 .replaceAll("\\(\\s*\\)", "")
                 .replaceAll("\\s+", " ")
                 .strip();
-        if (s.isEmpty()) {
-            s = "syntax error";
-        }
-        s = Character.toLowerCase(s.charAt(0)) + s.substring(1);
+        s = s.isEmpty() ? "syntax error" : Character.toLowerCase(s.charAt(0)) + s.substring(1);
         return s.length() <= 160 ? s : s.substring(0, 160) + "…";
     }
 
     private static String oneLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        String first = nl < 0 ? s : s.substring(0, nl);
-        return FieldSpec.escape(first, 300);
-    }
-
-    private static String extension(Path file) {
-        String name = String.valueOf(file.getFileName());
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? "" : name.substring(dot);
-    }
-
-    private static void closeQuietly(JsonParser p) {
-        if (p != null) {
-            try {
-                p.close();
-            } catch (IOException | RuntimeException e) {
-                // Closing a parser over a string releases buffers only; a failure here changes nothing for the caller.
-            }
-        }
+        return s == null ? "" : FieldSpec.escape(s.lines().findFirst().orElse(""), 300);
     }
 }

@@ -18,11 +18,9 @@ import io.fpolab.core.policy.TauSampling;
 import io.fpolab.core.policy.TimeEmbedding;
 import io.fpolab.core.rl.RatioMode;
 import io.fpolab.core.rl.TrustRegion;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
-import java.util.ArrayList;
-import java.util.Arrays;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,9 +32,11 @@ import java.util.stream.Stream;
 
 /**
  * The single table of every experiment setting. Config files, the CLI's {@code --set}, the experiment
- * panel's fields and tooltips, and {@code docs/config-reference.md} are all driven by {@link #fields()};
- * the table is checked against the components of {@link ExperimentConfig} when this class loads, so a
- * record component without a table row (or the other way round) fails fast.
+ * panel's fields and tooltips, and {@code docs/config-reference.md} are all driven by {@link #fields()}.
+ * Jackson binds a file (or a map, nested) onto {@link ExperimentConfig} over the table's defaults and finds
+ * unknown keys and wrong types; the table then checks every bound value and words every message, and the
+ * {@link CrossFieldRule}s check what relates settings. A row without a record component fails as an unknown
+ * key; {@code ConfigSchemaTest} keeps rows and components in the same order.
  *
  * <p>Values in flat maps are typed as {@link FieldSpec#validate} returns them: Integer, Long, Double,
  * Boolean, String, enum constants and {@code List<Integer>}.
@@ -63,7 +63,7 @@ public final class ConfigSchema {
      * Settings that change how fast a run trains, never what it produces: runs that differ only in them are the
      * same training (reuse, seed groups, checkpoints) and their names leave them out.
      */
-    public static final java.util.Set<String> SPEED_FIELDS = java.util.Set.of("ppo.threads");
+    public static final Set<String> SPEED_FIELDS = Set.of("ppo.threads");
 
     /**
      * The starting std of the authors' Playground Gaussian PPO: its std head is {@code softplus(s) + 0.001}
@@ -377,14 +377,9 @@ public final class ConfigSchema {
                     }));
 
     private static final Map<String, FieldSpec> BY_PATH = new LinkedHashMap<>();
-    private static final List<String> SECTIONS;
-    private static final Constructor<ExperimentConfig> TOP;
-    private static final List<Binding> BINDINGS;
-
-    /** How one top-level component of {@link ExperimentConfig} is built: a leaf setting or a section record. */
-    private record Binding(RecordComponent component, FieldSpec leaf, Constructor<?> ctor, List<FieldSpec> specs,
-            List<RecordComponent> parts) {
-    }
+    private static final List<String> SECTIONS = FIELDS.stream().map(FieldSpec::section).filter(s -> !s.isEmpty())
+            .distinct().toList();
+    private static final String TOP_ALLOWED = "allowed: an object with at least \"algorithm\" and \"env\": {\"id\": ...}";
 
     static {
         for (FieldSpec f : FIELDS) {
@@ -392,61 +387,9 @@ public final class ConfigSchema {
                 throw new IllegalStateException("duplicate schema path " + f.path());
             }
         }
-        List<String> sections = new ArrayList<>();
-        List<Binding> bindings = new ArrayList<>();
-        int next = 0;
-        for (RecordComponent c : ExperimentConfig.class.getRecordComponents()) {
-            if (c.getType().isRecord()) {
-                sections.add(c.getName());
-                List<RecordComponent> parts = Arrays.asList(c.getType().getRecordComponents());
-                List<FieldSpec> specs = new ArrayList<>();
-                for (RecordComponent p : parts) {
-                    specs.add(bind(FIELDS.get(next++), c.getName() + "." + p.getName(), p.getType()));
-                }
-                bindings.add(new Binding(c, null, canonical(c.getType()), List.copyOf(specs), parts));
-            } else {
-                bindings.add(new Binding(c, bind(FIELDS.get(next++), c.getName(), c.getType()), null, null, null));
-            }
-        }
-        if (next != FIELDS.size()) {
-            throw new IllegalStateException("schema row " + FIELDS.get(next).path() + " has no record component");
-        }
-        SECTIONS = List.copyOf(sections);
-        BINDINGS = List.copyOf(bindings);
-        @SuppressWarnings("unchecked")
-        Constructor<ExperimentConfig> top = (Constructor<ExperimentConfig>) canonical(ExperimentConfig.class);
-        TOP = top;
     }
 
     private ConfigSchema() {
-    }
-
-    /** Checks that the table row in record order is the expected component with a matching Java type. */
-    private static FieldSpec bind(FieldSpec spec, String path, Class<?> type) {
-        boolean typeOk = switch (spec.kind()) {
-            case INT -> type == int.class;
-            case LONG -> type == long.class;
-            case DOUBLE -> type == double.class;
-            case BOOL -> type == boolean.class;
-            case STRING, NULLABLE_STRING -> type == String.class;
-            case ENUM -> type.isEnum() && type.isInstance(spec.defaultValue());
-            case INT_LIST -> type == List.class;
-        };
-        if (!spec.path().equals(path) || !typeOk) {
-            throw new IllegalStateException("schema row " + spec.path() + " does not match record component " + path
-                    + " of type " + type.getSimpleName());
-        }
-        return spec;
-    }
-
-    private static Constructor<?> canonical(Class<?> recordType) {
-        Class<?>[] types = Arrays.stream(recordType.getRecordComponents()).map(RecordComponent::getType)
-                .toArray(Class<?>[]::new);
-        try {
-            return recordType.getDeclaredConstructor(types);
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException("no canonical constructor on " + recordType, e);
-        }
     }
 
     /** Every setting, in file order (the order of {@link ExperimentConfig}'s components). */
@@ -482,85 +425,94 @@ public final class ConfigSchema {
      * values ({@code algorithm fpo}, {@code env.id gridworld}), giving the paper's GridWorld FPO settings.
      */
     public static ExperimentConfig defaults() {
+        return fromMap(defaultMap());
+    }
+
+    private static Map<String, Object> defaultMap() {
         Map<String, Object> m = new LinkedHashMap<>();
-        for (FieldSpec f : FIELDS) {
-            m.put(f.path(), f.defaultValue());
-        }
-        return fromMap(m);
+        FIELDS.forEach(f -> m.put(f.path(), f.defaultValue()));
+        return m;
     }
 
     /**
      * Validates a flat dotted map (raw file values or typed values) and builds the configuration.
      * Missing optional keys take their defaults.
      *
-     * @throws ConfigException for the first problem found: an unknown key, a missing required key, a bad
-     *                         value in file order, then a broken cross-field rule
+     * @throws ConfigException for the first problem found: an unknown key, a bad value, a missing required key,
+     *                         then a broken cross-field rule
      */
     public static ExperimentConfig fromMap(Map<String, ?> flat) {
-        for (String key : flat.keySet()) {
-            if (!BY_PATH.containsKey(key)) {
-                throw unknownKey(key);
-            }
+        flat.keySet().forEach(ConfigSchema::field);
+        return bind(nest(flat));
+    }
+
+    /**
+     * Binds a parsed file (or a nested map) onto {@link ExperimentConfig} with Jackson's strict settings, over the
+     * defaults, then checks every value against its row of the table and the rules between fields. Jackson finds
+     * unknown keys and wrong types; the table words every message.
+     */
+    static ExperimentConfig bind(JsonNode user) {
+        if (!(user instanceof ObjectNode given)) {
+            throw new ConfigException("", "top level must be an object of settings, got "
+                    + FieldSpec.describe(ConfigIO.plain(user)) + "; " + TOP_ALLOWED);
         }
-        Map<String, Object> typed = new LinkedHashMap<>();
-        for (FieldSpec f : FIELDS) {
-            if (flat.containsKey(f.path())) {
-                typed.put(f.path(), f.validate(flat.get(f.path())));
-            } else if (f.required()) {
-                throw new ConfigException(f.path(), "required key is missing; allowed: " + f.allowed());
+        ObjectNode tree = nest(defaultMap());
+        for (Map.Entry<String, JsonNode> e : given.properties()) {
+            if (!SECTIONS.contains(e.getKey())) {
+                tree.set(e.getKey(), e.getValue());
+            } else if (e.getValue() instanceof ObjectNode section) {
+                ((ObjectNode) tree.get(e.getKey())).setAll(section);
             } else {
-                typed.put(f.path(), f.defaultValue());
+                throw new ConfigException(e.getKey(), "expected an object of settings, got " + FieldSpec.describe(
+                        ConfigIO.plain(e.getValue())) + "; allowed: an object with keys such as " + String.join(", ",
+                        FIELDS.stream().filter(f -> f.section().equals(e.getKey())).limit(3).map(FieldSpec::key).toList()));
             }
         }
+        ExperimentConfig config = ConfigIO.bind(tree, ExperimentConfig.class, (path, value) -> {
+            if (value == null) {
+                return unknownKey(path);
+            }
+            String fieldPath = path.replaceFirst("\\[.*", "");
+            field(fieldPath).validate(ConfigIO.plain(tree.at(pointer(fieldPath))));
+            return new ConfigException(fieldPath, FieldSpec.describe(ConfigIO.plain(value)) + " is not allowed; allowed "
+                    + field(fieldPath).allowed());
+        });
+        for (FieldSpec f : FIELDS) {
+            if (f.required() && user.at(pointer(f.path())).isMissingNode()) {
+                throw new ConfigException(f.path(), "required key is missing; allowed: " + f.allowed());
+            }
+        }
+        Map<String, Object> typed = toMap(config);
         for (CrossFieldRule rule : RULES) {
             String problem = rule.check().apply(typed);
             if (problem != null) {
                 throw new ConfigException(rule.fields(), problem);
             }
         }
-        return build(typed);
+        return config;
     }
 
-    private static ExperimentConfig build(Map<String, Object> typed) {
-        try {
-            Object[] top = new Object[BINDINGS.size()];
-            for (int i = 0; i < top.length; i++) {
-                Binding b = BINDINGS.get(i);
-                if (b.leaf() != null) {
-                    top[i] = typed.get(b.leaf().path());
-                } else {
-                    Object[] args = b.specs().stream().map(s -> typed.get(s.path())).toArray();
-                    top[i] = b.ctor().newInstance(args);
-                }
-            }
-            return TOP.newInstance(top);
-        } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot build ExperimentConfig from validated values", e);
-        }
+    /** A flat dotted map as the nested tree a file holds. */
+    private static ObjectNode nest(Map<String, ?> flat) {
+        ObjectNode root = ConfigIO.JSON.createObjectNode();
+        flat.forEach((path, value) -> {
+            FieldSpec f = BY_PATH.get(path);
+            (f.section().isEmpty() ? root : root.withObjectProperty(f.section()))
+                    .set(f.key(), ConfigIO.JSON.valueToTree(value));
+        });
+        return root;
+    }
+
+    private static JsonPointer pointer(String path) {
+        return JsonPointer.compile("/" + path.replace('.', '/'));
     }
 
     /** The configuration as a flat dotted map in file order, with typed values (see class docs). */
     public static LinkedHashMap<String, Object> toMap(ExperimentConfig config) {
+        JsonNode tree = ConfigIO.JSON.valueToTree(config);
         LinkedHashMap<String, Object> m = new LinkedHashMap<>();
-        for (Binding b : BINDINGS) {
-            Object value = read(b.component(), config);
-            if (b.leaf() != null) {
-                m.put(b.leaf().path(), value);
-            } else {
-                for (int i = 0; i < b.parts().size(); i++) {
-                    m.put(b.specs().get(i).path(), read(b.parts().get(i), value));
-                }
-            }
-        }
+        FIELDS.forEach(f -> m.put(f.path(), f.validate(ConfigIO.plain(tree.at(pointer(f.path()))))));
         return m;
-    }
-
-    private static Object read(RecordComponent c, Object target) {
-        try {
-            return c.getAccessor().invoke(target);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read " + c.getName(), e);
-        }
     }
 
     /**
@@ -570,7 +522,7 @@ public final class ConfigSchema {
      * @throws ConfigException for an unknown path or a value the setting does not allow
      */
     public static ExperimentConfig withOverride(ExperimentConfig config, String path, String valueText) {
-        return withOverrides(config, java.util.Map.of(path, valueText));
+        return withOverrides(config, Map.of(path, valueText));
     }
 
     /**
@@ -578,11 +530,9 @@ public final class ConfigSchema {
      * the rules that relate fields are checked once on the result, so settings that only make sense together
      * (a task and its integrator) can be given in any order.
      */
-    public static ExperimentConfig withOverrides(ExperimentConfig config, java.util.Map<String, String> values) {
+    public static ExperimentConfig withOverrides(ExperimentConfig config, Map<String, String> values) {
         LinkedHashMap<String, Object> m = toMap(config);
-        for (java.util.Map.Entry<String, String> e : values.entrySet()) {
-            m.put(e.getKey(), field(e.getKey()).parseText(e.getValue()));
-        }
+        values.forEach((path, text) -> m.put(path, field(path).parseText(text)));
         return fromMap(m);
     }
 
@@ -592,50 +542,44 @@ public final class ConfigSchema {
      */
     static ConfigException unknownKey(String path) {
         String shown = printable(path);
+        int dot = path.lastIndexOf('.');
+        String section = dot < 0 ? "" : path.substring(0, dot);
+        if (BY_PATH.containsKey(path)) {
+            return new ConfigException(shown, "unknown top-level key; allowed: the nested form \"" + section
+                    + "\": {\"" + path.substring(dot + 1) + "\": ...}");
+        }
         if (SECTIONS.contains(path)) {
             return new ConfigException(shown, "is a section, not a setting; allowed: its keys, such as "
                     + sectionKeys(path).get(0));
         }
-        String suggestion = closest(path);
+        String suggestion = closest(path, section);
         if (suggestion != null) {
             return new ConfigException(shown, "unknown key; did you mean \"" + suggestion + "\"?");
         }
-        int dot = path.lastIndexOf('.');
-        String section = dot < 0 ? "" : path.substring(0, dot);
         if (SECTIONS.contains(section)) {
-            List<String> keys = sectionKeys(section).stream().map(p -> p.substring(section.length() + 1)).toList();
-            return new ConfigException(shown, "unknown key; allowed keys in \"" + section + "\": "
-                    + String.join(", ", keys));
+            return new ConfigException(shown, "unknown key; allowed keys in \"" + section + "\": " + String.join(", ",
+                    sectionKeys(section).stream().map(p -> p.substring(section.length() + 1)).toList()));
         }
-        List<String> top = new ArrayList<>();
-        for (Binding b : BINDINGS) {
-            top.add(b.component().getName());
-        }
-        return new ConfigException(shown, "unknown key; allowed top-level keys: " + String.join(", ", top));
+        return new ConfigException(shown, "unknown key; allowed top-level keys: " + String.join(", ",
+                FIELDS.stream().map(f -> f.section().isEmpty() ? f.key() : f.section()).distinct().toList()));
     }
 
     private static List<String> sectionKeys(String section) {
         return FIELDS.stream().map(FieldSpec::path).filter(p -> p.startsWith(section + ".")).toList();
     }
 
-    private static String closest(String path) {
-        int dot = path.lastIndexOf('.');
-        String key = path.substring(dot + 1).toLowerCase(Locale.ROOT);
-        String section = dot < 0 ? "" : path.substring(0, dot);
+    private static String closest(String path, String section) {
+        String key = path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
         String best = null;
         int bestScore = Integer.MAX_VALUE;
-        List<String> candidates = new ArrayList<>(BY_PATH.keySet());
-        candidates.addAll(SECTIONS);
-        for (String candidate : candidates) {
+        for (String candidate : Stream.concat(BY_PATH.keySet().stream(), SECTIONS.stream()).toList()) {
             int cdot = candidate.lastIndexOf('.');
             String cKey = candidate.substring(cdot + 1).toLowerCase(Locale.ROOT);
-            String cSection = cdot < 0 ? "" : candidate.substring(0, cdot);
             int d = Math.min(editDistance(key, cKey), editDistance(path.toLowerCase(Locale.ROOT),
                     candidate.toLowerCase(Locale.ROOT)));
-            int limit = Math.max(1, Math.min(3, cKey.length() / 3));
             // Prefer a match in the same section: a typo is likelier than a key in the wrong place.
-            int score = 2 * d + (cSection.equals(section) ? 0 : 1);
-            if (d <= limit && score < bestScore && !candidate.equals(path)) {
+            int score = 2 * d + (candidate.substring(0, Math.max(cdot, 0)).equals(section) ? 0 : 1);
+            if (d <= Math.max(1, Math.min(3, cKey.length() / 3)) && score < bestScore && !candidate.equals(path)) {
                 best = candidate;
                 bestScore = score;
             }

@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -22,9 +24,10 @@ import io.fpolab.env.grid.GridLayout.CellType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileSystemException;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
@@ -48,7 +51,9 @@ import java.util.stream.Collectors;
  * explicitly, numbered 0, 1, 2, ... without gaps; unindexed goal cells form one region per connected
  * group, numbered after the indexed ones. y grows upward.
  *
- * <p>Every user error is a {@link ConfigException} with a one-line message naming the field
+ * <p>The file is bound onto records by the strict mapper experiment configs use ({@link ConfigIO#bind}), which
+ * refuses unknown keys and wrong types; the reader then checks what depends on the grid. Every user error is a
+ * {@link ConfigException} with a one-line message naming the field
  * ({@code cells[3].x}), the bad value and what is allowed; syntax errors name line and column. Files
  * follow the same input policy as experiment files ({@link ConfigIO#readText}): at most
  * {@link #MAX_BYTES} bytes of UTF-8 text, nesting at most {@link #MAX_DEPTH} levels deep, and every
@@ -60,16 +65,10 @@ public final class GridLayoutIO {
     public enum Format {
         JSON, YAML;
 
-        /** The format of a file name: .json → JSON, .yaml/.yml → YAML. */
+        /** The format of a file name: .json → JSON, .yaml/.yml → YAML, as for experiment files. */
         public static Format ofFileName(String fileName) {
-            String lower = fileName.toLowerCase(Locale.ROOT);
-            if (lower.endsWith(".json")) {
-                return JSON;
-            }
-            if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
-                return YAML;
-            }
-            throw new ConfigException("file", "'" + fileName + "' has an unknown extension (allowed: .json, .yaml, .yml)");
+            return ConfigIO.Format.ofFileName(fileName).map(f -> valueOf(f.name())).orElseThrow(() -> new ConfigException(
+                    "file", "'" + fileName + "' has an unknown extension (allowed: .json, .yaml, .yml)"));
         }
     }
 
@@ -82,9 +81,6 @@ public final class GridLayoutIO {
     /** Largest goal or death reward magnitude. */
     public static final double MAX_REWARD = 1e6;
 
-    private static final List<String> TOP_KEYS = List.of("name", "description", "width", "height", "regions", "rects", "cells");
-    private static final List<String> CELL_KEYS = List.of("x", "y", "type", "reward", "region");
-    private static final List<String> RECT_KEYS = List.of("x0", "y0", "x1", "y1", "type", "reward", "region");
     private static final List<String> TYPE_NAMES = List.of("empty", "goal", "death", "wall", "start");
 
     private static final StreamReadConstraints NESTING = StreamReadConstraints.builder()
@@ -153,7 +149,7 @@ public final class GridLayoutIO {
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw new ConfigException("file", "is empty (expected an object with width, height and cells)");
         }
-        return new Reader(defaultName).read(root);
+        return new Reader().read(ConfigIO.bind(root, LayoutFile.class, GridLayoutIO::explain), defaultName);
     }
 
     /** Writes {@code layout} to {@code file} in the format of its extension. */
@@ -326,98 +322,140 @@ public final class GridLayoutIO {
         return s.length() > 40 ? s.substring(0, 37) + "..." : s;
     }
 
-    /** One parse: validates the tree entry by entry and paints a builder. */
+    /** A layout file as Jackson binds it; absent keys are null. */
+    private record LayoutFile(String name, String description, Integer width, Integer height, List<String> regions,
+            List<Rect> rects, List<Cell> cells) {
+    }
+
+    /** What cells and rectangles have in common. */
+    private interface Entry {
+        String type();
+
+        Double reward();
+
+        Integer region();
+    }
+
+    private record Cell(Integer x, Integer y, String type, Double reward, Integer region) implements Entry {
+    }
+
+    private record Rect(Integer x0, Integer y0, Integer x1, Integer y1, String type, Double reward, Integer region)
+            implements Entry {
+    }
+
+    /** What a value Jackson could not bind should have been, by its key ("cells[]" for an entry of cells). */
+    private static ConfigException explain(String path, JsonNode value) {
+        String entry = path.startsWith("cells[") ? "cells[]" : path.startsWith("rects[") ? "rects[]" : "";
+        if (value == null) {
+            Class<?> type = entry.isEmpty() ? LayoutFile.class : entry.equals("cells[]") ? Cell.class : Rect.class;
+            return new ConfigException(path, "unknown key (allowed: " + String.join(", ", Arrays.stream(
+                    type.getRecordComponents()).map(RecordComponent::getName).toList()) + ")");
+        }
+        String key = path.substring(path.lastIndexOf('.') + 1).replaceAll("\\[\\d+]$", "[]");
+        String problem = switch (key) {
+            case "" -> "expected an object with width, height and cells, got " + show(value);
+            case "cells", "rects" -> "expected a list, got " + show(value);
+            case "cells[]" -> "expected an object such as {\"x\": 0, \"y\": 0, \"type\": \"wall\"}, got " + show(value);
+            case "rects[]" -> "expected an object such as {\"x0\": 0, \"y0\": 0, \"x1\": 4, \"y1\": 1, \"type\": \"goal\"}, "
+                    + "got " + show(value);
+            case "regions" -> "expected a list of region names such as [\"bottom\", \"top\"], got " + show(value);
+            case "regions[]" -> show(value) + " is not a name (a non-empty string)";
+            case "name", "description" -> show(value) + " is not a string";
+            case "type" -> show(value) + " is not a cell type (allowed: " + String.join(", ", TYPE_NAMES) + ")";
+            case "reward" -> show(value) + " is not a number";
+            default -> show(value) + " is not an integer";
+        };
+        return new ConfigException(path.isEmpty() ? "file" : path, problem);
+    }
+
+    /** One parse: checks the bound file entry by entry against the grid and paints a builder. */
     private static final class Reader {
-        private final String defaultName;
         private int width;
         private int height;
         private GridLayout.Builder builder;
         // Explicit region index → path of the first entry that used it (for gap messages).
         private final TreeMap<Integer, String> explicitRegions = new TreeMap<>();
 
-        Reader(String defaultName) {
-            this.defaultName = defaultName;
-        }
-
-        GridLayout read(JsonNode root) {
-            if (!root.isObject()) {
-                throw new ConfigException("file", "expected an object with width, height and cells, got " + show(root));
-            }
-            checkKeys(root, "", TOP_KEYS);
-            width = intValue(root, "", "width", GridLayout.MIN_SIZE, GridLayout.MAX_SIZE, GridLayout.DEFAULT_SIZE, "the grid size range");
-            height = intValue(root, "", "height", GridLayout.MIN_SIZE, GridLayout.MAX_SIZE, GridLayout.DEFAULT_SIZE, "the grid size range");
-            builder = GridLayout.builder(width, height)
-                    .name(text(root, "name", defaultName))
-                    .description(text(root, "description", ""));
-            if (!root.has("cells") && !root.has("rects")) {
+        GridLayout read(LayoutFile file, String defaultName) {
+            width = size("width", file.width());
+            height = size("height", file.height());
+            builder = GridLayout.builder(width, height).name(file.name() == null ? defaultName : file.name())
+                    .description(file.description() == null ? "" : file.description());
+            if (file.cells() == null && file.rects() == null) {
                 throw new ConfigException("cells", "missing (a list of cells such as {\"x\": 0, \"y\": 0, \"type\": \"goal\"})");
             }
             for (String list : List.of("rects", "cells")) {
-                JsonNode entries = root.get(list);
-                if (entries == null || entries.isNull()) {
-                    continue;
-                }
-                if (!entries.isArray()) {
-                    throw new ConfigException(list, "expected a list, got " + show(entries));
-                }
-                for (int i = 0; i < entries.size(); i++) {
-                    entry(entries.get(i), list + "[" + i + "]", list.equals("rects"));
+                List<? extends Entry> entries = list.equals("rects") ? file.rects() : file.cells();
+                for (int i = 0; entries != null && i < entries.size(); i++) {
+                    entry(list + "[" + i + "]", entries.get(i));
                 }
             }
-            checkRegionGaps();
-            GridLayout layout = builder.build();
-            layout = applyRegionNames(root.get("regions"), layout);
+            int expected = 0;
+            for (var entry : explicitRegions.entrySet()) {
+                if (entry.getKey() != expected++) {
+                    throw new ConfigException(entry.getValue(), entry.getKey() + " skips region " + (expected - 1)
+                            + " (explicit regions are numbered 0, 1, 2, ... without gaps)");
+                }
+            }
+            GridLayout layout = names(file.regions(), builder.build());
             checkPlayable(layout);
             return layout;
         }
 
-        private void entry(JsonNode e, String path, boolean rect) {
-            if (!e.isObject()) {
-                throw new ConfigException(path, "expected an object such as "
-                        + (rect ? "{\"x0\": 0, \"y0\": 0, \"x1\": 4, \"y1\": 1, \"type\": \"goal\"}" : "{\"x\": 0, \"y\": 0, \"type\": \"wall\"}")
-                        + ", got " + show(e));
+        private void entry(String path, Entry e) {
+            if (e == null) {
+                throw explain(path, NullNode.getInstance());
             }
-            checkKeys(e, path + ".", rect ? RECT_KEYS : CELL_KEYS);
             int x0;
             int y0;
             int x1;
             int y1;
-            if (rect) {
-                x0 = coordinate(e, path, "x0", width);
-                y0 = coordinate(e, path, "y0", height);
-                x1 = coordinate(e, path, "x1", width);
-                y1 = coordinate(e, path, "y1", height);
-                if (x1 < x0) {
-                    throw new ConfigException(path + ".x1", x1 + " is less than x0 (" + x0 + "); corners are inclusive, x0 ≤ x1");
-                }
-                if (y1 < y0) {
-                    throw new ConfigException(path + ".y1", y1 + " is less than y0 (" + y0 + "); corners are inclusive, y0 ≤ y1");
+            if (e instanceof Rect r) {
+                x0 = coordinate(path + ".x0", r.x0(), width);
+                y0 = coordinate(path + ".y0", r.y0(), height);
+                x1 = coordinate(path + ".x1", r.x1(), width);
+                y1 = coordinate(path + ".y1", r.y1(), height);
+                if (x1 < x0 || y1 < y0) {
+                    String axis = x1 < x0 ? "x" : "y";
+                    throw new ConfigException(path + "." + axis + "1", (x1 < x0 ? x1 + " is less than x0 (" + x0
+                            : y1 + " is less than y0 (" + y0) + "); corners are inclusive, " + axis + "0 ≤ " + axis + "1");
                 }
             } else {
-                x0 = x1 = coordinate(e, path, "x", width);
-                y0 = y1 = coordinate(e, path, "y", height);
+                x0 = x1 = coordinate(path + ".x", ((Cell) e).x(), width);
+                y0 = y1 = coordinate(path + ".y", ((Cell) e).y(), height);
             }
-            JsonNode typeNode = e.get("type");
-            if (typeNode == null) {
+            paint(path, x0, y0, x1, y1, e.type(), e.reward(), e.region());
+        }
+
+        private void paint(String path, int x0, int y0, int x1, int y1, String typeName, Double reward, Integer region) {
+            if (typeName == null) {
                 throw new ConfigException(path + ".type", "missing (one of " + String.join(", ", TYPE_NAMES) + ")");
             }
-            String type = typeNode.isTextual() ? typeNode.asText().toLowerCase(Locale.ROOT) : "";
+            String type = typeName.toLowerCase(Locale.ROOT);
             if (!TYPE_NAMES.contains(type)) {
-                throw new ConfigException(path + ".type", show(typeNode) + " is not a cell type (allowed: " + String.join(", ", TYPE_NAMES) + ")");
+                throw explain(path + ".type", TextNode.valueOf(typeName));
             }
-            double reward = reward(e, path, type);
-            int region = region(e, path, type);
+            double r = reward(path + ".reward", type, reward);
+            if (region != null && !type.equals("goal")) {
+                throw new ConfigException(path + ".region", "a " + type + " cell has no region (only goal cells have one)");
+            }
+            if (region != null && (region < 0 || region >= width * height)) {
+                throw new ConfigException(path + ".region", region + " is outside 0.." + (width * height - 1));
+            }
+            if (region != null) {
+                explicitRegions.putIfAbsent(region, path + ".region");
+            }
             for (int y = y0; y <= y1; y++) {
                 for (int x = x0; x <= x1; x++) {
                     switch (type) {
                         case "goal" -> {
-                            if (region >= 0) {
-                                builder.goal(x, y, reward, region);
+                            if (region != null) {
+                                builder.goal(x, y, r, region);
                             } else {
-                                builder.goal(x, y, reward);
+                                builder.goal(x, y, r);
                             }
                         }
-                        case "death" -> builder.death(x, y, reward);
+                        case "death" -> builder.death(x, y, r);
                         case "wall" -> builder.wall(x, y);
                         case "start" -> builder.start(x, y);
                         default -> builder.empty(x, y);
@@ -426,59 +464,23 @@ public final class GridLayoutIO {
             }
         }
 
-        private double reward(JsonNode e, String path, String type) {
-            boolean carries = type.equals("goal") || type.equals("death");
-            JsonNode r = e.get("reward");
-            if (r == null || r.isNull()) {
+        private static double reward(String field, String type, Double r) {
+            if (r == null) {
                 return type.equals("death") ? GridLayout.DEFAULT_DEATH_REWARD : GridLayout.DEFAULT_GOAL_REWARD;
             }
-            if (!carries) {
-                throw new ConfigException(path + ".reward", "a " + type + " cell has no reward (only goal and death cells have one)");
+            if (!type.equals("goal") && !type.equals("death")) {
+                throw new ConfigException(field, "a " + type + " cell has no reward (only goal and death cells have one)");
             }
-            if (!r.isNumber()) {
-                throw new ConfigException(path + ".reward", show(r) + " is not a number");
-            }
-            double v = r.asDouble();
-            if (!Double.isFinite(v) || Math.abs(v) > MAX_REWARD) {
-                throw new ConfigException(path + ".reward", v + " is out of range; allowed: a finite number from "
+            if (!Double.isFinite(r) || Math.abs(r) > MAX_REWARD) {
+                throw new ConfigException(field, r + " is out of range; allowed: a finite number from "
                         + "-1000000 to 1000000");
             }
-            return v;
+            return r;
         }
 
-        private int region(JsonNode e, String path, String type) {
-            JsonNode r = e.get("region");
-            if (r == null || r.isNull()) {
-                return -1;
-            }
-            if (!type.equals("goal")) {
-                throw new ConfigException(path + ".region", "a " + type + " cell has no region (only goal cells have one)");
-            }
-            int v = integer(r, path + ".region");
-            if (v < 0 || v >= width * height) {
-                throw new ConfigException(path + ".region", v + " is outside 0.." + (width * height - 1));
-            }
-            explicitRegions.putIfAbsent(v, path + ".region");
-            return v;
-        }
-
-        private void checkRegionGaps() {
-            int expected = 0;
-            for (var entry : explicitRegions.entrySet()) {
-                if (entry.getKey() != expected) {
-                    throw new ConfigException(entry.getValue(), entry.getKey() + " skips region " + expected
-                            + " (explicit regions are numbered 0, 1, 2, ... without gaps)");
-                }
-                expected++;
-            }
-        }
-
-        private GridLayout applyRegionNames(JsonNode names, GridLayout layout) {
-            if (names == null || names.isNull()) {
+        private static GridLayout names(List<String> names, GridLayout layout) {
+            if (names == null) {
                 return layout;
-            }
-            if (!names.isArray()) {
-                throw new ConfigException("regions", "expected a list of region names such as [\"bottom\", \"top\"], got " + show(names));
             }
             if (names.size() != layout.regionCount()) {
                 throw new ConfigException("regions", names.size() + " names given but the layout has "
@@ -486,16 +488,16 @@ public final class GridLayoutIO {
             }
             GridLayout.Builder b = layout.toBuilder();
             for (int r = 0; r < names.size(); r++) {
-                JsonNode n = names.get(r);
-                if (!n.isTextual() || n.asText().isBlank()) {
-                    throw new ConfigException("regions[" + r + "]", show(n) + " is not a name (a non-empty string)");
+                if (names.get(r) == null || names.get(r).isBlank()) {
+                    throw explain("regions[" + r + "]", names.get(r) == null ? NullNode.getInstance()
+                            : TextNode.valueOf(names.get(r)));
                 }
-                b.regionName(r, n.asText());
+                b.regionName(r, names.get(r));
             }
             return b.build();
         }
 
-        private void checkPlayable(GridLayout layout) {
+        private static void checkPlayable(GridLayout layout) {
             if (layout.goalCellCount() == 0) {
                 throw new ConfigException("cells", "the layout has no goal cell (at least one cell of type goal is needed)");
             }
@@ -508,61 +510,22 @@ public final class GridLayoutIO {
             }
         }
 
-        private static void checkKeys(JsonNode node, String prefix, List<String> allowed) {
-            Iterator<String> names = node.fieldNames();
-            while (names.hasNext()) {
-                String key = names.next();
-                if (!allowed.contains(key)) {
-                    throw new ConfigException(prefix + key, "unknown key (allowed: " + String.join(", ", allowed) + ")");
-                }
+        private static int size(String key, Integer v) {
+            if (v != null && (v < GridLayout.MIN_SIZE || v > GridLayout.MAX_SIZE)) {
+                throw new ConfigException(key, v + " is outside the grid size range (" + GridLayout.MIN_SIZE + ".."
+                        + GridLayout.MAX_SIZE + ")");
             }
+            return v == null ? GridLayout.DEFAULT_SIZE : v;
         }
 
-        private static String text(JsonNode root, String key, String fallback) {
-            JsonNode n = root.get(key);
-            if (n == null || n.isNull()) {
-                return fallback;
-            }
-            if (!n.isTextual()) {
-                throw new ConfigException(key, show(n) + " is not a string");
-            }
-            return n.asText();
-        }
-
-        private static int intValue(JsonNode root, String prefix, String key, int lo, int hi, int fallback, String what) {
-            JsonNode n = root.get(key);
-            if (n == null || n.isNull()) {
-                return fallback;
-            }
-            int v = integer(n, prefix + key);
-            if (v < lo || v > hi) {
-                throw new ConfigException(prefix + key, v + " is outside " + what + " (" + lo + ".." + hi + ")");
-            }
-            return v;
-        }
-
-        private static int coordinate(JsonNode e, String path, String key, int size) {
-            JsonNode n = e.get(key);
-            String field = path + "." + key;
-            if (n == null || n.isNull()) {
+        private static int coordinate(String field, Integer v, int size) {
+            if (v == null) {
                 throw new ConfigException(field, "missing (an integer 0.." + (size - 1) + ")");
             }
-            int v = integer(n, field);
             if (v < 0 || v >= size) {
                 throw new ConfigException(field, v + " is outside the grid (0.." + (size - 1) + ")");
             }
             return v;
         }
-
-        private static int integer(JsonNode n, String field) {
-            if (n.isIntegralNumber() && n.canConvertToInt()) {
-                return n.asInt();
-            }
-            if (n.isNumber() && n.asDouble() == Math.rint(n.asDouble()) && Math.abs(n.asDouble()) < Integer.MAX_VALUE) {
-                return (int) n.asDouble();
-            }
-            throw new ConfigException(field, show(n) + " is not an integer");
-        }
     }
-
 }
