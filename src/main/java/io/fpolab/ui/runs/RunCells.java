@@ -1,8 +1,10 @@
 package io.fpolab.ui.runs;
 
+import io.fpolab.runs.SweepWatch;
 import io.fpolab.train.TrainingRun.State;
 import java.util.List;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
@@ -114,7 +116,7 @@ public final class RunCells {
      * detail (iterations so far, the final metric, or the exit code, error and log of a failed run) below; the
      * tooltip has the detail whole.
      */
-    public static final class SweepRunCell extends javafx.scene.control.ListCell<io.fpolab.runs.SweepWatch.Run> {
+    public static final class SweepRunCell extends ListCell<SweepWatch.Run> {
         private static final List<String> STATE_CLASSES = List.of("sweep-finished", "sweep-running", "sweep-pending",
                 "sweep-failed");
         private final Label title = new Label();
@@ -135,7 +137,7 @@ public final class RunCells {
         }
 
         @Override
-        protected void updateItem(io.fpolab.runs.SweepWatch.Run r, boolean empty) {
+        protected void updateItem(SweepWatch.Run r, boolean empty) {
             super.updateItem(r, empty);
             title.getStyleClass().removeAll(STATE_CLASSES);
             setText(null);
