@@ -588,9 +588,6 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     private static String fmt(double v) {
-        if (!Double.isFinite(v)) {
-            return "–";
-        }
-        return Math.abs(v) >= 10 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.3f", v);
+        return SweepRuns.number(v);
     }
 }

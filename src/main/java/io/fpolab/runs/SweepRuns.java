@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -176,6 +177,14 @@ public final class SweepRuns {
 
     // ---- A run's state -----------------------------------------------------------------------------------------
 
+    /** A result as the sweep's table shows it: one decimal from 10 up, three below, "–" when not finite. */
+    public static String number(double v) {
+        if (!Double.isFinite(v)) {
+            return "–";
+        }
+        return Math.abs(v) >= 10 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.3f", v);
+    }
+
     /**
      * The state of run {@code index}: its run folder first (a summary means finished), then the queue, then its
      * latest task's log and exit code.
@@ -191,7 +200,9 @@ public final class SweepRuns {
         Path log = latestLog(sweepDir, index, jobIds);
         Queued task = queued == null ? null : queued.get(index);
         if (summary != null) {
-            return new Status(State.FINISHED, metric + " " + summary.get(metric), log);
+            Object value = summary.get(metric);
+            String shown = value instanceof Number n ? number(n.doubleValue()) : String.valueOf(value);
+            return new Status(State.FINISHED, metric + " " + shown, log);
         }
         if (task != null && task.pending()) {
             return new Status(State.PENDING, "job " + task.jobId() + "_" + index + ", waiting (" + task.reason() + ")",

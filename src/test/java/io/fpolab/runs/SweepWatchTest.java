@@ -92,7 +92,7 @@ class SweepWatchTest {
         Files.writeString(run2.resolve(RunFolder.METRICS), HEADER);
         s = watch.refresh();
         assertEquals(State.FINISHED, s.runs().get(0).state());
-        assertEquals("success_rate 0.75", s.runs().get(0).detail());
+        assertEquals("success_rate 0.750", s.runs().get(0).detail()); // as sweep.md writes it
         assertEquals(4, s.runs().get(0).history().size(), "a finished run keeps its curve");
         SweepWatch.Run failed = s.runs().get(1);
         assertEquals(State.FAILED, failed.state());
