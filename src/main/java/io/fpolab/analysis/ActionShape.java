@@ -1,6 +1,7 @@
 package io.fpolab.analysis;
 
 import io.fpolab.env.grid.GridWorldVecEnv;
+import java.util.Map;
 
 /**
  * The shape of sampled GridWorld actions at one cell, in the terms a class reads off a picture: the
@@ -96,6 +97,19 @@ public final class ActionShape {
             }
         }
         return new Density(LO, STEP, d);
+    }
+
+    /** The values of {@code keys} in an evaluation, in order, or null when any is missing. */
+    static double[] values(Map<String, Double> evaluation, String... keys) {
+        double[] v = new double[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            Double x = evaluation.get(keys[i]);
+            if (x == null) {
+                return null;
+            }
+            v[i] = x;
+        }
+        return v;
     }
 
     /**

@@ -173,15 +173,8 @@ public final class ForkEvaluator implements Trainer.Evaluator {
      * episodes and two peaks in the x-density at the symmetry point, valley at most half the smaller.
      */
     public static boolean twoRoutes(Map<String, Double> evaluation) {
-        Double left = evaluation.get("fork_left");
-        Double right = evaluation.get("fork_right");
-        Double pr = evaluation.get("x_peak_right");
-        Double pl = evaluation.get("x_peak_left");
-        Double valley = evaluation.get("x_valley");
-        if (left == null || right == null || pr == null || pl == null || valley == null) {
-            return false;
-        }
-        return left >= MIN_ROUTE && right >= MIN_ROUTE && ActionShape.twoPeaks(pr, pl, valley);
+        double[] v = ActionShape.values(evaluation, "fork_left", "fork_right", "x_peak_right", "x_peak_left", "x_valley");
+        return v != null && v[0] >= MIN_ROUTE && v[1] >= MIN_ROUTE && ActionShape.twoPeaks(v[2], v[3], v[4]);
     }
 
     /** Gaussian PPO's condition for "committed": one route taken in at least {@value #COMMITTED} of the evaluation episodes. */

@@ -20,18 +20,9 @@ public final class TwoModes {
 
     /** Whether an evaluation meets the condition; false when it lacks the saddle metrics. */
     public static boolean met(Map<String, Double> evaluation) {
-        Double up = evaluation.get("move_up");
-        Double down = evaluation.get("move_down");
-        Double stay = evaluation.get("move_stay");
-        Double success = evaluation.get("success_rate");
-        Double peakUp = evaluation.get("y_peak_up");
-        Double peakDown = evaluation.get("y_peak_down");
-        Double valley = evaluation.get("y_valley");
-        if (up == null || down == null || stay == null || success == null || peakUp == null || peakDown == null
-                || valley == null) {
-            return false;
-        }
-        return up >= MIN_MOVE && down >= MIN_MOVE && stay <= MAX_STAY && success >= MIN_SUCCESS
-                && ActionShape.twoPeaks(peakUp, peakDown, valley);
+        double[] v = ActionShape.values(evaluation, "move_up", "move_down", "move_stay", "success_rate", "y_peak_up",
+                "y_peak_down", "y_valley");
+        return v != null && v[0] >= MIN_MOVE && v[1] >= MIN_MOVE && v[2] <= MAX_STAY && v[3] >= MIN_SUCCESS
+                && ActionShape.twoPeaks(v[4], v[5], v[6]);
     }
 }
