@@ -88,6 +88,12 @@ public final class FigureCommand implements Callable<Integer> {
      * (about 500 points for two columns) the tick labels print at about 6 points.
      */
     static final int FORK_COLUMN = 460;
+    /**
+     * Base text size in points of the figures that hold the small multiples of the denoising: the size the policy
+     * field and the rollouts get from their own panels, so the multiples' tick labels are not drawn at half of it
+     * (each multiple alone would get 9 points, its tick labels under 2 points at a paper's text width).
+     */
+    static final double FIGURE_ONE_FONT = 14;
     static final double FORK_FONT = 13;
 
     /**
@@ -157,9 +163,9 @@ public final class FigureCommand implements Callable<Integer> {
                 samples != null ? samples : DEFAULT_GRID_SAMPLES, episodes != null ? episodes : DEFAULT_GRID_EPISODES,
                 FIGURE_SEED));
         return List.of(new Panel("figure1-policy-field", fig.policyField(), 640, 700),
-                new Panel("figure1-denoising", fig.denoising(), 1500, 360),
+                new Panel("figure1-denoising", fig.denoising(), 1500, 360, FIGURE_ONE_FONT),
                 new Panel("figure1-trajectories", fig.trajectories(), 640, 720),
-                new Panel("figure1", fig.combined(), 2100, 780));
+                new Panel("figure1", fig.combined(), 2100, 780, FIGURE_ONE_FONT));
     }
 
     private List<Panel> forkFigure() {
