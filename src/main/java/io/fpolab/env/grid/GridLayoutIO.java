@@ -42,8 +42,9 @@ import java.util.stream.IntStream;
  * explicitly, numbered 0, 1, 2, ... without gaps; unindexed goal cells form one region per connected
  * group, numbered after the indexed ones. y grows upward.
  *
- * <p>The file is bound onto records by the strict mapper experiment configs use ({@link ConfigIO#bind}), which
- * refuses unknown keys and wrong types; the reader then checks what depends on the grid. Every user error is a
+ * <p>The file is read and bound onto records by the strict mapper experiment configs use ({@link ConfigIO#treeReader},
+ * {@link ConfigIO#bind}), which refuses duplicate and unknown keys and wrong types, and written from the same
+ * records ({@link ConfigIO#format}); the reader then checks what depends on the grid. Every user error is a
  * {@link ConfigException} with a one-line message naming the field
  * ({@code cells[3].x}), the bad value and what is allowed; syntax errors name line and column. Files
  * follow the same input policy as experiment files ({@link ConfigIO#readText}): at most
