@@ -12,32 +12,24 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.BeanDescription;
-import com.fasterxml.jackson.databind.DeserializationConfig;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.EnumNamingStrategies;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.cfg.EnumFeature;
-import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.fpolab.core.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,48 +83,26 @@ public final class ConfigIO {
     private static final StreamReadConstraints NESTING = StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
             .build();
 
-    /** Enums are read by their lower-snake names only ("gaussian_ppo", not "GAUSSIAN_PPO"). */
-    private static final SimpleModule SNAKE_ENUMS = new SimpleModule().setDeserializerModifier(
-            new BeanDeserializerModifier() {
-                @Override
-                public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
-                        BeanDescription beanDesc, JsonDeserializer<?> deserializer) {
-                    return new StdScalarDeserializer<Enum<?>>(type) {
-                        @Override
-                        public Enum<?> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-                            for (Object e : type.getRawClass().getEnumConstants()) {
-                                if (p.currentToken() == JsonToken.VALUE_STRING
-                                        && p.getText().equals(FieldSpec.snake((Enum<?>) e))) {
-                                    return (Enum<?>) e;
-                                }
-                            }
-                            return (Enum<?>) ctxt.handleWeirdStringValue(type.getRawClass(), p.getText(), "not a name");
-                        }
-                    };
-                }
-            });
-
     /**
      * Reads JSON and binds trees strictly: unknown keys, nulls for primitives, trailing content, strings for numbers,
-     * numbers for strings and fractions for integers all fail; NaN and Infinity are read so the range check can
-     * name the field. Enums are written and read in lower snake case.
+     * numbers for strings, fractions for integers and numbers for enums all fail; NaN and Infinity are read so the
+     * range check can name the field. Enums are written and read by their lower-snake names only ("gaussian_ppo").
      */
     static final JsonMapper JSON = JsonMapper.builder(JsonFactory.builder()
                     .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .streamReadConstraints(NESTING).build())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
-                    DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .withCoercionConfigDefaults(c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
             .withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-            .configure(EnumFeature.WRITE_ENUMS_TO_LOWERCASE, true)
-            .addModule(SNAKE_ENUMS)
+            .enumNamingStrategy(EnumNamingStrategies.SNAKE_CASE)
             .build();
-    static final YAMLFactory YAML_IN = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+    private static final YAMLFactory YAML_IN = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .streamReadConstraints(NESTING).build();
     private static final ObjectMapper YAML_OUT = YAMLMapper.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build();
@@ -141,6 +111,15 @@ public final class ConfigIO {
     private static final String UNSUPPORTED = "; allowed: .json, .yaml or .yml";
 
     private ConfigIO() {
+    }
+
+    /**
+     * The strict tree reader for {@code format} (duplicate keys and trailing content fail, JSON NaN and Infinity are
+     * read) with another nesting limit: layout files are parsed with it and bound with {@link #bind}.
+     */
+    public static ObjectReader treeReader(Format format, int maxDepth) {
+        return JSON.reader().with((format == Format.JSON ? JSON.getFactory() : YAML_IN).rebuild()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth).build()).build());
     }
 
     /**
@@ -198,10 +177,9 @@ public final class ConfigIO {
      * @throws ConfigException with a one-line message starting with {@code file.toString()}
      */
     public static ExperimentConfig read(Path file) {
-        Format format;
+        Format format = formatOf(file);
         String text;
         try {
-            format = formatOf(file);
             text = readText(file, MAX_BYTES, "config");
         } catch (ConfigException e) {
             throw e.inSource(file.toString());
@@ -209,10 +187,12 @@ public final class ConfigIO {
         return parse(text, file.toString(), format, file.toAbsolutePath().getParent());
     }
 
+    /** The format of {@code file} by extension; an error message starts with the file. */
     private static Format formatOf(Path file) {
         String name = String.valueOf(file.getFileName());
         return Format.ofFileName(name).orElseThrow(() -> new ConfigException("", "unsupported file type "
-                + FieldSpec.quote(name.lastIndexOf('.') < 0 ? "" : name.substring(name.lastIndexOf('.'))) + UNSUPPORTED));
+                + FieldSpec.quote(name.lastIndexOf('.') < 0 ? "" : name.substring(name.lastIndexOf('.'))) + UNSUPPORTED)
+                .inSource(file.toString()));
     }
 
     /**
@@ -276,19 +256,25 @@ public final class ConfigIO {
 
     /** Pretty nested JSON in schema order, ending with a newline. */
     public static String toJson(ExperimentConfig config) {
-        try {
-            return JSON.writer(PRETTY).writeValueAsString(config) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise a validated config", e);
-        }
+        return format(config, Format.JSON);
     }
 
     /** Nested YAML in schema order; strings are quoted so names like "yes" or "1e3" read back as strings. */
     public static String toYaml(ExperimentConfig config) {
+        return format(config, Format.YAML);
+    }
+
+    /**
+     * A record bound by this class's mapper (a config or a layout file) as the text of a file: pretty JSON ending
+     * with a newline, or YAML with quoted strings; components in record order, enums by their lower-snake names.
+     */
+    public static String format(Object value, Format format) {
         try {
-            return YAML_OUT.writeValueAsString(JSON.valueToTree(config));
+            JsonNode tree = JSON.valueToTree(value);
+            return format == Format.JSON ? JSON.writer(PRETTY).writeValueAsString(tree) + "\n"
+                    : YAML_OUT.writeValueAsString(tree);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise a validated config", e);
+            throw new IllegalStateException("a tree always serialises", e);
         }
     }
 
@@ -300,13 +286,8 @@ public final class ConfigIO {
      * @throws IOException     if the directory is not writable or the disk is full
      */
     public static void write(Path file, ExperimentConfig config) throws IOException {
-        Format format;
-        try {
-            format = formatOf(file);
-        } catch (ConfigException e) {
-            throw e.inSource(file.toString());
-        }
-        AtomicFiles.write(file, (format == Format.JSON ? toJson(config) : toYaml(config)).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(file, (formatOf(file) == Format.JSON ? toJson(config) : toYaml(config))
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -423,7 +404,7 @@ public final class ConfigIO {
             throw e;
         } catch (IOException | RuntimeException e) {
             // SnakeYAML reports some problems (e.g. forbidden characters) with its own unchecked exceptions.
-            throw syntaxError(e, p);
+            throw syntaxError(e, p, format);
         }
     }
 
@@ -443,31 +424,14 @@ public final class ConfigIO {
             }
 
             @Override
-            public Number getNumberValue() throws IOException {
-                Double s = special();
-                return s != null ? s : super.getNumberValue();
-            }
-
-            @Override
-            public NumberType getNumberType() throws IOException {
-                return special() != null ? NumberType.DOUBLE : super.getNumberType();
-            }
-
-            @Override
             public NumberTypeFP getNumberTypeFP() throws IOException {
                 return special() != null ? NumberTypeFP.DOUBLE64 : super.getNumberTypeFP();
-            }
-
-            @Override
-            public boolean isNaN() throws IOException {
-                Double s = special();
-                return s != null ? !Double.isFinite(s) : super.isNaN();
             }
         };
     }
 
     /** A parser failure as {@code line N, column M: short reason}, with duplicate keys named by full path. */
-    private static ConfigException syntaxError(Exception e, JsonParser p) {
+    private static ConfigException syntaxError(Exception e, JsonParser p, Format format) {
         MarkedYAMLException yaml = null;
         for (Throwable t = e; t != null && yaml == null; t = t.getCause() == t ? null : t.getCause()) {
             yaml = t instanceof MarkedYAMLException m ? m : null;
@@ -488,8 +452,7 @@ public final class ConfigIO {
         } else if (raw != null && raw.startsWith("Trailing token")) {
             reason = "unexpected content after the end of the configuration; allowed: a single object";
         } else {
-            reason = shortReason(raw) + "; allowed: valid " + (p instanceof YAMLParser
-                    || p instanceof JsonParserDelegate ? "YAML" : "JSON");
+            reason = shortReason(raw) + "; allowed: valid " + format;
         }
         return new ConfigException(position(loc), reason);
     }

@@ -203,12 +203,9 @@ public record FieldSpec(String path, Kind kind, Object defaultValue, boolean req
      * @throws ConfigException naming this field, the bad value and what is allowed
      */
     public Object validate(Object raw) {
-        if (raw == null && kind != Kind.NULLABLE_STRING) {
-            throw typeError(raw);
-        }
         switch (kind) {
             case INT, LONG -> {
-                long v = integral(path, raw, range);
+                long v = finite(path, raw, range, true).longValueExact();
                 return kind == Kind.INT ? (Object) (int) v : (Object) v;
             }
             case DOUBLE -> {
@@ -231,7 +228,7 @@ public record FieldSpec(String path, Kind kind, Object defaultValue, boolean req
                 }
                 List<Integer> out = new ArrayList<>();
                 for (Object item : items) {
-                    out.add((int) integral(path + "[" + out.size() + "]", item, range));
+                    out.add(finite(path + "[" + out.size() + "]", item, range, true).intValueExact());
                 }
                 return List.copyOf(out);
             }
@@ -259,7 +256,7 @@ public record FieldSpec(String path, Kind kind, Object defaultValue, boolean req
         }
     }
 
-    /** A finite number inside {@code r}, as a BigDecimal (exact for every Number type). */
+    /** A finite number (an integer if {@code integral}) inside {@code r}, as a BigDecimal (exact for every Number type). */
     private static BigDecimal finite(String where, Object raw, Range r, boolean integral) {
         String allowed = r.format(integral);
         if (!(raw instanceof Number n)) {
@@ -279,13 +276,6 @@ public record FieldSpec(String path, Kind kind, Object defaultValue, boolean req
             throw new ConfigException(where, describe(raw) + " is out of range; allowed " + allowed);
         }
         return v;
-    }
-
-    private static long integral(String where, Object raw, Range r) {
-        if (raw == null) {
-            throw new ConfigException(where, "expected an integer, got null; allowed " + r.format(true));
-        }
-        return finite(where, raw, r, true).longValueExact();
     }
 
     private <T> T as(Class<T> type, Object raw) {

@@ -1,9 +1,6 @@
 package io.fpolab.config;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,7 +9,8 @@ import java.util.List;
 /**
  * The example experiments shipped in {@code sample-configs/} (class path {@code /sample-configs/}).
  * They are listed by {@code index.json} rather than by scanning the directory, because a directory
- * inside a jar cannot be listed portably; a test keeps the index and the directory in step.
+ * inside a jar cannot be listed portably; a test keeps the index and the directory in step. The index is read
+ * with the strict config mapper, so a misspelt key in it fails.
  */
 public final class SampleConfigs {
 
@@ -49,10 +47,6 @@ public final class SampleConfigs {
     public record Sample(String file, String title, String group, String description) {
     }
 
-    private static final ObjectMapper INDEX_READER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
-
     private SampleConfigs() {
     }
 
@@ -62,7 +56,7 @@ public final class SampleConfigs {
             if (in == null) {
                 throw new IllegalStateException("sample-configs/index.json is missing from the class path");
             }
-            return List.copyOf(INDEX_READER.readValue(in, new TypeReference<List<Sample>>() { }));
+            return List.copyOf(ConfigIO.JSON.readValue(in, new TypeReference<List<Sample>>() { }));
         } catch (IOException e) {
             throw new UncheckedIOException("sample-configs/index.json is unreadable", e);
         }

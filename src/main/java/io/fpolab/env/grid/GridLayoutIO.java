@@ -1,30 +1,20 @@
 package io.fpolab.env.grid;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fpolab.config.ConfigException;
 import io.fpolab.config.ConfigIO;
 import io.fpolab.core.AtomicFiles;
 import io.fpolab.env.grid.GridLayout.CellType;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileSystemException;
 import java.lang.reflect.RecordComponent;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Reads and writes GridWorld layout files, JSON ({@code .json}) or YAML ({@code .yaml}, {@code .yml}).
@@ -51,8 +42,9 @@ import java.util.stream.Collectors;
  * explicitly, numbered 0, 1, 2, ... without gaps; unindexed goal cells form one region per connected
  * group, numbered after the indexed ones. y grows upward.
  *
- * <p>The file is bound onto records by the strict mapper experiment configs use ({@link ConfigIO#bind}), which
- * refuses unknown keys and wrong types; the reader then checks what depends on the grid. Every user error is a
+ * <p>The file is read and bound onto records by the strict mapper experiment configs use ({@link ConfigIO#treeReader},
+ * {@link ConfigIO#bind}), which refuses duplicate and unknown keys and wrong types, and written from the same
+ * records ({@link ConfigIO#format}); the reader then checks what depends on the grid. Every user error is a
  * {@link ConfigException} with a one-line message naming the field
  * ({@code cells[3].x}), the bad value and what is allowed; syntax errors name line and column. Files
  * follow the same input policy as experiment files ({@link ConfigIO#readText}): at most
@@ -83,21 +75,8 @@ public final class GridLayoutIO {
 
     private static final List<String> TYPE_NAMES = List.of("empty", "goal", "death", "wall", "start");
 
-    private static final StreamReadConstraints NESTING = StreamReadConstraints.builder()
-            .maxNestingDepth(MAX_DEPTH).build();
-    // NaN and Infinity are read as numbers so that the reward check can name the field.
-    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
-                    .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-                    .streamReadConstraints(NESTING).build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
-    private static final ObjectMapper YAML = new YAMLMapper(YAMLFactory.builder()
-            .streamReadConstraints(NESTING)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .build());
+    private static final ObjectReader JSON = ConfigIO.treeReader(ConfigIO.Format.JSON, MAX_DEPTH);
+    private static final ObjectReader YAML = ConfigIO.treeReader(ConfigIO.Format.YAML, MAX_DEPTH);
 
     private GridLayoutIO() {
     }
@@ -140,9 +119,7 @@ public final class GridLayoutIO {
         JsonNode root;
         try {
             root = (format == Format.JSON ? JSON : YAML).readTree(text);
-        } catch (JsonProcessingException e) {
-            throw syntaxError(e);
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             // SnakeYAML reports some problems (nesting, forbidden characters) with its own unchecked exceptions.
             throw syntaxError(e);
         }
@@ -169,26 +146,8 @@ public final class GridLayoutIO {
      * automatic numbering, starts only if they were marked.
      */
     public static String format(GridLayout layout, Format format) {
-        ObjectMapper mapper = format == Format.JSON ? JSON : YAML;
-        ObjectNode root = mapper.createObjectNode();
-        root.put("name", layout.name());
-        if (!layout.description().isEmpty()) {
-            root.put("description", layout.description());
-        }
-        root.put("width", layout.width());
-        root.put("height", layout.height());
-        boolean namedRegions = false;
-        for (int r = 0; r < layout.regionCount(); r++) {
-            namedRegions |= !layout.regionName(r).equals("goal " + (r + 1));
-        }
-        if (namedRegions) {
-            ArrayNode names = root.putArray("regions");
-            for (int r = 0; r < layout.regionCount(); r++) {
-                names.add(layout.regionName(r));
-            }
-        }
-        ArrayNode rects = mapper.createArrayNode();
-        ArrayNode cells = mapper.createArrayNode();
+        List<Rect> rects = new ArrayList<>();
+        List<Cell> cells = new ArrayList<>();
         int w = layout.width();
         int h = layout.height();
         boolean[] covered = new boolean[w * h];
@@ -210,30 +169,24 @@ public final class GridLayoutIO {
                         covered[y * w + x] = true;
                     }
                 }
-                ObjectNode entry;
+                CellType type = layout.type(x0, y0);
+                String name = type == CellType.EMPTY ? "start" : type.name().toLowerCase(Locale.ROOT);
+                double r = layout.reward(x0, y0);
+                Number reward = type != CellType.GOAL && type != CellType.DEATH ? null
+                        : r == Math.rint(r) && Math.abs(r) < 1e15 ? (Number) (long) r : (Number) r;
+                Integer region = type == CellType.GOAL && layout.hasExplicitRegions() ? layout.region(x0, y0) : null;
                 if (x0 == x1 && y0 == y1) {
-                    entry = cells.addObject();
-                    entry.put("x", x0);
-                    entry.put("y", y0);
+                    cells.add(new Cell(x0, y0, name, reward, region));
                 } else {
-                    entry = rects.addObject();
-                    entry.put("x0", x0);
-                    entry.put("y0", y0);
-                    entry.put("x1", x1);
-                    entry.put("y1", y1);
+                    rects.add(new Rect(x0, y0, x1, y1, name, reward, region));
                 }
-                describe(layout, x0, y0, entry);
             }
         }
-        if (!rects.isEmpty()) {
-            root.set("rects", rects);
-        }
-        root.set("cells", cells);
-        try {
-            return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree always serializes", e);
-        }
+        List<String> regions = IntStream.range(0, layout.regionCount()).mapToObj(layout::regionName).toList();
+        boolean named = IntStream.range(0, regions.size()).anyMatch(r -> !regions.get(r).equals("goal " + (r + 1)));
+        return ConfigIO.format(new LayoutFile(layout.name(), layout.description().isEmpty() ? null
+                : layout.description(), w, h, named ? regions : null, rects.isEmpty() ? null : rects, cells),
+                ConfigIO.Format.valueOf(format.name()));
     }
 
     /**
@@ -274,22 +227,6 @@ public final class GridLayoutIO {
         return true;
     }
 
-    private static void describe(GridLayout g, int x, int y, ObjectNode entry) {
-        CellType type = g.type(x, y);
-        entry.put("type", type == CellType.EMPTY ? "start" : type.name().toLowerCase(Locale.ROOT));
-        if (type == CellType.GOAL || type == CellType.DEATH) {
-            double r = g.reward(x, y);
-            if (r == Math.rint(r) && Math.abs(r) < 1e15) {
-                entry.put("reward", (long) r);
-            } else {
-                entry.put("reward", r);
-            }
-        }
-        if (type == CellType.GOAL && g.hasExplicitRegions()) {
-            entry.put("region", g.region(x, y));
-        }
-    }
-
     private static ConfigException syntaxError(Exception e) {
         JsonLocation loc = e instanceof JsonProcessingException jpe ? jpe.getLocation() : null;
         String raw = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
@@ -306,10 +243,7 @@ public final class GridLayoutIO {
                     .map(String::strip).collect(Collectors.joining("; "));
             message = ConfigIO.shortReason(message) + "; allowed: valid JSON or YAML";
         }
-        if (loc == null || loc.getLineNr() < 1) {
-            return new ConfigException("file", message);
-        }
-        return new ConfigException("line " + loc.getLineNr() + ", column " + loc.getColumnNr(), message);
+        return new ConfigException(loc == null || loc.getLineNr() < 1 ? "file" : ConfigIO.position(loc), message);
     }
 
     private static String stem(String fileName) {
@@ -322,7 +256,8 @@ public final class GridLayoutIO {
         return s.length() > 40 ? s.substring(0, 37) + "..." : s;
     }
 
-    /** A layout file as Jackson binds it; absent keys are null. */
+    /** A layout file as Jackson binds and writes it; absent keys are null and null ones are not written. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     private record LayoutFile(String name, String description, Integer width, Integer height, List<String> regions,
             List<Rect> rects, List<Cell> cells) {
     }
@@ -331,15 +266,17 @@ public final class GridLayoutIO {
     private interface Entry {
         String type();
 
-        Double reward();
+        Number reward();
 
         Integer region();
     }
 
-    private record Cell(Integer x, Integer y, String type, Double reward, Integer region) implements Entry {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record Cell(Integer x, Integer y, String type, Number reward, Integer region) implements Entry {
     }
 
-    private record Rect(Integer x0, Integer y0, Integer x1, Integer y1, String type, Double reward, Integer region)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record Rect(Integer x0, Integer y0, Integer x1, Integer y1, String type, Number reward, Integer region)
             implements Entry {
     }
 
@@ -427,7 +364,7 @@ public final class GridLayoutIO {
             paint(path, x0, y0, x1, y1, e.type(), e.reward(), e.region());
         }
 
-        private void paint(String path, int x0, int y0, int x1, int y1, String typeName, Double reward, Integer region) {
+        private void paint(String path, int x0, int y0, int x1, int y1, String typeName, Number reward, Integer region) {
             if (typeName == null) {
                 throw new ConfigException(path + ".type", "missing (one of " + String.join(", ", TYPE_NAMES) + ")");
             }
@@ -464,13 +401,14 @@ public final class GridLayoutIO {
             }
         }
 
-        private static double reward(String field, String type, Double r) {
-            if (r == null) {
+        private static double reward(String field, String type, Number n) {
+            if (n == null) {
                 return type.equals("death") ? GridLayout.DEFAULT_DEATH_REWARD : GridLayout.DEFAULT_GOAL_REWARD;
             }
             if (!type.equals("goal") && !type.equals("death")) {
                 throw new ConfigException(field, "a " + type + " cell has no reward (only goal and death cells have one)");
             }
+            double r = n.doubleValue();
             if (!Double.isFinite(r) || Math.abs(r) > MAX_REWARD) {
                 throw new ConfigException(field, r + " is out of range; allowed: a finite number from "
                         + "-1000000 to 1000000");
