@@ -4,6 +4,7 @@ import io.fpolab.core.math.Rng;
 import io.fpolab.env.Envs;
 import io.fpolab.env.StepResult;
 import io.fpolab.env.VecEnv;
+import io.fpolab.env.mujoco.MujocoVecEnv;
 import io.fpolab.train.Trainer;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +49,9 @@ public final class ControlEvaluator implements Trainer.Evaluator {
                     len[i] = r.episodeLength[i];
                 }
             }
+        }
+        if (env instanceof MujocoVecEnv mujoco) {
+            mujoco.close(); // its native memory now rather than at some later garbage collection
         }
         double mean = 0;
         double meanLen = 0;

@@ -40,13 +40,14 @@ public final class ValidateCommand implements Callable<Integer> {
         for (Path file : files) {
             try {
                 ExperimentConfig config = ConfigIO.read(file);
+                String note;
                 try {
-                    Envs.create(config.env()); // what train checks next: the layout file, the env's options
+                    note = Envs.check(config.env()); // what train checks next: the layout file, the env's options
                 } catch (ConfigException e) {
                     throw e.inSource(file.toString());
                 }
                 out.println("ok: " + file + " (" + config.algorithm().name().toLowerCase(Locale.ROOT) + ", "
-                        + config.env().id() + ")");
+                        + config.env().id() + (note == null ? "" : "; " + note) + ")");
             } catch (ConfigException e) {
                 // The message already starts with the file name (ConfigIO prefixes its source).
                 err.println("error: " + e.getMessage());

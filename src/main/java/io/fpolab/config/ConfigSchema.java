@@ -48,9 +48,15 @@ public final class ConfigSchema {
             "cartpole-balance_sparse", "cartpole-swingup", "cartpole-swingup_sparse", "acrobot-swingup",
             "acrobot-swingup_sparse", "point_mass-easy", "reacher-easy", "reacher-hard");
 
+    /**
+     * The tasks that run in the system's MuJoCo (the optional backend of {@code io.fpolab.env.mujoco}) rather
+     * than in the lab's Java physics; they run only where MuJoCo is installed.
+     */
+    public static final List<String> MUJOCO_IDS = List.of("cheetah-run");
+
     /** Every environment id the lab knows; the one list the schema, docs and UI read. */
     public static final List<String> ENV_IDS = Stream.of(List.of("gridworld"), DM_CONTROL_IDS,
-            List.of("gym-pendulum", "mountain-car-continuous", "fork-easy")).flatMap(List::stream).toList();
+            List.of("gym-pendulum", "mountain-car-continuous", "fork-easy"), MUJOCO_IDS).flatMap(List::stream).toList();
 
     /** Built-in GridWorld layouts. */
     public static final List<String> GRID_LAYOUTS = List.of("two_bands", "three_goals", "obstacle", "two_slits",
@@ -95,8 +101,9 @@ public final class ConfigSchema {
                             + "steps are treated as Gaussian MDP steps)."),
 
             FieldSpec.choice("env.id", "gridworld", true, ENV_IDS, ALL,
-                    "The task to learn: the 2-D GridWorld of the paper's Figure 1 or a continuous-control task "
-                            + "modelled on the DeepMind Control Suite / Gym."),
+                    "The task to learn: the 2-D GridWorld of the paper's Figure 1, a continuous-control task "
+                            + "modelled on the DeepMind Control Suite / Gym, or a Control Suite task run in MuJoCo "
+                            + "itself (cheetah-run; needs MuJoCo 2.2.2 installed)."),
             FieldSpec.choice("env.layout", "two_bands", false, GRID_LAYOUTS, ALL,
                     "GridWorld map: two_bands is the paper's Figure 1 (two goal bands, so the best policy is "
                             + "bimodal); ignored by other environments."),
@@ -116,8 +123,8 @@ public final class ConfigSchema {
                     "How a dm_control task integrates its physics: dm_control (RK4 for cartpole and acrobot, "
                             + "semi-implicit Euler with implicit joint damping for the others) or playground "
                             + "(MuJoCo Playground: semi-implicit Euler with explicit damping, pendulum in 2 "
-                            + "sub-steps of 0.01 s, reacher in 4 of 0.005 s). GridWorld and the Gym tasks accept "
-                            + "only dm_control."),
+                            + "sub-steps of 0.01 s, reacher in 4 of 0.005 s). GridWorld, the Gym tasks and the "
+                            + "MuJoCo tasks (cheetah-run, dm_control's own model) accept only dm_control."),
             FieldSpec.bool("env.staggerStarts", false, ALL,
                     "Training only: cut each environment's first episode at a random length, so the parallel "
                             + "environments sit at different points of their episodes and every batch mixes early "
@@ -366,7 +373,7 @@ public final class ConfigSchema {
                                     + "env.actionTransform tanh or gaussian.tanhSquash true"),
             new CrossFieldRule("env.integration",
                     "playground only with a dm_control task (" + String.join(", ", DM_CONTROL_IDS) + "); "
-                            + "GridWorld and the Gym tasks have a single update rule",
+                            + "GridWorld, the Gym tasks and the MuJoCo tasks have a single update rule",
                     m -> {
                         Object id = m.get("env.id");
                         return m.get("env.integration") == Integration.DM_CONTROL || DM_CONTROL_IDS.contains(id)

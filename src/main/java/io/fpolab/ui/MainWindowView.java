@@ -4,6 +4,7 @@ import io.fpolab.config.ExperimentConfig;
 import io.fpolab.config.SampleConfigs;
 import io.fpolab.config.SampleConfigs.Sample;
 import io.fpolab.core.EngineInfo;
+import io.fpolab.env.mujoco.MujocoSuite;
 import io.fpolab.runs.RunFolder;
 import io.fpolab.runs.SweepWatch;
 import io.fpolab.train.TrainingRun;
@@ -526,6 +527,12 @@ public class MainWindowView {
     }
 
     private void startRun(ExperimentConfig cfg) {
+        // A MuJoCo task where MuJoCo is missing: say how to install it instead of a run that fails at once.
+        String missing = MujocoSuite.ids().contains(cfg.env().id()) ? MujocoSuite.unavailableReason(cfg.env().id()) : null;
+        if (missing != null) {
+            Dialogs.error(window(), "Cannot start a run", missing);
+            return;
+        }
         runs.start(cfg);
     }
 

@@ -109,9 +109,19 @@ class SampleConfigsTest {
         assertTrue(checked >= 36, "menu entries with a step count: " + checked);
     }
 
-    /** The control tasks with paper and lab-tuned presets: all but GridWorld and the fork task (a classroom pair). */
+    /**
+     * The control tasks with paper presets: all but GridWorld and the fork task (a classroom pair). All but the
+     * MuJoCo tasks also have lab-tuned presets.
+     */
     private static final List<String> CONTROL_TASKS = ConfigSchema.ENV_IDS.subList(1, ConfigSchema.ENV_IDS.size()).stream()
             .filter(id -> !id.equals("fork-easy")).toList();
+    private static final List<String> TUNED_TASKS = CONTROL_TASKS.stream()
+            .filter(id -> !ConfigSchema.MUJOCO_IDS.contains(id)).toList();
+
+    /** dm_control tasks, in the lab's physics or in MuJoCo: the env gets tanh(a) and the entropy is the squashed one. */
+    private static boolean dmControlTask(String task) {
+        return ConfigSchema.DM_CONTROL_IDS.contains(task) || ConfigSchema.MUJOCO_IDS.contains(task);
+    }
     private static final List<String> ALGORITHMS = List.of("fpo", "gaussian-ppo", "dppo");
 
     @Test
@@ -121,7 +131,7 @@ class SampleConfigsTest {
             listed.put(s.file(), s);
         }
         for (String task : CONTROL_TASKS) {
-            for (String family : List.of("", "-tuned")) {
+            for (String family : TUNED_TASKS.contains(task) ? List.of("", "-tuned") : List.of("")) {
                 long budget = -1;
                 ExperimentConfig.EnvConfig env = null;
                 for (String algo : ALGORITHMS) {
@@ -133,7 +143,7 @@ class SampleConfigsTest {
                     assertEquals(Algorithm.valueOf(algo.replace('-', '_').toUpperCase(Locale.ROOT)), c.algorithm(), file);
                     assertEquals(task, c.env().id(), file);
                     // dm_control tasks: env gets tanh(a) as in the paper; the Gym classics clip to their own bounds.
-                    assertEquals(ConfigSchema.DM_CONTROL_IDS.contains(task)
+                    assertEquals(dmControlTask(task)
                             ? ExperimentConfig.ActionTransform.TANH : ExperimentConfig.ActionTransform.CLIP,
                             c.env().actionTransform(), file);
                     assertTrue(c.ppo().totalSteps() >= 1_000_000L && c.ppo().totalSteps() <= 5_000_000L,
@@ -167,13 +177,15 @@ class SampleConfigsTest {
     @Test
     void paperPresetsAreThePaperRecipeExceptBudgetEnvsAndBatchShape() {
         for (String task : CONTROL_TASKS) {
-            boolean dm = ConfigSchema.DM_CONTROL_IDS.contains(task);
+            boolean dm = dmControlTask(task);
+            // The lab's dm_control tasks integrate as Playground does; MuJoCo tasks run dm_control's model as is.
+            boolean playground = ConfigSchema.DM_CONTROL_IDS.contains(task);
             for (String algo : ALGORITHMS) {
                 String file = task + "-" + algo + ".json";
                 ExperimentConfig c = SampleConfigs.load(file);
                 Map<String, Object> expected = new TreeMap<>();
                 expected.put("env.maxSteps", 0);
-                expected.put("env.integration", dm ? Integration.PLAYGROUND : Integration.DM_CONTROL);
+                expected.put("env.integration", playground ? Integration.PLAYGROUND : Integration.DM_CONTROL);
                 expected.put("env.staggerStarts", false);
                 expected.put("actor.hidden", List.of(32, 32, 32, 32));
                 expected.put("actor.activation", Activation.SILU);
@@ -245,7 +257,7 @@ class SampleConfigsTest {
 
     @Test
     void tunedPresetsNameTheirPaperTwinAndEveryDeparture() {
-        for (String task : CONTROL_TASKS) {
+        for (String task : TUNED_TASKS) {
             for (String algo : ALGORITHMS) {
                 String file = task + "-" + algo + "-tuned.json";
                 ExperimentConfig tuned = SampleConfigs.load(file);

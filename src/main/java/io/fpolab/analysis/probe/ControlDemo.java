@@ -6,6 +6,7 @@ import io.fpolab.env.StepResult;
 import io.fpolab.env.VecEnv;
 import io.fpolab.env.control.ControlSuite;
 import io.fpolab.env.control.ForkEasy;
+import io.fpolab.env.mujoco.MujocoSuite;
 import io.fpolab.train.Trainer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -33,7 +34,9 @@ public final class ControlDemo {
 
     private ControlDemo(String envId, Integration integration, long seed) {
         this.envId = envId;
-        this.env = ControlSuite.create(envId, 1, integration);
+        // A MuJoCo task's native memory is freed when the demo is dropped (MujocoVecEnv's cleaner).
+        this.env = MujocoSuite.ids().contains(envId) ? MujocoSuite.create(envId, 1)
+                : ControlSuite.create(envId, 1, integration);
         this.rng = new Rng(seed);
         this.dt = controlStep(envId);
         env.reset(rng);
@@ -56,7 +59,7 @@ public final class ControlDemo {
 
     /** Simulated seconds per control step (dm_control's step sizes; Gymnasium's render rate for mountain car). */
     public static double controlStep(String id) {
-        if (id.startsWith("cartpole") || id.startsWith("acrobot")) {
+        if (id.startsWith("cartpole") || id.startsWith("acrobot") || id.startsWith("cheetah")) {
             return 0.01;
         }
         if (id.equals("gym-pendulum") || id.equals(ForkEasy.ID)) {

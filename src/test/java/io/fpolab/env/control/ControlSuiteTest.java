@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fpolab.config.ConfigSchema;
+import io.fpolab.env.mujoco.MujocoSuite;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +18,11 @@ class ControlSuiteTest {
     }
 
     @Test
-    void theConfigSchemaListsTheSameEnvironmentsAndDmControlTasks() {
-        assertEquals(ControlSuite.ids(), ConfigSchema.ENV_IDS.subList(1, ConfigSchema.ENV_IDS.size()));
+    void theConfigSchemaListsTheSameEnvironmentsDmControlAndMujocoTasks() {
+        assertEquals(ControlSuite.ids(), ConfigSchema.ENV_IDS.subList(1, 1 + ControlSuite.ids().size()));
+        assertEquals(MujocoSuite.ids(), ConfigSchema.ENV_IDS.subList(1 + ControlSuite.ids().size(),
+                ConfigSchema.ENV_IDS.size()));
+        assertEquals(MujocoSuite.ids(), ConfigSchema.MUJOCO_IDS);
         assertEquals("gridworld", ConfigSchema.ENV_IDS.get(0));
         assertEquals(ControlSuite.dmControlIds(), ConfigSchema.DM_CONTROL_IDS);
     }

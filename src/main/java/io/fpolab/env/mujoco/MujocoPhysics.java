@@ -1,0 +1,248 @@
+package io.fpolab.env.mujoco;
+
+import io.fpolab.env.mujoco.Mujoco.Layout;
+import io.fpolab.env.mujoco.Mujoco.Lib;
+import com.sun.jna.Pointer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.ref.Cleaner;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * One MuJoCo model ({@code mjModel}) and {@code n} simulations of it ({@code mjData}), for a vectorized
+ * environment: the model is shared and read-only, each copy of the environment steps its own data. Holds
+ * native memory: {@link #close()} frees it; a physics that is dropped without closing is freed when it
+ * becomes unreachable (a {@link Cleaner}), since some callers build an environment only to read its spec.
+ * Not thread-safe.
+ */
+final class MujocoPhysics implements AutoCloseable {
+    private static final Cleaner CLEANER = Cleaner.create();
+
+    private final Handles handles;
+    private final Cleaner.Cleanable cleanable;
+    private final int nq;
+    private final int nv;
+    private final int nu;
+    private final Pointer[] qpos;
+    private final Pointer[] qvel;
+    private final Pointer[] ctrl;
+    private final Pointer[] sensordata;
+
+    /** The native pointers, apart from the physics so that the cleaner does not keep it reachable. */
+    private static final class Handles implements Runnable {
+        final Pointer model;
+        final Pointer[] data;
+        boolean freed;
+
+        Handles(Pointer model, int n) {
+            this.model = model;
+            this.data = new Pointer[n];
+        }
+
+        @Override
+        public void run() {
+            for (int i = 0; i < data.length; i++) {
+                if (data[i] != null) {
+                    Lib.mj_deleteData(data[i]);
+                    data[i] = null;
+                }
+            }
+            Lib.mj_deleteModel(model);
+            freed = true;
+        }
+    }
+
+    /**
+     * Loads the MJCF resource {@code resource} (a class-path resource, written to a temporary file for
+     * {@code mj_loadXML}) and makes {@code n} data for it.
+     *
+     * @throws MujocoUnavailableException when MuJoCo is missing or unsupported
+     * @throws IllegalStateException      when MuJoCo refuses the model (its message included)
+     */
+    MujocoPhysics(String resource, int n) {
+        Mujoco.require();
+        Pointer model = loadXml(resource);
+        this.handles = new Handles(model, n);
+        this.cleanable = CLEANER.register(this, handles);
+        this.nq = model.getInt(Layout.MODEL_NQ);
+        this.nv = model.getInt(Layout.MODEL_NV);
+        this.nu = model.getInt(Layout.MODEL_NU);
+        this.qpos = new Pointer[n];
+        this.qvel = new Pointer[n];
+        this.ctrl = new Pointer[n];
+        this.sensordata = new Pointer[n];
+        for (int i = 0; i < n; i++) {
+            Pointer d = Lib.mj_makeData(model);
+            if (d == null) {
+                close();
+                throw new IllegalStateException("MuJoCo could not allocate data " + i + " of " + n + " for " + resource);
+            }
+            handles.data[i] = d;
+            qpos[i] = d.getPointer(Layout.DATA_QPOS);
+            qvel[i] = d.getPointer(Layout.DATA_QVEL);
+            ctrl[i] = d.getPointer(Layout.DATA_CTRL);
+            sensordata[i] = d.getPointer(Layout.DATA_SENSORDATA);
+        }
+    }
+
+    private static Pointer loadXml(String resource) {
+        Path file = null;
+        try (InputStream in = MujocoPhysics.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("model resource " + resource + " is missing from the class path");
+            }
+            file = Files.createTempFile("fpolab-mjcf-", ".xml");
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            byte[] error = new byte[1000];
+            Pointer model = Lib.mj_loadXML(file.toString(), null, error, error.length);
+            if (model == null) {
+                int len = 0;
+                while (len < error.length && error[len] != 0) {
+                    len++;
+                }
+                throw new IllegalStateException("MuJoCo refused " + resource + ": "
+                        + new String(error, 0, len, StandardCharsets.UTF_8).replace('\n', ' ').trim());
+            }
+            return model;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + resource + " to a temporary file", e);
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // a leftover temporary file is harmless
+                }
+            }
+        }
+    }
+
+    int size() {
+        return handles.data.length;
+    }
+
+    int nq() {
+        return nq;
+    }
+
+    int nv() {
+        return nv;
+    }
+
+    int nu() {
+        return nu;
+    }
+
+    /** The model's timestep ({@code opt.timestep}). */
+    double timestep() {
+        return model().getDouble(Layout.MODEL_OPT_TIMESTEP);
+    }
+
+    int njnt() {
+        return model().getInt(Layout.MODEL_NJNT);
+    }
+
+    /** Whether joint {@code j} has limits ({@code jnt_limited}). */
+    boolean jointLimited(int j) {
+        return model().getPointer(Layout.MODEL_JNT_LIMITED).getByte(j) != 0;
+    }
+
+    /** Joint {@code j}'s range {@code [lower, upper]} ({@code jnt_range}; radians for hinges). */
+    double[] jointRange(int j) {
+        return model().getPointer(Layout.MODEL_JNT_RANGE).getDoubleArray(16L * j, 2);
+    }
+
+    /** Index in {@code sensordata} of the named sensor's first value. */
+    int sensorAddress(String name) {
+        int id = Lib.mj_name2id(model(), Layout.OBJ_SENSOR, name);
+        if (id < 0) {
+            throw new IllegalStateException("the model has no sensor '" + name + "'");
+        }
+        return model().getPointer(Layout.MODEL_SENSOR_ADR).getInt(4L * id);
+    }
+
+    /** {@code mj_resetData}: data {@code i} back to the model's initial state, controls zero, time 0. */
+    void resetData(int i) {
+        Lib.mj_resetData(model(), data(i));
+    }
+
+    void forward(int i) {
+        Lib.mj_forward(model(), data(i));
+    }
+
+    void step(int i) {
+        Lib.mj_step(model(), data(i));
+    }
+
+    void step1(int i) {
+        Lib.mj_step1(model(), data(i));
+    }
+
+    void step2(int i) {
+        Lib.mj_step2(model(), data(i));
+    }
+
+    void setTime(int i, double t) {
+        data(i).setDouble(Layout.DATA_TIME, t);
+    }
+
+    void readQpos(int i, double[] dst, int off) {
+        live();
+        qpos[i].read(0, dst, off, nq);
+    }
+
+    void readQvel(int i, double[] dst, int off) {
+        live();
+        qvel[i].read(0, dst, off, nv);
+    }
+
+    void writeQpos(int i, double[] src, int off) {
+        live();
+        qpos[i].write(0, src, off, nq);
+    }
+
+    void writeQvel(int i, double[] src, int off) {
+        live();
+        qvel[i].write(0, src, off, nv);
+    }
+
+    void writeCtrl(int i, double[] src) {
+        live();
+        ctrl[i].write(0, src, 0, nu);
+    }
+
+    double sensor(int i, int address) {
+        live();
+        return sensordata[i].getDouble(8L * address);
+    }
+
+    boolean closed() {
+        return handles.freed;
+    }
+
+    /** Frees the data and the model; later calls fail. Idempotent. */
+    @Override
+    public void close() {
+        cleanable.clean();
+    }
+
+    private Pointer model() {
+        live();
+        return handles.model;
+    }
+
+    private Pointer data(int i) {
+        live();
+        return handles.data[i];
+    }
+
+    private void live() {
+        if (closed()) {
+            throw new IllegalStateException("this MuJoCo environment is closed");
+        }
+    }
+}

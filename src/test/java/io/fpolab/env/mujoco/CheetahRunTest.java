@@ -1,0 +1,192 @@
+package io.fpolab.env.mujoco;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.fpolab.core.math.Rng;
+import io.fpolab.env.StepResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code cheetah-run} in MuJoCo: sizes, reward, determinism and native memory. Needs MuJoCo 2.2.2
+ * ({@code apt-get install libmujoco-dev}); skipped, with the reason, without it.
+ */
+class CheetahRunTest {
+    @BeforeEach
+    void needsMujoco() {
+        assumeTrue(Mujoco.available(), () -> "MuJoCo is not usable here: " + Mujoco.problem());
+    }
+
+    @Test
+    void resetGivesPositionsButRootxThenVelocities() {
+        try (CheetahRun env = new CheetahRun(3)) {
+            assertEquals(17, env.spec().obsDim());
+            assertEquals(6, env.spec().actDim());
+            assertEquals(1000, env.spec().maxSteps());
+            float[] obs = env.reset(new Rng(1));
+            assertEquals(3 * 17, obs.length);
+            for (int i = 0; i < 3; i++) {
+                double[] s = env.state(i);
+                assertEquals(18, s.length);
+                for (int k = 0; k < 8; k++) {
+                    assertEquals((float) s[1 + k], obs[i * 17 + k], "qpos " + (k + 1) + " of env " + i);
+                }
+                for (int k = 0; k < 9; k++) {
+                    assertEquals((float) s[9 + k], obs[i * 17 + 8 + k], "qvel " + k + " of env " + i);
+                }
+            }
+        }
+    }
+
+    @Test
+    void resetRandomisesTheLimitedJointsAndLetsTheBodySettle() {
+        try (CheetahRun env = new CheetahRun(8)) {
+            env.reset(new Rng(2));
+            double[] a = env.qpos(0);
+            double[] b = env.qpos(1);
+            assertFalse(Arrays.equals(a, b), "two envs start in the same pose");
+            for (int i = 0; i < 8; i++) {
+                double[] q = env.qpos(i);
+                double[] v = env.qvel(i);
+                // 200 settling steps from 0.7 m: the torso has come down onto the legs (rootz < 0) and has
+                // nearly stopped (dm_control's episodes start from such a rest pose).
+                assertTrue(q[1] < 0 && q[1] > -0.7, "rootz " + q[1]);
+                assertTrue(Math.abs(v[1]) < 0.5, "settled rootz velocity " + v[1]);
+            }
+        }
+    }
+
+    @Test
+    void rewardStaysInTheUnitIntervalUnderRandomActions() {
+        try (CheetahRun env = new CheetahRun(4)) {
+            Rng rng = new Rng(3);
+            env.reset(rng);
+            float[] actions = new float[4 * 6];
+            double max = 0;
+            for (int t = 0; t < 300; t++) {
+                for (int k = 0; k < actions.length; k++) {
+                    actions[k] = (float) rng.uniform(-1.5, 1.5);
+                }
+                StepResult r = env.step(actions, rng);
+                for (float x : r.reward) {
+                    assertTrue(x >= 0 && x <= 1, "reward " + x + " at step " + t);
+                    max = Math.max(max, x);
+                }
+            }
+            assertTrue(max > 0, "random actions never moved the cheetah forward");
+        }
+    }
+
+    @Test
+    void rewardIsTheLinearToleranceOfTheCentreOfMassSpeed() {
+        try (CheetahRun env = new CheetahRun(1)) {
+            env.reset(new Rng(4));
+            double[] q = env.qpos(0);
+            // A pure translation (every body moves at rootx's velocity): the centre of mass moves at it too.
+            double[][] cases = {{5, 0.5}, {2.5, 0.25}, {10, 1}, {12, 1}, {0, 0}, {-3, 0}};
+            for (double[] c : cases) {
+                double[] v = new double[9];
+                v[0] = c[0];
+                v[1] = 0.7; // vertical motion does not count
+                env.setJointState(0, q, v);
+                assertEquals(c[1], env.currentReward(0), 1e-9, "speed " + c[0]);
+            }
+        }
+        assertEquals(0.5, CheetahRun.runReward(5), 0);
+        assertEquals(0.0, CheetahRun.runReward(0), 0);
+        assertEquals(1.0, CheetahRun.runReward(10), 0);
+        assertEquals(0.99, CheetahRun.runReward(9.9), 1e-12);
+    }
+
+    @Test
+    void sameSeedAndActionsGiveTheSameTrajectory() {
+        try (CheetahRun a = new CheetahRun(3); CheetahRun b = new CheetahRun(3)) {
+            Rng ra = new Rng(5);
+            Rng rb = new Rng(5);
+            assertArrayEquals(a.reset(ra), b.reset(rb));
+            Rng actions = new Rng(6);
+            float[] act = new float[3 * 6];
+            for (int t = 0; t < 200; t++) {
+                for (int k = 0; k < act.length; k++) {
+                    act[k] = (float) actions.uniform(-1, 1);
+                }
+                StepResult sa = a.step(act, ra);
+                float[] obsA = sa.obs.clone();
+                float[] rewA = sa.reward.clone();
+                StepResult sb = b.step(act, rb);
+                assertArrayEquals(obsA, sb.obs, "step " + t);
+                assertArrayEquals(rewA, sb.reward, "step " + t);
+            }
+        }
+        try (CheetahRun a = new CheetahRun(1); CheetahRun b = new CheetahRun(1)) {
+            assertFalse(Arrays.equals(a.reset(new Rng(5)), b.reset(new Rng(7))), "different seeds, same start");
+        }
+    }
+
+    @Test
+    void aRestoredStateStepsLikeTheOriginal() {
+        try (CheetahRun a = new CheetahRun(2); CheetahRun b = new CheetahRun(2)) {
+            Rng rng = new Rng(8);
+            a.reset(rng);
+            float[] act = new float[2 * 6];
+            Arrays.fill(act, 0.3f);
+            for (int t = 0; t < 20; t++) {
+                a.step(act, rng);
+            }
+            b.restoreState(a.saveState());
+            assertArrayEquals(a.observations(), b.observations());
+            float[] next = a.step(act, rng).obs.clone();
+            // b's data is written from the restored state and forwarded; only MuJoCo's solver warm start
+            // differs, so the next state agrees to solver tolerance, not bit for bit.
+            float[] restored = b.step(act, rng).obs;
+            for (int k = 0; k < next.length; k++) {
+                assertEquals(next[k], restored[k], 1e-3, "observation " + k);
+            }
+        }
+    }
+
+    @Test
+    void hundredCreateCloseCyclesDoNotGrowResidentMemory() throws IOException {
+        long before = 0;
+        for (int cycle = 0; cycle < 110; cycle++) {
+            if (cycle == 10) {
+                before = residentKb();
+            }
+            CheetahRun env = new CheetahRun(4);
+            Rng rng = new Rng(cycle);
+            env.reset(rng);
+            env.step(new float[4 * 6], rng);
+            env.close();
+        }
+        long grown = residentKb() - before;
+        // Each mjData holds about 0.6 MB, so 100 cycles of 4 envs that were not freed would add about 240 MB.
+        assertTrue(grown < 24 * 1024, "resident memory grew by " + grown + " kB over 100 create/close cycles");
+    }
+
+    @Test
+    void aClosedEnvRefusesToStep() {
+        CheetahRun env = new CheetahRun(1);
+        env.reset(new Rng(9));
+        env.close();
+        env.close();
+        assertThrows(IllegalStateException.class, () -> env.step(new float[6], new Rng(9)));
+    }
+
+    private static long residentKb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        throw new IllegalStateException("no VmRSS in /proc/self/status");
+    }
+}
