@@ -82,6 +82,35 @@ class PanelAndExportTest extends LabWindowFixture {
     }
 
     @Test
+    void aTaskThisMachineCannotTrainIsListedGreyedOutWithHowToGetIt() throws Exception {
+        LabFixture.fxRun(() -> view.panel().setEnvProblem(id -> id.equals("cheetah-run")
+                ? "cheetah-run needs MuJoCo 2.2.2: no libmujoco here" : null));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> box = lookup("#field-env-id").queryAs(javafx.scene.control.ComboBox.class);
+        LabFixture.fxRun(box::show);
+        javafx.scene.control.ListView<?> list = lookup(".combo-box-popup .list-view").queryAs(
+                javafx.scene.control.ListView.class);
+        LabFixture.fxRun(() -> list.scrollTo(box.getItems().indexOf("cheetah-run")));
+        LabFixture.waitFor(10, () -> lookup(".list-cell").queryAll().stream()
+                .anyMatch(n -> ((javafx.scene.control.ListCell<?>) n).getText() != null
+                        && ((javafx.scene.control.ListCell<?>) n).getText().startsWith("cheetah-run")));
+        for (javafx.scene.Node n : lookup(".list-cell").queryAll()) {
+            javafx.scene.control.ListCell<?> cell = (javafx.scene.control.ListCell<?>) n;
+            String text = cell.getText();
+            if (text == null || cell.getParent() == null) {
+                continue;
+            }
+            if (text.startsWith("cheetah-run")) {
+                assertTrue(cell.isDisabled(), text);
+                assertTrue(text.contains("needs MuJoCo") && text.contains("libmujoco-dev"), text);
+            } else if (text.equals("point_mass-easy") || text.equals("fork-easy")) {
+                assertFalse(cell.isDisabled(), text);
+            }
+        }
+        LabFixture.fxRun(box::hide);
+    }
+
+    @Test
     void brokenConfigFileShowsTheOneLineErrorInADialog() throws Exception {
         Path dir = LabFixture.tmp("broken");
         Path file = dir.resolve("broken.json");

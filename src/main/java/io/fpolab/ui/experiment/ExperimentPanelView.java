@@ -88,6 +88,18 @@ public class ExperimentPanelView {
         });
 
         envBox.getItems().setAll(ConfigSchema.ENV_IDS);
+        // A task this machine cannot train (MuJoCo missing) stays listed, greyed out, with how to get it; a disabled
+        // cell shows no tooltip, so the hint is in its text (Start gives the whole reason).
+        envBox.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(String id, boolean empty) {
+                super.updateItem(id, empty);
+                String why = empty || id == null ? null : vm.envUnavailable(id);
+                setText(empty || id == null ? null : why == null ? id : id + "  (needs MuJoCo 2.2.2: apt-get install "
+                        + "libmujoco-dev, or FPOLAB_MUJOCO)");
+                setDisable(why != null);
+            }
+        });
         envBox.valueProperty().bindBidirectional(vm.field("env.id").textProperty());
         envBox.setId(fieldId("env.id"));
         tooltip(envBox, vm.field("env.id"));

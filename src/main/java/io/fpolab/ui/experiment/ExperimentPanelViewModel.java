@@ -8,6 +8,7 @@ import io.fpolab.config.ExperimentConfig.Algorithm;
 import io.fpolab.config.FieldSpec;
 import io.fpolab.config.SampleConfigs;
 import io.fpolab.config.SampleConfigs.Sample;
+import io.fpolab.env.mujoco.MujocoSuite;
 import io.fpolab.ui.runs.Labels;
 import io.fpolab.ui.util.BackgroundExecutor;
 import io.fpolab.ui.util.Dialogs;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -41,6 +43,10 @@ public final class ExperimentPanelViewModel {
     /** What the editor was last loaded from (a preset, a file, a run's config), for the name a save proposes. */
     private ExperimentConfig base;
 
+    /** Why an environment cannot train on this machine, or null: a MuJoCo task where MuJoCo is missing. */
+    private Function<String, String> envProblem = id -> MujocoSuite.ids().contains(id)
+            ? MujocoSuite.unavailableReason(id) : null;
+
     public ExperimentPanelViewModel(BackgroundExecutor background) {
         this.background = background;
         for (FieldSpec f : ConfigSchema.fields()) {
@@ -52,6 +58,19 @@ public final class ExperimentPanelViewModel {
         }
         valid = Bindings.createBooleanBinding(() -> problem.get() == null, problem);
         show(ConfigSchema.defaults());
+    }
+
+    /**
+     * Why environment {@code id} cannot train here (one line: a MuJoCo task where the system's MuJoCo is missing or
+     * of another version), or null when it can. The environment list shows such a task greyed out with the hint.
+     */
+    public String envUnavailable(String id) {
+        return envProblem.apply(id);
+    }
+
+    /** Replaces how {@link #envUnavailable} decides (tests stand for a machine without MuJoCo). */
+    public void setEnvProblem(Function<String, String> problem) {
+        envProblem = java.util.Objects.requireNonNull(problem);
     }
 
     /** Loads the preset list in the background; "Reproduce Figure 1" comes first. */
