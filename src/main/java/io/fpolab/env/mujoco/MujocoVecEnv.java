@@ -27,7 +27,6 @@ public abstract class MujocoVecEnv extends PhysicsVecEnv implements AutoCloseabl
     private final int nq;
     private final int stateDim;
     private final double[] mirror;
-    private final double[] saved;
 
     /**
      * @param model  class-path resource of the MJCF model
@@ -44,7 +43,6 @@ public abstract class MujocoVecEnv extends PhysicsVecEnv implements AutoCloseabl
         }
         this.stateDim = 2 * nq;
         this.mirror = new double[numEnvs * stateDim];
-        this.saved = new double[stateDim];
         Arrays.fill(mirror, Double.NaN);
     }
 
@@ -96,9 +94,8 @@ public abstract class MujocoVecEnv extends PhysicsVecEnv implements AutoCloseabl
         if (Arrays.equals(s, off, off + stateDim, mirror, i * stateDim, (i + 1) * stateDim)) {
             return;
         }
-        System.arraycopy(s, off, saved, 0, stateDim);
-        physics.writeQpos(i, saved, 0);
-        physics.writeQvel(i, saved, nq);
+        physics.writeQpos(i, s, off);
+        physics.writeQvel(i, s, off + nq);
         physics.forward(i);
         System.arraycopy(s, off, mirror, i * stateDim, stateDim);
     }
