@@ -4,8 +4,11 @@ import io.fpolab.core.nn.Workspaces;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -14,9 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One training run on its own thread. The thread builds the {@link Trainer} and owns all of its ND4J
  * work; everyone else talks to it through this class: start, pause, resume, single-step, cancel,
- * and {@link #submit} for analysis tasks (sampling a heatmap, saving a checkpoint), which run on the
- * trainer thread between minibatches — also while paused and after training has ended, until
- * {@link #close()}.
+ * {@link #submit} for tasks that need the trainer itself (saving a checkpoint, editing the map), which run on the
+ * trainer thread between minibatches — also while paused and after training has ended, until {@link #close()} —
+ * and {@link #submitOnCopy} for the views' analyses, which run on a copy of the trainer on a thread of their own.
  *
  * <p>Listeners receive immutable {@link IterationStats} and state changes on the trainer thread;
  * UIs must hop to their own thread.
@@ -59,13 +62,19 @@ public final class TrainingRun implements AutoCloseable {
 
     private volatile String name;
     private final Supplier<Trainer> factory;
+    private final Supplier<Trainer> copyFactory;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final List<IterationStats> history = new ArrayList<>();
     private final List<Task> tasks = new ArrayList<>();
     private final Object lock = new Object();
-    /** Time the trainer thread may still give queued tasks while training, and when it last counted (its own). */
-    private long taskBudgetNanos = MAX_TASK_BUDGET_NANOS;
-    private long budgetClock = System.nanoTime();
+    /** Time the trainer thread may still give queued tasks while training (its own). */
+    private final TaskBudget budget = new TaskBudget(TASK_SHARE, MAX_TASK_BUDGET_NANOS);
+    /** Counts changes of the trainer's state (iterations, tasks that may have changed it) for the copy. */
+    private final AtomicLong version = new AtomicLong();
+    /** The state at the last iteration boundary, taken once a copy exists. */
+    private volatile RunCopy.Snapshot snapshot;
+    /** The trainer's copy for {@link #submitOnCopy}, made on first use (guarded by lock). */
+    private RunCopy copy;
     private Thread thread;
     private volatile State state = State.NEW;
     private volatile String message = "";
@@ -77,9 +86,20 @@ public final class TrainingRun implements AutoCloseable {
     /** Learning rates to apply on the trainer thread at its next checkpoint, or null. */
     private double[] pendingLr;
 
+    /** A run whose trainer and copy ({@link #submitOnCopy}) are both built by {@code factory}. */
     public TrainingRun(String name, Supplier<Trainer> factory) {
+        this(name, factory, factory);
+    }
+
+    /**
+     * @param factory     builds the run's trainer, on the trainer thread
+     * @param copyFactory builds a trainer of the same config and environment for {@link #submitOnCopy}, on the
+     *                    copy's thread; its state is replaced by the run's before any task sees it
+     */
+    public TrainingRun(String name, Supplier<Trainer> factory, Supplier<Trainer> copyFactory) {
         this.name = name;
         this.factory = factory;
+        this.copyFactory = copyFactory;
     }
 
     public String name() {
@@ -189,6 +209,60 @@ public final class TrainingRun implements AutoCloseable {
      * Completes exceptionally if the run is closed before the task runs.
      */
     public <T> CompletableFuture<T> submit(Function<Trainer, T> task) {
+        return enqueue(task, true);
+    }
+
+    /**
+     * Runs {@code task} on a copy of the trainer, on a thread of its own at the lowest priority: the views'
+     * analyses (action samples, rollouts from a state, the flow's paths), which only read the policy. The copy
+     * holds the run's state at its last iteration boundary while it trains, and its current state while it rests.
+     * While the run trains, these tasks take at most {@link #TASK_SHARE} of the wall time (they lag instead) and
+     * none of the trainer thread's. A task must not change the copy in a way the next one would notice: what it
+     * changes survives until the run has moved on. Completes exceptionally if the run is closed first.
+     */
+    public <T> CompletableFuture<T> submitOnCopy(Function<Trainer, T> task) {
+        RunCopy c;
+        synchronized (lock) {
+            if (closeRequested) {
+                return CompletableFuture.failedFuture(new IllegalStateException("run " + name + " is closed"));
+            }
+            if (copy == null) {
+                copy = new RunCopy(name, copyFactory);
+            }
+            c = copy;
+        }
+        start();
+        return c.submit(task, this::latestSnapshot, () -> state == State.RUNNING);
+    }
+
+    /**
+     * Copy thread: the state to restore the copy from. While the run trains, the last boundary's (the first task
+     * waits for one); otherwise the trainer's state now, taken on the trainer thread unless nothing has changed.
+     */
+    private RunCopy.Snapshot latestSnapshot() {
+        RunCopy.Snapshot s = snapshot;
+        // A copy made while the run trains waits for the boundary it asked for rather than take weights mid-update.
+        while (s == null && state == State.RUNNING) {
+            LockSupport.parkNanos(5_000_000L);
+            if (Thread.interrupted()) {
+                throw new IllegalStateException("run " + name + " is closed");
+            }
+            s = snapshot;
+        }
+        if (s != null && (state == State.RUNNING || s.version() == version.get())) {
+            return s;
+        }
+        try {
+            s = enqueue(t -> RunCopy.Snapshot.of(version.get(), t), false).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        snapshot = s;
+        return s;
+    }
+
+    /** Queues a task for the trainer thread; {@code changes} says the trainer may differ afterwards. */
+    private <T> CompletableFuture<T> enqueue(Function<Trainer, T> task, boolean changes) {
         CompletableFuture<T> f = new CompletableFuture<>();
         synchronized (lock) {
             if (closeRequested) {
@@ -196,11 +270,18 @@ public final class TrainingRun implements AutoCloseable {
                 return f;
             }
             tasks.add(new Task(() -> {
+                T result;
                 try {
-                    f.complete(Workspaces.run("task", () -> task.apply(trainer)));
+                    result = Workspaces.run("task", () -> task.apply(trainer));
                 } catch (RuntimeException e) {
+                    result = null;
                     f.completeExceptionally(e);
                 }
+                // Counted before the caller hears of it, so a copy task it submits next sees the change.
+                if (changes) {
+                    version.incrementAndGet();
+                }
+                f.complete(result);
             }, () -> f.completeExceptionally(new IllegalStateException("run " + name + " closed"))));
             lock.notifyAll();
         }
@@ -218,6 +299,7 @@ public final class TrainingRun implements AutoCloseable {
             lock.notifyAll();
             t = thread;
         }
+        closeCopy();
         if (t != null && t != Thread.currentThread()) {
             try {
                 t.join(TimeUnit.SECONDS.toMillis(10));
@@ -260,6 +342,7 @@ public final class TrainingRun implements AutoCloseable {
             serveUntilClosed();
         } finally {
             failPendingTasks();
+            closeCopy();
             // A closed run may stay referenced (a UI list, a history view); drop the trainer so its
             // networks and ND4J buffers can be freed with it.
             trainer = null;
@@ -288,6 +371,7 @@ public final class TrainingRun implements AutoCloseable {
             try {
                 stats = trainer.iterate();
             } catch (DivergenceException e) {
+                publishBoundary();
                 LOG.warn("run {}: {}", name, e.getMessage());
                 synchronized (lock) {
                     pauseRequested = true;
@@ -296,6 +380,7 @@ public final class TrainingRun implements AutoCloseable {
                 setState(State.PAUSED, divergenceMessage(e));
                 continue;
             }
+            publishBoundary();
             synchronized (history) {
                 history.add(stats);
             }
@@ -314,6 +399,28 @@ public final class TrainingRun implements AutoCloseable {
             }
         }
         setState(State.FINISHED, "");
+    }
+
+    /** Trainer thread, at an iteration boundary: a new state, taken for the copy if there is one. */
+    private void publishBoundary() {
+        long v = version.incrementAndGet();
+        boolean copied;
+        synchronized (lock) {
+            copied = copy != null;
+        }
+        if (copied) {
+            snapshot = RunCopy.Snapshot.of(v, trainer);
+        }
+    }
+
+    private void closeCopy() {
+        RunCopy c;
+        synchronized (lock) {
+            c = copy;
+        }
+        if (c != null) {
+            c.close();
+        }
     }
 
     /** Called between minibatches: runs queued tasks, blocks while paused, unwinds when cancelled. */
@@ -370,13 +477,8 @@ public final class TrainingRun implements AutoCloseable {
      */
     private void runTasks(boolean training) {
         applyPendingLearningRate();
-        long now = System.nanoTime();
-        if (training) {
-            taskBudgetNanos = Math.min(MAX_TASK_BUDGET_NANOS,
-                    taskBudgetNanos + (long) ((now - budgetClock) * TASK_SHARE));
-        }
-        budgetClock = now;
-        while (!training || taskBudgetNanos > 0) {
+        budget.tick(training);
+        while (!training || budget.available()) {
             Task t;
             synchronized (lock) {
                 if (tasks.isEmpty()) {
@@ -386,11 +488,7 @@ public final class TrainingRun implements AutoCloseable {
             }
             long start = System.nanoTime();
             (trainer == null ? t.abandon() : t.body()).run();
-            long end = System.nanoTime();
-            if (training) {
-                taskBudgetNanos -= end - start;
-            }
-            budgetClock = end;
+            budget.spend(start, training);
         }
     }
 

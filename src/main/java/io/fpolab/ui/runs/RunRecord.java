@@ -92,7 +92,7 @@ public final class RunRecord {
             status.set(new Status(name, about(config), State.FINISHED, "", null));
         }
         this.history.addAll(imported);
-        this.run = new TrainingRun(name, this::buildTrainer);
+        this.run = new TrainingRun(name, this::buildTrainer, () -> RunFolder.trainer(config));
         run.addListener(new TrainingRun.Listener() {
             @Override
             public void onIteration(IterationStats stats) {

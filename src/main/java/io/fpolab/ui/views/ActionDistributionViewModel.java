@@ -140,14 +140,14 @@ final class ActionDistributionViewModel {
         long seed = ++sequence;
         // While a control run trains, the demo episode moves on a little at each refresh.
         int demoSteps = Views.training(r) ? 5 : 0;
-        CompletableFuture<Result> f = r.submit(t -> {
+        CompletableFuture<Result> f = r.submitOnCopy(t -> {
             RunInfo info = RunInfo.of(t);
             StateTarget.Resolved s = tg.resolve(t, demoSteps);
             return new Result(sample(t, r, info, s.obs(), s.label(), n, ev, raw, seed), null, null, s.picker(),
                     s.label(), !info.gridWorld(), s.obs());
         });
         if (cmp != null && cmp != r) {
-            f = f.thenCompose(res -> cmp.submit(t -> {
+            f = f.thenCompose(res -> cmp.submitOnCopy(t -> {
                 RunInfo other = RunInfo.of(t);
                 // The same observation only means the same state for a run of the same task.
                 boolean sameTask = t.policy().obsDim() == res.obs().length && other.gridWorld() == !res.continuous();
@@ -157,7 +157,7 @@ final class ActionDistributionViewModel {
                 return new Result(res.main(), c, message, res.picker(), res.label(), res.continuous(), res.obs());
             }));
         }
-        // Histograms and densities are built as the samples arrive, on the trainer thread, not on the FX thread.
+        // Histograms and densities are built as the samples arrive, on the copy's thread, not on the FX thread.
         return f.thenApply(res -> {
             Painter[] painters = res.painters();
             return () -> {

@@ -30,7 +30,7 @@ abstract class AnalysisView implements RunView {
     private Supplier<Painter> exportPainter;
 
     /**
-     * Names what this class works with: the refresher that fetches the view's data from the trainer thread
+     * Names what this class works with: the refresher that fetches the view's data from the run's copy
      * at a bounded rate, the run shown (or null) and the painter on screen, which export writes.
      */
     final void wire(Refresher refresher, Supplier<TrainingRun> shownRun, Supplier<Painter> exportPainter) {

@@ -28,7 +28,7 @@ import javafx.scene.text.TextFlow;
  * PPO twin on the right, each with its progress, how its rollouts from the saddle cell split between the two
  * goal bands (in large type), its action distribution at that cell and the rollout fan. Both runs train at
  * once and each side's pictures follow its run up to twice a second (less often when sampling is slow, see
- * {@link DemoViewModel#PAUSE_PER_SAMPLE_TIME}); sampling runs on the trainer threads and painting on the paint
+ * {@link DemoViewModel#PAUSE_PER_SAMPLE_TIME}); sampling runs on the runs' copies and painting on the paint
  * thread, never on the FX thread. Which runs it shows is set by the main window's demo command
  * ({@link #showRuns}), not by the run list's selection. FXML controller; state in {@link DemoViewModel}.
  */

@@ -30,7 +30,8 @@ import javafx.beans.property.StringProperty;
 /**
  * State of the Figure 1 demo: the FPO run and its Gaussian PPO twin, and what the last refresh sampled from
  * each at the saddle cell — the action distribution, a fan of rollouts and how the rollouts split between the
- * goal bands. Each side is sampled on its own run's trainer thread at its own pace; knows nothing about controls.
+ * goal bands. Each side is sampled on its own run's copy ({@link TrainingRun#submitOnCopy}) at its own pace; knows
+ * nothing about controls.
  */
 final class DemoViewModel {
     /** Actions sampled for each heatmap. */
@@ -38,13 +39,13 @@ final class DemoViewModel {
     /** Rollouts from the saddle cell per side: enough for a split to the percent, few enough to see each path. */
     static final int EPISODES = 100;
     /**
-     * While training, the next sample waits this many times as long as the last one took on its trainer thread,
-     * so sampling takes at most a ninth of the trainers' time however slow the machine is (the pictures then
+     * While training, the next sample waits this many times as long as the last one took on its run's copy, so
+     * sampling takes at most a ninth of the cores the two trainers share, however slow the machine is (the pictures then
      * follow the policy about once a second on a laptop; the classroom run's speed is the point of the demo).
      */
     static final double PAUSE_PER_SAMPLE_TIME = 8;
 
-    /** What one side shows, sampled on its run's trainer thread. */
+    /** What one side shows, sampled on its run's copy. */
     record Side(Painter heatmap, Painter fan, List<Share> shares, String where, int iteration, long sampleNanos) {
         /** "up 52 % · down 48 %". */
         String split() {
@@ -98,7 +99,7 @@ final class DemoViewModel {
     }
 
     /**
-     * The next refresh of one side, sampled on its run's trainer thread; null without a demo, or while that run
+     * The next refresh of one side, sampled on its run's copy; null without a demo, or while that run
      * trains and its last sample is too recent for its cost. Each side has its own pace: a cheap Gaussian
      * sample need not wait for FPO's.
      */
@@ -115,7 +116,7 @@ final class DemoViewModel {
         }
         RunRecord r = left ? a : b;
         long seed = ++sequence;
-        return r.run().submit(t -> sample(t, r.name(), seed)).thenApply(side -> () -> {
+        return r.run().submitOnCopy(t -> sample(t, r.name(), seed)).thenApply(side -> () -> {
             lastEnd[i] = System.nanoTime();
             lastCost[i] = side.sampleNanos();
             if (fpo.get() != a || gaussian.get() != b) {
@@ -127,7 +128,7 @@ final class DemoViewModel {
         });
     }
 
-    /** Trainer thread: the saddle cell's action heatmap, rollout fan and split of one run. */
+    /** Copy thread: the saddle cell's action heatmap, rollout fan and split of one run. */
     static Side sample(Trainer t, String runName, long seed) {
         long started = System.nanoTime();
         RunInfo info = RunInfo.of(t);

@@ -86,7 +86,7 @@ final class FlowViewModel {
         boolean ev = eval.get();
         long seed = ++sequence;
         int demoSteps = Views.training(r) ? 5 : 0;
-        return r.submit(t -> {
+        return r.submitOnCopy(t -> {
             RunInfo info = RunInfo.of(t);
             StateTarget.Resolved s = tg.resolve(t, demoSteps);
             FlowPaths p = PolicyProbe.flowAt(t, s.obs(), SAMPLES, ev, new Rng(seed),

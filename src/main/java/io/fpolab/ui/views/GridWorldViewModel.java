@@ -93,7 +93,7 @@ final class GridWorldViewModel {
         int n = episodes.get();
         List<Integer> from = List.copyOf(starts);
         long seed = ++sequence;
-        return r.submit(t -> {
+        return r.submitOnCopy(t -> {
             RunInfo info = RunInfo.of(t);
             if (!info.gridWorld()) {
                 return (Runnable) () -> {

@@ -10,7 +10,7 @@ import javafx.animation.Timeline;
 import javafx.util.Duration;
 
 /**
- * Bounded-rate refresh of a view from its run's trainer thread. At most one request is in flight; a
+ * Bounded-rate refresh of a view from its run (its copy's thread, {@link io.fpolab.train.TrainingRun#submitOnCopy}). At most one request is in flight; a
  * tick is skipped while the previous one runs. A request is made when the inputs changed
  * ({@link #invalidate}) or, while {@code live} holds (the run is training), at every tick. Results are
  * applied on the FX thread; the FX thread never waits for the trainer.

@@ -8,7 +8,8 @@ import javafx.scene.Node;
 /**
  * A view of one training run hosted in the main window's view area (a tab). The main window tells
  * each view which run is selected; the view fetches what it draws through
- * {@link TrainingRun#submit} (analysis runs on the trainer thread, never on the FX thread) and
+ * {@link TrainingRun#submitOnCopy} (analysis runs on a copy of the trainer on its own thread, never on the FX
+ * thread or the trainer's) and
  * redraws at a bounded rate while visible.
  */
 public interface RunView {

@@ -16,7 +16,8 @@ import java.util.Locale;
 /**
  * The state a distribution or flow view looks at: a GridWorld cell the user picked (the saddle cell
  * until then), or the current state of a private demo episode of a control task. The cell is written
- * on the FX thread and read on the trainer thread; the demo lives on the trainer thread only.
+ * on the FX thread and read on the run's copy thread ({@link io.fpolab.train.TrainingRun#submitOnCopy}); the demo
+ * lives on that thread only.
  */
 final class StateTarget {
     private volatile int cellX = -1;
@@ -25,7 +26,7 @@ final class StateTarget {
     private ControlDemo demo;
 
     /**
-     * The state resolved on the trainer thread and what the picker shows of it: the grid with the cell marked,
+     * The state resolved on the copy thread and what the picker shows of it: the grid with the cell marked,
      * or the demo episode's frame (exactly one of the two).
      */
     record Resolved(float[] obs, String label, GridScene grid, SystemFrame frame) {
@@ -45,7 +46,7 @@ final class StateTarget {
         resetDemo = true;
     }
 
-    /** On the trainer thread: the observation to probe; advances the demo by {@code demoSteps} first. */
+    /** On the copy thread: the observation to probe; advances the demo by {@code demoSteps} first. */
     Resolved resolve(Trainer t, int demoSteps) {
         RunInfo info = RunInfo.of(t);
         if (info.gridWorld()) {

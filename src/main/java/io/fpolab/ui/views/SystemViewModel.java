@@ -15,7 +15,7 @@ import javafx.beans.property.StringProperty;
 
 /**
  * State of the system view: a private demo episode of the run's control task stepped with the
- * current policy on the trainer thread, published as immutable frames about 25 times a second.
+ * current policy on the run's copy ({@link TrainingRun#submitOnCopy}), published as immutable frames about 25 times a second.
  */
 final class SystemViewModel {
     /** Frames per second of the animation. */
@@ -30,7 +30,7 @@ final class SystemViewModel {
     private Holder holder = new Holder();
     private boolean resetRequested;
 
-    /** The demo of the selected run; touched only on that run's trainer thread. */
+    /** The demo of the selected run; touched only on that run's copy thread. */
     private static final class Holder {
         ControlDemo demo;
     }
@@ -59,7 +59,7 @@ final class SystemViewModel {
         boolean reset = resetRequested;
         boolean advance = playing.get();
         resetRequested = false;
-        return r.submit(t -> {
+        return r.submitOnCopy(t -> {
             RunInfo info = RunInfo.of(t);
             if (info.gridWorld()) {
                 return (Runnable) () -> gridRun.set(true);
