@@ -101,8 +101,6 @@ final class RunCopy {
     private Trainer upTo(Snapshot s) {
         if (copy == null) {
             copy = factory.get();
-            // Large draws on the copy stay on this thread: the update workers belong to the training.
-            copy.setUpdateThreads(1);
             restored = -1;
         }
         if (s.version() != restored) {
