@@ -295,8 +295,15 @@ public final class ConfigSchema {
                             + "threads to spare, then weighted and summed in a fixed order. The same number of shards "
                             + "gives bit-identical results with any number of threads; different shard counts differ "
                             + "only by float rounding. Pick about the number of cores a run will have (the critic "
-                            + "takes one more thread); each shard adds a fixed cost of ~0.5 ms per step, so small "
-                            + "minibatches gain less."),
+                            + "takes one more thread, or ppo.criticShards); each shard adds a fixed cost of ~0.5 ms "
+                            + "per step, so small minibatches gain less."),
+            FieldSpec.integer("ppo.criticShards", INT, 1, 1, 256, ALL,
+                    "Not in the paper; for speed only: pieces each minibatch's critic (value) gradient is computed "
+                            + "in, like ppo.shards for the policy. The paper's DMC critic (256×5) costs more than "
+                            + "twice the policy's update, so with 1 a second core idles for much of each step; set "
+                            + "it to the number of cores to share the critic too. Any value gives the same gradient "
+                            + "up to float rounding, but runs then differ bit for bit from runs with 1, which every "
+                            + "preset and every table in docs uses."),
             FieldSpec.integer("ppo.threads", INT, 0, 0, 256, ALL,
                     "Threads one update may use for its shards and the critic: 0 = every core (in the lab "
                             + "window trainers run at the lowest priority, so the window still comes first). "
@@ -337,16 +344,8 @@ public final class ConfigSchema {
                                 : mb + " minibatches is out of range; allowed at most env.numEnvs × ppo.stepsPerEnv = "
                                         + batch + " so that each minibatch holds a transition";
                     }),
-            new CrossFieldRule("ppo.shards",
-                    "at most the transitions of one minibatch (env.numEnvs × ppo.stepsPerEnv / ppo.minibatches), so "
-                            + "that every shard holds a transition",
-                    m -> {
-                        long perMinibatch = batch(m) / (Integer) m.get("ppo.minibatches");
-                        int shards = (Integer) m.get("ppo.shards");
-                        return shards <= perMinibatch ? null
-                                : shards + " shards is out of range; allowed at most " + perMinibatch
-                                        + " (the transitions of one minibatch) so that each shard holds a transition";
-                    }),
+            shardRule("ppo.shards", "shards"),
+            shardRule("ppo.criticShards", "critic shards"),
             new CrossFieldRule("env.numEnvs × ppo.stepsPerEnv × flow.nMc / ppo.minibatches",
                     "FPO only: at most " + MAX_FPO_ROWS + " rows per minibatch update, because every (τ, ε) pair "
                             + "is one row through the network whose activations are kept for backpropagation, "
@@ -620,6 +619,18 @@ public final class ConfigSchema {
     /** A key from a file made safe for a one-line message: control characters escaped, length capped. */
     static String printable(String key) {
         return FieldSpec.escape(key, 80);
+    }
+
+    /** A shard count is at most the transitions of one minibatch, so that every shard holds a transition. */
+    private static CrossFieldRule shardRule(String key, String noun) {
+        return new CrossFieldRule(key, "at most the transitions of one minibatch (env.numEnvs × ppo.stepsPerEnv / "
+                + "ppo.minibatches), so that every shard holds a transition", m -> {
+                    long perMinibatch = batch(m) / (Integer) m.get("ppo.minibatches");
+                    int shards = (Integer) m.get(key);
+                    return shards <= perMinibatch ? null
+                            : shards + " " + noun + " is out of range; allowed at most " + perMinibatch
+                                    + " (the transitions of one minibatch) so that each shard holds a transition";
+                });
     }
 
     private static long batch(Map<String, Object> m) {

@@ -53,7 +53,8 @@ public record ExperimentConfig(
     public record PpoConfig(long totalSteps, int stepsPerEnv, int epochs, int minibatches, double clip,
             double gamma, double gaeLambda, double lr, double criticLr, LrSchedule lrSchedule, double maxGradNorm,
             double targetKl, AdvantageNorm advantageNorm, boolean jointOptimizer, double valueCoef, boolean obsNorm,
-            double rewardScale, double noiseCorrelation, double advantageStdFloor, int shards, int threads) {
+            double rewardScale, double noiseCorrelation, double advantageStdFloor, int shards, int criticShards,
+            int threads) {
     }
 
     public record EvalConfig(int every, int episodes) {

@@ -7,6 +7,8 @@ import io.fpolab.config.ExperimentConfig;
 import io.fpolab.core.math.Rng;
 import io.fpolab.core.nn.Activation;
 import io.fpolab.core.nn.Adam;
+import io.fpolab.core.nn.Mlp;
+import io.fpolab.core.nn.ParamSet;
 import io.fpolab.core.nn.NetworkConfig;
 import io.fpolab.core.nn.VectorKernels;
 import io.fpolab.core.nn.Workspaces;
@@ -21,6 +23,7 @@ import io.fpolab.core.policy.TimeEmbedding;
 import io.fpolab.core.rl.RatioMode;
 import io.fpolab.core.rl.TrustRegion;
 import io.fpolab.env.Envs;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,6 +138,16 @@ public final class Benchmarks {
      */
     public static double[] shardedUpdate(ExperimentConfig cfg, int obsDim, int actDim, int batch, int[] threads,
             int rounds, int stepsPerRound) {
+        return shardedUpdate(cfg, obsDim, actDim, batch, threads, rounds, stepsPerRound, false);
+    }
+
+    /**
+     * As {@link #shardedUpdate(ExperimentConfig, int, int, int, int[], int, int)}; with {@code withCritic} each step
+     * also computes the critic's gradient in {@code cfg.ppo.criticShards} shards, as a training minibatch does
+     * (rows still count the policy's).
+     */
+    public static double[] shardedUpdate(ExperimentConfig cfg, int obsDim, int actDim, int batch, int[] threads,
+            int rounds, int stepsPerRound, boolean withCritic) {
         Rng rng = new Rng(1);
         Policy p = PolicyFactory.create(cfg, obsDim, actDim, DataType.FLOAT, rng);
         PolicyShards shards = new PolicyShards(p, cfg.ppo().shards(),
@@ -149,9 +162,23 @@ public final class Benchmarks {
         float[] adv = new float[batch];
         rng.fillGaussian(adv);
         Adam adam = new Adam(p.params());
+        Mlp critic = new Mlp(obsDim, cfg.critic().hidden(), 1, cfg.critic().activation(), DataType.FLOAT);
+        ParamSet criticParams = new ParamSet(DataType.FLOAT, List.of(critic));
+        critic.init(rng, 1.0);
+        CriticShards criticShards = new CriticShards(critic, criticParams, cfg.ppo().criticShards(),
+                () -> new Mlp(obsDim, cfg.critic().hidden(), 1, cfg.critic().activation(), DataType.FLOAT));
+        float[] returns = new float[batch];
+        rng.fillGaussian(returns);
         java.util.function.IntConsumer step = n -> Workspaces.run("bench", () -> {
-            UpdateWorkers.runAll(shards.tasks(obs, act, idx, adv, 0.2), n);
+            List<Runnable> tasks = new ArrayList<>(shards.tasks(obs, act, idx, adv, 0.2));
+            if (withCritic) {
+                tasks.addAll(criticShards.tasks(obs, returns, obsDim, idx));
+            }
+            UpdateWorkers.runAll(tasks, n);
             shards.combine();
+            if (withCritic) {
+                criticShards.combine();
+            }
             adam.step(1e-9);
         });
         for (int i = 0; i < UPDATE_WARMUP_STEPS / 4; i++) {
@@ -225,9 +252,9 @@ public final class Benchmarks {
         m.put("update_gflops", round(up[1]));
         m.put("update_fraction_of_peak", round(up[1] / peak));
         int cores = Runtime.getRuntime().availableProcessors();
-        shardedUpdates(m, "classroom", "gridworld-fpo-fast.json", cores);
-        shardedUpdates(m, "paper_gridworld", "gridworld-fpo.json", cores);
-        shardedUpdates(m, "paper_control", "cartpole-swingup-fpo.json", cores);
+        shardedUpdates(m, "classroom", "gridworld-fpo-fast.json", cores, false);
+        shardedUpdates(m, "paper_gridworld", "gridworld-fpo.json", cores, false);
+        shardedUpdates(m, "paper_control", "cartpole-swingup-fpo.json", cores, true);
         m.put("rollout_envs", 64);
         m.put("rollout_steps_per_s", Math.round(flowRollout(5, 1, 64, 200)));
         if (gridIterations > 0) {
@@ -238,9 +265,12 @@ public final class Benchmarks {
 
     /**
      * The policy update of a preset's minibatch with one shard per core: rows/s on one thread and on every core
-     * (same shards, so the same bits), their scaling efficiency, and rows/s without shards.
+     * (same shards, so the same bits), their scaling efficiency, and rows/s without shards; {@code withCritic} adds
+     * the whole minibatch (policy and critic) with the critic in one piece and in one shard per core, and the
+     * speed-up of the latter on every core over the former on one thread.
      */
-    private static void shardedUpdates(Map<String, Object> m, String key, String preset, int cores) {
+    private static void shardedUpdates(Map<String, Object> m, String key, String preset, int cores,
+            boolean withCritic) {
         ExperimentConfig cfg = ConfigIO.loadResource("/sample-configs/" + preset);
         int transitions = cfg.env().numEnvs() * cfg.ppo().stepsPerEnv() / cfg.ppo().minibatches();
         var spec = Envs.create(cfg.env()).spec();
@@ -254,6 +284,20 @@ public final class Benchmarks {
         m.put(key + "_update_rows_per_s_1_thread", Math.round(r[0]));
         m.put(key + "_update_rows_per_s_" + cores + "_threads", Math.round(r[1]));
         m.put(key + "_update_scaling_efficiency", round(r[1] / r[0] / cores));
+        if (withCritic) {
+            // A whole minibatch as training computes it: the policy's shards and the critic's, the critic in one
+            // piece (every preset) or in one shard per core (ppo.criticShards).
+            ExperimentConfig criticSharded = ConfigSchema.withOverride(sharded, "ppo.criticShards", Integer.toString(cores));
+            double[] whole = shardedUpdate(sharded, spec.obsDim(), spec.actDim(), transitions, new int[] {1, cores}, 5,
+                    20, true);
+            double[] split = shardedUpdate(criticSharded, spec.obsDim(), spec.actDim(), transitions,
+                    new int[] {1, cores}, 5, 20, true);
+            m.put(key + "_minibatch_rows_per_s_1_thread", Math.round(whole[0]));
+            m.put(key + "_minibatch_rows_per_s_" + cores + "_threads", Math.round(whole[1]));
+            m.put(key + "_minibatch_critic_shards_rows_per_s_1_thread", Math.round(split[0]));
+            m.put(key + "_minibatch_critic_shards_rows_per_s_" + cores + "_threads", Math.round(split[1]));
+            m.put(key + "_minibatch_critic_shards_speedup", round(split[1] / whole[0]));
+        }
     }
 
     private static double round(double x) {

@@ -60,6 +60,7 @@ public final class Trainer {
     private final ParallelSampler sampler;
     private final Mlp critic;
     private final ParamSet criticParams;
+    private final CriticShards criticShards;
     private final Adam actorOpt;
     private final Adam criticOpt;
     private final RunningNorm obsNorm;
@@ -112,6 +113,8 @@ public final class Trainer {
         this.critic = new Mlp(spec.obsDim(), cfg.critic().hidden(), 1, cfg.critic().activation(), dtype);
         this.criticParams = new ParamSet(dtype, List.of(critic));
         critic.init(initRng, 1.0);
+        this.criticShards = new CriticShards(critic, criticParams, cfg.ppo().criticShards(),
+                () -> new Mlp(spec.obsDim(), cfg.critic().hidden(), 1, cfg.critic().activation(), dtype));
         this.actorOpt = new Adam(policy.params());
         this.criticOpt = new Adam(criticParams);
         this.obsNorm = new RunningNorm(spec.obsDim());
@@ -595,13 +598,13 @@ public final class Trainer {
             Gae.normalize(adv, 0, adv.length);
         }
         return Workspaces.run("update", () -> {
-            // The policy's shards and the critic's loss and gradient: independent tasks, in parallel when allowed.
-            // This thread claims tasks first, so the big ones go first: a worker that wakes late takes the critic.
-            double[] vLoss = new double[1];
+            // The policy's shards and the critic's: independent tasks, in parallel when allowed. This thread claims
+            // tasks first, so the policy's go first: a worker that wakes late takes a critic shard.
             List<Runnable> tasks = new ArrayList<>(shards.tasks(buf.obs, buf.act, idx, adv, ppo.clip()));
-            tasks.add(() -> vLoss[0] = Workspaces.run("critic-update", () -> valueLossAndGrad(idx)));
+            tasks.addAll(criticShards.tasks(buf.obs, buf.ret, spec.obsDim(), idx));
             UpdateWorkers.runAll(tasks, updateThreads);
             Policy.UpdateStats s = shards.combine();
+            double[] vLoss = {criticShards.combine()};
             boolean step = !(ppo.targetKl() > 0 && s.approxKl() > ppo.targetKl());
             if (!Double.isFinite(s.policyLoss())) {
                 throw new DivergenceException(iteration + 1, "policy loss is " + s.policyLoss());
@@ -642,30 +645,6 @@ public final class Trainer {
             tally.add(s, vLoss[0], norm);
             return step;
         });
-    }
-
-    /** 0.5·mean((V − R)²) on the minibatch; writes the critic's gradients. */
-    private double valueLossAndGrad(int[] idx) {
-        int od = spec.obsDim();
-        int n = idx.length;
-        float[] o = new float[n * od];
-        float[] target = new float[n];
-        for (int k = 0; k < n; k++) {
-            System.arraycopy(buf.obs, idx[k] * od, o, k * od, od);
-            target[k] = buf.ret[idx[k]];
-        }
-        Mlp.Cache cache = critic.newCache();
-        // Residual, loss and gradient in Java from one copy of V, in the network's precision: fewer ND4J calls.
-        double[] diff = Nd.doubles(critic.forward(o, n, cache));
-        boolean single = critic.dataType() == DataType.FLOAT;
-        double sq = 0;
-        for (int k = 0; k < n; k++) {
-            double d = single ? (float) diff[k] - target[k] : diff[k] - target[k];
-            sq += d * d;
-            diff[k] = single ? (float) d / n : d / n;
-        }
-        critic.backward(cache, Nd.matrix(diff, n, 1, critic.dataType()), false);
-        return 0.5 * sq / n;
     }
 
     /** 1 − Var(R − V)/Var(R) over the last batch. */

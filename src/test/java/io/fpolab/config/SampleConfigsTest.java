@@ -86,7 +86,7 @@ class SampleConfigsTest {
         assertEquals(new ExperimentConfig.PpoConfig(2 * fpo.totalSteps(), fpo.stepsPerEnv(), fpo.epochs(),
                 fpo.minibatches(), fpo.clip(), fpo.gamma(), fpo.gaeLambda(), fpo.lr(), fpo.criticLr(),
                 ExperimentConfig.LrSchedule.CONSTANT, fpo.maxGradNorm(), fpo.targetKl(), fpo.advantageNorm(), fpo.jointOptimizer(),
-                fpo.valueCoef(), fpo.obsNorm(), fpo.rewardScale(), fpo.noiseCorrelation(), fpo.advantageStdFloor(), 1, fpo.threads()),
+                fpo.valueCoef(), fpo.obsNorm(), fpo.rewardScale(), fpo.noiseCorrelation(), fpo.advantageStdFloor(), 1, fpo.criticShards(), fpo.threads()),
                 gauss.ppo());
         ExperimentConfig dppo = SampleConfigs.load("gridworld-dppo.json");
         assertEquals(0.05, dppo.dppo().sigma());

@@ -16,13 +16,26 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Data-parallel updates: the shard count fixes the result, the thread count never changes it, and the
- * sharded gradient is the whole minibatch's gradient up to float summation order.
+ * Data-parallel updates: the shard counts (policy and critic) fix the result, the thread count never changes it,
+ * and a sharded gradient is the whole minibatch's gradient up to float summation order.
  */
 class PolicyShardsTest {
     private static ExperimentConfig config(Algorithm algorithm, int shards, int threads) {
+        return config(algorithm, shards, 1, threads);
+    }
+
+    private static ExperimentConfig config(Algorithm algorithm, int shards, int criticShards, int threads) {
         return ConfigSchema.withOverrides(TrainerTest.banditConfig(algorithm, 3),
-                Map.of("ppo.shards", Integer.toString(shards), "ppo.threads", Integer.toString(threads)));
+                Map.of("ppo.shards", Integer.toString(shards), "ppo.criticShards", Integer.toString(criticShards),
+                        "ppo.threads", Integer.toString(threads)));
+    }
+
+    private static double largestDifference(float[] a, float[] b) {
+        double worst = 0;
+        for (int i = 0; i < a.length; i++) {
+            worst = Math.max(worst, Math.abs(a[i] - b[i]));
+        }
+        return worst;
     }
 
     /** Policy and critic parameters after two iterations. */
@@ -41,9 +54,9 @@ class PolicyShardsTest {
     @ParameterizedTest
     @EnumSource(Algorithm.class)
     void theThreadCountNeverChangesABit(Algorithm algorithm) {
-        float[] one = trainedParameters(config(algorithm, 4, 1));
-        assertArrayEquals(one, trainedParameters(config(algorithm, 4, 2)), algorithm + ": 2 threads");
-        assertArrayEquals(one, trainedParameters(config(algorithm, 4, 4)), algorithm + ": 4 threads");
+        float[] one = trainedParameters(config(algorithm, 4, 3, 1));
+        assertArrayEquals(one, trainedParameters(config(algorithm, 4, 3, 2)), algorithm + ": 2 threads");
+        assertArrayEquals(one, trainedParameters(config(algorithm, 4, 3, 4)), algorithm + ": 4 threads");
     }
 
     @ParameterizedTest
@@ -53,13 +66,25 @@ class PolicyShardsTest {
         // order. Float rounding (~1e-7 relative) grows through the steps but stays far below the weights' scale.
         float[] whole = trainedParameters(config(algorithm, 1, 1));
         float[] sharded = trainedParameters(config(algorithm, 3, 2));
-        double worst = 0;
-        for (int i = 0; i < whole.length; i++) {
-            worst = Math.max(worst, Math.abs(whole[i] - sharded[i]));
-        }
+        double worst = largestDifference(whole, sharded);
         assertTrue(worst < 1e-4, algorithm + ": largest parameter difference " + worst);
         assertTrue(worst > 0,
                 algorithm + ": identical bits would mean the shards were not used");
+    }
+
+    @Test
+    void criticShardsGiveTheWholeMinibatchGradientUpToRounding() {
+        Trainer whole = new Trainer(config(Algorithm.GAUSSIAN_PPO, 1, 1, 1), new BanditEnv(32));
+        Trainer sharded = new Trainer(config(Algorithm.GAUSSIAN_PPO, 1, 3, 2), new BanditEnv(32));
+        for (Trainer t : List.of(whole, sharded)) {
+            t.iterate();
+            t.iterate();
+        }
+        float[] a = Nd.floats(whole.criticParams().params());
+        float[] b = Nd.floats(sharded.criticParams().params());
+        double worst = largestDifference(a, b);
+        assertTrue(worst < 1e-4, "largest critic parameter difference " + worst);
+        assertTrue(worst > 0, "identical bits would mean the critic's shards were not used");
     }
 
     @Test
@@ -87,5 +112,9 @@ class PolicyShardsTest {
         var e = org.junit.jupiter.api.Assertions.assertThrows(io.fpolab.config.ConfigException.class,
                 () -> config(Algorithm.FPO, 33, 1));
         assertTrue(e.getMessage().contains("ppo.shards") && e.getMessage().contains("at most 32"), e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(io.fpolab.config.ConfigException.class,
+                () -> config(Algorithm.FPO, 1, 33, 1));
+        assertTrue(e.getMessage().contains("ppo.criticShards") && e.getMessage().contains("33 critic shards"),
+                e.getMessage());
     }
 }
