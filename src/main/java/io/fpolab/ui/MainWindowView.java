@@ -147,6 +147,12 @@ public class MainWindowView {
     private Prompts prompts = Prompts.system();
     private LabPreferences preferences;
     private Stage stage;
+    /** On the stage, which may outlive this window (the next window of a test run): removed at shutdown. */
+    private final javafx.beans.value.ChangeListener<Boolean> leftFullScreen = (obs, old, now) -> {
+        if (!now && model.presentationProperty().get()) {
+            model.presentationProperty().set(false);
+        }
+    };
     private Scene scene;
     private boolean shutDown;
     /** Divider position to restore when the side panel comes back. */
@@ -261,11 +267,7 @@ public class MainWindowView {
             applyAppearance();
         });
         // Leaving full screen with Esc must also leave presentation mode, or the menu check would lie.
-        stage.fullScreenProperty().addListener((obs, old, now) -> {
-            if (!now && model.presentationProperty().get()) {
-                model.presentationProperty().set(false);
-            }
-        });
+        stage.fullScreenProperty().addListener(leftFullScreen);
         stage.setFullScreenExitHint("Press F11 or Esc to leave presentation mode");
         applyAppearance();
         Shortcuts.install(scene, this::onStart, this::onStop, this::onPauseResume);
@@ -867,6 +869,9 @@ public class MainWindowView {
             return;
         }
         shutDown = true;
+        if (stage != null) {
+            stage.fullScreenProperty().removeListener(leftFullScreen);
+        }
         overlayRefresh.stop();
         stallMonitor.stop();
         sweeps.close();

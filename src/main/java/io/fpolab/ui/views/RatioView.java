@@ -20,6 +20,8 @@ import javafx.util.Duration;
  * run; FXML controller, state in {@link RatioViewModel}.
  */
 public final class RatioView extends AnalysisView {
+    /** Asks the view model twice a second whether tracking wants a new check; runs only while the tab is shown. */
+    private Timeline tracker;
     private static final String NO_RUN = "No run selected. Pick an FPO run in the run list to compare its ratio with "
             + "the exact likelihood ratio.";
 
@@ -70,13 +72,8 @@ public final class RatioView extends AnalysisView {
             trendCanvas.setPainter(b);
             trendCanvas.setVisible(b != null);
         });
-        Timeline tracker = new Timeline(new KeyFrame(Duration.millis(500), e -> {
-            if (visible) {
-                vm.trackTick(samplesBox.getValue());
-            }
-        }));
+        tracker = new Timeline(new KeyFrame(Duration.millis(500), e -> vm.trackTick(samplesBox.getValue())));
         tracker.setCycleCount(Timeline.INDEFINITE);
-        tracker.play();
         viewStatus.textProperty().bind(vm.status);
         vm.unsupported.addListener((o, a, b) -> updateEmpty());
         root.sceneProperty().addListener((o, a, scene) -> {
@@ -112,5 +109,15 @@ public final class RatioView extends AnalysisView {
         vm.setRun(run);
         updateEmpty();
         restartRefresh(run);
+    }
+
+    @Override
+    public void setVisible(boolean shown) {
+        super.setVisible(shown);
+        if (shown) {
+            tracker.play();
+        } else {
+            tracker.stop();
+        }
     }
 }
