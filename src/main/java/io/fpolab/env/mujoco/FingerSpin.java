@@ -9,7 +9,8 @@ import io.fpolab.core.math.Rng;
  *
  * <p>{@code Spin.initialize_episode} lowers the hinge's damping to {@link #HINGE_DAMPING} in the model
  * (from the XML's 0.5), so that a flicked body keeps spinning; it sets the same value at every episode,
- * so this env sets it once, when it loads its model, before any step. Then the episode starts as every
+ * so this env sets it once, when it loads its model, before any step. (It also hides the target and tip
+ * sites, which only rendering sees.) Then the episode starts as every
  * finger episode does ({@link Finger}). Reward: {@code float(hinge_velocity <= -15)}, sparse.
  */
 public final class FingerSpin extends Finger {
