@@ -16,7 +16,7 @@ import java.util.List;
  * {@code i} starts at offset {@code i * stateDim}. A state is {@code [qpos (nq), qvel (nq), target]}:
  * generalized positions and velocities in dm_control's joint order and conventions (no free joints, so
  * qvel has as many values as qpos), then the task's target, which moves nothing (reacher's target
- * point; empty elsewhere). Observations are {@code float[numEnvs * obsDim]}
+ * point, finger-turn's target centre; empty elsewhere). Observations are {@code float[numEnvs * obsDim]}
  * and are the very array {@link StepResult#obs} and {@link #observations()} expose. Stepping does not
  * allocate. Not thread-safe: subclasses keep integrator scratch in fields.
  *
@@ -204,7 +204,7 @@ public abstract class PhysicsVecEnv implements VecEnv {
         return nq;
     }
 
-    /** Number of target values after qpos and qvel in a state (2 for reacher, else 0). */
+    /** Number of target values after qpos and qvel in a state (2 for reacher and finger-turn, else 0). */
     public final int targetDim() {
         return targetDim;
     }

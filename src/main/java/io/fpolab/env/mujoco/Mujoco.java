@@ -53,13 +53,25 @@ public final class Mujoco {
         static final long MODEL_JNT_LIMITED = 1320;
         /** {@code mjtNum* jnt_range} (njnt × 2). */
         static final long MODEL_JNT_RANGE = 1368;
+        /** {@code mjtNum* dof_damping} (nv). */
+        static final long MODEL_DOF_DAMPING = 1464;
+        /** {@code mjtNum* geom_size} (ngeom × 3). */
+        static final long MODEL_GEOM_SIZE = 1592;
         /** {@code int* sensor_adr} (nsensor). */
         static final long MODEL_SENSOR_ADR = 2928;
+        /** {@code int ncon}: contacts found by the last collision detection. */
+        static final long DATA_NCON = 40332;
         static final long DATA_TIME = 40336;
         static final long DATA_QPOS = 40376;
         static final long DATA_QVEL = 40384;
         static final long DATA_CTRL = 40408;
         static final long DATA_SENSORDATA = 40472;
+        /** {@code mjtNum* xanchor} (njnt × 3): joints' anchors in world coordinates. */
+        static final long DATA_XANCHOR = 40520;
+        /** {@code mjOBJ_JOINT} of {@code mjtObj}. */
+        static final int OBJ_JOINT = 3;
+        /** {@code mjOBJ_GEOM} of {@code mjtObj}. */
+        static final int OBJ_GEOM = 5;
         /** {@code mjOBJ_SENSOR} of {@code mjtObj}. */
         static final int OBJ_SENSOR = 19;
 

@@ -158,11 +158,43 @@ final class MujocoPhysics implements AutoCloseable {
 
     /** Index in {@code sensordata} of the named sensor's first value. */
     int sensorAddress(String name) {
-        int id = Lib.mj_name2id(model(), Layout.OBJ_SENSOR, name);
+        return model().getPointer(Layout.MODEL_SENSOR_ADR).getInt(4L * id(Layout.OBJ_SENSOR, "sensor", name));
+    }
+
+    /** Index of the named joint. */
+    int jointId(String name) {
+        return id(Layout.OBJ_JOINT, "joint", name);
+    }
+
+    /** Index of the named geom. */
+    int geomId(String name) {
+        return id(Layout.OBJ_GEOM, "geom", name);
+    }
+
+    private int id(int type, String what, String name) {
+        int id = Lib.mj_name2id(model(), type, name);
         if (id < 0) {
-            throw new IllegalStateException("the model has no sensor '" + name + "'");
+            throw new IllegalStateException("the model has no " + what + " '" + name + "'");
         }
-        return model().getPointer(Layout.MODEL_SENSOR_ADR).getInt(4L * id);
+        return id;
+    }
+
+    /** Geom {@code g}'s size parameters ({@code geom_size}: for a capsule its radius, half-length, 0). */
+    double[] geomSize(int g) {
+        return model().getPointer(Layout.MODEL_GEOM_SIZE).getDoubleArray(24L * g, 3);
+    }
+
+    /** Degree of freedom {@code dof}'s damping ({@code dof_damping}). */
+    double dofDamping(int dof) {
+        return model().getPointer(Layout.MODEL_DOF_DAMPING).getDouble(8L * dof);
+    }
+
+    /**
+     * Sets degree of freedom {@code dof}'s damping in the model ({@code dof_damping}), as a task's
+     * {@code initialize_episode} does; all data of this physics step with it from then on.
+     */
+    void setDofDamping(int dof, double damping) {
+        model().getPointer(Layout.MODEL_DOF_DAMPING).setDouble(8L * dof, damping);
     }
 
     /** {@code mj_resetData}: data {@code i} back to the model's initial state, controls zero, time 0. */
@@ -218,6 +250,16 @@ final class MujocoPhysics implements AutoCloseable {
     double sensor(int i, int address) {
         live();
         return sensordata[i].getDouble(8L * address);
+    }
+
+    /** Contacts in data {@code i} as its last collision detection ({@code mj_forward}, {@code mj_step1}) found them. */
+    int ncon(int i) {
+        return data(i).getInt(Layout.DATA_NCON);
+    }
+
+    /** Joint {@code j}'s anchor in world coordinates in data {@code i} ({@code xanchor}), as last computed. */
+    double[] jointAnchor(int i, int j) {
+        return data(i).getPointer(Layout.DATA_XANCHOR).getDoubleArray(24L * j, 3);
     }
 
     boolean closed() {

@@ -5,19 +5,23 @@ import io.fpolab.env.EnvSpec;
 import io.fpolab.env.control.PhysicsVecEnv;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A {@link PhysicsVecEnv} whose physics is MuJoCo itself: one model, one {@code mjData} per env, stepped
- * in a loop. It keeps the contract of the pure-Java tasks (state {@code [qpos, qvel]}, auto-reset, time
- * limit, {@link #setState}, {@link #saveState}), so the trainer, the evaluator and checkpoints treat it
- * like any other task.
+ * in a loop. It keeps the contract of the pure-Java tasks (state {@code [qpos, qvel, target]}, auto-reset,
+ * time limit, {@link #setState}, {@link #saveState}), so the trainer, the evaluator and checkpoints treat
+ * it like any other task.
  *
  * <p>The {@code mjData} is the physics; the base class's state array mirrors its qpos and qvel after every
  * reset and step. When the mirror was overwritten from outside ({@link #setState}, {@link #restoreState},
- * {@link #setJointState}) the next step first writes it into the {@code mjData} and runs
- * {@code mj_forward}. A step is dm_control's ({@code Physics.step} with its default legacy stepping):
- * {@code mj_step2} on the quantities the previous {@code mj_step1} computed, then {@code mj_step1}, so
- * that positions, velocities and sensors are those of the new state when the reward reads them.
+ * {@link #setJointState}, {@link #setTarget}) the next step, reward or sensor-based observation first
+ * writes it into the {@code mjData} and runs {@code mj_forward}. A task's target (its per-episode goal,
+ * which moves nothing) lives in the state only: the model is shared by all envs, so it cannot hold one
+ * target per env. A control step is dm_control's ({@code Physics.step(n_sub_steps)} with its default
+ * legacy stepping): {@code mj_step2} on the quantities the previous {@code mj_step1} computed,
+ * {@code n − 1} × {@code mj_step}, then {@code mj_step1}, so that positions, velocities and position- and
+ * velocity-stage sensors are those of the new state when the reward reads them.
  *
  * <p>Tasks without free joints only (the base class's state has as many velocities as positions).
  * Holds native memory: {@link #close()} frees it (a dropped env is also freed once unreachable).
@@ -25,15 +29,31 @@ import java.util.List;
 public abstract class MujocoVecEnv extends PhysicsVecEnv implements AutoCloseable {
     private final MujocoPhysics physics;
     private final int nq;
+    private final int targetDim;
     private final int stateDim;
+    private final int substeps;
     private final double[] mirror;
 
     /**
+     * A task without a target whose control step is one physics step (dm_control's default control
+     * timestep).
+     *
      * @param model  class-path resource of the MJCF model
      * @param joints names of the model's joints, in its qpos order (checked against the model's size)
      */
     protected MujocoVecEnv(EnvSpec spec, int numEnvs, List<String> joints, String model) {
-        super(spec, numEnvs, joints, 0);
+        this(spec, numEnvs, joints, 0, model, 0);
+    }
+
+    /**
+     * @param targetDim       values of the task's target after qpos and qvel in a state
+     * @param model           class-path resource of the MJCF model
+     * @param controlTimestep the task's control timestep in seconds, a whole multiple of the model's timestep
+     *                        (dm_control's {@code compute_n_steps}); 0 for one physics step per control step
+     */
+    protected MujocoVecEnv(EnvSpec spec, int numEnvs, List<String> joints, int targetDim, String model,
+            double controlTimestep) {
+        super(spec, numEnvs, joints, targetDim);
         this.physics = new MujocoPhysics(model, numEnvs);
         this.nq = joints.size();
         if (physics.nq() != nq || physics.nv() != nq || physics.nu() != spec.actDim()) {
@@ -41,7 +61,15 @@ public abstract class MujocoVecEnv extends PhysicsVecEnv implements AutoCloseabl
             throw new IllegalStateException(model + " has nq " + physics.nq() + ", nv " + physics.nv() + ", nu "
                     + physics.nu() + "; " + spec.id() + " expects " + nq + ", " + nq + ", " + spec.actDim());
         }
-        this.stateDim = 2 * nq;
+        double ratio = controlTimestep == 0 ? 1 : controlTimestep / physics.timestep();
+        if (ratio < 1 || Math.abs(ratio - Math.rint(ratio)) > 1e-8) {
+            physics.close();
+            throw new IllegalStateException(spec.id() + "'s control timestep " + controlTimestep
+                    + " is not a whole multiple of " + model + "'s timestep " + physics.timestep());
+        }
+        this.substeps = (int) Math.rint(ratio);
+        this.targetDim = targetDim;
+        this.stateDim = 2 * nq + targetDim;
         this.mirror = new double[numEnvs * stateDim];
         Arrays.fill(mirror, Double.NaN);
     }
@@ -51,12 +79,38 @@ public abstract class MujocoVecEnv extends PhysicsVecEnv implements AutoCloseabl
         return physics;
     }
 
+    /** Physics steps per control step. */
+    public final int substeps() {
+        return substeps;
+    }
+
     /**
      * Puts env {@code i}'s {@code mjData} in the first state of a new episode, as the task's
-     * {@code initialize_episode} does, with randomness from {@code rng}. Ends with the data's position- and
-     * velocity-dependent quantities computed ({@code mj_step1} or {@code mj_forward}).
+     * {@code initialize_episode} does, with randomness from {@code rng}, and draws its target
+     * ({@link #initializeTarget}) if it has one. Ends with the data's position- and velocity-dependent
+     * quantities computed ({@code mj_step1} or {@code mj_forward}).
      */
     protected abstract void initializeEpisode(int i, Rng rng);
+
+    /** Sets value {@code k} of env {@code i}'s target for the episode {@link #initializeEpisode} starts. */
+    protected final void initializeTarget(int i, int k, double value) {
+        mirror[i * stateDim + 2 * nq + Objects.checkIndex(k, targetDim)] = value;
+    }
+
+    /** Value {@code k} of the target of the state env {@code i}'s {@code mjData} holds. */
+    protected final double target(int i, int k) {
+        return mirror[i * stateDim + 2 * nq + Objects.checkIndex(k, targetDim)];
+    }
+
+    /**
+     * Makes the {@code mjData} of the env whose state is {@code s[off ..]} hold that state (nothing to do
+     * after a reset or step), for an observation that reads sensors, and returns the env's index.
+     */
+    protected final int syncedEnv(double[] s, int off) {
+        int i = off / stateDim;
+        sync(i, s, off);
+        return i;
+    }
 
     /** The reward of env {@code i}'s current {@code mjData}, whose sensors are up to date. */
     protected abstract double reward(int i);
@@ -74,6 +128,9 @@ public abstract class MujocoVecEnv extends PhysicsVecEnv implements AutoCloseabl
         sync(i, s, off);
         physics.writeCtrl(i, a);
         physics.step2(i);
+        for (int k = 1; k < substeps; k++) {
+            physics.step(i);
+        }
         physics.step1(i);
         pull(i, s, off);
         return reward(i);
@@ -100,10 +157,12 @@ public abstract class MujocoVecEnv extends PhysicsVecEnv implements AutoCloseabl
         System.arraycopy(s, off, mirror, i * stateDim, stateDim);
     }
 
+    /** Reads env {@code i}'s qpos and qvel into {@code s[off ..]} and the mirror, and its target into {@code s}. */
     private void pull(int i, double[] s, int off) {
         physics.readQpos(i, s, off);
         physics.readQvel(i, s, off + nq);
-        System.arraycopy(s, off, mirror, i * stateDim, stateDim);
+        System.arraycopy(s, off, mirror, i * stateDim, 2 * nq);
+        System.arraycopy(mirror, i * stateDim + 2 * nq, s, off + 2 * nq, targetDim);
     }
 
     /** Frees the MuJoCo model and data; the env cannot step afterwards. Idempotent. */

@@ -113,7 +113,7 @@ public final class SystemPainter implements Painter {
                     Legend.Item.custom(SystemPainter::forceGlyph, 1.6, "action u: force"));
         }
         boolean torques = id.equals("pendulum-swingup") || id.equals("gym-pendulum") || id.startsWith("acrobot")
-                || id.startsWith("reacher") || id.startsWith("cheetah");
+                || id.startsWith("reacher") || id.startsWith("cheetah") || id.startsWith("finger");
         if (torques) {
             return List.of(Legend.Item.custom(SystemPainter::torqueGlyph, 1.2,
                     "action u: torque at the joint (arc length ∝ |u|)"));
