@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * work; everyone else talks to it through this class: start, pause, resume, single-step, cancel,
  * and {@link #submit} for analysis tasks (sampling a heatmap, saving a checkpoint), which run on the
  * trainer thread between minibatches — also while paused and after training has ended, until
- * {@link #close()}.
+ * {@link #close()}, which also closes the trainer's environment.
  *
  * <p>Listeners receive immutable {@link IterationStats} and state changes on the trainer thread;
  * UIs must hop to their own thread.
@@ -260,9 +260,13 @@ public final class TrainingRun implements AutoCloseable {
             serveUntilClosed();
         } finally {
             failPendingTasks();
-            // A closed run may stay referenced (a UI list, a history view); drop the trainer so its
-            // networks and ND4J buffers can be freed with it.
+            // A closed run may stay referenced (a UI list, a history view); close the trainer's env (a MuJoCo
+            // task's native memory) and drop the trainer so its networks and ND4J buffers can be freed with it.
+            Trainer t = trainer;
             trainer = null;
+            if (t != null) {
+                t.env().close();
+            }
             Workspaces.releaseThread();
         }
     }
