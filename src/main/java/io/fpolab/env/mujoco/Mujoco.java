@@ -46,13 +46,33 @@ public final class Mujoco {
         static final long MODEL_NQ = 0;
         static final long MODEL_NV = 4;
         static final long MODEL_NU = 8;
+        static final long MODEL_NBODY = 16;
         static final long MODEL_NJNT = 20;
+        static final long MODEL_NGEOM = 24;
         static final long MODEL_NSENSORDATA = 224;
         static final long MODEL_OPT_TIMESTEP = 232;
+        /** {@code mjtNum stat.extent}: the model's spatial extent (metres). */
+        static final long MODEL_STAT_EXTENT = 1056;
+        /** {@code mjtNum stat.center[3]}: the centre of the model in its initial pose. */
+        static final long MODEL_STAT_CENTER = 1064;
+        /** {@code int* body_parentid} (nbody). */
+        static final long MODEL_BODY_PARENTID = 1112;
+        /** {@code int* jnt_type} (njnt; {@link #JNT_HINGE} …). */
+        static final long MODEL_JNT_TYPE = 1280;
         /** {@code mjtByte* jnt_limited} (njnt). */
         static final long MODEL_JNT_LIMITED = 1320;
         /** {@code mjtNum* jnt_range} (njnt × 2). */
         static final long MODEL_JNT_RANGE = 1368;
+        /** {@code int* geom_type} (ngeom; {@code mjtGeom}: plane 0, sphere 2, capsule 3, ellipsoid 4, cylinder 5, box 6). */
+        static final long MODEL_GEOM_TYPE = 1488;
+        /** {@code int* geom_bodyid} (ngeom). */
+        static final long MODEL_GEOM_BODYID = 1520;
+        /** {@code mjtNum* geom_size} (ngeom × 3). */
+        static final long MODEL_GEOM_SIZE = 1592;
+        /** {@code int* actuator_trntype} (nu; {@link #TRN_JOINT} …). */
+        static final long MODEL_ACTUATOR_TRNTYPE = 2696;
+        /** {@code int* actuator_trnid} (nu × 2; the joint of a joint transmission first). */
+        static final long MODEL_ACTUATOR_TRNID = 2728;
         /** {@code int* sensor_adr} (nsensor). */
         static final long MODEL_SENSOR_ADR = 2928;
         static final long DATA_TIME = 40336;
@@ -60,8 +80,22 @@ public final class Mujoco {
         static final long DATA_QVEL = 40384;
         static final long DATA_CTRL = 40408;
         static final long DATA_SENSORDATA = 40472;
+        /** {@code mjtNum* xanchor} (njnt × 3): joint anchors in world coordinates. */
+        static final long DATA_XANCHOR = 40520;
+        /** {@code mjtNum* xaxis} (njnt × 3): joint axes in world coordinates. */
+        static final long DATA_XAXIS = 40528;
+        /** {@code mjtNum* geom_xpos} (ngeom × 3): geom centres in world coordinates. */
+        static final long DATA_GEOM_XPOS = 40536;
+        /** {@code mjtNum* geom_xmat} (ngeom × 9): geom orientations, row-major rotation matrices. */
+        static final long DATA_GEOM_XMAT = 40544;
         /** {@code mjOBJ_SENSOR} of {@code mjtObj}. */
         static final int OBJ_SENSOR = 19;
+        /** {@code mjOBJ_GEOM} of {@code mjtObj}. */
+        static final int OBJ_GEOM = 5;
+        /** {@code mjJNT_HINGE} of {@code mjtJoint}. */
+        static final int JNT_HINGE = 3;
+        /** {@code mjTRN_JOINT} of {@code mjtTrn}. */
+        static final int TRN_JOINT = 0;
 
         private Layout() {
         }
@@ -96,6 +130,8 @@ public final class Mujoco {
         static native void mj_deleteModel(Pointer m);
 
         static native int mj_name2id(Pointer m, int type, String name);
+
+        static native Pointer mj_id2name(Pointer m, int type, int id);
     }
 
     /** Whether MuJoCo loaded and is a supported version. */

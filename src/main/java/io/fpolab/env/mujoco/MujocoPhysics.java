@@ -156,6 +156,82 @@ final class MujocoPhysics implements AutoCloseable {
         return model().getPointer(Layout.MODEL_JNT_RANGE).getDoubleArray(16L * j, 2);
     }
 
+    int nbody() {
+        return model().getInt(Layout.MODEL_NBODY);
+    }
+
+    int ngeom() {
+        return model().getInt(Layout.MODEL_NGEOM);
+    }
+
+    /** The model's spatial extent ({@code stat.extent}, metres). */
+    double extent() {
+        return model().getDouble(Layout.MODEL_STAT_EXTENT);
+    }
+
+    /** The centre of the model in its initial pose ({@code stat.center}). */
+    double[] center() {
+        return model().getDoubleArray(Layout.MODEL_STAT_CENTER, 3);
+    }
+
+    /** Body {@code b}'s parent ({@code body_parentid}; the world body 0 is its own parent). */
+    int bodyParent(int b) {
+        return model().getPointer(Layout.MODEL_BODY_PARENTID).getInt(4L * b);
+    }
+
+    /** Joint {@code j}'s type ({@code jnt_type}: free 0, ball 1, slide 2, hinge 3). */
+    int jointType(int j) {
+        return model().getPointer(Layout.MODEL_JNT_TYPE).getInt(4L * j);
+    }
+
+    /** Geom {@code g}'s type ({@code geom_type}, an {@code mjtGeom}). */
+    int geomType(int g) {
+        return model().getPointer(Layout.MODEL_GEOM_TYPE).getInt(4L * g);
+    }
+
+    /** The body geom {@code g} belongs to ({@code geom_bodyid}). */
+    int geomBody(int g) {
+        return model().getPointer(Layout.MODEL_GEOM_BODYID).getInt(4L * g);
+    }
+
+    /** Geom {@code g}'s three size parameters ({@code geom_size}; their meaning depends on the type). */
+    double[] geomSize(int g) {
+        return model().getPointer(Layout.MODEL_GEOM_SIZE).getDoubleArray(24L * g, 3);
+    }
+
+    /** Geom {@code g}'s name, or "" when it has none. */
+    String geomName(int g) {
+        Pointer name = Lib.mj_id2name(model(), Layout.OBJ_GEOM, g);
+        return name == null ? "" : name.getString(0, "UTF-8");
+    }
+
+    /** The joint actuator {@code k} drives, or −1 when its transmission is not a joint. */
+    int actuatorJoint(int k) {
+        Pointer m = model();
+        return m.getPointer(Layout.MODEL_ACTUATOR_TRNTYPE).getInt(4L * k) == Layout.TRN_JOINT
+                ? m.getPointer(Layout.MODEL_ACTUATOR_TRNID).getInt(8L * k) : -1;
+    }
+
+    /** Data {@code i}'s geom centres ({@code geom_xpos}, ngeom × 3) into {@code dst}. */
+    void readGeomXpos(int i, double[] dst) {
+        data(i).getPointer(Layout.DATA_GEOM_XPOS).read(0, dst, 0, 3 * ngeom());
+    }
+
+    /** Data {@code i}'s geom orientations ({@code geom_xmat}, ngeom × 9, row-major) into {@code dst}. */
+    void readGeomXmat(int i, double[] dst) {
+        data(i).getPointer(Layout.DATA_GEOM_XMAT).read(0, dst, 0, 9 * ngeom());
+    }
+
+    /** Data {@code i}'s joint anchors ({@code xanchor}, njnt × 3) into {@code dst}. */
+    void readJointAnchors(int i, double[] dst) {
+        data(i).getPointer(Layout.DATA_XANCHOR).read(0, dst, 0, 3 * njnt());
+    }
+
+    /** Data {@code i}'s joint axes ({@code xaxis}, njnt × 3) into {@code dst}. */
+    void readJointAxes(int i, double[] dst) {
+        data(i).getPointer(Layout.DATA_XAXIS).read(0, dst, 0, 3 * njnt());
+    }
+
     /** Index in {@code sensordata} of the named sensor's first value. */
     int sensorAddress(String name) {
         int id = Lib.mj_name2id(model(), Layout.OBJ_SENSOR, name);
