@@ -1,9 +1,13 @@
 package io.fpolab.env.mujoco;
 
+import com.sun.jna.Callback;
+import com.sun.jna.CallbackReference;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import java.io.File;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The binding to the system's MuJoCo library, through JNA. MuJoCo is optional: the lab's own tasks are
@@ -27,6 +31,20 @@ public final class Mujoco {
     public static final String INSTALL_HINT = "on Debian/Ubuntu run 'apt-get install libmujoco-dev' (MuJoCo "
             + versionString(SUPPORTED_VERSION) + "), or set " + ENV_VAR + " to the path of a MuJoCo "
             + versionString(SUPPORTED_VERSION) + " libmujoco.so";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Mujoco.class);
+
+    /** MuJoCo's warning hook ({@code void (*mju_user_warning)(const char*)}). */
+    interface WarningHandler extends Callback {
+        void invoke(String message);
+    }
+
+    /**
+     * Logs MuJoCo's warnings (an unstable simulation, full contact buffers) at debug level: MuJoCo resets an unstable
+     * simulation itself and counts the warning, which is what callers check ({@code MujocoVecEnv.instability}).
+     * Held here so that it is never collected.
+     */
+    private static final WarningHandler WARNINGS = message -> LOG.debug("MuJoCo: {}", message);
 
     private static final Status STATUS = load();
 
@@ -75,6 +93,15 @@ public final class Mujoco {
         static final long MODEL_ACTUATOR_TRNID = 2728;
         /** {@code int* sensor_adr} (nsensor). */
         static final long MODEL_SENSOR_ADR = 2928;
+        /**
+         * {@code mjWarningStat warning[mjNWARNING]}: per kind {@code {int lastinfo; int number}}, 8 bytes; the count
+         * of kind k is at {@code DATA_WARNING + 8 k + 4}.
+         */
+        static final long DATA_WARNING = 24;
+        /** {@code mjWARN_BADQPOS}, {@code mjWARN_BADQVEL}, {@code mjWARN_BADQACC} of {@code mjtWarning}. */
+        static final int WARN_BADQPOS = 4;
+        static final int WARN_BADQVEL = 5;
+        static final int WARN_BADQACC = 6;
         static final long DATA_TIME = 40336;
         static final long DATA_QPOS = 40376;
         static final long DATA_QVEL = 40384;
@@ -213,6 +240,13 @@ public final class Mujoco {
         } catch (UnsatisfiedLinkError e) {
             return new Status(version, "MuJoCo " + versionString(version) + " (" + file + ") lacks a function the "
                     + "binding needs (" + firstLine(e.getMessage()) + "); " + INSTALL_HINT);
+        }
+        // MuJoCo's own warning handler prints to the process's stdout (into a CSV or JSON printed there) and appends
+        // to MUJOCO_LOG.TXT in the working directory; its user hook sends the warnings to the lab's log instead.
+        try {
+            lib.getGlobalVariableAddress("mju_user_warning").setPointer(0, CallbackReference.getFunctionPointer(WARNINGS));
+        } catch (UnsatisfiedLinkError e) {
+            LOG.debug("MuJoCo's warnings keep their default handler: {}", firstLine(e.getMessage()));
         }
         return new Status(version, null);
     }

@@ -262,6 +262,11 @@ final class MujocoPhysics implements AutoCloseable {
         Lib.mj_step2(model(), data(i));
     }
 
+    /** How often data {@code i} raised warning {@code kind} ({@code mjtWarning}) since it was last reset. */
+    int warnings(int i, int kind) {
+        return data(i).getInt(Layout.DATA_WARNING + 8L * kind + 4);
+    }
+
     void setTime(int i, double t) {
         data(i).setDouble(Layout.DATA_TIME, t);
     }

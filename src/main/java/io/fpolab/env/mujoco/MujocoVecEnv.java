@@ -163,6 +163,22 @@ public abstract class MujocoVecEnv extends PhysicsVecEnv {
         System.arraycopy(s, off, mirror, i * stateDim, stateDim);
     }
 
+    /**
+     * MuJoCo does not let a bad number (NaN, infinity, a huge acceleration) through: it resets the simulation to the
+     * model's initial pose and counts a warning, so the state stays finite but is no longer the motion.
+     */
+    @Override
+    public final String instability(int i) {
+        String[] what = {"qpos", "qvel", "qacc"};
+        int[] kinds = {Mujoco.Layout.WARN_BADQPOS, Mujoco.Layout.WARN_BADQVEL, Mujoco.Layout.WARN_BADQACC};
+        for (int k = 0; k < kinds.length; k++) {
+            if (physics.warnings(i, kinds[k]) > 0) {
+                return "MuJoCo found a bad number in " + what[k] + " and reset the simulation";
+            }
+        }
+        return null;
+    }
+
     /** Frees the MuJoCo model and data; the env cannot step afterwards. Idempotent. */
     @Override
     public void close() {
