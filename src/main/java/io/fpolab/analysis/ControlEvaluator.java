@@ -4,7 +4,6 @@ import io.fpolab.core.math.Rng;
 import io.fpolab.env.Envs;
 import io.fpolab.env.StepResult;
 import io.fpolab.env.VecEnv;
-import io.fpolab.env.mujoco.MujocoVecEnv;
 import io.fpolab.train.Trainer;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,29 +28,14 @@ public final class ControlEvaluator implements Trainer.Evaluator {
     @Override
     public Map<String, Double> evaluate(Trainer trainer) {
         var cfg = trainer.config();
-        VecEnv env = Envs.create(cfg.env().withNumEnvs(episodes));
-        env.reset(startRng(cfg.seed()));
         Rng rng = new Rng(cfg.seed() * 1_000_003L + trainer.iteration() + 17);
-        int n = env.numEnvs();
+        int n = episodes;
         double[] ret = new double[n];
         int[] len = new int[n];
-        boolean[] done = new boolean[n];
-        int remaining = n;
-        for (int t = 0; t < env.spec().maxSteps() && remaining > 0; t++) {
-            float[] obs = trainer.normalize(env.observations(), n);
-            float[] act = trainer.policy().sample(obs, n, rng, true, null);
-            StepResult r = env.step(trainer.envActions(act), rng);
-            for (int i = 0; i < n; i++) {
-                if (!done[i] && r.done(i)) {
-                    done[i] = true;
-                    remaining--;
-                    ret[i] = r.episodeReturn[i];
-                    len[i] = r.episodeLength[i];
-                }
-            }
-        }
-        if (env instanceof MujocoVecEnv mujoco) {
-            mujoco.close(); // its native memory now rather than at some later garbage collection
+        // Closed as soon as the episodes are done: a MuJoCo task's native memory now, not at some later collection.
+        try (VecEnv env = Envs.create(cfg.env().withNumEnvs(episodes))) {
+            env.reset(startRng(cfg.seed()));
+            run(trainer, env, rng, ret, len);
         }
         double mean = 0;
         double meanLen = 0;
@@ -69,6 +53,26 @@ public final class ControlEvaluator implements Trainer.Evaluator {
         m.put("eval_return_std", Math.sqrt(var / n));
         m.put("eval_length", meanLen / n);
         return m;
+    }
+
+    /** Steps every env until its first episode ends, recording its return and length. */
+    private static void run(Trainer trainer, VecEnv env, Rng rng, double[] ret, int[] len) {
+        int n = env.numEnvs();
+        boolean[] done = new boolean[n];
+        int remaining = n;
+        for (int t = 0; t < env.spec().maxSteps() && remaining > 0; t++) {
+            float[] obs = trainer.normalize(env.observations(), n);
+            float[] act = trainer.policy().sample(obs, n, rng, true, null);
+            StepResult r = env.step(trainer.envActions(act), rng);
+            for (int i = 0; i < n; i++) {
+                if (!done[i] && r.done(i)) {
+                    done[i] = true;
+                    remaining--;
+                    ret[i] = r.episodeReturn[i];
+                    len[i] = r.episodeLength[i];
+                }
+            }
+        }
     }
 
     /** The RNG of the evaluation start states of a run with {@code seed}. */

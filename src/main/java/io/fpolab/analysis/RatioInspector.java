@@ -6,6 +6,7 @@ import io.fpolab.core.math.Rng;
 import io.fpolab.core.policy.FlowPolicy;
 import io.fpolab.core.policy.Policies;
 import io.fpolab.env.Envs;
+import io.fpolab.env.VecEnv;
 import io.fpolab.train.Checkpoint;
 import io.fpolab.train.IterationStats;
 import io.fpolab.train.Trainer;
@@ -136,10 +137,12 @@ public final class RatioInspector {
     public static Inspection inspectCopy(ExperimentConfig cfg, Checkpoint saved, int n, long seed, int steps,
             boolean parallel, IntConsumer progress) {
         ExperimentConfig longer = withOneMoreIteration(cfg, saved.iteration());
-        Trainer copy = new Trainer(longer, Envs.create(longer.env()));
-        copy.setUpdateThreads(1);
-        saved.restoreInto(copy);
-        return inspect(copy, n, seed, steps, parallel, progress);
+        try (VecEnv env = Envs.create(longer.env())) {
+            Trainer copy = new Trainer(longer, env);
+            copy.setUpdateThreads(1);
+            saved.restoreInto(copy);
+            return inspect(copy, n, seed, steps, parallel, progress);
+        }
     }
 
     /** Transitions per iteration of a run: envs × steps per env. */

@@ -7,6 +7,8 @@ import io.fpolab.core.AtomicFiles;
 import io.fpolab.core.math.Rng;
 import io.fpolab.env.control.ControlSuite;
 import io.fpolab.env.control.PhysicsVecEnv;
+import io.fpolab.env.mujoco.MujocoSuite;
+import io.fpolab.env.mujoco.MujocoUnavailableException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.OutputStreamWriter;
@@ -32,7 +34,9 @@ import picocli.CommandLine.Spec;
  * row k the state after the k-th action. qpos and qvel follow dm_control's joint order and conventions
  * ({@link PhysicsVecEnv#joints()}); angles are not wrapped. The physics is stepped directly
  * ({@link PhysicsVecEnv#stepPhysics}), so a replay longer than an episode keeps integrating: no
- * termination, truncation or reset. For teaching and for checking the physics against other simulators.
+ * termination, truncation or reset. The MuJoCo tasks ({@link MujocoSuite}) replay in MuJoCo itself, with qpos and
+ * qvel in MuJoCo's order; without a usable MuJoCo they are refused with a one-line install hint (exit 2). For
+ * teaching and for checking the physics against other simulators.
  */
 @Command(name = "simulate",
         mixinStandardHelpOptions = true,
@@ -40,8 +44,9 @@ import picocli.CommandLine.Spec;
                 + "step,qpos_0,…,qvel_0,…; row 0 is the initial state, row k the state after the k-th action.",
             "qpos/qvel follow dm_control's joint order: pendulum-swingup [θ]; cartpole-* [x, θ]; acrobot-* "
                 + "[shoulder θ1, elbow θ2]; point_mass-easy [x, y]; reacher-* [shoulder θ1, wrist θ2]; "
-                + "gym-pendulum [θ]; mountain-car-continuous [x]; fork-easy [x, y]. Angle 0 is the model as written (pendulum, "
-                + "cart-pole pole and acrobot point up); angles are not wrapped."})
+                + "gym-pendulum [θ]; mountain-car-continuous [x]; fork-easy [x, y]; cheetah-run (in MuJoCo, its qpos order) "
+                + "[rootx, rootz, rooty, bthigh, bshin, bfoot, fthigh, fshin, ffoot]. Angle 0 is the model as written "
+                + "(pendulum, cart-pole pole and acrobot point up); angles are not wrapped."})
 public final class SimulateCommand implements Callable<Integer> {
     /** A decimal number as people write one; Java's extras (hex, 'd'/'f' suffixes) are refused. */
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
@@ -105,27 +110,41 @@ public final class SimulateCommand implements Callable<Integer> {
         if (out != null) {
             OutputPaths.file(out, "--out");
         }
-        if (!ControlSuite.ids().contains(env)) {
+        if (!EnvIds.all().contains(env)) {
             throw new ConfigException("--env", "unknown environment '" + shown(env) + "'; allowed: "
-                    + String.join(", ", ControlSuite.ids()));
+                    + String.join(", ", EnvIds.all()));
         }
-        PhysicsVecEnv sim = ControlSuite.create(env, 1, parseIntegration());
-        sim.reset(new Rng(seed));
-        setInitialState(sim);
-        List<double[]> replay = actions(sim);
-        if (out == null) {
-            PrintWriter w = spec.commandLine().getOut();
-            simulate(sim, replay, w);
-            w.flush();
+        try (PhysicsVecEnv sim = create()) {
+            sim.reset(new Rng(seed));
+            setInitialState(sim);
+            List<double[]> replay = actions(sim);
+            if (out == null) {
+                PrintWriter w = spec.commandLine().getOut();
+                simulate(sim, replay, w);
+                w.flush();
+                return 0;
+            }
+            // Streamed into a temporary file and renamed: a full disk leaves no partial CSV.
+            AtomicFiles.write(out, stream -> {
+                Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+                simulate(sim, replay, w);
+                w.flush();
+            });
             return 0;
         }
-        // Streamed into a temporary file and renamed: a full disk leaves no partial CSV.
-        AtomicFiles.write(out, stream -> {
-            Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-            simulate(sim, replay, w);
-            w.flush();
-        });
-        return 0;
+    }
+
+    /** One copy of {@code --env}: a Java task, or a MuJoCo task where MuJoCo is usable. */
+    private PhysicsVecEnv create() {
+        Integration chosen = parseIntegration();
+        if (MujocoSuite.ids().contains(env)) {
+            try {
+                return MujocoSuite.create(env, 1);
+            } catch (MujocoUnavailableException e) {
+                throw new ConfigException("--env", e.getMessage());
+            }
+        }
+        return ControlSuite.create(env, 1, chosen);
     }
 
     private static void simulate(PhysicsVecEnv sim, List<double[]> replay, Writer w) throws IOException {
@@ -146,7 +165,10 @@ public final class SimulateCommand implements Callable<Integer> {
         }
     }
 
-    /** Stops a replay whose state overflowed (a huge initial velocity squared), instead of printing NaN rows. */
+    /**
+     * Stops a replay whose state overflowed (a huge initial velocity squared), instead of printing NaN rows, or
+     * that the engine reset after a bad number, instead of printing a motion that did not happen.
+     */
     private static void checkFinite(PhysicsVecEnv sim, int step) {
         double[][] parts = {sim.qpos(0), sim.qvel(0)};
         for (int p = 0; p < 2; p++) {
@@ -157,6 +179,12 @@ public final class SimulateCommand implements Callable<Integer> {
                             + "states and actions whose motion stays finite, e.g. velocities of at most a few hundred");
                 }
             }
+        }
+        String unstable = sim.instability(0);
+        if (unstable != null) {
+            throw new ConfigException("--qpos/--qvel", "the simulation became unstable at step " + step + " (" + unstable
+                    + "); allowed: initial states and actions whose motion stays finite, e.g. velocities of at most a "
+                    + "few hundred");
         }
     }
 
@@ -337,11 +365,17 @@ public final class SimulateCommand implements Callable<Integer> {
         return i.name().toLowerCase(Locale.ROOT);
     }
 
-    /** The known environment ids, for picocli's help text. */
+    /** The known environment ids, for picocli's help text: the Java tasks, then the MuJoCo ones. */
     static final class EnvIds implements Iterable<String> {
+        static List<String> all() {
+            List<String> ids = new ArrayList<>(ControlSuite.ids());
+            ids.addAll(MujocoSuite.ids());
+            return ids;
+        }
+
         @Override
         public Iterator<String> iterator() {
-            return ControlSuite.ids().iterator();
+            return all().iterator();
         }
     }
 }

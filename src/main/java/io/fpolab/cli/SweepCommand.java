@@ -324,7 +324,7 @@ public final class SweepCommand implements Callable<Integer> {
     /** Builds the setting's environment once, so a refused layout file fails before any run starts. */
     private static void checkEnvironment(Setting setting, ExperimentConfig cfg) {
         try {
-            io.fpolab.env.Envs.create(cfg.env());
+            io.fpolab.env.Envs.create(cfg.env()).close();
         } catch (ConfigException e) {
             throw setting.values().isEmpty() ? e : e.inSource("--set " + setting.label());
         }

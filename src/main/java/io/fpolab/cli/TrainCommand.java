@@ -98,7 +98,7 @@ public final class TrainCommand implements Callable<Integer> {
             trainer.setUpdateThreads(threads);
         }
         IterationStats last = null;
-        try (RunFolder.Writer folder = RunFolder.create(out, cfg, RunFolder.evaluationKeys(trainer))) {
+        try (env; RunFolder.Writer folder = RunFolder.create(out, cfg, RunFolder.evaluationKeys(trainer))) {
             while (!trainer.isDone()) {
                 last = trainer.iterate();
                 folder.append(last);

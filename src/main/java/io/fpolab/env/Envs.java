@@ -9,7 +9,6 @@ import io.fpolab.env.grid.GridLayoutIO;
 import io.fpolab.env.grid.GridLayouts;
 import io.fpolab.env.grid.GridWorldVecEnv;
 import io.fpolab.env.mujoco.MujocoSuite;
-import io.fpolab.env.mujoco.MujocoVecEnv;
 import io.fpolab.env.mujoco.MujocoUnavailableException;
 import java.nio.file.Path;
 
@@ -61,9 +60,7 @@ public final class Envs {
             checkMujocoSettings(cfg);
             return "cannot train here: " + MujocoSuite.unavailableReason(cfg.id());
         }
-        if (create(cfg) instanceof MujocoVecEnv mujoco) {
-            mujoco.close();
-        }
+        create(cfg).close();
         return null;
     }
 

@@ -12,8 +12,11 @@ import io.fpolab.core.math.Rng;
  * which for a finished episode is already the first observation of the next one.
  *
  * <p>Implementations own their arrays and reuse them between calls; callers copy what they keep.
+ *
+ * <p>Whoever builds an env closes it when done with it ({@link #close()}): the MuJoCo tasks hold native
+ * memory, the Java tasks nothing.
  */
-public interface VecEnv {
+public interface VecEnv extends AutoCloseable {
     /** Static description (name, dimensions, horizon). */
     EnvSpec spec();
 
@@ -47,4 +50,12 @@ public interface VecEnv {
 
     /** Restores {@link #saveState()} output of an env of the same kind and size. */
     void restoreState(double[] state);
+
+    /**
+     * Frees what the env holds outside the Java heap (a MuJoCo model and its data); the env cannot step
+     * afterwards. Idempotent; nothing to do for the Java tasks.
+     */
+    @Override
+    default void close() {
+    }
 }

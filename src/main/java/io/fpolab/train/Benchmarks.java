@@ -22,8 +22,10 @@ import io.fpolab.core.policy.TauSampling;
 import io.fpolab.core.policy.TimeEmbedding;
 import io.fpolab.core.rl.RatioMode;
 import io.fpolab.core.rl.TrustRegion;
+import io.fpolab.env.EnvSpec;
 import io.fpolab.env.Envs;
 import java.util.ArrayList;
+import io.fpolab.env.VecEnv;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -273,7 +275,10 @@ public final class Benchmarks {
             boolean withCritic) {
         ExperimentConfig cfg = ConfigIO.loadResource("/sample-configs/" + preset);
         int transitions = cfg.env().numEnvs() * cfg.ppo().stepsPerEnv() / cfg.ppo().minibatches();
-        var spec = Envs.create(cfg.env()).spec();
+        EnvSpec spec;
+        try (VecEnv env = Envs.create(cfg.env())) {
+            spec = env.spec();
+        }
         ExperimentConfig sharded = ConfigSchema.withOverride(cfg, "ppo.shards", Integer.toString(cores));
         double[] r = shardedUpdate(sharded, spec.obsDim(), spec.actDim(), transitions, new int[] {1, cores}, 5, 40);
         double unsharded = shardedUpdate(ConfigSchema.withOverride(cfg, "ppo.shards", "1"), spec.obsDim(),

@@ -48,7 +48,10 @@ final class RunCopy {
                 try {
                     r.run();
                 } finally {
-                    copy = null;
+                    if (copy != null) {
+                        copy.env().close();
+                        copy = null;
+                    }
                     Workspaces.releaseThread();
                 }
             }, "copy-" + runName);

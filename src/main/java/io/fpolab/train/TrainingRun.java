@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * One training run on its own thread. The thread builds the {@link Trainer} and owns all of its ND4J
  * work; everyone else talks to it through this class: start, pause, resume, single-step, cancel,
  * {@link #submit} for tasks that need the trainer itself (saving a checkpoint, editing the map), which run on the
- * trainer thread between minibatches — also while paused and after training has ended, until {@link #close()} —
- * and {@link #submitOnCopy} for the views' analyses, which run on a copy of the trainer on a thread of their own.
+ * trainer thread between minibatches — also while paused and after training has ended, until {@link #close()},
+ * which also closes the trainer's environment — and {@link #submitOnCopy} for the views' analyses, which run on a
+ * copy of the trainer on a thread of their own.
  *
  * <p>Listeners receive immutable {@link IterationStats} and state changes on the trainer thread;
  * UIs must hop to their own thread.
@@ -343,9 +344,13 @@ public final class TrainingRun implements AutoCloseable {
         } finally {
             failPendingTasks();
             closeCopy();
-            // A closed run may stay referenced (a UI list, a history view); drop the trainer so its
-            // networks and ND4J buffers can be freed with it.
+            // A closed run may stay referenced (a UI list, a history view); close the trainer's env (a MuJoCo
+            // task's native memory) and drop the trainer so its networks and ND4J buffers can be freed with it.
+            Trainer t = trainer;
             trainer = null;
+            if (t != null) {
+                t.env().close();
+            }
             Workspaces.releaseThread();
         }
     }

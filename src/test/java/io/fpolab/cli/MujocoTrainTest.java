@@ -57,7 +57,7 @@ class MujocoTrainTest {
     }
 
     /** The command line in a JVM whose MuJoCo library is {@code missing}; stdout and stderr together in err. */
-    private static CliRun withoutMujoco(Path missing, String... args) throws IOException, InterruptedException {
+    static CliRun withoutMujoco(Path missing, String... args) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-Dfpolab.mujoco=" + missing, "-Dfpolab.relaunch=false", "-cp", System.getProperty("java.class.path"),

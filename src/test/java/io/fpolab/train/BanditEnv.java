@@ -20,6 +20,8 @@ final class BanditEnv implements VecEnv {
     /** Every step's observations and actions, in order (for tests that look at what the trainer sampled). */
     final List<float[]> obsLog = new ArrayList<>();
     final List<float[]> actionLog = new ArrayList<>();
+    /** How often {@link #close()} was called (for tests that check the env's owner closes it). */
+    volatile int closes;
 
     BanditEnv(int n) {
         this(n, 0.5);
@@ -97,5 +99,10 @@ final class BanditEnv implements VecEnv {
         for (int i = 0; i < n; i++) {
             result.obs[i] = (float) state[i];
         }
+    }
+
+    @Override
+    public void close() {
+        closes++;
     }
 }

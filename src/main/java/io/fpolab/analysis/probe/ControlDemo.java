@@ -7,6 +7,7 @@ import io.fpolab.env.VecEnv;
 import io.fpolab.env.control.ControlSuite;
 import io.fpolab.env.control.ForkEasy;
 import io.fpolab.env.mujoco.MujocoSuite;
+import io.fpolab.env.mujoco.MujocoVecEnv;
 import io.fpolab.train.Trainer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -16,11 +17,15 @@ import java.util.List;
 /**
  * A private one-env copy of a run's control task, driven by the run's current policy, for the system
  * drawing and the action-distribution view. Its env and RNG are its own, so it never disturbs
- * training. Use it on the trainer thread only; it hands out immutable {@link SystemFrame}s.
+ * training. Use it on the trainer thread only; it hands out immutable {@link SystemFrame}s, which for a
+ * MuJoCo task carry the projected drawing of the state ({@link GeometryProjection}). Close it when it is no
+ * longer shown: a MuJoCo task's env holds native memory.
  */
-public final class ControlDemo {
+public final class ControlDemo implements AutoCloseable {
     private final String envId;
     private final VecEnv env;
+    /** The env when it is a MuJoCo task (whose frames carry a drawing), else null. */
+    private final MujocoVecEnv mujoco;
     private final Rng rng;
     private final double dt;
     private double time;
@@ -34,9 +39,8 @@ public final class ControlDemo {
 
     private ControlDemo(String envId, Integration integration, long seed) {
         this.envId = envId;
-        // A MuJoCo task's native memory is freed when the demo is dropped (MujocoVecEnv's cleaner).
-        this.env = MujocoSuite.ids().contains(envId) ? MujocoSuite.create(envId, 1)
-                : ControlSuite.create(envId, 1, integration);
+        this.mujoco = MujocoSuite.ids().contains(envId) ? MujocoSuite.create(envId, 1) : null;
+        this.env = mujoco != null ? mujoco : ControlSuite.create(envId, 1, integration);
         this.rng = new Rng(seed);
         this.dt = controlStep(envId);
         env.reset(rng);
@@ -142,6 +146,14 @@ public final class ControlDemo {
             paths.addAll(finished);
             paths.add(path);
         }
-        return new SystemFrame(title, envId, env.state(0), lastAction.clone(), time, episodeReturn, lastReturn, paths);
+        SystemDrawing drawing = mujoco == null ? null : GeometryProjection.of(mujoco.geometry(0));
+        return new SystemFrame(title, envId, env.state(0), lastAction.clone(), time, episodeReturn, lastReturn, paths,
+                drawing);
+    }
+
+    /** Frees the env's native resources (a MuJoCo task's model and data); the demo cannot step afterwards. */
+    @Override
+    public void close() {
+        env.close();
     }
 }

@@ -13,12 +13,20 @@ import java.util.List;
  * @param lastReturn    return of the previous finished episode, NaN if none yet
  * @param paths         for tasks in a plane (the fork task), the positions visited, oldest episode first and the
  *                      running one last, each as {@code [x0, y0, x1, y1, …]}; empty for the other tasks
+ * @param drawing       for the MuJoCo tasks, whose state does not say what the body looks like, the projected
+ *                      drawing of the state; null for the Java tasks, which the painter draws from their state
  */
 public record SystemFrame(String title, String envId, double[] state, double[] action, double time,
-        double episodeReturn, double lastReturn, List<double[]> paths) {
+        double episodeReturn, double lastReturn, List<double[]> paths, SystemDrawing drawing) {
 
     public SystemFrame {
         paths = List.copyOf(paths);
+    }
+
+    /** A frame without a projected drawing. */
+    public SystemFrame(String title, String envId, double[] state, double[] action, double time, double episodeReturn,
+            double lastReturn, List<double[]> paths) {
+        this(title, envId, state, action, time, episodeReturn, lastReturn, paths, null);
     }
 
     /** A frame without paths. */
@@ -29,6 +37,6 @@ public record SystemFrame(String title, String envId, double[] state, double[] a
 
     /** The same frame under another title. */
     public SystemFrame titled(String newTitle) {
-        return new SystemFrame(newTitle, envId, state, action, time, episodeReturn, lastReturn, paths);
+        return new SystemFrame(newTitle, envId, state, action, time, episodeReturn, lastReturn, paths, drawing);
     }
 }

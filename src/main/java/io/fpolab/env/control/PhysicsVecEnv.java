@@ -194,6 +194,16 @@ public abstract class PhysicsVecEnv implements VecEnv {
         observe(states, i * stateDim, obs, i * spec.obsDim());
     }
 
+    /**
+     * Why env {@code i}'s motion since its last reset can no longer be trusted although its state is finite, or
+     * null. The Java tasks let an overflow show as NaN and return null; an engine that resets itself on a bad
+     * number instead (MuJoCo) says so here.
+     */
+    public String instability(int i) {
+        checkIndex(i);
+        return null;
+    }
+
     /** Names of the generalized coordinates, in the order of qpos and qvel. */
     public final List<String> joints() {
         return joints;

@@ -52,6 +52,12 @@ public final class CheetahRun extends MujocoVecEnv {
         this.qpos = new double[p.nq()];
     }
 
+    /** From the side, following the torso: the cheetah runs metres away within an episode. */
+    @Override
+    protected MujocoGeometry.View view() {
+        return new MujocoGeometry.View(MujocoGeometry.Plane.XZ, "torso");
+    }
+
     @Override
     protected void initializeEpisode(int i, Rng rng) {
         MujocoPhysics p = physics();

@@ -1,9 +1,13 @@
 package io.fpolab.env.mujoco;
 
+import com.sun.jna.Callback;
+import com.sun.jna.CallbackReference;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import java.io.File;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The binding to the system's MuJoCo library, through JNA. MuJoCo is optional: the lab's own tasks are
@@ -28,6 +32,20 @@ public final class Mujoco {
             + versionString(SUPPORTED_VERSION) + "), or set " + ENV_VAR + " to the path of a MuJoCo "
             + versionString(SUPPORTED_VERSION) + " libmujoco.so";
 
+    private static final Logger LOG = LoggerFactory.getLogger(Mujoco.class);
+
+    /** MuJoCo's warning hook ({@code void (*mju_user_warning)(const char*)}). */
+    interface WarningHandler extends Callback {
+        void invoke(String message);
+    }
+
+    /**
+     * Logs MuJoCo's warnings (an unstable simulation, full contact buffers) at debug level: MuJoCo resets an unstable
+     * simulation itself and counts the warning, which is what callers check ({@code MujocoVecEnv.instability}).
+     * Held here so that it is never collected.
+     */
+    private static final WarningHandler WARNINGS = message -> LOG.debug("MuJoCo: {}", message);
+
     private static final Status STATUS = load();
 
     private Mujoco() {
@@ -46,19 +64,46 @@ public final class Mujoco {
         static final long MODEL_NQ = 0;
         static final long MODEL_NV = 4;
         static final long MODEL_NU = 8;
+        static final long MODEL_NBODY = 16;
         static final long MODEL_NJNT = 20;
+        static final long MODEL_NGEOM = 24;
         static final long MODEL_NSENSORDATA = 224;
         static final long MODEL_OPT_TIMESTEP = 232;
+        /** {@code mjtNum stat.extent}: the model's spatial extent (metres). */
+        static final long MODEL_STAT_EXTENT = 1056;
+        /** {@code mjtNum stat.center[3]}: the centre of the model in its initial pose. */
+        static final long MODEL_STAT_CENTER = 1064;
+        /** {@code int* body_parentid} (nbody). */
+        static final long MODEL_BODY_PARENTID = 1112;
+        /** {@code int* jnt_type} (njnt; {@link #JNT_HINGE} …). */
+        static final long MODEL_JNT_TYPE = 1280;
         /** {@code mjtByte* jnt_limited} (njnt). */
         static final long MODEL_JNT_LIMITED = 1320;
         /** {@code mjtNum* jnt_range} (njnt × 2). */
         static final long MODEL_JNT_RANGE = 1368;
         /** {@code mjtNum* dof_damping} (nv). */
         static final long MODEL_DOF_DAMPING = 1464;
+        /** {@code int* geom_type} (ngeom; {@code mjtGeom}: plane 0, sphere 2, capsule 3, ellipsoid 4, cylinder 5, box 6). */
+        static final long MODEL_GEOM_TYPE = 1488;
+        /** {@code int* geom_bodyid} (ngeom). */
+        static final long MODEL_GEOM_BODYID = 1520;
         /** {@code mjtNum* geom_size} (ngeom × 3). */
         static final long MODEL_GEOM_SIZE = 1592;
+        /** {@code int* actuator_trntype} (nu; {@link #TRN_JOINT} …). */
+        static final long MODEL_ACTUATOR_TRNTYPE = 2696;
+        /** {@code int* actuator_trnid} (nu × 2; the joint of a joint transmission first). */
+        static final long MODEL_ACTUATOR_TRNID = 2728;
         /** {@code int* sensor_adr} (nsensor). */
         static final long MODEL_SENSOR_ADR = 2928;
+        /**
+         * {@code mjWarningStat warning[mjNWARNING]}: per kind {@code {int lastinfo; int number}}, 8 bytes; the count
+         * of kind k is at {@code DATA_WARNING + 8 k + 4}.
+         */
+        static final long DATA_WARNING = 24;
+        /** {@code mjWARN_BADQPOS}, {@code mjWARN_BADQVEL}, {@code mjWARN_BADQACC} of {@code mjtWarning}. */
+        static final int WARN_BADQPOS = 4;
+        static final int WARN_BADQVEL = 5;
+        static final int WARN_BADQACC = 6;
         /** {@code int ncon}: contacts found by the last collision detection. */
         static final long DATA_NCON = 40332;
         static final long DATA_TIME = 40336;
@@ -66,14 +111,24 @@ public final class Mujoco {
         static final long DATA_QVEL = 40384;
         static final long DATA_CTRL = 40408;
         static final long DATA_SENSORDATA = 40472;
-        /** {@code mjtNum* xanchor} (njnt × 3): joints' anchors in world coordinates. */
+        /** {@code mjtNum* xanchor} (njnt × 3): joint anchors in world coordinates. */
         static final long DATA_XANCHOR = 40520;
+        /** {@code mjtNum* xaxis} (njnt × 3): joint axes in world coordinates. */
+        static final long DATA_XAXIS = 40528;
+        /** {@code mjtNum* geom_xpos} (ngeom × 3): geom centres in world coordinates. */
+        static final long DATA_GEOM_XPOS = 40536;
+        /** {@code mjtNum* geom_xmat} (ngeom × 9): geom orientations, row-major rotation matrices. */
+        static final long DATA_GEOM_XMAT = 40544;
         /** {@code mjOBJ_JOINT} of {@code mjtObj}. */
         static final int OBJ_JOINT = 3;
-        /** {@code mjOBJ_GEOM} of {@code mjtObj}. */
-        static final int OBJ_GEOM = 5;
         /** {@code mjOBJ_SENSOR} of {@code mjtObj}. */
         static final int OBJ_SENSOR = 19;
+        /** {@code mjOBJ_GEOM} of {@code mjtObj}. */
+        static final int OBJ_GEOM = 5;
+        /** {@code mjJNT_HINGE} of {@code mjtJoint}. */
+        static final int JNT_HINGE = 3;
+        /** {@code mjTRN_JOINT} of {@code mjtTrn}. */
+        static final int TRN_JOINT = 0;
 
         private Layout() {
         }
@@ -108,6 +163,8 @@ public final class Mujoco {
         static native void mj_deleteModel(Pointer m);
 
         static native int mj_name2id(Pointer m, int type, String name);
+
+        static native Pointer mj_id2name(Pointer m, int type, int id);
     }
 
     /** Whether MuJoCo loaded and is a supported version. */
@@ -189,6 +246,13 @@ public final class Mujoco {
         } catch (UnsatisfiedLinkError e) {
             return new Status(version, "MuJoCo " + versionString(version) + " (" + file + ") lacks a function the "
                     + "binding needs (" + firstLine(e.getMessage()) + "); " + INSTALL_HINT);
+        }
+        // MuJoCo's own warning handler prints to the process's stdout (into a CSV or JSON printed there) and appends
+        // to MUJOCO_LOG.TXT in the working directory; its user hook sends the warnings to the lab's log instead.
+        try {
+            lib.getGlobalVariableAddress("mju_user_warning").setPointer(0, CallbackReference.getFunctionPointer(WARNINGS));
+        } catch (UnsatisfiedLinkError e) {
+            LOG.debug("MuJoCo's warnings keep their default handler: {}", firstLine(e.getMessage()));
         }
         return new Status(version, null);
     }

@@ -156,6 +156,82 @@ final class MujocoPhysics implements AutoCloseable {
         return model().getPointer(Layout.MODEL_JNT_RANGE).getDoubleArray(16L * j, 2);
     }
 
+    int nbody() {
+        return model().getInt(Layout.MODEL_NBODY);
+    }
+
+    int ngeom() {
+        return model().getInt(Layout.MODEL_NGEOM);
+    }
+
+    /** The model's spatial extent ({@code stat.extent}, metres). */
+    double extent() {
+        return model().getDouble(Layout.MODEL_STAT_EXTENT);
+    }
+
+    /** The centre of the model in its initial pose ({@code stat.center}). */
+    double[] center() {
+        return model().getDoubleArray(Layout.MODEL_STAT_CENTER, 3);
+    }
+
+    /** Body {@code b}'s parent ({@code body_parentid}; the world body 0 is its own parent). */
+    int bodyParent(int b) {
+        return model().getPointer(Layout.MODEL_BODY_PARENTID).getInt(4L * b);
+    }
+
+    /** Joint {@code j}'s type ({@code jnt_type}: free 0, ball 1, slide 2, hinge 3). */
+    int jointType(int j) {
+        return model().getPointer(Layout.MODEL_JNT_TYPE).getInt(4L * j);
+    }
+
+    /** Geom {@code g}'s type ({@code geom_type}, an {@code mjtGeom}). */
+    int geomType(int g) {
+        return model().getPointer(Layout.MODEL_GEOM_TYPE).getInt(4L * g);
+    }
+
+    /** The body geom {@code g} belongs to ({@code geom_bodyid}). */
+    int geomBody(int g) {
+        return model().getPointer(Layout.MODEL_GEOM_BODYID).getInt(4L * g);
+    }
+
+    /** Geom {@code g}'s three size parameters ({@code geom_size}; their meaning depends on the type). */
+    double[] geomSize(int g) {
+        return model().getPointer(Layout.MODEL_GEOM_SIZE).getDoubleArray(24L * g, 3);
+    }
+
+    /** Geom {@code g}'s name, or "" when it has none. */
+    String geomName(int g) {
+        Pointer name = Lib.mj_id2name(model(), Layout.OBJ_GEOM, g);
+        return name == null ? "" : name.getString(0, "UTF-8");
+    }
+
+    /** The joint actuator {@code k} drives, or −1 when its transmission is not a joint. */
+    int actuatorJoint(int k) {
+        Pointer m = model();
+        return m.getPointer(Layout.MODEL_ACTUATOR_TRNTYPE).getInt(4L * k) == Layout.TRN_JOINT
+                ? m.getPointer(Layout.MODEL_ACTUATOR_TRNID).getInt(8L * k) : -1;
+    }
+
+    /** Data {@code i}'s geom centres ({@code geom_xpos}, ngeom × 3) into {@code dst}. */
+    void readGeomXpos(int i, double[] dst) {
+        data(i).getPointer(Layout.DATA_GEOM_XPOS).read(0, dst, 0, 3 * ngeom());
+    }
+
+    /** Data {@code i}'s geom orientations ({@code geom_xmat}, ngeom × 9, row-major) into {@code dst}. */
+    void readGeomXmat(int i, double[] dst) {
+        data(i).getPointer(Layout.DATA_GEOM_XMAT).read(0, dst, 0, 9 * ngeom());
+    }
+
+    /** Data {@code i}'s joint anchors ({@code xanchor}, njnt × 3) into {@code dst}. */
+    void readJointAnchors(int i, double[] dst) {
+        data(i).getPointer(Layout.DATA_XANCHOR).read(0, dst, 0, 3 * njnt());
+    }
+
+    /** Data {@code i}'s joint axes ({@code xaxis}, njnt × 3) into {@code dst}. */
+    void readJointAxes(int i, double[] dst) {
+        data(i).getPointer(Layout.DATA_XAXIS).read(0, dst, 0, 3 * njnt());
+    }
+
     /** Index in {@code sensordata} of the named sensor's first value. */
     int sensorAddress(String name) {
         return model().getPointer(Layout.MODEL_SENSOR_ADR).getInt(4L * id(Layout.OBJ_SENSOR, "sensor", name));
@@ -177,11 +253,6 @@ final class MujocoPhysics implements AutoCloseable {
             throw new IllegalStateException("the model has no " + what + " '" + name + "'");
         }
         return id;
-    }
-
-    /** Geom {@code g}'s size parameters ({@code geom_size}: for a capsule its radius, half-length, 0). */
-    double[] geomSize(int g) {
-        return model().getPointer(Layout.MODEL_GEOM_SIZE).getDoubleArray(24L * g, 3);
     }
 
     /** Degree of freedom {@code dof}'s damping ({@code dof_damping}). */
@@ -216,6 +287,11 @@ final class MujocoPhysics implements AutoCloseable {
 
     void step2(int i) {
         Lib.mj_step2(model(), data(i));
+    }
+
+    /** How often data {@code i} raised warning {@code kind} ({@code mjtWarning}) since it was last reset. */
+    int warnings(int i, int kind) {
+        return data(i).getInt(Layout.DATA_WARNING + 8L * kind + 4);
     }
 
     void setTime(int i, double t) {

@@ -3,6 +3,7 @@ package io.fpolab.env.mujoco;
 import io.fpolab.core.math.Rng;
 import io.fpolab.env.EnvSpec;
 import io.fpolab.env.control.PhysicsVecEnv;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -26,13 +27,16 @@ import java.util.Objects;
  * <p>Tasks without free joints only (the base class's state has as many velocities as positions).
  * Holds native memory: {@link #close()} frees it (a dropped env is also freed once unreachable).
  */
-public abstract class MujocoVecEnv extends PhysicsVecEnv implements AutoCloseable {
+public abstract class MujocoVecEnv extends PhysicsVecEnv {
     private final MujocoPhysics physics;
     private final int nq;
     private final int targetDim;
     private final int stateDim;
     private final int substeps;
     private final double[] mirror;
+    /** The model's geoms without their pose, and the hinge joints of the motors (−1: not a hinge motor). */
+    private final MujocoGeometry.Geom[] geomShapes;
+    private final int[] motorJoints;
 
     /**
      * A task without a target whose control step is one physics step (dm_control's default control
@@ -72,6 +76,59 @@ public abstract class MujocoVecEnv extends PhysicsVecEnv implements AutoCloseabl
         this.stateDim = 2 * nq + targetDim;
         this.mirror = new double[numEnvs * stateDim];
         Arrays.fill(mirror, Double.NaN);
+        this.geomShapes = new MujocoGeometry.Geom[physics.ngeom()];
+        double[] none = new double[9];
+        for (int g = 0; g < geomShapes.length; g++) {
+            int depth = 0;
+            for (int b = physics.geomBody(g); b != 0; b = physics.bodyParent(b)) {
+                depth++;
+            }
+            geomShapes[g] = new MujocoGeometry.Geom(physics.geomName(g), MujocoGeometry.Type.of(physics.geomType(g)),
+                    depth, physics.geomSize(g), new double[3], none);
+        }
+        this.motorJoints = new int[physics.nu()];
+        for (int k = 0; k < physics.nu(); k++) {
+            int j = physics.actuatorJoint(k);
+            motorJoints[k] = j >= 0 && physics.jointType(j) == Mujoco.Layout.JNT_HINGE ? j : -1;
+        }
+    }
+
+    /** How the task is best looked at; the side view fixed on the model unless a task says otherwise. */
+    protected MujocoGeometry.View view() {
+        return MujocoGeometry.View.SIDE;
+    }
+
+    /**
+     * The shapes and poses of env {@code i}'s geoms in its current state ({@link #state(int)}, also one that was
+     * set from outside), and where its motors' hinges are: what a drawing of the task is made from.
+     */
+    public final MujocoGeometry geometry(int i) {
+        double[] s = state(i);
+        sync(i, s, 0);
+        int ngeom = geomShapes.length;
+        double[] xpos = new double[3 * ngeom];
+        double[] xmat = new double[9 * ngeom];
+        physics.readGeomXpos(i, xpos);
+        physics.readGeomXmat(i, xmat);
+        List<MujocoGeometry.Geom> geoms = new ArrayList<>(ngeom);
+        for (int g = 0; g < ngeom; g++) {
+            MujocoGeometry.Geom shape = geomShapes[g];
+            geoms.add(new MujocoGeometry.Geom(shape.name(), shape.type(), shape.depth(), shape.size(),
+                    Arrays.copyOfRange(xpos, 3 * g, 3 * g + 3), Arrays.copyOfRange(xmat, 9 * g, 9 * g + 9)));
+        }
+        double[] anchors = new double[3 * physics.njnt()];
+        double[] axes = new double[3 * physics.njnt()];
+        physics.readJointAnchors(i, anchors);
+        physics.readJointAxes(i, axes);
+        List<MujocoGeometry.Motor> motors = new ArrayList<>();
+        for (int k = 0; k < physics.nu(); k++) {
+            int j = motorJoints[k];
+            if (j >= 0) {
+                motors.add(new MujocoGeometry.Motor(k, Arrays.copyOfRange(anchors, 3 * j, 3 * j + 3),
+                        Arrays.copyOfRange(axes, 3 * j, 3 * j + 3)));
+            }
+        }
+        return new MujocoGeometry(geoms, motors, physics.extent(), physics.center(), view());
     }
 
     /** The MuJoCo model and data of all envs, for the task's reset and reward. */
@@ -163,6 +220,22 @@ public abstract class MujocoVecEnv extends PhysicsVecEnv implements AutoCloseabl
         physics.readQvel(i, s, off + nq);
         System.arraycopy(s, off, mirror, i * stateDim, 2 * nq);
         System.arraycopy(mirror, i * stateDim + 2 * nq, s, off + 2 * nq, targetDim);
+    }
+
+    /**
+     * MuJoCo does not let a bad number (NaN, infinity, a huge acceleration) through: it resets the simulation to the
+     * model's initial pose and counts a warning, so the state stays finite but is no longer the motion.
+     */
+    @Override
+    public final String instability(int i) {
+        String[] what = {"qpos", "qvel", "qacc"};
+        int[] kinds = {Mujoco.Layout.WARN_BADQPOS, Mujoco.Layout.WARN_BADQVEL, Mujoco.Layout.WARN_BADQACC};
+        for (int k = 0; k < kinds.length; k++) {
+            if (physics.warnings(i, kinds[k]) > 0) {
+                return "MuJoCo found a bad number in " + what[k] + " and reset the simulation";
+            }
+        }
+        return null;
     }
 
     /** Frees the MuJoCo model and data; the env cannot step afterwards. Idempotent. */

@@ -1,5 +1,6 @@
 package io.fpolab.ui.paint;
 
+import io.fpolab.analysis.probe.SystemDrawing;
 import io.fpolab.analysis.probe.SystemFrame;
 import io.fpolab.env.control.ForkEasy;
 import java.awt.Color;
@@ -15,8 +16,10 @@ import java.util.Locale;
 /**
  * Clean vector drawings of the control tasks — cartpole, pendulum, acrobot, point mass, reacher,
  * mountain car, the fork task (with the paths of its last episodes) — in world coordinates (metres, y up), with a time/return label and the current
- * action drawn as an arrow or arc. Painted by hand: an animation of a physical system has no chart
- * type, and no axes.
+ * action drawn as an arrow or arc. The MuJoCo tasks come with their own projected drawing
+ * ({@link SystemDrawing}), painted generically: shapes by colour class, the floor with metre ticks that show the
+ * motion when the view follows a running body, and a torque arc at every motor's hinge. Painted by hand: an
+ * animation of a physical system has no chart type, and no axes.
  */
 public final class SystemPainter implements Painter {
     private static final Color BODY = new Color(0x2F3A4A);
@@ -29,6 +32,8 @@ public final class SystemPainter implements Painter {
     /** The fork task's routes: gold through the left gap, blue through the right (apart for colour-blind eyes too). */
     static final Color LEFT_ROUTE = new Color(0xD4A106);
     static final Color RIGHT_ROUTE = new Color(0x3B6FD8);
+    /** Spacing of a projected drawing's floor ticks (metres); every second one is labelled. */
+    private static final double TICK = 0.5;
 
     private final SystemFrame frame;
 
@@ -62,7 +67,9 @@ public final class SystemPainter implements Painter {
         Rectangle2D area = new Rectangle2D.Double(base, top, width - 2 * base, Math.max(10, height - top - bottom));
         String id = frame.envId();
         double[] s = frame.state();
-        if (id.startsWith("cartpole")) {
+        if (frame.drawing() != null) {
+            projected(g, area, frame.drawing(), base);
+        } else if (id.startsWith("cartpole")) {
             cartpole(g, fit(area, -2.3, 2.3, -1.15, 1.15), s);
         } else if (id.equals("pendulum-swingup") || id.equals("gym-pendulum")) {
             pendulum(g, fit(area, -1.3, 1.3, -1.3, 1.3), s);
@@ -93,7 +100,10 @@ public final class SystemPainter implements Painter {
             for (int i = 0; i < frame.action().length; i++) {
                 a.append(i > 0 ? ", " : "").append(String.format(Locale.ROOT, "%+.2f", frame.action()[i]));
             }
-            label += a.append(']');
+            // Many actions (the cheetah's six) may not fit a narrow view; their arcs show them anyway.
+            if (g.getFontMetrics().stringWidth(label + a + "]") <= width - 2 * base) {
+                label += a.append(']');
+            }
         }
         PaintKit.text(g, label, width / 2.0, height - base * 0.9, PaintKit.Align.CENTER);
     }
@@ -140,6 +150,98 @@ public final class SystemPainter implements Painter {
     private double action(int i) {
         double[] a = frame.action();
         return a == null || a.length <= i ? 0 : a[i];
+    }
+
+    /**
+     * A MuJoCo task's projected drawing: its window fitted into the area (which may show more of the plane on one
+     * axis), the floor across the whole width, the shapes, then a pin and a torque arc at every motor's hinge.
+     */
+    private void projected(Graphics2D g, Rectangle2D area, SystemDrawing d, float base) {
+        SystemDrawing.Window win = d.window();
+        World w = fit(area, win.xlo(), win.xhi(), win.ylo(), win.yhi());
+        Graphics2D c = (Graphics2D) g.create();
+        c.clip(area);
+        if (d.floor() != null) {
+            floor(c, w, area, d.floor(), base);
+        }
+        for (SystemDrawing.Shape shape : d.shapes()) {
+            shape(c, w, shape);
+        }
+        for (SystemDrawing.Torque t : d.torques()) {
+            dot(c, w, t.x(), t.y(), d.torqueRadius() * 0.18, PaintKit.style(c).background());
+        }
+        for (SystemDrawing.Torque t : d.torques()) {
+            torque(c, w, t.x(), t.y(), d.torqueRadius(), t.sign() * action(t.actuator()));
+        }
+        c.dispose();
+    }
+
+    /** Ground under the floor line, the line, and ticks every half metre labelled every metre, where it exists. */
+    private static void floor(Graphics2D g, World w, Rectangle2D area, SystemDrawing.Floor f, float base) {
+        double lo = Math.max(f.xlo(), (area.getMinX() - w.ox()) / w.scale());
+        double hi = Math.min(f.xhi(), (area.getMaxX() - w.ox()) / w.scale());
+        if (hi <= lo) {
+            return;
+        }
+        double y = w.y(f.level());
+        g.setColor(PaintKit.style(g).surface());
+        g.fill(new Rectangle2D.Double(w.x(lo), y, w.x(hi) - w.x(lo), Math.max(0, area.getMaxY() - y)));
+        g.setColor(ground(g));
+        double line = Math.max(2, w.len(0.012));
+        g.setStroke(PaintKit.stroke(line));
+        g.draw(new Line2D.Double(w.x(lo), y, w.x(hi), y));
+        g.setFont(PaintKit.font(base * 0.75f, false));
+        for (long k = (long) Math.ceil(lo / TICK); k <= Math.floor(hi / TICK); k++) {
+            boolean metre = k % 2 == 0;
+            double x = w.x(k * TICK);
+            double len = metre ? Math.max(6, w.len(0.05)) : Math.max(3, w.len(0.025));
+            g.setColor(ground(g));
+            g.setStroke(PaintKit.stroke(Math.max(1.5, line * 0.6)));
+            g.draw(new Line2D.Double(x, y, x, y + len));
+            String label = (k / 2) + " m";
+            double half = g.getFontMetrics().stringWidth(label) / 2.0;
+            if (metre && x - half >= area.getMinX() && x + half <= area.getMaxX()) {
+                g.setColor(PaintKit.style(g).muted());
+                PaintKit.text(g, label, x, y + len + base * 0.85, PaintKit.Align.CENTER);
+            }
+        }
+    }
+
+    /** One projected shape in the colour of its class. */
+    private static void shape(Graphics2D g, World w, SystemDrawing.Shape shape) {
+        Color c = tone(g, shape.tone());
+        g.setColor(c);
+        if (shape instanceof SystemDrawing.Segment s) {
+            g.setStroke(PaintKit.stroke(Math.max(2, w.len(2 * s.radius()))));
+            g.draw(new Line2D.Double(w.x(s.x0()), w.y(s.y0()), w.x(s.x1()), w.y(s.y1())));
+        } else if (shape instanceof SystemDrawing.Disc d) {
+            dot(g, w, d.x(), d.y(), d.radius(), c);
+        } else if (shape instanceof SystemDrawing.Polygon p) {
+            double[] xy = p.xy();
+            Path2D.Double path = new Path2D.Double();
+            path.moveTo(w.x(xy[0]), w.y(xy[1]));
+            for (int k = 2; k + 1 < xy.length; k += 2) {
+                path.lineTo(w.x(xy[k]), w.y(xy[k + 1]));
+            }
+            path.closePath();
+            g.fill(path);
+            if (shape.tone() == SystemDrawing.Tone.GROUND) {
+                g.setColor(ground(g));
+                g.setStroke(PaintKit.stroke(2));
+                g.draw(path);
+            }
+        }
+    }
+
+    /** The colours of the drawings of the Java tasks: dark bodies, blue links, green targets, quiet scenery. */
+    private static Color tone(Graphics2D g, SystemDrawing.Tone tone) {
+        return switch (tone) {
+            case GROUND -> PaintKit.style(g).surface();
+            case STATIC -> ground(g);
+            case BODY -> body(g);
+            case LINK -> LINK;
+            case TARGET -> Colormaps.alpha(TARGET, 0.6);
+        };
     }
 
     private void cartpole(Graphics2D g, World w, double[] s) {

@@ -68,6 +68,9 @@ final class StateTarget {
                     GridScene.of(l, l.cellIndex(x, y)), null);
         }
         if (demo == null || resetDemo || !demo.envId().equals(info.envId())) {
+            if (demo != null) {
+                demo.close();
+            }
             demo = ControlDemo.of(t, System.nanoTime());
             resetDemo = false;
         }

@@ -39,7 +39,19 @@ final class SystemViewModel {
         return run;
     }
 
+    /** Shows run {@code r}; the previous run's demo is closed on that run's copy thread, which owns it. */
     void setRun(TrainingRun r) {
+        TrainingRun old = run;
+        Holder previous = holder;
+        if (old != null && old != r && old.state() != TrainingRun.State.NEW) {
+            old.submitOnCopy(t -> {
+                if (previous.demo != null) {
+                    previous.demo.close();
+                    previous.demo = null;
+                }
+                return null;
+            });
+        }
         run = r;
         holder = new Holder();
         frame.set(null);

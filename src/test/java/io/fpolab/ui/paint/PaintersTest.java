@@ -295,6 +295,38 @@ class PaintersTest {
     }
 
     @Test
+    void aMujocoTaskIsDrawnFromItsProjection() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(io.fpolab.env.mujoco.Mujoco.available(),
+                () -> "MuJoCo is not usable here: " + io.fpolab.env.mujoco.Mujoco.problem());
+        try (var env = io.fpolab.env.mujoco.MujocoSuite.create("cheetah-run", 1)) {
+            io.fpolab.core.math.Rng rng = new io.fpolab.core.math.Rng(4);
+            env.reset(rng);
+            double[] a = {0.8, -0.6, 0.3, -0.9, 0.5, 1.0};
+            float[] act = new float[6];
+            for (int t = 0; t < 120; t++) {
+                for (int k = 0; k < 6; k++) {
+                    act[k] = (float) Math.sin(t * 0.25 + k);
+                }
+                env.step(act, rng);
+            }
+            var drawing = io.fpolab.analysis.probe.GeometryProjection.of(env.geometry(0));
+            SystemFrame f = new SystemFrame("cheetah-run", "cheetah-run", env.state(0), a, 1.2, 31.4, Double.NaN,
+                    List.of(), drawing);
+            SystemPainter p = new SystemPainter(f);
+            for (boolean dark : new boolean[] {false, true}) {
+                BufferedImage img = Export.image(p, PaintStyle.of(dark, false), 640, 420, 1, 640, 420,
+                        BufferedImage.TYPE_INT_RGB);
+                javax.imageio.ImageIO.write(img, "png", Files.createDirectories(OUT)
+                        .resolve("system-cheetah-run" + (dark ? "-dark" : "") + ".png").toFile());
+                assertTrue(blue(img) > 1500, "thighs and feet drawn in the link blue: " + blue(img));
+                assertTrue(countColour(img, new Color(dark ? 0xC5CDD8 : 0x2F3A4A)) > 1500,
+                        "torso, head and shins drawn in the body colour");
+                assertTrue(countColour(img, new Color(0xE66101)) > 100, "torques drawn as orange arcs");
+            }
+        }
+    }
+
+    @Test
     void theForkDrawingShowsTheWallGapsAndBothRoutesInTheirColours() throws Exception {
         // Three mirrored pairs of paths from the symmetry point: up-right then back to the goal, and its mirror image.
         List<double[]> paths = new ArrayList<>();

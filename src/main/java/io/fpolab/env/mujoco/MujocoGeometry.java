@@ -1,0 +1,89 @@
+package io.fpolab.env.mujoco;
+
+import java.util.List;
+
+/**
+ * The geometry of one MuJoCo simulation at one moment, in world coordinates (metres, z up): every geom's shape,
+ * size, position and orientation, and where the motors' hinges are. A MuJoCo task's state (qpos, qvel) says
+ * nothing about its shapes, so this is what a drawing of any MuJoCo task is made from. Immutable: the arrays are
+ * copies that nobody writes.
+ *
+ * @param geoms  every geom of the model, in model order
+ * @param motors the actuators that drive a hinge joint, in actuator order
+ * @param extent the model's spatial extent ({@code stat.extent}): the size a view of the whole model needs
+ * @param center the centre of the model in its initial pose ({@code stat.center}, x, y, z)
+ * @param view   how the task is best looked at
+ */
+public record MujocoGeometry(List<Geom> geoms, List<Motor> motors, double extent, double[] center, View view) {
+
+    public MujocoGeometry {
+        geoms = List.copyOf(geoms);
+        motors = List.copyOf(motors);
+        center = center.clone();
+    }
+
+    /** The geom types MuJoCo has ({@code mjtGeom}, in its order); a drawing knows all but the last three. */
+    public enum Type {
+        PLANE, HFIELD, SPHERE, CAPSULE, ELLIPSOID, CYLINDER, BOX, MESH, OTHER;
+
+        static Type of(int mjtGeom) {
+            Type[] all = values();
+            return mjtGeom >= 0 && mjtGeom < all.length - 1 ? all[mjtGeom] : OTHER;
+        }
+    }
+
+    /** The plane a drawing projects onto: the side view x–z (z up) or the top view x–y (y up). */
+    public enum Plane { XZ, XY }
+
+    /**
+     * How a task is looked at.
+     *
+     * @param plane  the projection plane
+     * @param follow the name of a geom the view follows (along x in the side view, in x and y in the top
+     *               view), for a body that runs away; null for a fixed view of the model's centre
+     */
+    public record View(Plane plane, String follow) {
+        /** The side view, fixed on the model. */
+        public static final View SIDE = new View(Plane.XZ, null);
+    }
+
+    /**
+     * One geom.
+     *
+     * @param name   its name in the model ("" if none)
+     * @param type   its shape
+     * @param depth  how deep its body sits in the kinematic tree: 0 for the world (fixed scenery), 1 for a body
+     *               attached to the world, 2 for that body's children, …
+     * @param size   MuJoCo's three size parameters (sphere: radius; capsule and cylinder: radius, half-length;
+     *               box and ellipsoid: half-sizes; plane: half-sizes in x and y, 0 meaning infinite)
+     * @param pos    its centre ({@code geom_xpos})
+     * @param mat    its orientation, row-major ({@code geom_xmat}): column k is its local axis k in world coordinates
+     */
+    public record Geom(String name, Type type, int depth, double[] size, double[] pos, double[] mat) {
+        public Geom {
+            size = size.clone();
+            pos = pos.clone();
+            mat = mat.clone();
+        }
+
+        /** World coordinate {@code row} (0 x, 1 y, 2 z) of local axis {@code axis}. */
+        public double axis(int axis, int row) {
+            return mat[3 * row + axis];
+        }
+    }
+
+    /**
+     * A motor on a hinge joint.
+     *
+     * @param actuator its index in the action vector
+     * @param anchor   the hinge's anchor in world coordinates
+     * @param axis     the hinge's axis in world coordinates (a positive action turns the child body about it,
+     *                 right-handed, for a positive gear)
+     */
+    public record Motor(int actuator, double[] anchor, double[] axis) {
+        public Motor {
+            anchor = anchor.clone();
+            axis = axis.clone();
+        }
+    }
+}
