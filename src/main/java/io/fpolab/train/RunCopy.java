@@ -13,11 +13,11 @@ import java.util.function.Supplier;
 
 /**
  * The copy of a run's trainer that the views' analyses run on ({@link TrainingRun#submitOnCopy}): a second trainer
- * of the same config and environment, owned by a thread of its own at the lowest priority, restored from the run's latest
- * {@link Snapshot} before a task whenever the run has moved on. So a heatmap of 50,000 action samples or a fan of
- * rollouts takes none of the trainer thread's time and never sees weights halfway through an update; while the run
- * trains, the copy's tasks keep within {@link TrainingRun#TASK_SHARE} of the wall time on their own thread (they
- * lag instead), so two runs training on two cores still get nearly all of them.
+ * of the same config and environment, owned by a thread of its own at the lowest priority, restored from the run's
+ * latest {@link Snapshot} before a task whenever the run has moved on. So a heatmap of 50,000 action samples or a fan
+ * of rollouts takes none of the trainer thread's time and never reads weights while an optimizer step writes them;
+ * while the run trains, the copy's tasks keep within {@link TrainingRun#TASK_SHARE} of the wall time on their own
+ * thread (they lag instead), so two runs training on two cores still get nearly all of them.
  */
 final class RunCopy {
     /**

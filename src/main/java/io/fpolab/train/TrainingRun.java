@@ -8,7 +8,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -216,7 +215,8 @@ public final class TrainingRun implements AutoCloseable {
     /**
      * Runs {@code task} on a copy of the trainer, on a thread of its own at the lowest priority: the views'
      * analyses (action samples, rollouts from a state, the flow's paths), which only read the policy. The copy
-     * holds the run's state at its last iteration boundary while it trains, and its current state while it rests.
+     * holds the run's state at its last iteration boundary while it trains (a copy made mid-iteration starts from
+     * the state between two minibatches), and its current state while it rests.
      * While the run trains, these tasks take at most {@link #TASK_SHARE} of the wall time (they lag instead) and
      * none of the trainer thread's. A task must not change the copy in a way the next one would notice: what it
      * changes survives until the run has moved on. Completes exceptionally if the run is closed first.
@@ -237,19 +237,12 @@ public final class TrainingRun implements AutoCloseable {
     }
 
     /**
-     * Copy thread: the state to restore the copy from. While the run trains, the last boundary's (the first task
-     * waits for one); otherwise the trainer's state now, taken on the trainer thread unless nothing has changed.
+     * Copy thread: the state to restore the copy from. While the run trains, the last boundary's; otherwise, and
+     * for a copy made in the middle of an iteration (so that the views need not wait for its end), the trainer's
+     * state now, taken on the trainer thread between two minibatches unless nothing has changed.
      */
     private RunCopy.Snapshot latestSnapshot() {
         RunCopy.Snapshot s = snapshot;
-        // A copy made while the run trains waits for the boundary it asked for rather than take weights mid-update.
-        while (s == null && state == State.RUNNING) {
-            LockSupport.parkNanos(5_000_000L);
-            if (Thread.interrupted()) {
-                throw new IllegalStateException("run " + name + " is closed");
-            }
-            s = snapshot;
-        }
         if (s != null && (state == State.RUNNING || s.version() == version.get())) {
             return s;
         }

@@ -44,8 +44,10 @@ class RunCopyTest {
                 }
             });
             String trainerThread = run.submit(t -> Thread.currentThread().getName()).get(30, TimeUnit.SECONDS);
+            // The copy is made mid-iteration and starts from the state between two minibatches; from then on it
+            // follows the boundaries.
             int checked = 0;
-            int lastIteration = -1;
+            int lastIteration = run.submitOnCopy(Trainer::iteration).get(60, TimeUnit.SECONDS);
             long end = System.nanoTime() + 4_000_000_000L;
             while (System.nanoTime() < end || checked < 3) {
                 Object[] seen = run.submitOnCopy(t -> new Object[] {t.iteration(), Nd.floats(t.policy().params().params()),
