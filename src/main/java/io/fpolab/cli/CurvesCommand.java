@@ -13,7 +13,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -76,6 +78,7 @@ public final class CurvesCommand implements Callable<Integer> {
         }
         int[] wh = parseSize(size);
         List<RunData> runs = new ArrayList<>();
+        Map<String, Integer> groupColors = perRun ? null : new HashMap<>();
         for (Path dir : dirs) {
             List<RunFolder.Loaded> loaded;
             try {
@@ -85,8 +88,9 @@ public final class CurvesCommand implements Callable<Integer> {
             }
             for (RunFolder.Loaded r : loaded) {
                 ExperimentConfig c = r.config();
-                runs.add(new RunData(r.name(), TrainingKey.seedGroup(c),
-                        Labels.algorithm(c.algorithm()) + " · " + c.env().id(), c.seed(), runs.size(), r.history()));
+                String group = TrainingKey.seedGroup(c);
+                runs.add(new RunData(r.name(), group, Labels.algorithm(c.algorithm()) + " · " + c.env().id(), c.seed(),
+                        color(group, runs.size(), groupColors), r.history()));
             }
         }
         List<String> have = MetricsChartModel.metrics(runs);
@@ -117,6 +121,15 @@ public final class CurvesCommand implements Callable<Integer> {
             }
         }
         return "return_mean";
+    }
+
+    /**
+     * Palette slot of the {@code index}-th run of seed group {@code group}: per run when {@code groupColors} is null
+     * (curves per run), else one slot per group in order of appearance. A seed band takes its first run's slot, so
+     * numbering runs would start each group of five seeds five slots on and wrap the third onto the first.
+     */
+    static int color(String group, int index, Map<String, Integer> groupColors) {
+        return groupColors == null ? index : groupColors.computeIfAbsent(group, g -> groupColors.size());
     }
 
     private static int[] parseSize(String s) {

@@ -51,6 +51,19 @@ class CurvesCommandTest {
     }
 
     @Test
+    void eachSeedGroupGetsItsOwnColour() {
+        java.util.Map<String, Integer> groups = new java.util.HashMap<>();
+        int[] slots = new int[13];
+        for (int i = 0; i < 13; i++) {
+            slots[i] = CurvesCommand.color(i < 5 ? "gaussian" : i < 10 ? "fpo" : "dppo", i, groups);
+        }
+        assertEquals(0, slots[4]);
+        assertEquals(1, slots[5]);
+        assertEquals(2, slots[10], "the third group of five seeds does not wrap onto the first's colour");
+        assertEquals(12, CurvesCommand.color("dppo", 12, null), "per run: one slot per run");
+    }
+
+    @Test
     void badFlagsAreRefusedNamingTheFlag() {
         String out = TMP.resolve("x.png").toString();
         CliRun.of("curves", "--runs", SWEEP.toString(), "--out", TMP.resolve("x.txt").toString())
