@@ -53,14 +53,27 @@ public final class Mujoco {
         static final long MODEL_JNT_LIMITED = 1320;
         /** {@code mjtNum* jnt_range} (njnt × 2). */
         static final long MODEL_JNT_RANGE = 1368;
+        /** {@code mjtNum* geom_size} (ngeom × 3). */
+        static final long MODEL_GEOM_SIZE = 1592;
+        /** {@code mjtNum* site_size} (nsite × 3). */
+        static final long MODEL_SITE_SIZE = 1712;
         /** {@code int* sensor_adr} (nsensor). */
         static final long MODEL_SENSOR_ADR = 2928;
+        /** {@code int ncon}: contacts found by the last collision detection. */
+        static final long DATA_NCON = 40332;
         static final long DATA_TIME = 40336;
         static final long DATA_QPOS = 40376;
         static final long DATA_QVEL = 40384;
         static final long DATA_CTRL = 40408;
         static final long DATA_SENSORDATA = 40472;
-        /** {@code mjOBJ_SENSOR} of {@code mjtObj}. */
+        /** {@code mjtNum* xpos} (nbody × 3): bodies' frame positions in the world. */
+        static final long DATA_XPOS = 40480;
+        /** {@code mjtNum* site_xpos} (nsite × 3). */
+        static final long DATA_SITE_XPOS = 40552;
+        /** {@code mjOBJ_BODY}, {@code mjOBJ_GEOM}, {@code mjOBJ_SITE} and {@code mjOBJ_SENSOR} of {@code mjtObj}. */
+        static final int OBJ_BODY = 1;
+        static final int OBJ_GEOM = 5;
+        static final int OBJ_SITE = 6;
         static final int OBJ_SENSOR = 19;
 
         private Layout() {

@@ -158,11 +158,40 @@ final class MujocoPhysics implements AutoCloseable {
 
     /** Index in {@code sensordata} of the named sensor's first value. */
     int sensorAddress(String name) {
-        int id = Lib.mj_name2id(model(), Layout.OBJ_SENSOR, name);
+        return model().getPointer(Layout.MODEL_SENSOR_ADR).getInt(4L * id(Layout.OBJ_SENSOR, "sensor", name));
+    }
+
+    /** The named body's index. */
+    int bodyId(String name) {
+        return id(Layout.OBJ_BODY, "body", name);
+    }
+
+    /** The named geom's index. */
+    int geomId(String name) {
+        return id(Layout.OBJ_GEOM, "geom", name);
+    }
+
+    /** The named site's index. */
+    int siteId(String name) {
+        return id(Layout.OBJ_SITE, "site", name);
+    }
+
+    private int id(int type, String kind, String name) {
+        int id = Lib.mj_name2id(model(), type, name);
         if (id < 0) {
-            throw new IllegalStateException("the model has no sensor '" + name + "'");
+            throw new IllegalStateException("the model has no " + kind + " '" + name + "'");
         }
-        return model().getPointer(Layout.MODEL_SENSOR_ADR).getInt(4L * id);
+        return id;
+    }
+
+    /** Geom {@code g}'s size parameters ({@code geom_size}; a sphere's radius first). */
+    double[] geomSize(int g) {
+        return model().getPointer(Layout.MODEL_GEOM_SIZE).getDoubleArray(24L * g, 3);
+    }
+
+    /** Site {@code s}'s size parameters ({@code site_size}; a box's half-sizes). */
+    double[] siteSize(int s) {
+        return model().getPointer(Layout.MODEL_SITE_SIZE).getDoubleArray(24L * s, 3);
     }
 
     /** {@code mj_resetData}: data {@code i} back to the model's initial state, controls zero, time 0. */
@@ -218,6 +247,21 @@ final class MujocoPhysics implements AutoCloseable {
     double sensor(int i, int address) {
         live();
         return sensordata[i].getDouble(8L * address);
+    }
+
+    /** Coordinate {@code axis} (0 x, 1 y, 2 z) of body {@code b}'s frame in data {@code i} ({@code xpos}). */
+    double bodyPosition(int i, int b, int axis) {
+        return data(i).getPointer(Layout.DATA_XPOS).getDouble(8L * (3L * b + axis));
+    }
+
+    /** Coordinate {@code axis} of site {@code s} in data {@code i} ({@code site_xpos}). */
+    double sitePosition(int i, int s, int axis) {
+        return data(i).getPointer(Layout.DATA_SITE_XPOS).getDouble(8L * (3L * s + axis));
+    }
+
+    /** The number of contacts the last collision detection of data {@code i} found ({@code ncon}). */
+    int contacts(int i) {
+        return data(i).getInt(Layout.DATA_NCON);
     }
 
     boolean closed() {

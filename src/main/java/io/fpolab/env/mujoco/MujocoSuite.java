@@ -15,6 +15,7 @@ public final class MujocoSuite {
 
     static {
         FACTORIES.put(CheetahRun.ID, CheetahRun::new);
+        FACTORIES.put(BallInCupCatch.ID, BallInCupCatch::new);
     }
 
     private MujocoSuite() {

@@ -15,9 +15,11 @@ import java.util.List;
  * <p>The {@code mjData} is the physics; the base class's state array mirrors its qpos and qvel after every
  * reset and step. When the mirror was overwritten from outside ({@link #setState}, {@link #restoreState},
  * {@link #setJointState}) the next step first writes it into the {@code mjData} and runs
- * {@code mj_forward}. A step is dm_control's ({@code Physics.step} with its default legacy stepping):
- * {@code mj_step2} on the quantities the previous {@code mj_step1} computed, then {@code mj_step1}, so
- * that positions, velocities and sensors are those of the new state when the reward reads them.
+ * {@code mj_forward}. A control step is dm_control's ({@code Physics.step(n_sub_steps)} with its default
+ * legacy stepping, {@code n_sub_steps} = control timestep / model timestep): {@code mj_step2} on the
+ * quantities the previous {@code mj_step1} computed, {@code n_sub_steps − 1} × {@code mj_step}, then
+ * {@code mj_step1}, so that positions, velocities and sensors are those of the new state when the reward
+ * reads them.
  *
  * <p>Tasks without free joints only (the base class's state has as many velocities as positions).
  * Holds native memory: {@link #close()} frees it (a dropped env is also freed once unreachable).
@@ -26,13 +28,21 @@ public abstract class MujocoVecEnv extends PhysicsVecEnv implements AutoCloseabl
     private final MujocoPhysics physics;
     private final int nq;
     private final int stateDim;
+    private final int substeps;
     private final double[] mirror;
 
-    /**
-     * @param model  class-path resource of the MJCF model
-     * @param joints names of the model's joints, in its qpos order (checked against the model's size)
-     */
+    /** A task with one physics step per control step (dm_control's default control timestep). */
     protected MujocoVecEnv(EnvSpec spec, int numEnvs, List<String> joints, String model) {
+        this(spec, numEnvs, joints, model, 0);
+    }
+
+    /**
+     * @param model           class-path resource of the MJCF model
+     * @param joints          names of the model's joints, in its qpos order (checked against the model's size)
+     * @param controlTimestep seconds per control step (the task's {@code _CONTROL_TIMESTEP}), a whole multiple
+     *                        of the model's timestep; 0 for one physics step per control step
+     */
+    protected MujocoVecEnv(EnvSpec spec, int numEnvs, List<String> joints, String model, double controlTimestep) {
         super(spec, numEnvs, joints, 0);
         this.physics = new MujocoPhysics(model, numEnvs);
         this.nq = joints.size();
@@ -41,9 +51,36 @@ public abstract class MujocoVecEnv extends PhysicsVecEnv implements AutoCloseabl
             throw new IllegalStateException(model + " has nq " + physics.nq() + ", nv " + physics.nv() + ", nu "
                     + physics.nu() + "; " + spec.id() + " expects " + nq + ", " + nq + ", " + spec.actDim());
         }
+        this.substeps = controlTimestep == 0 ? 1 : subSteps(controlTimestep, physics.timestep());
+        if (substeps < 1) {
+            physics.close();
+            throw new IllegalStateException(spec.id() + "'s control timestep " + controlTimestep
+                    + " s is not a whole multiple of " + model + "'s timestep " + physics.timestep() + " s");
+        }
         this.stateDim = 2 * nq;
         this.mirror = new double[numEnvs * stateDim];
         Arrays.fill(mirror, Double.NaN);
+    }
+
+    /**
+     * dm_control's {@code compute_n_steps} ({@code dm_control/rl/control.py}): the physics steps per control
+     * step, or 0 when the control timestep is smaller than the physics timestep or their ratio is more than
+     * 1e-8 from a whole number.
+     */
+    static int subSteps(double controlTimestep, double physicsTimestep) {
+        double n = controlTimestep / physicsTimestep;
+        long rounded = Math.round(n);
+        return controlTimestep >= physicsTimestep && Math.abs(n - rounded) <= 1e-8 ? (int) rounded : 0;
+    }
+
+    /** Physics steps per control step. */
+    public final int substeps() {
+        return substeps;
+    }
+
+    /** Seconds per control step: {@link #substeps()} × the model's timestep. */
+    public final double controlTimestep() {
+        return substeps * physics.timestep();
     }
 
     /** The MuJoCo model and data of all envs, for the task's reset and reward. */
@@ -74,6 +111,9 @@ public abstract class MujocoVecEnv extends PhysicsVecEnv implements AutoCloseabl
         sync(i, s, off);
         physics.writeCtrl(i, a);
         physics.step2(i);
+        for (int k = 1; k < substeps; k++) {
+            physics.step(i);
+        }
         physics.step1(i);
         pull(i, s, off);
         return reward(i);
