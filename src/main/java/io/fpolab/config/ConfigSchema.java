@@ -52,7 +52,8 @@ public final class ConfigSchema {
      * The tasks that run in the system's MuJoCo (the optional backend of {@code io.fpolab.env.mujoco}) rather
      * than in the lab's Java physics; they run only where MuJoCo is installed.
      */
-    public static final List<String> MUJOCO_IDS = List.of("cheetah-run");
+    public static final List<String> MUJOCO_IDS = List.of("cheetah-run",
+            "ball_in_cup-catch");
 
     /** Every environment id the lab knows; the one list the schema, docs and UI read. */
     public static final List<String> ENV_IDS = Stream.of(List.of("gridworld"), DM_CONTROL_IDS,
@@ -103,7 +104,7 @@ public final class ConfigSchema {
             FieldSpec.choice("env.id", "gridworld", true, ENV_IDS, ALL,
                     "The task to learn: the 2-D GridWorld of the paper's Figure 1, a continuous-control task "
                             + "modelled on the DeepMind Control Suite / Gym, or a Control Suite task run in MuJoCo "
-                            + "itself (cheetah-run; needs MuJoCo 2.2.2 installed)."),
+                            + "itself (cheetah-run, ball_in_cup-catch; needs MuJoCo 2.2.2 installed)."),
             FieldSpec.choice("env.layout", "two_bands", false, GRID_LAYOUTS, ALL,
                     "GridWorld map: two_bands is the paper's Figure 1 (two goal bands, so the best policy is "
                             + "bimodal); ignored by other environments."),
@@ -124,7 +125,7 @@ public final class ConfigSchema {
                             + "semi-implicit Euler with implicit joint damping for the others) or playground "
                             + "(MuJoCo Playground: semi-implicit Euler with explicit damping, pendulum in 2 "
                             + "sub-steps of 0.01 s, reacher in 4 of 0.005 s). GridWorld, the Gym tasks and the "
-                            + "MuJoCo tasks (cheetah-run, dm_control's own model) accept only dm_control."),
+                            + "MuJoCo tasks (cheetah-run, ball_in_cup-catch: dm_control's own models) accept only dm_control."),
             FieldSpec.bool("env.staggerStarts", false, ALL,
                     "Training only: cut each environment's first episode at a random length, so the parallel "
                             + "environments sit at different points of their episodes and every batch mixes early "
