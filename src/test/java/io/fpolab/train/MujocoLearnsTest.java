@@ -19,6 +19,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * the untrained policy's, on the same evaluation start states. An end-to-end check of the MuJoCo backend with the
  * trainer and the evaluator (observations, rewards, episode ends, resets), not a benchmark: each run is the task's
  * FPO paper preset shrunk for speed ({@link #quick}). Needs MuJoCo 2.2.2; skipped without it.
+ *
+ * <p>ball_in_cup-catch is not here: its sparse reward is not learned in such a budget. With up to 390k env steps
+ * (about 115 s of CPU) and learning rates 3e-4 to 2e-3, mean-then-exp or per-sample ratios, correlated noise and
+ * staggered starts, the evaluation return stayed at the untrained policy's (seed 0: 195 untrained, 150–220
+ * trained), and the paper ratio diverged at rates from 5e-4.
  */
 class MujocoLearnsTest {
 
