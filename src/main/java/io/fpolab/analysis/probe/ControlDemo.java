@@ -42,7 +42,7 @@ public final class ControlDemo implements AutoCloseable {
         this.mujoco = MujocoSuite.ids().contains(envId) ? MujocoSuite.create(envId, 1) : null;
         this.env = mujoco != null ? mujoco : ControlSuite.create(envId, 1, integration);
         this.rng = new Rng(seed);
-        this.dt = controlStep(envId);
+        this.dt = env instanceof MujocoVecEnv mujoco ? mujoco.controlTimestep() : controlStep(envId);
         env.reset(rng);
         this.lastAction = new double[env.spec().actDim()];
         this.tracksPaths = envId.equals(ForkEasy.ID);
@@ -61,9 +61,12 @@ public final class ControlDemo implements AutoCloseable {
         return envId;
     }
 
-    /** Simulated seconds per control step (dm_control's step sizes; Gymnasium's render rate for mountain car). */
+    /**
+     * Simulated seconds per control step of a task in the lab's Java physics (dm_control's step sizes; Gymnasium's
+     * render rate for mountain car). A MuJoCo task knows its own ({@link MujocoVecEnv#controlTimestep()}).
+     */
     public static double controlStep(String id) {
-        if (id.startsWith("cartpole") || id.startsWith("acrobot") || id.startsWith("cheetah")) {
+        if (id.startsWith("cartpole") || id.startsWith("acrobot")) {
             return 0.01;
         }
         if (id.equals("gym-pendulum") || id.equals(ForkEasy.ID)) {

@@ -89,6 +89,8 @@ public final class Mujoco {
         static final long MODEL_GEOM_BODYID = 1520;
         /** {@code mjtNum* geom_size} (ngeom × 3). */
         static final long MODEL_GEOM_SIZE = 1592;
+        /** {@code mjtNum* site_size} (nsite × 3). */
+        static final long MODEL_SITE_SIZE = 1712;
         /** {@code int* actuator_trntype} (nu; {@link #TRN_JOINT} …). */
         static final long MODEL_ACTUATOR_TRNTYPE = 2696;
         /** {@code int* actuator_trnid} (nu × 2; the joint of a joint transmission first). */
@@ -111,6 +113,8 @@ public final class Mujoco {
         static final long DATA_QVEL = 40384;
         static final long DATA_CTRL = 40408;
         static final long DATA_SENSORDATA = 40472;
+        /** {@code mjtNum* xpos} (nbody × 3): bodies' frame positions in the world. */
+        static final long DATA_XPOS = 40480;
         /** {@code mjtNum* xanchor} (njnt × 3): joint anchors in world coordinates. */
         static final long DATA_XANCHOR = 40520;
         /** {@code mjtNum* xaxis} (njnt × 3): joint axes in world coordinates. */
@@ -121,6 +125,11 @@ public final class Mujoco {
         static final long DATA_GEOM_XMAT = 40544;
         /** {@code mjOBJ_JOINT} of {@code mjtObj}. */
         static final int OBJ_JOINT = 3;
+        /** {@code mjtNum* site_xpos} (nsite × 3). */
+        static final long DATA_SITE_XPOS = 40552;
+        /** {@code mjOBJ_BODY} and {@code mjOBJ_SITE} of {@code mjtObj}. */
+        static final int OBJ_BODY = 1;
+        static final int OBJ_SITE = 6;
         /** {@code mjOBJ_SENSOR} of {@code mjtObj}. */
         static final int OBJ_SENSOR = 19;
         /** {@code mjOBJ_GEOM} of {@code mjtObj}. */

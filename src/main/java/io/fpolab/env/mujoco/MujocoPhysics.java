@@ -242,15 +242,25 @@ final class MujocoPhysics implements AutoCloseable {
         return id(Layout.OBJ_JOINT, "joint", name);
     }
 
+    /** Index of the named body. */
+    int bodyId(String name) {
+        return id(Layout.OBJ_BODY, "body", name);
+    }
+
     /** Index of the named geom. */
     int geomId(String name) {
         return id(Layout.OBJ_GEOM, "geom", name);
     }
 
-    private int id(int type, String what, String name) {
+    /** Index of the named site. */
+    int siteId(String name) {
+        return id(Layout.OBJ_SITE, "site", name);
+    }
+
+    private int id(int type, String kind, String name) {
         int id = Lib.mj_name2id(model(), type, name);
         if (id < 0) {
-            throw new IllegalStateException("the model has no " + what + " '" + name + "'");
+            throw new IllegalStateException("the model has no " + kind + " '" + name + "'");
         }
         return id;
     }
@@ -266,6 +276,11 @@ final class MujocoPhysics implements AutoCloseable {
      */
     void setDofDamping(int dof, double damping) {
         model().getPointer(Layout.MODEL_DOF_DAMPING).setDouble(8L * dof, damping);
+    }
+
+    /** Site {@code s}'s size parameters ({@code site_size}; a box's half-sizes). */
+    double[] siteSize(int s) {
+        return model().getPointer(Layout.MODEL_SITE_SIZE).getDoubleArray(24L * s, 3);
     }
 
     /** {@code mj_resetData}: data {@code i} back to the model's initial state, controls zero, time 0. */
@@ -336,6 +351,16 @@ final class MujocoPhysics implements AutoCloseable {
     /** Joint {@code j}'s anchor in world coordinates in data {@code i} ({@code xanchor}), as last computed. */
     double[] jointAnchor(int i, int j) {
         return data(i).getPointer(Layout.DATA_XANCHOR).getDoubleArray(24L * j, 3);
+    }
+
+    /** Coordinate {@code axis} (0 x, 1 y, 2 z) of body {@code b}'s frame in data {@code i} ({@code xpos}). */
+    double bodyPosition(int i, int b, int axis) {
+        return data(i).getPointer(Layout.DATA_XPOS).getDouble(8L * (3L * b + axis));
+    }
+
+    /** Coordinate {@code axis} of site {@code s} in data {@code i} ({@code site_xpos}). */
+    double sitePosition(int i, int s, int axis) {
+        return data(i).getPointer(Layout.DATA_SITE_XPOS).getDouble(8L * (3L * s + axis));
     }
 
     boolean closed() {

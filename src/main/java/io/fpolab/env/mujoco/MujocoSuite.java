@@ -15,6 +15,7 @@ public final class MujocoSuite {
 
     static {
         FACTORIES.put(CheetahRun.ID, CheetahRun::new);
+        FACTORIES.put(BallInCupCatch.ID, BallInCupCatch::new);
         FACTORIES.put(FingerSpin.ID, FingerSpin::new);
         FACTORIES.put(FingerTurn.EASY_ID, FingerTurn::easy);
         FACTORIES.put(FingerTurn.HARD_ID, FingerTurn::hard);

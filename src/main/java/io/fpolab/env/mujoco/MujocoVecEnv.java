@@ -65,13 +65,12 @@ public abstract class MujocoVecEnv extends PhysicsVecEnv {
             throw new IllegalStateException(model + " has nq " + physics.nq() + ", nv " + physics.nv() + ", nu "
                     + physics.nu() + "; " + spec.id() + " expects " + nq + ", " + nq + ", " + spec.actDim());
         }
-        double ratio = controlTimestep == 0 ? 1 : controlTimestep / physics.timestep();
-        if (ratio < 1 || Math.abs(ratio - Math.rint(ratio)) > 1e-8) {
+        this.substeps = controlTimestep == 0 ? 1 : subSteps(controlTimestep, physics.timestep());
+        if (substeps < 1) {
             physics.close();
             throw new IllegalStateException(spec.id() + "'s control timestep " + controlTimestep
-                    + " is not a whole multiple of " + model + "'s timestep " + physics.timestep());
+                    + " s is not a whole multiple of " + model + "'s timestep " + physics.timestep() + " s");
         }
-        this.substeps = (int) Math.rint(ratio);
         this.targetDim = targetDim;
         this.stateDim = 2 * nq + targetDim;
         this.mirror = new double[numEnvs * stateDim];
@@ -131,14 +130,30 @@ public abstract class MujocoVecEnv extends PhysicsVecEnv {
         return new MujocoGeometry(geoms, motors, physics.extent(), physics.center(), view());
     }
 
-    /** The MuJoCo model and data of all envs, for the task's reset and reward. */
-    protected final MujocoPhysics physics() {
-        return physics;
+    /**
+     * dm_control's {@code compute_n_steps} ({@code dm_control/rl/control.py}): the physics steps per control
+     * step, or 0 when the control timestep is smaller than the physics timestep or their ratio is more than
+     * 1e-8 from a whole number.
+     */
+    static int subSteps(double controlTimestep, double physicsTimestep) {
+        double n = controlTimestep / physicsTimestep;
+        long rounded = Math.round(n);
+        return controlTimestep >= physicsTimestep && Math.abs(n - rounded) <= 1e-8 ? (int) rounded : 0;
     }
 
     /** Physics steps per control step. */
     public final int substeps() {
         return substeps;
+    }
+
+    /** Seconds per control step: {@link #substeps()} × the model's timestep. */
+    public final double controlTimestep() {
+        return substeps * physics.timestep();
+    }
+
+    /** The MuJoCo model and data of all envs, for the task's reset and reward. */
+    protected final MujocoPhysics physics() {
+        return physics;
     }
 
     /**

@@ -30,6 +30,19 @@ class MujocoDemoTest {
     }
 
     @Test
+    void aBallInCupDemoStepsInTheTasksTwentyMillisecondControlStep() {
+        assumeTrue(Mujoco.available(), () -> "MuJoCo is not usable here: " + Mujoco.problem());
+        Trainer t = RunFolder.trainer(SampleConfigs.load("ball_in_cup-catch-fpo.json"));
+        ControlDemo demo = ControlDemo.of(t, 1);
+        assertEquals(0.02, demo.dt(), 1e-15);
+        SystemFrame f = demo.step(t, 5);
+        assertEquals("ball_in_cup-catch", f.envId());
+        assertEquals(0.1, f.time(), 1e-12);
+        assertEquals(8, f.state().length);
+        assertEquals(2, f.action().length);
+    }
+
+    @Test
     void aCheetahFrameCarriesItsSideViewWhichMovesWithTheStateAndStandsOnTheFloor() {
         assumeTrue(Mujoco.available(), () -> "MuJoCo is not usable here: " + Mujoco.problem());
         Trainer t = RunFolder.trainer(SampleConfigs.load("cheetah-run-fpo.json"));
