@@ -256,12 +256,30 @@ public final class ConfigIO {
 
     /** Pretty nested JSON in schema order, ending with a newline. */
     public static String toJson(ExperimentConfig config) {
-        return format(config, Format.JSON);
+        return format(fileTree(config), Format.JSON);
+    }
+
+    /**
+     * The tree a config file holds: every setting, except those added after files were first written while they
+     * keep their default ({@link ConfigSchema#WRITTEN_ONLY_WHEN_SET}), so files written before them stay byte for
+     * byte what the lab writes for the same experiment (finished runs are recognised and not repeated).
+     */
+    private static JsonNode fileTree(ExperimentConfig config) {
+        JsonNode tree = JSON.valueToTree(config);
+        ConfigSchema.WRITTEN_ONLY_WHEN_SET.forEach((key, dflt) -> {
+            int dot = key.indexOf('.');
+            JsonNode section = tree.get(key.substring(0, dot));
+            String field = key.substring(dot + 1);
+            if (section instanceof ObjectNode o && o.path(field).asText().equals(String.valueOf(dflt))) {
+                o.remove(field);
+            }
+        });
+        return tree;
     }
 
     /** Nested YAML in schema order; strings are quoted so names like "yes" or "1e3" read back as strings. */
     public static String toYaml(ExperimentConfig config) {
-        return format(config, Format.YAML);
+        return format(fileTree(config), Format.YAML);
     }
 
     /**

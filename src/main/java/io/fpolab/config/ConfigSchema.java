@@ -79,6 +79,12 @@ public final class ConfigSchema {
      */
     public static final double AUTHORS_INIT_STD = Math.log(2) + 0.001;
 
+    /**
+     * Settings added after config files were first written, with the default at which files leave them out: a file
+     * written before them reads the same and is written again byte for byte.
+     */
+    public static final Map<String, Object> WRITTEN_ONLY_WHEN_SET = Map.of("ppo.criticShards", 1);
+
     /** Upper bound of rows in one FPO minibatch update (transitions × nMc / minibatches). */
     public static final long MAX_FPO_ROWS = 4_000_000L;
 

@@ -36,6 +36,17 @@ class ConfigIOTest {
     }
 
     @Test
+    void aSettingAddedLaterIsWrittenOnlyWhenSet() {
+        ExperimentConfig plain = SampleConfigs.load("cartpole-balance-fpo.json");
+        assertFalse(ConfigIO.toJson(plain).contains("criticShards"), "left out at its default");
+        ExperimentConfig sharded = ConfigSchema.withOverride(plain, "ppo.criticShards", "2");
+        String json = ConfigIO.toJson(sharded);
+        assertTrue(json.contains("\"criticShards\" : 2") || json.contains("\"criticShards\": 2"), json);
+        assertEquals(sharded, ConfigIO.parse(json, "c.json", Format.JSON));
+        assertEquals(plain, ConfigIO.parse(ConfigIO.toYaml(plain), "c.yaml", Format.YAML));
+    }
+
+    @Test
     void jsonRoundTripGivesTheSameConfig() {
         ExperimentConfig c = SampleConfigs.load("cartpole-balance-fpo.json");
         assertEquals(c, ConfigIO.parse(ConfigIO.toJson(c), "round trip", Format.JSON));
