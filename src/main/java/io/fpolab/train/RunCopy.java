@@ -92,10 +92,12 @@ final class RunCopy {
         return f;
     }
 
+    /** While the run trains, waits until the tasks' share allows one more; a run at rest takes tasks at once. */
     private void waitForShare(BooleanSupplier training) throws InterruptedException {
         budget.tick(training.getAsBoolean());
-        while (!budget.available()) {
-            Thread.sleep(budget.waitMillis());
+        while (training.getAsBoolean() && !budget.available()) {
+            // Short sleeps: a run that pauses or ends meanwhile stops the wait (its budget no longer grows).
+            Thread.sleep(Math.min(budget.waitMillis(), 50));
             budget.tick(training.getAsBoolean());
         }
     }

@@ -122,6 +122,28 @@ class RunCopyTest {
         assertTrue(run.submitOnCopy(t -> 1).isCompletedExceptionally(), "a closed run takes no copy task");
     }
 
+    @Test
+    void aRunThatStopsTrainingTakesCopyTasksAtOnceWhateverTheyHaveSpent() throws Exception {
+        ExperimentConfig cfg = longBandit();
+        try (TrainingRun run = new TrainingRun("spent", () -> new Trainer(cfg, new BanditEnv(32)))) {
+            run.submit(t -> null).get(30, TimeUnit.SECONDS);
+            waitFor(run, TrainingRun.State.RUNNING);
+            // Two seconds of work while training: far beyond the tasks' share, so the budget ends deep in debt.
+            run.submitOnCopy(t -> {
+                long until = System.nanoTime() + 2_000_000_000L;
+                while (System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
+                return null;
+            }).get(60, TimeUnit.SECONDS);
+            run.pause();
+            waitFor(run, TrainingRun.State.PAUSED);
+            long start = System.nanoTime();
+            assertEquals(1, run.submitOnCopy(t -> 1).get(10, TimeUnit.SECONDS));
+            assertTrue(System.nanoTime() - start < 5_000_000_000L, "a paused run's copy task waited for its share");
+        }
+    }
+
     private static void waitFor(TrainingRun run, TrainingRun.State state) throws InterruptedException {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (run.state() != state && System.nanoTime() < deadline) {

@@ -128,7 +128,7 @@ class RunViewsTest extends FxRobot {
         PainterCanvas main = lookup("#mainCanvas").queryAs(PainterCanvas.class);
         waitUntil("the first heatmap", () -> main.painter() != null && picker.painter() instanceof GridWorldPainter);
         Painter before = main.painter();
-        assertTrue(lookup("#viewStatus").queryAs(Label.class).getText().contains("cell (12, 12)"));
+        assertTrue(lookup("#viewStatus").queryAs(Label.class).getText().contains("cell (12, 12)"), lookup("#viewStatus").queryAs(Label.class).getText());
         clickCell(picker, (GridWorldPainter) picker.painter(), 3, 20);
         waitUntil("the heatmap of cell (3, 20)", () -> lookup("#viewStatus").queryAs(Label.class).getText()
                 .contains("cell (3, 20)"));
