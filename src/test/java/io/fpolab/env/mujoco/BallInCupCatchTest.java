@@ -162,27 +162,7 @@ class BallInCupCatchTest {
 
     @Test
     void sameSeedAndActionsGiveTheSameTrajectory() {
-        try (BallInCupCatch a = new BallInCupCatch(3); BallInCupCatch b = new BallInCupCatch(3)) {
-            Rng ra = new Rng(6);
-            Rng rb = new Rng(6);
-            assertArrayEquals(a.reset(ra), b.reset(rb));
-            Rng actions = new Rng(7);
-            float[] act = new float[3 * 2];
-            for (int t = 0; t < 300; t++) {
-                for (int k = 0; k < act.length; k++) {
-                    act[k] = (float) actions.uniform(-1, 1);
-                }
-                StepResult sa = a.step(act, ra);
-                float[] obsA = sa.obs.clone();
-                float[] rewA = sa.reward.clone();
-                StepResult sb = b.step(act, rb);
-                assertArrayEquals(obsA, sb.obs, "step " + t);
-                assertArrayEquals(rewA, sb.reward, "step " + t);
-            }
-        }
-        try (BallInCupCatch a = new BallInCupCatch(1); BallInCupCatch b = new BallInCupCatch(1)) {
-            assertFalse(Arrays.equals(a.reset(new Rng(6)), b.reset(new Rng(8))), "different seeds, same start");
-        }
+        MujocoTaskChecks.sameSeedAndActionsGiveTheSameTrajectory(BallInCupCatch::new, 6, 300);
     }
 
     @Test

@@ -109,27 +109,7 @@ class CheetahRunTest {
 
     @Test
     void sameSeedAndActionsGiveTheSameTrajectory() {
-        try (CheetahRun a = new CheetahRun(3); CheetahRun b = new CheetahRun(3)) {
-            Rng ra = new Rng(5);
-            Rng rb = new Rng(5);
-            assertArrayEquals(a.reset(ra), b.reset(rb));
-            Rng actions = new Rng(6);
-            float[] act = new float[3 * 6];
-            for (int t = 0; t < 200; t++) {
-                for (int k = 0; k < act.length; k++) {
-                    act[k] = (float) actions.uniform(-1, 1);
-                }
-                StepResult sa = a.step(act, ra);
-                float[] obsA = sa.obs.clone();
-                float[] rewA = sa.reward.clone();
-                StepResult sb = b.step(act, rb);
-                assertArrayEquals(obsA, sb.obs, "step " + t);
-                assertArrayEquals(rewA, sb.reward, "step " + t);
-            }
-        }
-        try (CheetahRun a = new CheetahRun(1); CheetahRun b = new CheetahRun(1)) {
-            assertFalse(Arrays.equals(a.reset(new Rng(5)), b.reset(new Rng(7))), "different seeds, same start");
-        }
+        MujocoTaskChecks.sameSeedAndActionsGiveTheSameTrajectory(CheetahRun::new, 5, 200);
     }
 
     @Test

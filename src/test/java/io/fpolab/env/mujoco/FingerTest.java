@@ -2,7 +2,6 @@ package io.fpolab.env.mujoco;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -245,28 +244,8 @@ class FingerTest {
 
     @Test
     void sameSeedAndActionsGiveTheSameTrajectory() {
-        try (FingerTurn a = FingerTurn.hard(3); FingerTurn b = FingerTurn.hard(3)) {
-            Rng ra = new Rng(9);
-            Rng rb = new Rng(9);
-            assertArrayEquals(a.reset(ra), b.reset(rb));
-            Rng actions = new Rng(10);
-            float[] act = new float[3 * 2];
-            for (int t = 0; t < 1100; t++) { // past the 1000-step limit: the auto-reset draws alike too
-                for (int k = 0; k < act.length; k++) {
-                    act[k] = (float) actions.uniform(-1, 1);
-                }
-                StepResult sa = a.step(act, ra);
-                float[] obsA = sa.obs.clone();
-                float[] rewA = sa.reward.clone();
-                StepResult sb = b.step(act, rb);
-                assertArrayEquals(obsA, sb.obs, "step " + t);
-                assertArrayEquals(rewA, sb.reward, "step " + t);
-            }
-            assertArrayEquals(a.saveState(), b.saveState());
-        }
-        try (FingerSpin a = new FingerSpin(1); FingerSpin b = new FingerSpin(1)) {
-            assertFalse(Arrays.equals(a.reset(new Rng(9)), b.reset(new Rng(11))), "different seeds, same start");
-        }
+        // Past the 1000-step limit: the auto-reset draws alike too.
+        MujocoTaskChecks.sameSeedAndActionsGiveTheSameTrajectory(FingerTurn::hard, 9, 1100);
     }
 
     @Test
