@@ -32,6 +32,8 @@ public final class GeometryProjection {
     static final double SIDE_HEIGHT = 0.65;
     /** How far below the floor a side view starts, in model extents (room for the ground's ticks). */
     static final double BELOW_FLOOR = 0.1;
+    /** Room above a view's {@link MujocoGeometry.View#top() top}, in model extents. */
+    static final double TOP_ROOM = 0.05;
     /** A torque's arc radius, in model extents. */
     static final double TORQUE_RADIUS = 0.05;
     /** Points sampled around a cylinder's rim or an ellipsoid's circles of latitude. */
@@ -88,8 +90,11 @@ public final class GeometryProjection {
         }
         double hw = HALF_WIDTH * e;
         if (plane == Plane.XZ && floor != null) {
-            double lo = floor.level() - BELOW_FLOOR * e;
-            return new Window(cu - hw, cu + hw, lo, lo + SIDE_HEIGHT * e);
+            // A tall model's window grows as a whole (its room below the floor and its width with it) to hold its top.
+            double top = geometry.view().top() + TOP_ROOM * e;
+            double scale = Double.isNaN(top) ? 1 : Math.max(1, (top - floor.level()) / ((SIDE_HEIGHT - BELOW_FLOOR) * e));
+            double lo = floor.level() - BELOW_FLOOR * e * scale;
+            return new Window(cu - hw * scale, cu + hw * scale, lo, lo + SIDE_HEIGHT * e * scale);
         }
         double hh = plane == Plane.XZ ? SIDE_HEIGHT * e / 2 : hw;
         return new Window(cu - hw, cu + hw, cv - hh, cv + hh);

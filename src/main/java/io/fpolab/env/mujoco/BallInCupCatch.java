@@ -60,6 +60,16 @@ public final class BallInCupCatch extends MujocoVecEnv {
         this.qpos = new double[p.nq()];
     }
 
+
+    /**
+     * From the side, tall enough for the ball swung straight above the resting cup: the cup at z 0.6 with its
+     * string's site 0.108 below ({@code ball_in_cup.xml}), the string's 0.3 and the ball's radius 0.025. A cup
+     * driven upwards can lift the ball out of the top for a moment.
+     */
+    @Override
+    protected MujocoGeometry.View view() {
+        return new MujocoGeometry.View(MujocoGeometry.Plane.XZ, null, 0.82);
+    }
     @Override
     protected void initializeEpisode(int i, Rng rng) {
         MujocoPhysics p = physics();

@@ -78,6 +78,15 @@ public abstract sealed class Finger extends MujocoVecEnv permits FingerSpin, Fin
     }
 
     /**
+     * From the side, tall enough for the finger raised straight up: its hinge at z 0.4 ({@code finger.xml}, body
+     * "proximal") plus its reach of 0.371 (distal body at 0.18, fingertip capsule to 0.161, radius 0.03).
+     */
+    @Override
+    protected MujocoGeometry.View view() {
+        return new MujocoGeometry.View(MujocoGeometry.Plane.XZ, null, 0.78);
+    }
+
+    /**
      * {@code _set_random_joint_angles}: draws joint positions until the finger and the spinner do not touch,
      * each draw followed by {@code mj_forward} (dm_control's {@code after_reset}), so the data ends computed.
      * Every joint is a hinge with one qpos value, so joint j's qpos address is j.

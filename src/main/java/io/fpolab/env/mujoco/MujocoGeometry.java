@@ -41,10 +41,18 @@ public record MujocoGeometry(List<Geom> geoms, List<Motor> motors, double extent
      * @param plane  the projection plane
      * @param follow the name of a geom the view follows (along x in the side view, in x and y in the top
      *               view), for a body that runs away; null for a fixed view of the model's centre
+     * @param top    the highest height, in metres, a side view must show: where the task's bodies can reach above
+     *               the height its extent gives (MuJoCo's {@code stat.extent} is measured in the initial pose, so a
+     *               finger pointing down or a ball hanging under its cup makes it short); NaN for the extent's
      */
-    public record View(Plane plane, String follow) {
+    public record View(Plane plane, String follow, double top) {
         /** The side view, fixed on the model. */
         public static final View SIDE = new View(Plane.XZ, null);
+
+        /** A view whose window is sized by the model's extent alone. */
+        public View(Plane plane, String follow) {
+            this(plane, follow, Double.NaN);
+        }
     }
 
     /**
