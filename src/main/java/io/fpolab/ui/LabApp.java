@@ -1,5 +1,6 @@
 package io.fpolab.ui;
 
+import io.fpolab.core.EngineInfo;
 import io.fpolab.ui.util.LabPreferences;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -27,6 +28,10 @@ public class LabApp extends Application {
     /** Opens the lab window; blocks until it is closed. */
     public static void launchLab(String[] args) {
         launchedByMain = true;
+        long t0 = System.nanoTime();
+        EngineInfo.startBeforeToolkit();
+        LoggerFactory.getLogger(LabApp.class).info("Engine started in {} ms, before the window's toolkit",
+                (System.nanoTime() - t0) / 1_000_000);
         Application.launch(LabApp.class, args);
     }
 

@@ -3,6 +3,7 @@ package io.fpolab.ui;
 import io.fpolab.config.ConfigSchema;
 import io.fpolab.config.ExperimentConfig;
 import io.fpolab.config.SampleConfigs;
+import io.fpolab.core.EngineInfo;
 import io.fpolab.runs.RunFolder;
 import io.fpolab.train.TrainingRun.State;
 import io.fpolab.ui.charts.ChartExport;
@@ -51,6 +52,7 @@ public final class Screenshots {
     public static List<Path> capture(Path out, long steps, boolean dark, PrintWriter log)
             throws IOException, InterruptedException {
         Files.createDirectories(out);
+        EngineInfo.startBeforeToolkit();
         boolean ownToolkit = startToolkit();
         Preferences prefs = Preferences.userRoot().node(PREFS_NODE);
         new LabPreferences(prefs).setDarkTheme(dark);
