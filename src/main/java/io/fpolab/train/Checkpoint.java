@@ -147,6 +147,11 @@ public final class Checkpoint {
         return new Checkpoint(configJson, s);
     }
 
+    /** The same state stored with {@code json} as its config (the arrays are shared; neither copy changes them). */
+    public Checkpoint withConfig(String json) {
+        return new Checkpoint(json, sections);
+    }
+
     /** Puts this state into a freshly built trainer of the same config. */
     public void restoreInto(Trainer t) {
         assign(t.policy().params().params(), floats("policy.params"), "policy.params");

@@ -71,8 +71,11 @@ public final class TrainingRun implements AutoCloseable {
     private final TaskBudget budget = new TaskBudget(TASK_SHARE, MAX_TASK_BUDGET_NANOS);
     /** Counts changes of the trainer's state (iterations, tasks that may have changed it) for the copy. */
     private final AtomicLong version = new AtomicLong();
-    /** The state at the last iteration boundary, taken once a copy exists. */
+    /** The state the copy restores from: the last iteration boundary's, or one taken mid-iteration while the run
+     * rests. */
     private volatile RunCopy.Snapshot snapshot;
+    /** The state at the end of the latest iteration ({@link #snapshot} may be newer, taken mid-iteration). */
+    private volatile Checkpoint boundary;
     /** The trainer's copy for {@link #submitOnCopy}, made on first use (guarded by lock). */
     private RunCopy copy;
     private Thread thread;
@@ -338,9 +341,12 @@ public final class TrainingRun implements AutoCloseable {
             failPendingTasks();
             closeCopy();
             // A closed run may stay referenced (a UI list, a history view); close the trainer's env (a MuJoCo
-            // task's native memory) and drop the trainer so its networks and ND4J buffers can be freed with it.
+            // task's native memory) and drop the trainer and its states so its networks, ND4J buffers and their
+            // copies can be freed with it.
             Trainer t = trainer;
             trainer = null;
+            snapshot = null;
+            boundary = null;
             if (t != null) {
                 t.env().close();
             }
@@ -399,16 +405,20 @@ public final class TrainingRun implements AutoCloseable {
         setState(State.FINISHED, "");
     }
 
-    /** Trainer thread, at an iteration boundary: a new state, taken for the copy if there is one. */
+    /** Trainer thread, at an iteration boundary: a new state, for the copy and for {@link #boundaryState()}. */
     private void publishBoundary() {
-        long v = version.incrementAndGet();
-        boolean copied;
-        synchronized (lock) {
-            copied = copy != null;
-        }
-        if (copied) {
-            snapshot = RunCopy.Snapshot.of(v, trainer);
-        }
+        RunCopy.Snapshot s = RunCopy.Snapshot.of(version.incrementAndGet(), trainer);
+        snapshot = s;
+        boundary = s.state();
+    }
+
+    /**
+     * The trainer's state at the end of the latest iteration (null before the first and once the run is closed). A
+     * listener's
+     * {@link Listener#onIteration} sees the state of the iteration it is told about.
+     */
+    public Checkpoint boundaryState() {
+        return boundary;
     }
 
     private void closeCopy() {

@@ -33,8 +33,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * arrived into the FX-thread properties at the rate the caller chooses (the lab pumps at 10 Hz), so a
  * fast trainer never floods the FX thread.
  *
- * <p>At every iteration boundary the listener also captures a {@link Checkpoint} and the run summary
- * on the trainer thread: exports then write a state that matches {@code metrics.csv} exactly, even for
+ * <p>At every iteration boundary the listener also keeps the run's {@link TrainingRun#boundaryState()} and takes
+ * the run summary on the trainer thread: exports then write a state that matches {@code metrics.csv} exactly, even for
  * a run paused between minibatches.
  */
 public final class RunRecord {
@@ -220,7 +220,7 @@ public final class RunRecord {
 
     /** Trainer thread, between iterations: the state an export will write. */
     private void captureBoundary(IterationStats stats) {
-        boundary = new Boundary(stats.iteration(), Checkpoint.capture(trainer, configJson),
+        boundary = new Boundary(stats.iteration(), run.boundaryState().withConfig(configJson),
                 Collections.unmodifiableMap(new LinkedHashMap<>(RunSummary.of(trainer, stats))));
     }
 
