@@ -90,6 +90,7 @@ public final class Main {
             command.add(NO_CODE_CACHE_FLUSHING);
         }
         command.addAll(windowGcOptions(jvmOptions, args));
+        command.addAll(windowSafepointOptions(jvmOptions, args));
         command.addAll(List.of("--add-modules", VECTOR_MODULE, "-D" + RELAUNCH + "=false", "-D" + WATCH_PARENT + "=true",
                 "-D" + io.fpolab.ui.LabApp.LAUNCHED_AT + "=" + ManagementFactory.getRuntimeMXBean().getStartTime(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
@@ -159,6 +160,25 @@ public final class Main {
         boolean chosen = jvmOptions.stream().anyMatch(o -> o.matches("-XX:[+-]Use\\w*GC"));
         return window && !chosen ? List.of("-XX:+UseZGC") : List.of();
     }
+
+    /**
+     * The lab window's JVM makes no periodic safepoints, unless the user set their interval: by default HotSpot
+     * stops every thread about once a second for cleanup work that the next garbage collection does anyway. A
+     * safepoint waits for the slowest thread to reach it, here a trainer at the lowest priority on a busy core, and
+     * the FX thread stops as soon as it leaves native code meanwhile (one such safepoint took 168 ms to reach and
+     * left a 176 ms gap between frames). With the Figure 1 demo training, the worst frame gap was under 50 ms in 9
+     * of 9 runs without periodic safepoints against 6 of 13 with them (`DemoTiming`, GTK). A diagnostic option of
+     * HotSpot, hence the unlock; headless commands keep the default. The same options are in pom.xml for the tests
+     * and {@code javafx:run}.
+     */
+    static List<String> windowSafepointOptions(List<String> jvmOptions, String[] args) {
+        boolean window = args.length == 0;
+        boolean chosen = jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:GuaranteedSafepointInterval"));
+        return window && !chosen ? List.of("-XX:+UnlockDiagnosticVMOptions", NO_PERIODIC_SAFEPOINTS) : List.of();
+    }
+
+    /** HotSpot's interval between periodic safepoints, 0 for none; see {@link #windowSafepointOptions}. */
+    static final String NO_PERIODIC_SAFEPOINTS = "-XX:GuaranteedSafepointInterval=0";
 
     /**
      * JVM options that make Java thread priorities OS priorities on Linux, where HotSpot ignores them by

@@ -50,6 +50,15 @@ class MainRelaunchTest {
     }
 
     @Test
+    void theWindowHasNoPeriodicSafepointsUnlessTheirIntervalWasChosenAndCommandsKeepThem() {
+        assertEquals(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:GuaranteedSafepointInterval=0"),
+                Main.windowSafepointOptions(List.of("-Xmx2g"), new String[0]));
+        assertEquals(List.of(), Main.windowSafepointOptions(List.of("-XX:GuaranteedSafepointInterval=500"),
+                new String[0]));
+        assertEquals(List.of(), Main.windowSafepointOptions(List.of(), new String[] {"bench"}));
+    }
+
+    @Test
     void theChildKeepsColdCompiledCode() throws Exception {
         // Both JVMs print their flags; only the child was given the option.
         Result r = run(List.of("-XX:+PrintFlagsFinal"), "validate", SAMPLE);
