@@ -70,7 +70,17 @@ public final class GeometryProjection {
                 torques.add(new Torque(m.actuator(), u(plane, m.anchor()), v(plane, m.anchor()), Math.signum(toViewer)));
             }
         }
-        return new SystemDrawing(shapes, floor, torques, window(geometry, floor), TORQUE_RADIUS * e);
+        List<double[]> strings = new ArrayList<>();
+        for (double[] path : geometry.strings()) {
+            double[] line = new double[2 * (path.length / 3)];
+            for (int k = 0; k < line.length / 2; k++) {
+                double[] p = {path[3 * k], path[3 * k + 1], path[3 * k + 2]};
+                line[2 * k] = u(plane, p);
+                line[2 * k + 1] = v(plane, p);
+            }
+            strings.add(line);
+        }
+        return new SystemDrawing(shapes, floor, torques, window(geometry, floor), TORQUE_RADIUS * e, strings);
     }
 
     /** The part of the plane to show: around the followed geom if any, else around the model's centre. */

@@ -13,12 +13,16 @@ import java.util.List;
  * @param torques the motors on hinges, each to be drawn as a torque of its action
  * @param window  the part of the plane to show
  * @param torqueRadius radius of a torque's arc (metres)
+ * @param strings the strings (tendons), each a polyline {@code [x0, y0, x1, y1, …]} to be drawn thin behind the
+ *                shapes
  */
-public record SystemDrawing(List<Shape> shapes, Floor floor, List<Torque> torques, Window window, double torqueRadius) {
+public record SystemDrawing(List<Shape> shapes, Floor floor, List<Torque> torques, Window window, double torqueRadius,
+        List<double[]> strings) {
 
     public SystemDrawing {
         shapes = List.copyOf(shapes);
         torques = List.copyOf(torques);
+        strings = strings.stream().map(double[]::clone).toList();
     }
 
     /** What a shape is, for its colour: the painter picks the colours, in the style of the other drawings. */

@@ -70,6 +70,12 @@ public final class BallInCupCatch extends MujocoVecEnv {
     protected MujocoGeometry.View view() {
         return new MujocoGeometry.View(MujocoGeometry.Plane.XZ, null, 0.82);
     }
+
+    /** The string from the ball to the cup ({@code ball_in_cup.xml}, spatial tendon "string"). */
+    @Override
+    protected List<List<String>> strings() {
+        return List.of(List.of("ball", "cup"));
+    }
     @Override
     protected void initializeEpisode(int i, Rng rng) {
         MujocoPhysics p = physics();

@@ -12,14 +12,23 @@ import java.util.List;
  * @param motors the actuators that drive a hinge joint, in actuator order
  * @param extent the model's spatial extent ({@code stat.extent}): the size a view of the whole model needs
  * @param center the centre of the model in its initial pose ({@code stat.center}, x, y, z)
- * @param view   how the task is best looked at
+ * @param view    how the task is best looked at
+ * @param strings the task's strings (spatial tendons between sites), each the points of its path as
+ *                {@code [x0, y0, z0, x1, y1, z1, …]}
  */
-public record MujocoGeometry(List<Geom> geoms, List<Motor> motors, double extent, double[] center, View view) {
+public record MujocoGeometry(List<Geom> geoms, List<Motor> motors, double extent, double[] center, View view,
+        List<double[]> strings) {
 
     public MujocoGeometry {
         geoms = List.copyOf(geoms);
         motors = List.copyOf(motors);
         center = center.clone();
+        strings = strings.stream().map(double[]::clone).toList();
+    }
+
+    /** A model without strings. */
+    public MujocoGeometry(List<Geom> geoms, List<Motor> motors, double extent, double[] center, View view) {
+        this(geoms, motors, extent, center, view, List.of());
     }
 
     /** The geom types MuJoCo has ({@code mjtGeom}, in its order); a drawing knows all but the last three. */

@@ -92,6 +92,14 @@ public abstract class MujocoVecEnv extends PhysicsVecEnv {
         }
     }
 
+    /**
+     * The task's strings for its drawing: each the names of the sites a spatial tendon passes through, in order
+     * (MuJoCo draws such a tendon as straight lines between them). None unless a task says otherwise.
+     */
+    protected List<List<String>> strings() {
+        return List.of();
+    }
+
     /** How the task is best looked at; the side view fixed on the model unless a task says otherwise. */
     protected MujocoGeometry.View view() {
         return MujocoGeometry.View.SIDE;
@@ -127,7 +135,18 @@ public abstract class MujocoVecEnv extends PhysicsVecEnv {
                         Arrays.copyOfRange(axes, 3 * j, 3 * j + 3)));
             }
         }
-        return new MujocoGeometry(geoms, motors, physics.extent(), physics.center(), view());
+        List<double[]> strings = new ArrayList<>();
+        for (List<String> sites : strings()) {
+            double[] path = new double[3 * sites.size()];
+            for (int k = 0; k < sites.size(); k++) {
+                int site = physics.siteId(sites.get(k));
+                for (int axis = 0; axis < 3; axis++) {
+                    path[3 * k + axis] = physics.sitePosition(i, site, axis);
+                }
+            }
+            strings.add(path);
+        }
+        return new MujocoGeometry(geoms, motors, physics.extent(), physics.center(), view(), strings);
     }
 
     /**

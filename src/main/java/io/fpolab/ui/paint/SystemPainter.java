@@ -154,7 +154,8 @@ public final class SystemPainter implements Painter {
 
     /**
      * A MuJoCo task's projected drawing: its window fitted into the area (which may show more of the plane on one
-     * axis), the floor across the whole width, the shapes, then a pin and a torque arc at every motor's hinge.
+     * axis), the floor across the whole width, the strings, the shapes, then a pin and a torque arc at every motor's
+     * hinge.
      */
     private void projected(Graphics2D g, Rectangle2D area, SystemDrawing d, float base) {
         SystemDrawing.Window win = d.window();
@@ -163,6 +164,16 @@ public final class SystemPainter implements Painter {
         c.clip(area);
         if (d.floor() != null) {
             floor(c, w, area, d.floor(), base);
+        }
+        c.setColor(PaintKit.style(c).muted());
+        c.setStroke(PaintKit.stroke(Math.max(1.2, w.len(0.004))));
+        for (double[] line : d.strings()) {
+            Path2D.Double path = new Path2D.Double();
+            path.moveTo(w.x(line[0]), w.y(line[1]));
+            for (int k = 2; k + 1 < line.length; k += 2) {
+                path.lineTo(w.x(line[k]), w.y(line[k + 1]));
+            }
+            c.draw(path);
         }
         for (SystemDrawing.Shape shape : d.shapes()) {
             shape(c, w, shape);

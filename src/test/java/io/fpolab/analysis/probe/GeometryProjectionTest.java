@@ -76,7 +76,7 @@ class GeometryProjectionTest {
     }
 
     @Test
-    void aSideViewWithATopAboveItsExtentGrowsAsAWholeToShowIt() {
+    void aSideViewWithATopAboveItsExtentGrowsAsAWholeToShowItAndStringsAreProjected() {
         List<Geom> geoms = List.of(
                 geom("floor", Type.PLANE, 0, new double[] {1, 1, 0.1}, new double[] {0, 0, 0}, IDENTITY),
                 geom("ball", Type.SPHERE, 1, new double[] {0.1, 0, 0}, new double[] {0, 0, 1.5}, IDENTITY));
@@ -84,9 +84,12 @@ class GeometryProjectionTest {
         // A top under the extent's height (1.1 above the floor) changes nothing.
         assertWindow(-1.2, 1.2, -0.2, 1.1, GeometryProjection.of(low).window());
         MujocoGeometry tall = new MujocoGeometry(geoms, List.of(), 2, new double[] {0, 0, 1},
-                new View(Plane.XZ, null, 2.1));
+                new View(Plane.XZ, null, 2.1), List.of(new double[] {0, 0, 1.5, 0.3, 0.7, 2.0}));
         // 2.1 + 0.05 extents of room = 2.2 above the floor, twice the 1.1 the extent gives: all twice as large.
-        assertWindow(-2.4, 2.4, -0.4, 2.2, GeometryProjection.of(tall).window());
+        SystemDrawing d = GeometryProjection.of(tall);
+        assertWindow(-2.4, 2.4, -0.4, 2.2, d.window());
+        // A string's points seen from the side: x and z.
+        assertArrayEquals(new double[] {0, 1.5, 0.3, 2.0}, d.strings().get(0), 0);
     }
 
     @Test
