@@ -91,6 +91,17 @@ class MetricsChartModelTest {
     }
 
     @Test
+    void bandsGetColoursNoEarlierBandHasEvenWhenTheirFirstRunsShareOne() {
+        // Run colours repeat every ten runs: the first runs of these groups have slots 0, 10 and 1.
+        ChartData d = MetricsChartModel.compute(List.of(
+                new RunData("a", "g", "FPO", 0, 0, run(1)),
+                new RunData("b", "h", "Gaussian PPO", 0, 10, run(2)),
+                new RunData("c", "i", "DPPO", 0, 1, run(3))), "return_mean", XAxis.ENV_STEPS, true);
+        assertEquals(List.of(0, 1, 2), d.bands().stream().map(Band::color).toList(),
+                "the second band takes the first free slot, the third then its run's slot 1 is taken too");
+    }
+
+    @Test
     void bandsOfFractionsStayWithinZeroAndOne() {
         List<IterationStats> high = new ArrayList<>();
         List<IterationStats> low = new ArrayList<>();

@@ -33,6 +33,8 @@ public final class ChartStyle {
     private static final Color[] PALETTE_ON_DARK = {
         new Color(0x5DA5E8), new Color(0xF0625F), new Color(0x4CC24C), new Color(0xFF9F43), new Color(0xB59AD8),
         new Color(0xC49A8E), new Color(0xF39BD7), new Color(0x33D6E6), new Color(0xB0B0B0), new Color(0xD6D74A)};
+    /** Number of palette slots; colours repeat after it. */
+    static final int PALETTE_SIZE = PALETTE.length;
     /** Tick-label and legend font size at normal size, in points. */
     static final float TICK_SIZE = 13;
     /** Axis-label font size at normal size, in points. */

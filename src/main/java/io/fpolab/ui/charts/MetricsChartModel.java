@@ -314,6 +314,7 @@ public final class MetricsChartModel {
         }
         List<Band> out = new ArrayList<>();
         Map<String, Integer> labels = new HashMap<>();
+        java.util.Set<Integer> colors = new java.util.HashSet<>();
         for (List<RunData> g : groups.values()) {
             List<RunData> seeds = oneRunPerSeed(g);
             Band b = band(seeds, metric, axis);
@@ -325,7 +326,13 @@ public final class MetricsChartModel {
             int k = labels.merge(label, 1, Integer::sum);
             String name = String.format(Locale.ROOT, "%s%s (%d seed%s)", label, k == 1 ? "" : ", setting " + k,
                     b.runs(), b.runs() == 1 ? "" : "s");
-            out.add(new Band(name, b.color(), b.runs(), b.x(), b.mean(), b.lo(), b.hi()));
+            // The group's first run's colour, unless an earlier band has it (run colours repeat every palette's
+            // length): then the first palette slot no band has.
+            int color = b.color();
+            for (int slot = 0; !colors.add(Math.floorMod(color, ChartStyle.PALETTE_SIZE)) && slot < ChartStyle.PALETTE_SIZE; slot++) {
+                color = slot;
+            }
+            out.add(new Band(name, color, b.runs(), b.x(), b.mean(), b.lo(), b.hi()));
         }
         return new ChartData(metric, axis, List.of(), out);
     }
