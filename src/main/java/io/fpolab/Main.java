@@ -166,8 +166,8 @@ public final class Main {
      * stops every thread about once a second for cleanup work that the next garbage collection does anyway. A
      * safepoint waits for the slowest thread to reach it, here a trainer at the lowest priority on a busy core, and
      * the FX thread stops as soon as it leaves native code meanwhile (one such safepoint took 168 ms to reach and
-     * left a 176 ms gap between frames). With the Figure 1 demo training, the worst frame gap was under 50 ms in 9
-     * of 9 runs without periodic safepoints against 6 of 13 with them (`DemoTiming`, GTK). A diagnostic option of
+     * left a 176 ms gap between frames). With the Figure 1 demo training, the worst frame gap was under 50 ms in 15
+     * of 15 runs without periodic safepoints against 6 of 13 with them (`DemoTiming`, GTK). A diagnostic option of
      * HotSpot, hence the unlock; headless commands keep the default. The same options are in pom.xml for the tests
      * and {@code javafx:run}.
      */

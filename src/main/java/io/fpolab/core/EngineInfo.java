@@ -22,8 +22,8 @@ public final class EngineInfo {
      * {@code dlopen} inside a {@code dl_iterate_phdr} callback: it holds glibc's loader locks in the opposite
      * order to a plain {@code dlopen}. Run while another thread loads a native library — JavaFX's renderer
      * loads its effects library ({@code libdecora_sse}) the first time it draws an effect — both threads wait
-     * for each other forever, and so does every other Java thread at the next safepoint (seen once in ~20
-     * starts of the Figure 1 demo). So the lab starts ND4J before JavaFX.
+     * for each other forever, and so does every other Java thread at the next safepoint: the lab window hung as
+     * it opened, in about one start of ten under Xvfb. So the lab starts ND4J before JavaFX.
      */
     public static synchronized String warmUp() {
         if (description == null && failure == null) {

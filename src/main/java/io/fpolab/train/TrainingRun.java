@@ -71,8 +71,7 @@ public final class TrainingRun implements AutoCloseable {
     private final TaskBudget budget = new TaskBudget(TASK_SHARE, MAX_TASK_BUDGET_NANOS);
     /** Counts changes of the trainer's state (iterations, tasks that may have changed it) for the copy. */
     private final AtomicLong version = new AtomicLong();
-    /** The state the copy restores from: the last iteration boundary's, or one taken mid-iteration while the run
-     * rests. */
+    /** The state the copy restores from: the last iteration boundary's, or one taken while the run rests. */
     private volatile RunCopy.Snapshot snapshot;
     /** The state at the end of the latest iteration ({@link #snapshot} may be newer, taken mid-iteration). */
     private volatile Checkpoint boundary;
@@ -414,8 +413,7 @@ public final class TrainingRun implements AutoCloseable {
 
     /**
      * The trainer's state at the end of the latest iteration (null before the first and once the run is closed). A
-     * listener's
-     * {@link Listener#onIteration} sees the state of the iteration it is told about.
+     * listener's {@link Listener#onIteration} sees the state of the iteration it is told about.
      */
     public Checkpoint boundaryState() {
         return boundary;

@@ -100,9 +100,10 @@ public final class GeometryProjection {
         }
         double hw = HALF_WIDTH * e;
         if (plane == Plane.XZ && floor != null) {
-            // A tall model's window grows as a whole (its room below the floor and its width with it) to hold its top.
+            // A tall model's window grows as a whole (its room under the floor and its width too) to hold its top.
             double top = geometry.view().top() + TOP_ROOM * e;
-            double scale = Double.isNaN(top) ? 1 : Math.max(1, (top - floor.level()) / ((SIDE_HEIGHT - BELOW_FLOOR) * e));
+            double above = (SIDE_HEIGHT - BELOW_FLOOR) * e;
+            double scale = Double.isNaN(top) ? 1 : Math.max(1, (top - floor.level()) / above);
             double lo = floor.level() - BELOW_FLOOR * e * scale;
             return new Window(cu - hw * scale, cu + hw * scale, lo, lo + SIDE_HEIGHT * e * scale);
         }

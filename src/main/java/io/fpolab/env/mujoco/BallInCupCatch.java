@@ -60,7 +60,6 @@ public final class BallInCupCatch extends MujocoVecEnv {
         this.qpos = new double[p.nq()];
     }
 
-
     /**
      * From the side, tall enough for the ball swung straight above the resting cup: the cup at z 0.6 with its
      * string's site 0.108 below ({@code ball_in_cup.xml}), the string's 0.3 and the ball's radius 0.025. A cup
@@ -76,6 +75,7 @@ public final class BallInCupCatch extends MujocoVecEnv {
     protected List<List<String>> strings() {
         return List.of(List.of("ball", "cup"));
     }
+
     @Override
     protected void initializeEpisode(int i, Rng rng) {
         MujocoPhysics p = physics();

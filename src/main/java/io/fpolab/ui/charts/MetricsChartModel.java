@@ -329,8 +329,9 @@ public final class MetricsChartModel {
             // The group's first run's colour, unless an earlier band has it (run colours repeat every palette's
             // length): then the first palette slot no band has.
             int color = b.color();
-            for (int slot = 0; !colors.add(Math.floorMod(color, ChartStyle.PALETTE_SIZE)) && slot < ChartStyle.PALETTE_SIZE; slot++) {
-                color = slot;
+            int slot = 0;
+            while (!colors.add(Math.floorMod(color, ChartStyle.PALETTE_SIZE)) && slot < ChartStyle.PALETTE_SIZE) {
+                color = slot++;
             }
             out.add(new Band(name, color, b.runs(), b.x(), b.mean(), b.lo(), b.hi()));
         }

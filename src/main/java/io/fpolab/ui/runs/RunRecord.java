@@ -33,9 +33,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * arrived into the FX-thread properties at the rate the caller chooses (the lab pumps at 10 Hz), so a
  * fast trainer never floods the FX thread.
  *
- * <p>At every iteration boundary the listener also keeps the run's {@link TrainingRun#boundaryState()} and takes
- * the run summary on the trainer thread: exports then write a state that matches {@code metrics.csv} exactly, even for
- * a run paused between minibatches.
+ * <p>At every iteration boundary the listener also keeps the run's {@link TrainingRun#boundaryState()} and
+ * takes the run summary on the trainer thread: exports then write a state that matches {@code metrics.csv}
+ * exactly, even for a run paused between minibatches.
  */
 public final class RunRecord {
     private static final AtomicInteger NEXT_COLOR = new AtomicInteger();

@@ -80,7 +80,8 @@ class GeometryProjectionTest {
         List<Geom> geoms = List.of(
                 geom("floor", Type.PLANE, 0, new double[] {1, 1, 0.1}, new double[] {0, 0, 0}, IDENTITY),
                 geom("ball", Type.SPHERE, 1, new double[] {0.1, 0, 0}, new double[] {0, 0, 1.5}, IDENTITY));
-        MujocoGeometry low = new MujocoGeometry(geoms, List.of(), 2, new double[] {0, 0, 1}, new View(Plane.XZ, null, 1));
+        MujocoGeometry low = new MujocoGeometry(geoms, List.of(), 2, new double[] {0, 0, 1},
+                new View(Plane.XZ, null, 1));
         // A top under the extent's height (1.1 above the floor) changes nothing.
         assertWindow(-1.2, 1.2, -0.2, 1.1, GeometryProjection.of(low).window());
         MujocoGeometry tall = new MujocoGeometry(geoms, List.of(), 2, new double[] {0, 0, 1},

@@ -40,8 +40,6 @@ class MujocoWindowTest {
                     worst[3] = Math.max(worst[3], b[3] - w.yhi());
                 }
             }
-            System.out.printf("%s: out by left %.3f right %.3f bottom %.3f top %.3f%n", id, worst[0], worst[1],
-                    worst[2], worst[3]);
             for (double out : worst) {
                 assertTrue(out <= 0, id + ": a shape leaves the window by " + java.util.Arrays.toString(worst));
             }

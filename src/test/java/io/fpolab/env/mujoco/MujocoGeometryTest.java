@@ -87,12 +87,13 @@ class MujocoGeometryTest {
                 assertEquals(1, geo.strings().size());
                 double[] s = geo.strings().get(0);
                 Geom ball = geo.geoms().stream().filter(g -> g.name().equals("ball")).findFirst().orElseThrow();
-                assertArrayEquals(ball.pos(), java.util.Arrays.copyOfRange(s, 0, 3), 1e-12, "the string starts at the ball");
+                assertArrayEquals(ball.pos(), java.util.Arrays.copyOfRange(s, 0, 3), 1e-12,
+                        "the string starts at the ball");
                 // It ends at the cup's site, 0.108 under the cup's origin: 0.008 under the bottom's centre line.
                 Geom bottom = geo.geoms().stream().filter(g -> g.name().equals("cup_part_2")).findFirst().orElseThrow();
                 assertArrayEquals(new double[] {bottom.pos()[0], 0, bottom.pos()[2] - 0.008},
                         java.util.Arrays.copyOfRange(s, 3, 6), 1e-12, "the string ends at the cup's site");
-                double length = Math.sqrt(Math.pow(s[3] - s[0], 2) + Math.pow(s[4] - s[1], 2) + Math.pow(s[5] - s[2], 2));
+                double length = Math.hypot(Math.hypot(s[3] - s[0], s[4] - s[1]), s[5] - s[2]);
                 // The tendon's range [0, 0.3] is a soft limit: MuJoCo lets it stretch a little under load.
                 org.junit.jupiter.api.Assertions.assertTrue(length <= 0.3 + 0.05, "string length " + length);
             }
