@@ -2,6 +2,7 @@ package io.fpolab.analysis.probe;
 
 import io.fpolab.analysis.probe.SystemDrawing.Disc;
 import io.fpolab.analysis.probe.SystemDrawing.Floor;
+import io.fpolab.analysis.probe.SystemDrawing.Force;
 import io.fpolab.analysis.probe.SystemDrawing.Polygon;
 import io.fpolab.analysis.probe.SystemDrawing.Segment;
 import io.fpolab.analysis.probe.SystemDrawing.Shape;
@@ -63,7 +64,19 @@ public final class GeometryProjection {
             }
         }
         List<Torque> torques = new ArrayList<>();
+        List<Force> forces = new ArrayList<>();
         for (Motor m : geometry.motors()) {
+            if (m.slide()) {
+                // A push shows when its axis lies mostly in the drawing's plane.
+                double du = u(plane, m.axis());
+                double dv = v(plane, m.axis());
+                double inPlane = Math.hypot(du, dv);
+                if (inPlane > 0.5) {
+                    forces.add(new Force(m.actuator(), u(plane, m.anchor()), v(plane, m.anchor()), du / inPlane,
+                            dv / inPlane));
+                }
+                continue;
+            }
             // The drawing's anticlockwise direction is the axis pointing at the viewer: −y in the side view, +z on top.
             double toViewer = plane == Plane.XZ ? -m.axis()[1] : m.axis()[2];
             if (Math.abs(toViewer) > 0.5) {
@@ -80,7 +93,7 @@ public final class GeometryProjection {
             }
             strings.add(line);
         }
-        return new SystemDrawing(shapes, floor, torques, window(geometry, floor), TORQUE_RADIUS * e, strings);
+        return new SystemDrawing(shapes, floor, torques, window(geometry, floor), TORQUE_RADIUS * e, strings, forces);
     }
 
     /** The part of the plane to show: around the followed geom if any, else around the model's centre. */

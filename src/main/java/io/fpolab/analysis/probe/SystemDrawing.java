@@ -15,13 +15,15 @@ import java.util.List;
  * @param torqueRadius radius of a torque's arc (metres)
  * @param strings the strings (tendons), each a polyline {@code [x0, y0, x1, y1, …]} to be drawn thin behind the
  *                shapes
+ * @param forces  the motors on slide joints, each to be drawn as an arrow of its action
  */
 public record SystemDrawing(List<Shape> shapes, Floor floor, List<Torque> torques, Window window, double torqueRadius,
-        List<double[]> strings) {
+        List<double[]> strings, List<Force> forces) {
 
     public SystemDrawing {
         shapes = List.copyOf(shapes);
         torques = List.copyOf(torques);
+        forces = List.copyOf(forces);
         strings = strings.stream().map(double[]::clone).toList();
     }
 
@@ -68,6 +70,13 @@ public record SystemDrawing(List<Shape> shapes, Floor floor, List<Torque> torque
      * turns the child body anticlockwise in the drawing, −1 when clockwise.
      */
     public record Torque(int actuator, double x, double y, double sign) {
+    }
+
+    /**
+     * A motor on a slide joint anchored at (x, y) driven by action {@code actuator}: a positive action pushes along
+     * the unit direction (dx, dy) of the drawing.
+     */
+    public record Force(int actuator, double x, double y, double dx, double dy) {
     }
 
     /** The rectangle of the plane to show, to be fitted into the drawing area with its aspect kept. */

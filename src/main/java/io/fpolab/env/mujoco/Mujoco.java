@@ -77,6 +77,8 @@ public final class Mujoco {
         static final long MODEL_BODY_PARENTID = 1112;
         /** {@code int* jnt_type} (njnt; {@link #JNT_HINGE} …). */
         static final long MODEL_JNT_TYPE = 1280;
+        /** {@code int* jnt_bodyid} (njnt): three pointers after {@code jnt_type}. */
+        static final long MODEL_JNT_BODYID = 1304;
         /** {@code mjtByte* jnt_limited} (njnt). */
         static final long MODEL_JNT_LIMITED = 1320;
         /** {@code mjtNum* jnt_range} (njnt × 2). */
@@ -134,7 +136,8 @@ public final class Mujoco {
         static final int OBJ_SENSOR = 19;
         /** {@code mjOBJ_GEOM} of {@code mjtObj}. */
         static final int OBJ_GEOM = 5;
-        /** {@code mjJNT_HINGE} of {@code mjtJoint}. */
+        /** {@code mjJNT_SLIDE} and {@code mjJNT_HINGE} of {@code mjtJoint}. */
+        static final int JNT_SLIDE = 2;
         static final int JNT_HINGE = 3;
         /** {@code mjTRN_JOINT} of {@code mjtTrn}. */
         static final int TRN_JOINT = 0;

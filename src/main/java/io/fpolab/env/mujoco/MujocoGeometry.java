@@ -9,7 +9,7 @@ import java.util.List;
  * copies that nobody writes.
  *
  * @param geoms  every geom of the model, in model order
- * @param motors the actuators that drive a hinge joint, in actuator order
+ * @param motors the actuators that drive a hinge or a slide joint, in actuator order
  * @param extent the model's spatial extent ({@code stat.extent}): the size a view of the whole model needs
  * @param center the centre of the model in its initial pose ({@code stat.center}, x, y, z)
  * @param view    how the task is best looked at
@@ -90,17 +90,23 @@ public record MujocoGeometry(List<Geom> geoms, List<Motor> motors, double extent
     }
 
     /**
-     * A motor on a hinge joint.
+     * A motor on a hinge or a slide joint.
      *
      * @param actuator its index in the action vector
-     * @param anchor   the hinge's anchor in world coordinates
-     * @param axis     the hinge's axis in world coordinates (a positive action turns the child body about it,
-     *                 right-handed, for a positive gear)
+     * @param anchor   where it acts, in world coordinates: a hinge's anchor, or the origin of the body a slide moves
+     * @param axis     the joint's axis in world coordinates: a positive action (for a positive gear) turns the child
+     *                 body about it, right-handed, or pushes it along it
+     * @param slide    whether the joint slides rather than turns
      */
-    public record Motor(int actuator, double[] anchor, double[] axis) {
+    public record Motor(int actuator, double[] anchor, double[] axis, boolean slide) {
         public Motor {
             anchor = anchor.clone();
             axis = axis.clone();
+        }
+
+        /** A motor on a hinge. */
+        public Motor(int actuator, double[] anchor, double[] axis) {
+            this(actuator, anchor, axis, false);
         }
     }
 }

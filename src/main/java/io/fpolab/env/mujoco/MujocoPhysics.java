@@ -184,6 +184,11 @@ final class MujocoPhysics implements AutoCloseable {
         return model().getPointer(Layout.MODEL_JNT_TYPE).getInt(4L * j);
     }
 
+    /** The body joint {@code j} moves ({@code jnt_bodyid}). */
+    int jointBody(int j) {
+        return model().getPointer(Layout.MODEL_JNT_BODYID).getInt(4L * j);
+    }
+
     /** Geom {@code g}'s type ({@code geom_type}, an {@code mjtGeom}). */
     int geomType(int g) {
         return model().getPointer(Layout.MODEL_GEOM_TYPE).getInt(4L * g);

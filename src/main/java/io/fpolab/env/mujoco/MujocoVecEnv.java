@@ -34,9 +34,10 @@ public abstract class MujocoVecEnv extends PhysicsVecEnv {
     private final int stateDim;
     private final int substeps;
     private final double[] mirror;
-    /** The model's geoms without their pose, and the hinge joints of the motors (−1: not a hinge motor). */
+    /** The model's geoms without their pose, and the joints of the motors (−1: not on a hinge or slide joint). */
     private final MujocoGeometry.Geom[] geomShapes;
     private final int[] motorJoints;
+    private final boolean[] motorSlides;
 
     /**
      * A task without a target whose control step is one physics step (dm_control's default control
@@ -86,9 +87,12 @@ public abstract class MujocoVecEnv extends PhysicsVecEnv {
                     depth, physics.geomSize(g), new double[3], none);
         }
         this.motorJoints = new int[physics.nu()];
+        this.motorSlides = new boolean[physics.nu()];
         for (int k = 0; k < physics.nu(); k++) {
             int j = physics.actuatorJoint(k);
-            motorJoints[k] = j >= 0 && physics.jointType(j) == Mujoco.Layout.JNT_HINGE ? j : -1;
+            int type = j >= 0 ? physics.jointType(j) : -1;
+            motorJoints[k] = type == Mujoco.Layout.JNT_HINGE || type == Mujoco.Layout.JNT_SLIDE ? j : -1;
+            motorSlides[k] = type == Mujoco.Layout.JNT_SLIDE;
         }
     }
 
@@ -131,8 +135,10 @@ public abstract class MujocoVecEnv extends PhysicsVecEnv {
         for (int k = 0; k < physics.nu(); k++) {
             int j = motorJoints[k];
             if (j >= 0) {
-                motors.add(new MujocoGeometry.Motor(k, Arrays.copyOfRange(anchors, 3 * j, 3 * j + 3),
-                        Arrays.copyOfRange(axes, 3 * j, 3 * j + 3)));
+                // A slide joint's anchor stays where the body was before the joint moved it; its push acts on the body.
+                double[] at = motorSlides[k] ? bodyPosition(i, physics.jointBody(j))
+                        : Arrays.copyOfRange(anchors, 3 * j, 3 * j + 3);
+                motors.add(new MujocoGeometry.Motor(k, at, Arrays.copyOfRange(axes, 3 * j, 3 * j + 3), motorSlides[k]));
             }
         }
         List<double[]> strings = new ArrayList<>();
@@ -147,6 +153,11 @@ public abstract class MujocoVecEnv extends PhysicsVecEnv {
             strings.add(path);
         }
         return new MujocoGeometry(geoms, motors, physics.extent(), physics.center(), view(), strings);
+    }
+
+    private double[] bodyPosition(int i, int body) {
+        return new double[] {physics.bodyPosition(i, body, 0), physics.bodyPosition(i, body, 1),
+            physics.bodyPosition(i, body, 2)};
     }
 
     /**

@@ -10,8 +10,10 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Clean vector drawings of the control tasks — cartpole, pendulum, acrobot, point mass, reacher,
@@ -155,7 +157,7 @@ public final class SystemPainter implements Painter {
     /**
      * A MuJoCo task's projected drawing: its window fitted into the area (which may show more of the plane on one
      * axis), the floor across the whole width, the strings, the shapes, then a pin and a torque arc at every motor's
-     * hinge.
+     * hinge and an arrow at every sliding motor.
      */
     private void projected(Graphics2D g, Rectangle2D area, SystemDrawing d, float base) {
         SystemDrawing.Window win = d.window();
@@ -184,6 +186,17 @@ public final class SystemPainter implements Painter {
         for (SystemDrawing.Torque t : d.torques()) {
             torque(c, w, t.x(), t.y(), d.torqueRadius(), t.sign() * action(t.actuator()));
         }
+        // Pushes on one anchor (ball_in_cup's x and z motors on the cup) add up to one arrow; a push of |u| = 1 is
+        // five torque radii long.
+        double push = 5 * d.torqueRadius();
+        Map<List<Double>, double[]> sums = new LinkedHashMap<>();
+        for (SystemDrawing.Force f : d.forces()) {
+            double u = action(f.actuator());
+            double[] sum = sums.computeIfAbsent(List.of(f.x(), f.y()), k -> new double[2]);
+            sum[0] += f.dx() * u * push;
+            sum[1] += f.dy() * u * push;
+        }
+        sums.forEach((at, sum) -> arrow(c, w, at.get(0), at.get(1), sum[0], sum[1]));
         c.dispose();
     }
 

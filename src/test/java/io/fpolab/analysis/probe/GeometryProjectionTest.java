@@ -94,6 +94,21 @@ class GeometryProjectionTest {
     }
 
     @Test
+    void aSlidingMotorIsAPushAlongItsAxisWhenTheAxisLiesInThePlane() {
+        List<Geom> geoms = List.of(
+                geom("floor", Type.PLANE, 0, new double[] {1, 1, 0.1}, new double[] {0, 0, 0}, IDENTITY),
+                geom("cup", Type.SPHERE, 1, new double[] {0.1, 0, 0}, new double[] {0.2, 0, 0.6}, IDENTITY));
+        double[] at = {0.2, 0, 0.6};
+        SystemDrawing d = GeometryProjection.of(new MujocoGeometry(geoms, List.of(
+                new Motor(0, at, new double[] {1, 0, 0}, true),
+                new Motor(1, at, new double[] {0, 0, -1}, true),
+                new Motor(2, at, new double[] {0, 1, 0}, true)), 1, new double[] {0, 0, 0.5}, View.SIDE));
+        assertEquals(List.of(new SystemDrawing.Force(0, 0.2, 0.6, 1, 0), new SystemDrawing.Force(1, 0.2, 0.6, 0, -1)),
+                d.forces(), "x and −z in the side view; a push along y, into the picture, is left out");
+        assertEquals(List.of(), d.torques());
+    }
+
+    @Test
     void fromTheTopAFloorIsAnArenaAndAnUprightCapsuleIsADot() {
         List<Geom> geoms = List.of(
                 geom("floor", Type.PLANE, 0, new double[] {0.3, 0.2, 0.1}, new double[] {0, 0, 0}, IDENTITY),

@@ -85,6 +85,18 @@ class MujocoGeometryTest {
                 env.step(act, rng);
                 MujocoGeometry geo = env.geometry(0);
                 assertEquals(1, geo.strings().size());
+                if (t == 0) {
+                    // The two motors slide the cup along x and z, from its origin.
+                    Geom rim = geo.geoms().stream().filter(g -> g.name().equals("cup_part_0")).findFirst().orElseThrow();
+                    assertEquals(2, geo.motors().size());
+                    for (Motor m : geo.motors()) {
+                        assertEquals(true, m.slide());
+                        assertEquals(rim.pos()[2] + 0.0375, m.anchor()[2], 1e-12, "the cup's origin, over its rim");
+                        assertEquals(rim.pos()[0] + 0.05, m.anchor()[0], 1e-12, "the cup's origin, between its sides");
+                    }
+                    assertArrayEquals(new double[] {1, 0, 0}, geo.motors().get(0).axis(), 1e-12);
+                    assertArrayEquals(new double[] {0, 0, 1}, geo.motors().get(1).axis(), 1e-12);
+                }
                 double[] s = geo.strings().get(0);
                 Geom ball = geo.geoms().stream().filter(g -> g.name().equals("ball")).findFirst().orElseThrow();
                 assertArrayEquals(ball.pos(), java.util.Arrays.copyOfRange(s, 0, 3), 1e-12,

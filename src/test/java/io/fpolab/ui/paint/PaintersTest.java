@@ -327,6 +327,31 @@ class PaintersTest {
     }
 
     @Test
+    void ballInCupIsDrawnWithItsStringAndThePushOnTheCup() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(io.fpolab.env.mujoco.Mujoco.available(),
+                () -> "MuJoCo is not usable here: " + io.fpolab.env.mujoco.Mujoco.problem());
+        try (var env = io.fpolab.env.mujoco.MujocoSuite.create("ball_in_cup-catch", 1)) {
+            env.reset(new io.fpolab.core.math.Rng(4));
+            var drawing = io.fpolab.analysis.probe.GeometryProjection.of(env.geometry(0));
+            Color action = new Color(0xE66101);
+            int[] orange = new int[2];
+            for (int k = 0; k < 2; k++) {
+                double[] a = k == 0 ? new double[] {0, 0} : new double[] {1, 0.5};
+                SystemFrame f = new SystemFrame("ball_in_cup-catch", "ball_in_cup-catch", env.state(0), a, 0, 0,
+                        Double.NaN, List.of(), drawing);
+                BufferedImage img = Export.image(new SystemPainter(f), PaintStyle.of(false, false), 640, 420, 1, 640,
+                        420, BufferedImage.TYPE_INT_RGB);
+                javax.imageio.ImageIO.write(img, "png", Files.createDirectories(OUT)
+                        .resolve("system-ball_in_cup-catch-" + k + ".png").toFile());
+                // The legend's arrow is orange in both; the push on the cup only with an action.
+                orange[k] = countColour(img, action);
+            }
+            assertTrue(orange[1] > orange[0] + 50, "the push drawn as an orange arrow: " + orange[0] + " → "
+                    + orange[1] + " orange pixels");
+        }
+    }
+
+    @Test
     void theForkDrawingShowsTheWallGapsAndBothRoutesInTheirColours() throws Exception {
         // Three mirrored pairs of paths from the symmetry point: up-right then back to the goal, and its mirror image.
         List<double[]> paths = new ArrayList<>();
