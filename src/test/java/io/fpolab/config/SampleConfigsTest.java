@@ -126,7 +126,7 @@ class SampleConfigsTest {
     private static final List<String> ALGORITHMS = List.of("fpo", "gaussian-ppo", "dppo");
 
     /** The tasks Playground trains with discount 0.95 ({@code dm_control_suite_params.py}); all others 0.995. */
-    private static final Set<String> DISCOUNT_095 = Set.of("ball_in_cup-catch");
+    private static final Set<String> DISCOUNT_095 = Set.of("ball_in_cup-catch", "finger-spin");
 
     @Test
     void controlPresetsExistForEveryTaskAlgorithmAndFamily() {
