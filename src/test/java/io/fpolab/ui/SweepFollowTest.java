@@ -49,6 +49,8 @@ class SweepFollowTest extends LabWindowFixture {
         assertEquals("ppo.lr=1e-3/seed-0", first.name());
         assertEquals(2, LabFixture.fx(first::historySize));
         assertEquals("Running", state(first));
+        // The list makes its cells when it is laid out, at the first pulse after the folder opened.
+        LabFixture.waitFor(10, () -> rowTitles().size() == 3);
         assertEquals(List.of("0 · ppo.lr=1e-3 · seed 0 — Running", "1 · ppo.lr=1e-3 · seed 1 — Pending",
                 "2 · ppo.lr=3e-4 · seed 0 — Pending"), sweepRows());
         assertTrue(lookup("#resumeButton").queryButton().isDisabled() && lookup("#stopButton").queryButton().isDisabled(),
@@ -143,7 +145,12 @@ class SweepFollowTest extends LabWindowFixture {
     }
 
     private List<String> sweepRows() throws Exception {
-        return LabFixture.fx(() -> lookup((Node n) -> n instanceof RunCells.SweepRunCell c && c.getItem() != null)
-                .queryAll().stream().map(n -> ((RunCells.SweepRunCell) n).titleText()).sorted().toList());
+        return LabFixture.fx(this::rowTitles);
+    }
+
+    /** The titles of the sweep list's filled cells (FX thread). */
+    private List<String> rowTitles() {
+        return lookup((Node n) -> n instanceof RunCells.SweepRunCell c && c.getItem() != null).queryAll().stream()
+                .map(n -> ((RunCells.SweepRunCell) n).titleText()).sorted().toList();
     }
 }
