@@ -54,8 +54,8 @@ final class CriticShards {
         sizes = new int[nets.length];
         List<Runnable> tasks = new ArrayList<>(nets.length);
         for (int s = 0; s < nets.length; s++) {
-            int from = (int) ((long) n * s / nets.length);
-            int to = (int) ((long) n * (s + 1) / nets.length);
+            int from = PolicyShards.splitAt(n, s, nets.length);
+            int to = PolicyShards.splitAt(n, s + 1, nets.length);
             sizes[s] = to - from;
             int[] part = Arrays.copyOfRange(idx, from, to);
             if (s > 0) {

@@ -45,6 +45,14 @@ final class PolicyShards {
     }
 
     /**
+     * Where part {@code k} starts when {@code n} items are split into {@code parts} parts as evenly as whole items
+     * allow (part {@code parts} "starts" at {@code n}): the split of minibatches and of their shards.
+     */
+    static int splitAt(int n, int k, int parts) {
+        return (int) ((long) n * k / parts);
+    }
+
+    /**
      * One task per shard computing its slice's loss and gradient; run them all (on any threads), then
      * {@link #combine}. The mirrors take the policy's current parameters here, on the calling thread.
      */
@@ -53,8 +61,8 @@ final class PolicyShards {
         sizes = new int[shards.length];
         List<Runnable> tasks = new ArrayList<>(shards.length);
         for (int s = 0; s < shards.length; s++) {
-            int from = (int) ((long) n * s / shards.length);
-            int to = (int) ((long) n * (s + 1) / shards.length);
+            int from = splitAt(n, s, shards.length);
+            int to = splitAt(n, s + 1, shards.length);
             sizes[s] = to - from;
             int[] part = Arrays.copyOfRange(idx, from, to);
             float[] partAdv = Arrays.copyOfRange(adv, from, to);

@@ -570,8 +570,8 @@ public final class Trainer {
         for (int epoch = 0; epoch < ppo.epochs() && stepping; epoch++) {
             updateRng.shuffleInPlace(perm);
             for (int m = 0; m < ppo.minibatches() && stepping; m++) {
-                int from = (int) ((long) batch * m / ppo.minibatches());
-                int to = (int) ((long) batch * (m + 1) / ppo.minibatches());
+                int from = PolicyShards.splitAt(batch, m, ppo.minibatches());
+                int to = PolicyShards.splitAt(batch, m + 1, ppo.minibatches());
                 int[] idx = java.util.Arrays.copyOfRange(perm, from, to);
                 long c0 = System.nanoTime();
                 control.checkpoint();

@@ -38,6 +38,8 @@ public abstract class MujocoVecEnv extends PhysicsVecEnv {
     private final MujocoGeometry.Geom[] geomShapes;
     private final int[] motorJoints;
     private final boolean[] motorSlides;
+    /** The site ids of {@link #strings()}, looked up on the first {@link #geometry} call. */
+    private int[][] stringSites;
 
     /**
      * A task without a target whose control step is one physics step (dm_control's default control
@@ -141,13 +143,16 @@ public abstract class MujocoVecEnv extends PhysicsVecEnv {
                 motors.add(new MujocoGeometry.Motor(k, at, Arrays.copyOfRange(axes, 3 * j, 3 * j + 3), motorSlides[k]));
             }
         }
+        if (stringSites == null) {
+            stringSites = strings().stream()
+                    .map(names -> names.stream().mapToInt(physics::siteId).toArray()).toArray(int[][]::new);
+        }
         List<double[]> strings = new ArrayList<>();
-        for (List<String> sites : strings()) {
-            double[] path = new double[3 * sites.size()];
-            for (int k = 0; k < sites.size(); k++) {
-                int site = physics.siteId(sites.get(k));
+        for (int[] sites : stringSites) {
+            double[] path = new double[3 * sites.length];
+            for (int k = 0; k < sites.length; k++) {
                 for (int axis = 0; axis < 3; axis++) {
-                    path[3 * k + axis] = physics.sitePosition(i, site, axis);
+                    path[3 * k + axis] = physics.sitePosition(i, sites[k], axis);
                 }
             }
             strings.add(path);
