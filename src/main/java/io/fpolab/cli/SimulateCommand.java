@@ -45,7 +45,8 @@ import picocli.CommandLine.Spec;
             "qpos/qvel follow dm_control's joint order: pendulum-swingup [θ]; cartpole-* [x, θ]; acrobot-* "
                 + "[shoulder θ1, elbow θ2]; point_mass-easy [x, y]; reacher-* [shoulder θ1, wrist θ2]; "
                 + "gym-pendulum [θ]; mountain-car-continuous [x]; fork-easy [x, y]; cheetah-run (in MuJoCo, its qpos order) "
-                + "[rootx, rootz, rooty, bthigh, bshin, bfoot, fthigh, fshin, ffoot]. Angle 0 is the model as written "
+                + "[rootx, rootz, rooty, bthigh, bshin, bfoot, fthigh, fshin, ffoot]; fish-swim qpos [x, y, z, "
+                + "quaternion w, x, y, z, 7 hinges], qvel [linear and angular velocity, 7 hinges]. Angle 0 is the model as written "
                 + "(pendulum, cart-pole pole and acrobot point up); angles are not wrapped."})
 public final class SimulateCommand implements Callable<Integer> {
     /** A decimal number as people write one; Java's extras (hex, 'd'/'f' suffixes) are refused. */
@@ -78,7 +79,8 @@ public final class SimulateCommand implements Callable<Integer> {
     private String qvel;
 
     @Option(names = "--target", paramLabel = "x,y",
-            description = "Reacher only: the target point (it changes no dynamics; default: drawn with --seed).")
+            description = "Tasks with a target only: reacher-* (x,y), finger-turn_* (x,z), fish-swim (x,y,z); the target "
+                    + "changes no dynamics (default: drawn with --seed).")
     private String target;
 
     @Option(names = "--actions", paramLabel = "FILE.csv",
@@ -148,12 +150,11 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private static void simulate(PhysicsVecEnv sim, List<double[]> replay, Writer w) throws IOException {
-        int nq = sim.nq();
         StringBuilder header = new StringBuilder("step");
-        for (int j = 0; j < nq; j++) {
+        for (int j = 0; j < sim.nq(); j++) {
             header.append(",qpos_").append(j);
         }
-        for (int j = 0; j < nq; j++) {
+        for (int j = 0; j < sim.nv(); j++) {
             header.append(",qvel_").append(j);
         }
         w.write(header.append(System.lineSeparator()).toString());
@@ -226,18 +227,21 @@ public final class SimulateCommand implements Callable<Integer> {
                     + "; allowed: both together (the full initial state) or neither (the reset state of --seed)");
         }
         if (qpos != null) {
-            String expected = env + " takes " + sim.nq() + " comma-separated value" + plural(sim.nq()) + " ("
+            String positions = env + " takes " + sim.nq() + " comma-separated value" + plural(sim.nq()) + " ("
                     + String.join(", ", sim.joints()) + ")";
-            sim.setJointState(0, bounded("--qpos", parseValues("--qpos", qpos, sim.nq(), expected), qpos),
-                    bounded("--qvel", parseValues("--qvel", qvel, sim.nq(), expected), qvel));
+            String velocities = sim.nv() == sim.nq() ? positions : env + " takes " + sim.nv() + " comma-separated value"
+                    + plural(sim.nv()) + " (" + String.join(", ", sim.velocities()) + ")";
+            sim.setJointState(0, bounded("--qpos", parseValues("--qpos", qpos, sim.nq(), positions), qpos),
+                    bounded("--qvel", parseValues("--qvel", qvel, sim.nv(), velocities), qvel));
         }
         if (target != null) {
             if (sim.targetDim() == 0) {
                 throw new ConfigException("--target", "'" + shown(target) + "' given, but " + env
-                        + " has no target; allowed only for the reacher tasks");
+                        + " has no target; allowed only for reacher-*, finger-turn_* and fish-swim");
             }
             sim.setTarget(0, bounded("--target", parseValues("--target", target, sim.targetDim(), env + " takes "
-                    + sim.targetDim() + " comma-separated values (x, y)"), target));
+                    + sim.targetDim() + " comma-separated values (" + (sim.targetDim() == 3 ? "x, y, z" : "x, y") + ")"),
+                    target));
         }
     }
 

@@ -53,7 +53,7 @@ public final class ConfigSchema {
      * than in the lab's Java physics; they run only where MuJoCo is installed.
      */
     public static final List<String> MUJOCO_IDS = List.of("cheetah-run", "ball_in_cup-catch", "finger-spin",
-            "finger-turn_easy", "finger-turn_hard");
+            "finger-turn_easy", "finger-turn_hard", "fish-swim");
 
     /** Every environment id the lab knows; the one list the schema, docs and UI read. */
     public static final List<String> ENV_IDS = Stream.of(List.of("gridworld"), DM_CONTROL_IDS,

@@ -263,7 +263,8 @@ class SimulateCommandTest {
 
     @Test
     void targetOnlyForTheReacher() {
-        rejects("error: --target: '0.1,0.1' given, but point_mass-easy has no target; allowed only for the reacher tasks",
+        rejects("error: --target: '0.1,0.1' given, but point_mass-easy has no target; allowed only for reacher-*, "
+                + "finger-turn_* and fish-swim",
                 "simulate", "--env", "point_mass-easy", "--target", "0.1,0.1");
     }
 

@@ -24,7 +24,8 @@ import java.util.Locale;
  * becomes the outline of its projection: a capsule a thick segment with round ends, a sphere a disc, a box, a
  * cylinder or an ellipsoid the convex hull of its projected corners or surface points; a floor plane becomes the
  * ground line of a side view or the arena of a top view. Shapes are ordered far to near, so nearer ones cover
- * farther ones. The window is sized by the model's extent and follows the task's followed geom, if any.
+ * farther ones. The window is sized by the model's extent (or the task's width) and follows the task's followed geom,
+ * if any.
  */
 public final class GeometryProjection {
     /** Half the window's width, in model extents: the body with room around it to move. */
@@ -111,7 +112,7 @@ public final class GeometryProjection {
                 cv = v(plane, g.pos());
             }
         }
-        double hw = HALF_WIDTH * e;
+        double hw = Double.isNaN(geometry.view().halfWidth()) ? HALF_WIDTH * e : geometry.view().halfWidth();
         if (plane == Plane.XZ && floor != null) {
             // A tall model's window grows as a whole (its room under the floor and its width too) to hold its top.
             double top = geometry.view().top() + TOP_ROOM * e;

@@ -13,10 +13,11 @@ import java.util.List;
  * it by one control step (returning the reward), observe it, and whether it is terminal.
  *
  * <p>Layout: the states of all envs live in one {@code double[numEnvs * stateDim]} array; env
- * {@code i} starts at offset {@code i * stateDim}. A state is {@code [qpos (nq), qvel (nq), target]}:
- * generalized positions and velocities in dm_control's joint order and conventions (no free joints, so
- * qvel has as many values as qpos), then the task's target, which moves nothing (reacher's target
- * point, finger-turn's target centre; empty elsewhere). Observations are {@code float[numEnvs * obsDim]}
+ * {@code i} starts at offset {@code i * stateDim}. A state is {@code [qpos (nq), qvel (nv), target]}:
+ * generalized positions and velocities in dm_control's joint order and conventions (nv = nq unless the
+ * model has a free joint, whose orientation is a quaternion of four positions and three angular
+ * velocities), then the task's target, which moves nothing (reacher's target point, finger-turn's target
+ * centre, fish's target; empty elsewhere). Observations are {@code float[numEnvs * obsDim]}
  * and are the very array {@link StepResult#obs} and {@link #observations()} expose. Stepping does not
  * allocate. Not thread-safe: subclasses keep integrator scratch in fields.
  *
@@ -27,7 +28,9 @@ public abstract class PhysicsVecEnv implements VecEnv {
     private final EnvSpec spec;
     private final int numEnvs;
     private final List<String> joints;
+    private final List<String> velocities;
     private final int nq;
+    private final int nv;
     private final int targetDim;
     private final int stateDim;
     private final double[] states;
@@ -44,15 +47,27 @@ public abstract class PhysicsVecEnv implements VecEnv {
      * @param targetDim values of the task's target after qpos and qvel
      */
     protected PhysicsVecEnv(EnvSpec spec, int numEnvs, List<String> joints, int targetDim) {
+        this(spec, numEnvs, joints, joints, targetDim);
+    }
+
+    /**
+     * @param positions  names of the generalized positions (qpos), in the model's order
+     * @param velocities names of the generalized velocities (qvel), in the model's order
+     * @param targetDim  values of the task's target after qpos and qvel
+     */
+    protected PhysicsVecEnv(EnvSpec spec, int numEnvs, List<String> positions, List<String> velocities,
+            int targetDim) {
         if (numEnvs <= 0) {
             throw new IllegalArgumentException("numEnvs must be positive, got " + numEnvs);
         }
         this.spec = spec;
         this.numEnvs = numEnvs;
-        this.joints = List.copyOf(joints);
-        this.nq = joints.size();
+        this.joints = List.copyOf(positions);
+        this.velocities = List.copyOf(velocities);
+        this.nq = positions.size();
+        this.nv = velocities.size();
         this.targetDim = targetDim;
-        this.stateDim = 2 * nq + targetDim;
+        this.stateDim = nq + nv + targetDim;
         this.states = new double[numEnvs * stateDim];
         this.result = new StepResult(numEnvs, spec.obsDim());
         this.obs = result.obs;
@@ -204,17 +219,27 @@ public abstract class PhysicsVecEnv implements VecEnv {
         return null;
     }
 
-    /** Names of the generalized coordinates, in the order of qpos and qvel. */
+    /** Names of the generalized positions, in the order of qpos. */
     public final List<String> joints() {
         return joints;
     }
 
-    /** Number of generalized positions, and of velocities. */
+    /** Names of the generalized velocities, in the order of qvel (the positions' names without a free joint). */
+    public final List<String> velocities() {
+        return velocities;
+    }
+
+    /** Number of generalized positions. */
     public final int nq() {
         return nq;
     }
 
-    /** Number of target values after qpos and qvel in a state (2 for reacher and finger-turn, else 0). */
+    /** Number of generalized velocities: {@link #nq()} unless the model has a free joint. */
+    public final int nv() {
+        return nv;
+    }
+
+    /** Number of target values after qpos and qvel in a state (2 for reacher and finger-turn, 3 for fish, else 0). */
     public final int targetDim() {
         return targetDim;
     }
@@ -228,18 +253,18 @@ public abstract class PhysicsVecEnv implements VecEnv {
     /** Env {@code i}'s generalized velocities. */
     public final double[] qvel(int i) {
         checkIndex(i);
-        return Arrays.copyOfRange(states, i * stateDim + nq, i * stateDim + 2 * nq);
+        return Arrays.copyOfRange(states, i * stateDim + nq, i * stateDim + nq + nv);
     }
 
     /** Overwrites env {@code i}'s positions and velocities, keeping its target, and refreshes its observation. */
     public final void setJointState(int i, double[] qpos, double[] qvel) {
         checkIndex(i);
-        if (qpos.length != nq || qvel.length != nq) {
-            throw new IllegalArgumentException(spec.id() + " has " + nq + " qpos and qvel values, got " + qpos.length
-                    + " and " + qvel.length);
+        if (qpos.length != nq || qvel.length != nv) {
+            throw new IllegalArgumentException(spec.id() + " has " + nq + " qpos and " + nv + " qvel values, got "
+                    + qpos.length + " and " + qvel.length);
         }
         System.arraycopy(qpos, 0, states, i * stateDim, nq);
-        System.arraycopy(qvel, 0, states, i * stateDim + nq, nq);
+        System.arraycopy(qvel, 0, states, i * stateDim + nq, nv);
         observe(states, i * stateDim, obs, i * spec.obsDim());
     }
 
@@ -249,7 +274,7 @@ public abstract class PhysicsVecEnv implements VecEnv {
         if (target.length != targetDim) {
             throw new IllegalArgumentException(spec.id() + " has " + targetDim + " target values, got " + target.length);
         }
-        System.arraycopy(target, 0, states, i * stateDim + 2 * nq, targetDim);
+        System.arraycopy(target, 0, states, i * stateDim + nq + nv, targetDim);
         observe(states, i * stateDim, obs, i * spec.obsDim());
     }
 

@@ -4,7 +4,7 @@ package io.fpolab.env.control;
  * The reward shaping functions of dm_control ({@code dm_control/utils/rewards.py}) in the two forms the
  * suite's tasks use.
  */
-final class Rewards {
+public final class Rewards {
     /** {@code value_at_margin} of dm_control's default Gaussian sigmoid. */
     static final double VALUE_AT_MARGIN = 0.1;
 
@@ -16,7 +16,7 @@ final class Rewards {
      * [lo, hi]; outside, 0 when margin is 0, else {@code 0.1^(d²)} with d the distance to the bounds
      * over the margin (the Gaussian is scaled so that it equals 0.1 at one margin).
      */
-    static double tolerance(double x, double lo, double hi, double margin) {
+    public static double tolerance(double x, double lo, double hi, double margin) {
         if (x >= lo && x <= hi) {
             return 1.0;
         }

@@ -1,6 +1,7 @@
 package io.fpolab.env.mujoco;
 
 import io.fpolab.core.math.Rng;
+import java.util.List;
 
 /**
  * dm_control {@code finger-turn_easy} and {@code finger-turn_hard} ({@code Turn} in
@@ -52,6 +53,12 @@ public final class FingerTurn extends Finger {
     /** The target sphere's radius. */
     public double targetRadius() {
         return targetRadius;
+    }
+
+    /** The target sphere, in the finger's plane (y 0). */
+    @Override
+    protected List<MujocoGeometry.Geom> targetShapes(int i) {
+        return List.of(sphere("target", targetRadius, target(i, 0), 0, target(i, 1)));
     }
 
     @Override

@@ -117,6 +117,8 @@ public final class Mujoco {
         static final long DATA_SENSORDATA = 40472;
         /** {@code mjtNum* xpos} (nbody × 3): bodies' frame positions in the world. */
         static final long DATA_XPOS = 40480;
+        /** {@code mjtNum* xmat} (nbody × 9): bodies' frame orientations, row-major rotation matrices. */
+        static final long DATA_XMAT = 40496;
         /** {@code mjtNum* xanchor} (njnt × 3): joint anchors in world coordinates. */
         static final long DATA_XANCHOR = 40520;
         /** {@code mjtNum* xaxis} (njnt × 3): joint axes in world coordinates. */

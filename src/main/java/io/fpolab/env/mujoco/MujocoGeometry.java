@@ -53,14 +53,21 @@ public record MujocoGeometry(List<Geom> geoms, List<Motor> motors, double extent
      * @param top    the highest height, in metres, a side view must show: where the task's bodies can reach above
      *               the height its extent gives (MuJoCo's {@code stat.extent} is measured in the initial pose, so a
      *               finger pointing down or a ball hanging under its cup makes it short); NaN for the extent's
+     * @param halfWidth half the window's width in metres, for a task whose targets lie beyond the window the model's
+     *                  extent gives (fish swims to targets up to 0.4 m away in x and y); NaN for the extent's
      */
-    public record View(Plane plane, String follow, double top) {
+    public record View(Plane plane, String follow, double top, double halfWidth) {
         /** The side view, fixed on the model. */
         public static final View SIDE = new View(Plane.XZ, null);
 
         /** A view whose window is sized by the model's extent alone. */
         public View(Plane plane, String follow) {
             this(plane, follow, Double.NaN);
+        }
+
+        /** A view whose width is the model extent's and whose side window reaches {@code top}. */
+        public View(Plane plane, String follow, double top) {
+            this(plane, follow, top, Double.NaN);
         }
     }
 

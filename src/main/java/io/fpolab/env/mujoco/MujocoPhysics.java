@@ -363,6 +363,24 @@ final class MujocoPhysics implements AutoCloseable {
         return data(i).getPointer(Layout.DATA_XPOS).getDouble(8L * (3L * b + axis));
     }
 
+    /**
+     * Entry {@code k} (row-major: 3 × row + column) of body {@code b}'s orientation in data {@code i} ({@code xmat});
+     * entry 8 is dm_control's {@code xmat[b, 'zz']}.
+     */
+    double bodyOrientation(int i, int b, int k) {
+        return data(i).getPointer(Layout.DATA_XMAT).getDouble(8L * (9L * b + k));
+    }
+
+    /** Coordinate {@code axis} of geom {@code g}'s centre in data {@code i} ({@code geom_xpos}). */
+    double geomPosition(int i, int g, int axis) {
+        return data(i).getPointer(Layout.DATA_GEOM_XPOS).getDouble(8L * (3L * g + axis));
+    }
+
+    /** Entry {@code k} (row-major) of geom {@code g}'s orientation in data {@code i} ({@code geom_xmat}). */
+    double geomOrientation(int i, int g, int k) {
+        return data(i).getPointer(Layout.DATA_GEOM_XMAT).getDouble(8L * (9L * g + k));
+    }
+
     /** Coordinate {@code axis} of site {@code s} in data {@code i} ({@code site_xpos}). */
     double sitePosition(int i, int s, int axis) {
         return data(i).getPointer(Layout.DATA_SITE_XPOS).getDouble(8L * (3L * s + axis));

@@ -19,6 +19,7 @@ public final class MujocoSuite {
         FACTORIES.put(FingerSpin.ID, FingerSpin::new);
         FACTORIES.put(FingerTurn.EASY_ID, FingerTurn::easy);
         FACTORIES.put(FingerTurn.HARD_ID, FingerTurn::hard);
+        FACTORIES.put(FishSwim.ID, FishSwim::new);
     }
 
     private MujocoSuite() {

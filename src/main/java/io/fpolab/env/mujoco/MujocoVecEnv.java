@@ -24,12 +24,13 @@ import java.util.Objects;
  * {@code n − 1} × {@code mj_step}, then {@code mj_step1}, so that positions, velocities and position- and
  * velocity-stage sensors are those of the new state when the reward reads them.
  *
- * <p>Tasks without free joints only (the base class's state has as many velocities as positions).
- * Holds native memory: {@link #close()} frees it (a dropped env is also freed once unreachable).
+ * <p>A model with a free joint has more positions than velocities (its orientation is a quaternion); such a
+ * task names its velocities apart ({@link PhysicsVecEnv#velocities()}). Holds native memory: {@link #close()} frees it (a dropped env is also freed once unreachable).
  */
 public abstract class MujocoVecEnv extends PhysicsVecEnv {
     private final MujocoPhysics physics;
     private final int nq;
+    private final int nv;
     private final int targetDim;
     private final int stateDim;
     private final int substeps;
@@ -60,13 +61,23 @@ public abstract class MujocoVecEnv extends PhysicsVecEnv {
      */
     protected MujocoVecEnv(EnvSpec spec, int numEnvs, List<String> joints, int targetDim, String model,
             double controlTimestep) {
-        super(spec, numEnvs, joints, targetDim);
+        this(spec, numEnvs, joints, joints, targetDim, model, controlTimestep);
+    }
+
+    /**
+     * A task whose model has a free joint: {@code positions} names qpos, {@code velocities} names qvel, in the
+     * model's order; otherwise as above.
+     */
+    protected MujocoVecEnv(EnvSpec spec, int numEnvs, List<String> positions, List<String> velocities,
+            int targetDim, String model, double controlTimestep) {
+        super(spec, numEnvs, positions, velocities, targetDim);
         this.physics = new MujocoPhysics(model, numEnvs);
-        this.nq = joints.size();
-        if (physics.nq() != nq || physics.nv() != nq || physics.nu() != spec.actDim()) {
+        this.nq = positions.size();
+        this.nv = velocities.size();
+        if (physics.nq() != nq || physics.nv() != nv || physics.nu() != spec.actDim()) {
             physics.close();
             throw new IllegalStateException(model + " has nq " + physics.nq() + ", nv " + physics.nv() + ", nu "
-                    + physics.nu() + "; " + spec.id() + " expects " + nq + ", " + nq + ", " + spec.actDim());
+                    + physics.nu() + "; " + spec.id() + " expects " + nq + ", " + nv + ", " + spec.actDim());
         }
         this.substeps = controlTimestep == 0 ? 1 : subSteps(controlTimestep, physics.timestep());
         if (substeps < 1) {
@@ -75,7 +86,7 @@ public abstract class MujocoVecEnv extends PhysicsVecEnv {
                     + " s is not a whole multiple of " + model + "'s timestep " + physics.timestep() + " s");
         }
         this.targetDim = targetDim;
-        this.stateDim = 2 * nq + targetDim;
+        this.stateDim = nq + nv + targetDim;
         this.mirror = new double[numEnvs * stateDim];
         Arrays.fill(mirror, Double.NaN);
         this.geomShapes = new MujocoGeometry.Geom[physics.ngeom()];
@@ -106,6 +117,20 @@ public abstract class MujocoVecEnv extends PhysicsVecEnv {
         return List.of();
     }
 
+    /**
+     * Shapes env {@code i}'s drawing shows besides the model's geoms: the task's per-episode target, which lives in
+     * the env's state because the model is shared by all envs. None unless a task says otherwise.
+     */
+    protected List<MujocoGeometry.Geom> targetShapes(int i) {
+        return List.of();
+    }
+
+    /** A sphere of the world body (depth 0) at {@code (x, y, z)}, for {@link #targetShapes}. */
+    protected static MujocoGeometry.Geom sphere(String name, double radius, double x, double y, double z) {
+        return new MujocoGeometry.Geom(name, MujocoGeometry.Type.SPHERE, 0, new double[] {radius, 0, 0},
+                new double[] {x, y, z}, new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1});
+    }
+
     /** How the task is best looked at; the side view fixed on the model unless a task says otherwise. */
     protected MujocoGeometry.View view() {
         return MujocoGeometry.View.SIDE;
@@ -129,6 +154,7 @@ public abstract class MujocoVecEnv extends PhysicsVecEnv {
             geoms.add(new MujocoGeometry.Geom(shape.name(), shape.type(), shape.depth(), shape.size(),
                     Arrays.copyOfRange(xpos, 3 * g, 3 * g + 3), Arrays.copyOfRange(xmat, 9 * g, 9 * g + 9)));
         }
+        geoms.addAll(targetShapes(i));
         double[] anchors = new double[3 * physics.njnt()];
         double[] axes = new double[3 * physics.njnt()];
         physics.readJointAnchors(i, anchors);
@@ -201,12 +227,12 @@ public abstract class MujocoVecEnv extends PhysicsVecEnv {
 
     /** Sets value {@code k} of env {@code i}'s target for the episode {@link #initializeEpisode} starts. */
     protected final void initializeTarget(int i, int k, double value) {
-        mirror[i * stateDim + 2 * nq + Objects.checkIndex(k, targetDim)] = value;
+        mirror[i * stateDim + nq + nv + Objects.checkIndex(k, targetDim)] = value;
     }
 
     /** Value {@code k} of the target of the state env {@code i}'s {@code mjData} holds. */
     protected final double target(int i, int k) {
-        return mirror[i * stateDim + 2 * nq + Objects.checkIndex(k, targetDim)];
+        return mirror[i * stateDim + nq + nv + Objects.checkIndex(k, targetDim)];
     }
 
     /**
@@ -268,8 +294,8 @@ public abstract class MujocoVecEnv extends PhysicsVecEnv {
     private void pull(int i, double[] s, int off) {
         physics.readQpos(i, s, off);
         physics.readQvel(i, s, off + nq);
-        System.arraycopy(s, off, mirror, i * stateDim, 2 * nq);
-        System.arraycopy(mirror, i * stateDim + 2 * nq, s, off + 2 * nq, targetDim);
+        System.arraycopy(s, off, mirror, i * stateDim, nq + nv);
+        System.arraycopy(mirror, i * stateDim + nq + nv, s, off + nq + nv, targetDim);
     }
 
     /**

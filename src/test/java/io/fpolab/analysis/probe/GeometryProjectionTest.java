@@ -132,6 +132,9 @@ class GeometryProjectionTest {
         assertEquals(-0.15, left, 1e-12);
         assertEquals(1, d.torques().get(0).sign(), 0);
         assertWindow(-0.24, 0.24, -0.24, 0.24, d.window());
+        SystemDrawing wide = GeometryProjection.of(new MujocoGeometry(geoms, List.of(), 0.4, new double[] {0, 0.1, 0},
+                new View(Plane.XY, null, Double.NaN, 0.6)));
+        assertWindow(-0.6, 0.6, -0.5, 0.7, wide.window());
     }
 
     private static void assertWindow(double xlo, double xhi, double ylo, double yhi, SystemDrawing.Window w) {

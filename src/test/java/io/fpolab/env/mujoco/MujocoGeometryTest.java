@@ -74,6 +74,30 @@ class MujocoGeometryTest {
     }
 
     @Test
+    void aTargetKeptInTheStateIsDrawnWhereTheStateSays() {
+        try (FingerTurn finger = FingerTurn.easy(2); FishSwim fish = new FishSwim(2)) {
+            finger.reset(new Rng(4));
+            fish.reset(new Rng(4));
+            finger.setTarget(1, new double[] {0.05, 0.5});
+            fish.setTarget(1, new double[] {-0.3, 0.2, 0.25});
+            assertTarget(finger.geometry(1), FingerTurn.EASY_TARGET_SIZE, 0.05, 0, 0.5);
+            assertTarget(fish.geometry(1), FishSwim.TARGET_RADIUS, -0.3, 0.2, 0.25);
+            double[] s = fish.state(0);
+            assertTarget(fish.geometry(0), FishSwim.TARGET_RADIUS, s[27], s[28], s[29]);
+        }
+    }
+
+    private static void assertTarget(MujocoGeometry geo, double radius, double x, double y, double z) {
+        List<Geom> targets = geo.geoms().stream().filter(g -> g.name().equals("target")).toList();
+        assertEquals(1, targets.size(), "one target");
+        Geom t = targets.get(0);
+        assertEquals(Type.SPHERE, t.type());
+        assertEquals(0, t.depth());
+        assertEquals(radius, t.size()[0], 0);
+        assertArrayEquals(new double[] {x, y, z}, t.pos(), 0);
+    }
+
+    @Test
     void theStringRunsFromTheBallToTheCupsSiteAndStaysNearItsLength() {
         try (BallInCupCatch env = new BallInCupCatch(1)) {
             Rng rng = new Rng(3);
