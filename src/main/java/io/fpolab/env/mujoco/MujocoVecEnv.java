@@ -131,6 +131,14 @@ public abstract class MujocoVecEnv extends PhysicsVecEnv {
                 new double[] {x, y, z}, new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1});
     }
 
+    /**
+     * Whether a drawing shows the actuators on hinges and slides as torques and pushes: true unless a task's
+     * actuators are not motors (the fish's are position servos, whose action is a target angle).
+     */
+    protected boolean drawsMotors() {
+        return true;
+    }
+
     /** How the task is best looked at; the side view fixed on the model unless a task says otherwise. */
     protected MujocoGeometry.View view() {
         return MujocoGeometry.View.SIDE;
@@ -162,7 +170,7 @@ public abstract class MujocoVecEnv extends PhysicsVecEnv {
         List<MujocoGeometry.Motor> motors = new ArrayList<>();
         for (int k = 0; k < physics.nu(); k++) {
             int j = motorJoints[k];
-            if (j >= 0) {
+            if (j >= 0 && drawsMotors()) {
                 // A slide joint's anchor stays where the body was before the joint moved it; its push acts on the body.
                 double[] at = motorSlides[k] ? bodyPosition(i, physics.jointBody(j))
                         : Arrays.copyOfRange(anchors, 3 * j, 3 * j + 3);

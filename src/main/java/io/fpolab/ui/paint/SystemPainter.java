@@ -124,6 +124,9 @@ public final class SystemPainter implements Painter {
                     Legend.Item.line(PaintKit.MUTED, "no gap yet (" + counts[1] + ")"),
                     Legend.Item.custom(SystemPainter::forceGlyph, 1.6, "action u: force"));
         }
+        if (id.startsWith("fish")) {
+            return List.of(Legend.Item.dot(TARGET, "target · u: the tail's and fins' set angles (servos)"));
+        }
         boolean torques = id.equals("pendulum-swingup") || id.equals("gym-pendulum") || id.startsWith("acrobot")
                 || id.startsWith("reacher") || id.startsWith("cheetah") || id.startsWith("finger");
         if (torques) {

@@ -352,6 +352,46 @@ class PaintersTest {
     }
 
     @Test
+    void theFishAndTheFingerAreDrawnWithTheirEpisodesTarget() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(io.fpolab.env.mujoco.Mujoco.available(),
+                () -> "MuJoCo is not usable here: " + io.fpolab.env.mujoco.Mujoco.problem());
+        for (String id : List.of("fish-swim", "finger-turn_easy")) {
+            try (var env = io.fpolab.env.mujoco.MujocoSuite.create(id, 1)) {
+                env.reset(new io.fpolab.core.math.Rng(5));
+                double[] far = id.equals("fish-swim") ? new double[] {0.35, 0.3, 0.2} : new double[] {-0.2, 0.55};
+                int[] green = new int[2];
+                for (int k = 0; k < 2; k++) {
+                    if (k == 1) {
+                        env.setTarget(0, far);
+                    }
+                    var drawing = io.fpolab.analysis.probe.GeometryProjection.of(env.geometry(0));
+                    SystemFrame f = new SystemFrame(id, id, env.state(0), new double[env.spec().actDim()], 0, 0,
+                            Double.NaN, List.of(), drawing);
+                    BufferedImage img = Export.image(new SystemPainter(f), PaintStyle.of(false, false), 640, 420, 1,
+                            640, 420, BufferedImage.TYPE_INT_RGB);
+                    javax.imageio.ImageIO.write(img, "png", Files.createDirectories(OUT)
+                            .resolve("system-" + id + "-" + k + ".png").toFile());
+                    green[k] = targetGreen(img, 0, img.getWidth());
+                }
+                assertTrue(green[0] > 300 && green[1] > 300, id + ": the target drawn in green, " + green[0] + " and "
+                        + green[1] + " pixels");
+            }
+        }
+    }
+
+    /** Pixels of columns [x0, x1) in the target's green (0x1B9E77, also half-transparent over a light ground). */
+    private static int targetGreen(BufferedImage img, int x0, int x1) {
+        int n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = x0; x < x1; x++) {
+                Color c = new Color(img.getRGB(x, y));
+                n += c.getGreen() - c.getRed() > 50 && c.getGreen() > c.getBlue() + 15 ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    @Test
     void theForkDrawingShowsTheWallGapsAndBothRoutesInTheirColours() throws Exception {
         // Three mirrored pairs of paths from the symmetry point: up-right then back to the goal, and its mirror image.
         List<double[]> paths = new ArrayList<>();
