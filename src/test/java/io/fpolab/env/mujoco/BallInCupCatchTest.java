@@ -1,6 +1,5 @@
 package io.fpolab.env.mujoco;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -167,25 +166,8 @@ class BallInCupCatchTest {
 
     @Test
     void aRestoredStateStepsLikeTheOriginal() {
-        try (BallInCupCatch a = new BallInCupCatch(2); BallInCupCatch b = new BallInCupCatch(2)) {
-            Rng rng = new Rng(9);
-            a.reset(rng);
-            float[] act = {0.8f, -0.6f, -0.5f, 0.9f};
-            for (int t = 0; t < 40; t++) {
-                a.step(act, rng);
-            }
-            b.restoreState(a.saveState());
-            assertArrayEquals(a.observations(), b.observations());
-            for (int t = 0; t < 20; t++) {
-                float[] next = a.step(act, rng).obs.clone();
-                // b's data is written from the restored state and forwarded; only MuJoCo's solver warm start
-                // differs, so the states agree to solver tolerance, not bit for bit.
-                float[] restored = b.step(act, rng).obs;
-                for (int k = 0; k < next.length; k++) {
-                    assertEquals(next[k], restored[k], 1e-3, "observation " + k + " at step " + t);
-                }
-            }
-        }
+        MujocoTaskChecks.aRestoredStateStepsLikeTheOriginal(BallInCupCatch::new, 9,
+                new float[] {0.8f, -0.6f, -0.5f, 0.9f}, 40, 20, 1e-3);
     }
 
     /** Distance from the point (x, z) to the nearest of the cup's segments, cup at rest at 0. */

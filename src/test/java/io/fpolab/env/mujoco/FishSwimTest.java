@@ -180,20 +180,8 @@ class FishSwimTest {
 
     @Test
     void aRestoredStateStepsLikeTheOriginal() {
-        try (FishSwim a = new FishSwim(2); FishSwim b = new FishSwim(2)) {
-            Rng rng = new Rng(9);
-            a.reset(rng);
-            float[] act = {0.8f, -0.6f, -0.5f, 0.9f, 0.3f, -0.2f, 0.4f, 0.1f, -0.7f, 0.5f};
-            for (int t = 0; t < 40; t++) {
-                a.step(act, rng);
-            }
-            b.restoreState(a.saveState());
-            assertArrayEquals(a.observations(), b.observations());
-            for (int t = 0; t < 20; t++) {
-                float[] next = a.step(act, rng).obs.clone();
-                // No constraints: no solver warm start either, so the restored copy steps bit for bit alike.
-                assertArrayEquals(next, b.step(act, rng).obs, "step " + t);
-            }
-        }
+        // No constraints, so no solver warm start either: the restored copy steps bit for bit alike.
+        MujocoTaskChecks.aRestoredStateStepsLikeTheOriginal(FishSwim::new, 9,
+                new float[] {0.8f, -0.6f, -0.5f, 0.9f, 0.3f, -0.2f, 0.4f, 0.1f, -0.7f, 0.5f}, 40, 20, 0);
     }
 }

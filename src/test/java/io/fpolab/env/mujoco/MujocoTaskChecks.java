@@ -1,6 +1,7 @@
 package io.fpolab.env.mujoco;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.fpolab.core.math.Rng;
@@ -39,6 +40,32 @@ final class MujocoTaskChecks {
         }
         try (MujocoVecEnv a = make.apply(1); MujocoVecEnv b = make.apply(1)) {
             assertFalse(Arrays.equals(a.reset(new Rng(seed)), b.reset(new Rng(seed + 2))), "different seeds, same start");
+        }
+    }
+
+    /**
+     * Two envs stepped {@code warmup} times under the actions {@code act} (both envs' values), saved, and restored
+     * into a second pair: the pairs observe the same, then step alike for {@code steps} more steps, to
+     * {@code tolerance} (the restored data is written from the state and forwarded; MuJoCo's solver warm start is
+     * not part of a state) or bit for bit when it is 0.
+     */
+    static void aRestoredStateStepsLikeTheOriginal(IntFunction<? extends MujocoVecEnv> make, long seed, float[] act,
+            int warmup, int steps, double tolerance) {
+        try (MujocoVecEnv a = make.apply(2); MujocoVecEnv b = make.apply(2)) {
+            Rng rng = new Rng(seed);
+            a.reset(rng);
+            for (int t = 0; t < warmup; t++) {
+                a.step(act, rng);
+            }
+            b.restoreState(a.saveState());
+            assertArrayEquals(a.observations(), b.observations());
+            for (int t = 0; t < steps; t++) {
+                float[] next = a.step(act, rng).obs.clone();
+                float[] restored = b.step(act, rng).obs;
+                for (int k = 0; k < next.length; k++) {
+                    assertEquals(next[k], restored[k], tolerance, "observation " + k + " at step " + t);
+                }
+            }
         }
     }
 }
