@@ -96,6 +96,35 @@ class MujocoSimulateTest {
     }
 
     @Test
+    void theFishTakesFourteenPositionsThirteenVelocitiesAndAThreeDTarget() {
+        assumeTrue(Mujoco.available(), () -> "MuJoCo is not usable here: " + Mujoco.problem());
+        String pose = "0,0,0.1,1,0,0,0,0.1,0,0,0,0,0,0";
+        String speed = "0.05,0,0,0,0,0.5,0,0,0,0,0,0,0";
+        CliRun run = CliRun.of("simulate", "--env", "fish-swim", "--qpos", pose, "--qvel", speed, "--target", "0.2,0.1,0.2",
+                "--steps", "3");
+        assertEquals(0, run.code(), run.err());
+        String[] lines = run.out().split("\\R");
+        assertEquals(1 + 1 + 3, lines.length);
+        StringBuilder header = new StringBuilder("step");
+        for (int j = 0; j < 14; j++) {
+            header.append(",qpos_").append(j);
+        }
+        for (int j = 0; j < 13; j++) {
+            header.append(",qvel_").append(j);
+        }
+        assertEquals(header.toString(), lines[0]);
+        assertEquals("0," + csv(pose) + "," + csv(speed), lines[1]);
+        double[] last = values(lines[4].substring(lines[4].indexOf(',') + 1));
+        // Pushed sideways at 0.05 m/s and left alone for 0.12 s, the fish drifts, slowed by the fluid's drag.
+        assertTrue(last[0] > 0 && last[0] < 0.05 * 0.12, "x after 0.12 s: " + last[0]);
+        CliRun.of("simulate", "--env", "fish-swim", "--qpos", pose, "--qvel", pose).refused("error: --qvel: fish-swim takes "
+                + "13 comma-separated values (root_vx, root_vy, root_vz, root_wx, root_wy, root_wz, tail1, tail_twist, "
+                + "tail2, finright_roll, finright_pitch, finleft_roll, finleft_pitch), got 14", Pattern.compile("Exception"));
+        CliRun.of("simulate", "--env", "fish-swim", "--target", "0,1").refused("error: --target: fish-swim takes 3 "
+                + "comma-separated values (x, y, z), got 2", Pattern.compile("Exception"));
+    }
+
+    @Test
     void withoutMujocoSimulateExitsTwoWithOneLineSayingHowToInstallIt() throws IOException, InterruptedException {
         Path missing = dir.resolve("no-such-libmujoco.so");
         CliRun run = MujocoTrainTest.withoutMujoco(missing, "simulate", "--env", "cheetah-run", "--steps", "3");
