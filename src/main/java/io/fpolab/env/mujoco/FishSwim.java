@@ -84,12 +84,6 @@ public final class FishSwim extends MujocoVecEnv {
         return new MujocoGeometry.View(MujocoGeometry.Plane.XY, null, Double.NaN, VIEW_HALF_WIDTH);
     }
 
-    /** The fish's actuators are position servos: an action is a target angle, not a torque to draw. */
-    @Override
-    protected boolean drawsMotors() {
-        return false;
-    }
-
     @Override
     protected List<MujocoGeometry.Geom> targetShapes(int i) {
         return List.of(sphere("target", TARGET_RADIUS, target(i, 0), target(i, 1), target(i, 2)));

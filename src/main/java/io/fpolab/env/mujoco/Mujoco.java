@@ -95,6 +95,8 @@ public final class Mujoco {
         static final long MODEL_SITE_SIZE = 1712;
         /** {@code int* actuator_trntype} (nu; {@link #TRN_JOINT} …). */
         static final long MODEL_ACTUATOR_TRNTYPE = 2696;
+        /** {@code int* actuator_biastype} (nu; {@code mjBIAS_NONE} 0 for a plain motor, affine for a servo). */
+        static final long MODEL_ACTUATOR_BIASTYPE = 2720;
         /** {@code int* actuator_trnid} (nu × 2; the joint of a joint transmission first). */
         static final long MODEL_ACTUATOR_TRNID = 2728;
         /** {@code int* sensor_adr} (nsensor). */

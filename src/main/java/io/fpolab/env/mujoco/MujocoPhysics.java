@@ -210,6 +210,14 @@ final class MujocoPhysics implements AutoCloseable {
         return name == null ? "" : name.getString(0, "UTF-8");
     }
 
+    /**
+     * Whether actuator {@code k} is a plain motor (no bias force, {@code mjBIAS_NONE}): its control is a force or a
+     * torque. A position or velocity servo has an affine bias, and its control is a set point.
+     */
+    boolean actuatorIsMotor(int k) {
+        return model().getPointer(Layout.MODEL_ACTUATOR_BIASTYPE).getInt(4L * k) == 0;
+    }
+
     /** The joint actuator {@code k} drives, or −1 when its transmission is not a joint. */
     int actuatorJoint(int k) {
         Pointer m = model();

@@ -35,7 +35,7 @@ public abstract class MujocoVecEnv extends PhysicsVecEnv {
     private final int stateDim;
     private final int substeps;
     private final double[] mirror;
-    /** The model's geoms without their pose, and the joints of the motors (−1: not on a hinge or slide joint). */
+    /** The model's geoms without their pose, and the joints of the motors (−1: a servo, or not on a hinge or slide). */
     private final MujocoGeometry.Geom[] geomShapes;
     private final int[] motorJoints;
     private final boolean[] motorSlides;
@@ -102,7 +102,8 @@ public abstract class MujocoVecEnv extends PhysicsVecEnv {
         this.motorJoints = new int[physics.nu()];
         this.motorSlides = new boolean[physics.nu()];
         for (int k = 0; k < physics.nu(); k++) {
-            int j = physics.actuatorJoint(k);
+            // Only a plain motor's control is a torque or a push to draw; a servo's (the fish's) is a set point.
+            int j = physics.actuatorIsMotor(k) ? physics.actuatorJoint(k) : -1;
             int type = j >= 0 ? physics.jointType(j) : -1;
             motorJoints[k] = type == Mujoco.Layout.JNT_HINGE || type == Mujoco.Layout.JNT_SLIDE ? j : -1;
             motorSlides[k] = type == Mujoco.Layout.JNT_SLIDE;
@@ -129,14 +130,6 @@ public abstract class MujocoVecEnv extends PhysicsVecEnv {
     protected static MujocoGeometry.Geom sphere(String name, double radius, double x, double y, double z) {
         return new MujocoGeometry.Geom(name, MujocoGeometry.Type.SPHERE, 0, new double[] {radius, 0, 0},
                 new double[] {x, y, z}, new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1});
-    }
-
-    /**
-     * Whether a drawing shows the actuators on hinges and slides as torques and pushes: true unless a task's
-     * actuators are not motors (the fish's are position servos, whose action is a target angle).
-     */
-    protected boolean drawsMotors() {
-        return true;
     }
 
     /** How the task is best looked at; the side view fixed on the model unless a task says otherwise. */
@@ -170,7 +163,7 @@ public abstract class MujocoVecEnv extends PhysicsVecEnv {
         List<MujocoGeometry.Motor> motors = new ArrayList<>();
         for (int k = 0; k < physics.nu(); k++) {
             int j = motorJoints[k];
-            if (j >= 0 && drawsMotors()) {
+            if (j >= 0) {
                 // A slide joint's anchor stays where the body was before the joint moved it; its push acts on the body.
                 double[] at = motorSlides[k] ? bodyPosition(i, physics.jointBody(j))
                         : Arrays.copyOfRange(anchors, 3 * j, 3 * j + 3);

@@ -84,6 +84,10 @@ class MujocoGeometryTest {
             assertTarget(fish.geometry(1), FishSwim.TARGET_RADIUS, -0.3, 0.2, 0.25);
             double[] s = fish.state(0);
             assertTarget(fish.geometry(0), FishSwim.TARGET_RADIUS, s[27], s[28], s[29]);
+            // The fish's actuators are position servos (affine bias, actuator_biastype 1; their dyntype and gaintype
+            // are 0 like a motor's), so none is drawn as a torque; the finger's two are motors.
+            assertEquals(List.of(), fish.geometry(0).motors());
+            assertEquals(2, finger.geometry(0).motors().size());
         }
     }
 
