@@ -200,6 +200,11 @@ public final class SimulateCommand implements Callable<Integer> {
         w.write(row.append(System.lineSeparator()).toString());
     }
 
+    /** The axes of a task's target: x, y for reacher, x, z for finger-turn (its plane), x, y, z for fish. */
+    private static String targetAxes(PhysicsVecEnv sim) {
+        return sim.targetDim() == 3 ? "x, y, z" : sim.spec().id().startsWith("finger") ? "x, z" : "x, y";
+    }
+
     private Integration parseIntegration() {
         if (integration == null) {
             return Integration.DM_CONTROL;
@@ -240,8 +245,7 @@ public final class SimulateCommand implements Callable<Integer> {
                         + " has no target; allowed only for reacher-*, finger-turn_* and fish-swim");
             }
             sim.setTarget(0, bounded("--target", parseValues("--target", target, sim.targetDim(), env + " takes "
-                    + sim.targetDim() + " comma-separated values (" + (sim.targetDim() == 3 ? "x, y, z" : "x, y") + ")"),
-                    target));
+                    + sim.targetDim() + " comma-separated values (" + targetAxes(sim) + ")"), target));
         }
     }
 

@@ -122,6 +122,8 @@ class MujocoSimulateTest {
                 + "tail2, finright_roll, finright_pitch, finleft_roll, finleft_pitch), got 14", Pattern.compile("Exception"));
         CliRun.of("simulate", "--env", "fish-swim", "--target", "0,1").refused("error: --target: fish-swim takes 3 "
                 + "comma-separated values (x, y, z), got 2", Pattern.compile("Exception"));
+        CliRun.of("simulate", "--env", "finger-turn_easy", "--target", "0.1").refused("error: --target: finger-turn_easy "
+                + "takes 2 comma-separated values (x, z), got 1", Pattern.compile("Exception"));
     }
 
     @Test
