@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fpolab.config.SampleConfigs;
 import io.fpolab.runs.RunFolder;
 import io.fpolab.train.IterationStats;
 import io.fpolab.train.TrainingRun.State;
@@ -108,6 +109,63 @@ class PanelAndExportTest extends LabWindowFixture {
             }
         }
         LabFixture.fxRun(box::hide);
+    }
+
+    @Test
+    void thePresetPickerHeadsEachGroupAndAClickOnAHeadingLoadsNothing() throws Exception {
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<SampleConfigs.Sample> box = lookup("#presetBox").queryAs(
+                javafx.scene.control.ComboBox.class);
+        LabFixture.waitFor(10, () -> !box.getItems().isEmpty());
+        List<SampleConfigs.Sample> items = LabFixture.fx(() -> List.copyOf(box.getItems()));
+        assertEquals(SampleConfigs.REPRODUCE_FIGURE_1, items.get(0).file());
+        // Groups follow the menu's order, each in one block.
+        List<String> blocks = new java.util.ArrayList<>();
+        for (SampleConfigs.Sample s : items) {
+            if (blocks.isEmpty() || !blocks.get(blocks.size() - 1).equals(s.group())) {
+                blocks.add(s.group());
+            }
+        }
+        assertEquals(SampleConfigs.GROUPS, blocks);
+
+        SampleConfigs.Sample tuned = items.stream().filter(s -> s.group().equals(SampleConfigs.LAB_TUNED))
+                .findFirst().orElseThrow();
+        javafx.scene.control.ListCell<?> cell = showPresetCell(box, tuned);
+        Label heading = (Label) cell.lookup(".preset-group");
+        assertNotNull(heading, "the first Lab-tuned preset carries its group's heading");
+        assertTrue(heading.getText().startsWith("Lab-tuned — "), heading.getText());
+        assertEquals(tuned.description(), cell.getTooltip().getText());
+        javafx.scene.control.ListCell<?> next = showPresetCell(box, items.get(items.indexOf(tuned) + 1));
+        assertEquals(null, next.lookup(".preset-group"), "only a group's first preset has a heading");
+
+        clickOn(showPresetCell(box, tuned).lookup(".preset-group"));
+        Thread.sleep(500);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(null, LabFixture.fx(box::getValue), "a click on a heading chooses no preset");
+        assertEquals("gridworld", LabFixture.fx(() -> view.panel().field("env.id").textProperty().get()));
+
+        cell = showPresetCell(box, tuned);
+        clickOn(cell.lookup(".preset-group").getParent().getChildrenUnmodifiable().get(1));
+        LabFixture.waitFor(10, () -> "cartpole-balance".equals(view.panel().field("env.id").textProperty().get()));
+        assertEquals(tuned, LabFixture.fx(box::getValue));
+    }
+
+    /** Opens the preset picker scrolled to {@code s} and returns the row showing it. */
+    private javafx.scene.control.ListCell<?> showPresetCell(javafx.scene.control.ComboBox<SampleConfigs.Sample> box,
+            SampleConfigs.Sample s) throws Exception {
+        LabFixture.fxRun(() -> {
+            if (!box.isShowing()) {
+                box.show();
+            }
+        });
+        javafx.scene.control.ListView<?> list = lookup(".combo-box-popup .list-view").queryAs(
+                javafx.scene.control.ListView.class);
+        LabFixture.fxRun(() -> list.scrollTo(box.getItems().indexOf(s)));
+        LabFixture.waitFor(10, () -> lookup(".list-cell").queryAll().stream()
+                .anyMatch(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getItem() == s && c.isVisible()));
+        return (javafx.scene.control.ListCell<?>) lookup(".list-cell").queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getItem() == s && c.isVisible())
+                .findFirst().orElseThrow();
     }
 
     @Test

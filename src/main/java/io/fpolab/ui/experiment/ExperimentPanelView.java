@@ -81,6 +81,8 @@ public class ExperimentPanelView {
         // Preset names are long ("MountainCarContinuous-v0 · FPO (FPO++ trust region)"): the chosen one wraps
         // onto a second line rather than being cut to "Mountain…" in a narrow side panel.
         presetBox.setButtonCell(new WrappingCell<>(presetBox.getConverter()));
+        presetBox.setCellFactory(list -> new PresetCell());
+        presetBox.setVisibleRowCount(16);
         presetBox.setOnAction(e -> {
             if (presetBox.getValue() != null && !showingPreset) {
                 onPreset.accept(presetBox.getValue());

@@ -73,11 +73,15 @@ public final class ExperimentPanelViewModel {
         envProblem = java.util.Objects.requireNonNull(problem);
     }
 
-    /** Loads the preset list in the background; "Reproduce Figure 1" comes first. */
+    /**
+     * Loads the preset list in the background, group by group in menu order ({@link SampleConfigs#GROUPS}), index
+     * order within a group; "Reproduce Figure 1" comes first.
+     */
     public CompletableFuture<List<Sample>> loadPresets() {
         return background.supply(SampleConfigs::list).thenApply(list -> {
             List<Sample> sorted = new ArrayList<>(list);
-            sorted.sort(Comparator.comparing(s -> !s.file().equals(SampleConfigs.REPRODUCE_FIGURE_1)));
+            sorted.sort(Comparator.comparing((Sample s) -> !s.file().equals(SampleConfigs.REPRODUCE_FIGURE_1))
+                    .thenComparing(s -> SampleConfigs.GROUPS.indexOf(s.group())));
             FxRelay.later(() -> presets.setAll(sorted));
             return sorted;
         });
