@@ -4,6 +4,8 @@ import io.fpolab.cli.LabCommand;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.module.ModuleFinder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,7 +87,7 @@ public final class Main {
         command.add(java.get());
         List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
         command.addAll(jvmOptions);
-        command.addAll(threadPriorityOptions(jvmOptions));
+        command.addAll(threadPriorityOptions(jvmOptions, processNice()));
         if (jvmOptions.stream().noneMatch(o -> o.contains("UseCodeCacheFlushing"))) {
             command.add(NO_CODE_CACHE_FLUSHING);
         }
@@ -190,15 +192,51 @@ public final class Main {
      * own threads (JIT compilers and GC at priority 9, nice -4; the Reference Handler and JavaCPP's deallocator
      * at 10, nice -5; cleaners at 8), so run as root they would take a core from the FX thread. Priorities 8 to 10
      * are mapped to nice 0, as they end up for any other user.
-     * The same options are in pom.xml for {@code mvn javafx:run} and the tests. Empty elsewhere, or when the
-     * JVM was started with its own {@code ThreadPriorityPolicy}.
+     *
+     * <p>Under this policy HotSpot sets every new thread's nice value itself instead of letting it inherit the
+     * process's, so run as root, {@code nice -n 19 java -jar fpo-lab.jar sweep …} would train at nice 0. Started
+     * at a nice value {@code nice} above 0, no priority maps below it: a niced sweep stays niced (the JVM's own
+     * threads included).
+     * The same options (for nice 0) are in pom.xml for {@code mvn javafx:run} and the tests. Empty elsewhere, or
+     * when the JVM was started with its own {@code ThreadPriorityPolicy}.
      */
-    static List<String> threadPriorityOptions(List<String> jvmOptions) {
+    static List<String> threadPriorityOptions(List<String> jvmOptions, int nice) {
         boolean linux = System.getProperty("os.name", "").startsWith("Linux");
         boolean chosen = jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:ThreadPriorityPolicy"));
-        return linux && !chosen ? List.of("-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19",
-                "-XX:JavaPriority8_To_OSPriority=0", "-XX:JavaPriority9_To_OSPriority=0",
-                "-XX:JavaPriority10_To_OSPriority=0") : List.of();
+        if (!linux || chosen) {
+            return List.of();
+        }
+        List<String> options = new ArrayList<>(List.of("-XX:ThreadPriorityPolicy=1",
+                "-XX:JavaPriority1_To_OSPriority=" + Math.max(19, nice)));
+        for (int p = 2; p <= 10; p++) {
+            int mapped = p >= 8 ? 0 : HOTSPOT_LINUX_NICE[p];
+            int os = nice > 0 ? Math.max(mapped, nice) : mapped;
+            if (os != HOTSPOT_LINUX_NICE[p]) {
+                options.add("-XX:JavaPriority" + p + "_To_OSPriority=" + os);
+            }
+        }
+        return options;
+    }
+
+    /** HotSpot's nice value for each Java priority on Linux under {@code ThreadPriorityPolicy=1} (os_linux.cpp). */
+    private static final int[] HOTSPOT_LINUX_NICE = {19, 4, 3, 2, 1, 0, -1, -2, -3, -4, -5};
+
+    /**
+     * This process's nice value, from field 19 of {@code /proc/self/stat} (counted after the command name, which
+     * may hold spaces and parentheses); 0 where that file is missing or unreadable.
+     */
+    static int processNice() {
+        try {
+            return niceFromStat(Files.readString(Path.of("/proc/self/stat")));
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** The nice value in a {@code /proc/<pid>/stat} line. */
+    static int niceFromStat(String stat) {
+        String[] after = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+        return Integer.parseInt(after[16]);
     }
 
     /**

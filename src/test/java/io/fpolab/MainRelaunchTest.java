@@ -37,8 +37,52 @@ class MainRelaunchTest {
         assertEquals(List.of("-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19",
                 "-XX:JavaPriority8_To_OSPriority=0", "-XX:JavaPriority9_To_OSPriority=0",
                 "-XX:JavaPriority10_To_OSPriority=0"),
-                Main.threadPriorityOptions(List.of("-Xmx2g")));
-        assertEquals(List.of(), Main.threadPriorityOptions(List.of("-XX:ThreadPriorityPolicy=0")));
+                Main.threadPriorityOptions(List.of("-Xmx2g"), 0));
+        assertEquals(List.of(), Main.threadPriorityOptions(List.of("-XX:ThreadPriorityPolicy=0"), 0));
+    }
+
+    @Test
+    void aNicedLauncherGivesNoThreadOfTheChildALowerNiceValue() {
+        assumeTrue(System.getProperty("os.name").startsWith("Linux"));
+        // HotSpot's defaults for priorities 2 and 3 (nice 3 and 2) are already at least 2.
+        assertEquals(List.of("-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19",
+                "-XX:JavaPriority4_To_OSPriority=2", "-XX:JavaPriority5_To_OSPriority=2",
+                "-XX:JavaPriority6_To_OSPriority=2", "-XX:JavaPriority7_To_OSPriority=2",
+                "-XX:JavaPriority8_To_OSPriority=2", "-XX:JavaPriority9_To_OSPriority=2",
+                "-XX:JavaPriority10_To_OSPriority=2"),
+                Main.threadPriorityOptions(List.of(), 2));
+        List<String> at19 = Main.threadPriorityOptions(List.of(), 19);
+        assertEquals(11, at19.size(), at19.toString());
+        assertTrue(at19.stream().skip(1).allMatch(o -> o.endsWith("_To_OSPriority=19")), at19.toString());
+    }
+
+    @Test
+    void theNiceValueIsReadAfterACommandNameWithSpacesAndParentheses() {
+        String stat = "4242 (my (odd) java) S 1 4242 4242 0 -1 4194560 100 0 0 0 5 3 0 0 39 19 20 0 12 34 56";
+        assertEquals(19, Main.niceFromStat(stat));
+        assertEquals(0, Main.niceFromStat("1 (java) R 0 1 1 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 1 1 1"));
+    }
+
+    @Test
+    void onLinuxAChildStartedUnderNiceKeepsEveryThreadAtLeastThatNice(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.exists(Path.of("/proc/self/task")), "needs /proc to read threads' nice values");
+        assumeTrue(new ProcessBuilder("nice", "-n", "0", "true").start().waitFor() == 0, "needs nice(1)");
+        Launched l = launchBlockedChild(dir, List.of("nice", "-n", "7"));
+        try {
+            List<String> threads = new java.util.ArrayList<>();
+            try (var tasks = Files.list(Path.of("/proc", Long.toString(l.child.pid()), "task"))) {
+                for (Path task : tasks.toList()) {
+                    String stat = Files.readString(task.resolve("stat"));
+                    threads.add(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')) + "="
+                            + Main.niceFromStat(stat));
+                }
+            }
+            assertTrue(threads.size() > 5, threads.toString());
+            assertTrue(threads.stream().allMatch(s -> Integer.parseInt(s.substring(s.lastIndexOf('=') + 1)) >= 7),
+                    "threads below nice 7: " + threads);
+        } finally {
+            l.parent.destroyForcibly();
+        }
     }
 
     @Test
@@ -154,11 +198,17 @@ class MainRelaunchTest {
      * writes to; returned once the child JVM runs (its incubator warning is printed) and had time to reach main.
      */
     private static Launched launchBlockedChild(Path dir) throws Exception {
+        return launchBlockedChild(dir, List.of());
+    }
+
+    /** {@link #launchBlockedChild(Path)} with the launcher started through {@code prefix} ({@code nice -n 7}). */
+    private static Launched launchBlockedChild(Path dir, List<String> prefix) throws Exception {
         Path fifo = dir.resolve("never-written.json");
         Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
         assumeTrue(mk.waitFor(10, TimeUnit.SECONDS) && mk.exitValue() == 0, "needs mkfifo for a child that blocks");
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "validate", fifo.toString());
+        List<String> cmd = new java.util.ArrayList<>(prefix);
+        cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "validate", fifo.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("out.txt").toFile());
         pb.environment().remove("MALLOC_ARENA_MAX");
