@@ -145,8 +145,8 @@ public final class Benchmarks {
 
     /**
      * As {@link #shardedUpdate(ExperimentConfig, int, int, int, int[], int, int)}; with {@code withCritic} each step
-     * also computes the critic's gradient in {@code cfg.ppo.criticShards} shards, as a training minibatch does
-     * (rows still count the policy's).
+     * also computes the critic's gradient in {@code cfg.ppo.criticShards} shards and steps the critic's Adam, as a
+     * training minibatch does (rows still count the policy's).
      */
     public static double[] shardedUpdate(ExperimentConfig cfg, int obsDim, int actDim, int batch, int[] threads,
             int rounds, int stepsPerRound, boolean withCritic) {
@@ -171,6 +171,8 @@ public final class Benchmarks {
                 () -> new Mlp(obsDim, cfg.critic().hidden(), 1, cfg.critic().activation(), DataType.FLOAT));
         float[] returns = new float[batch];
         rng.fillGaussian(returns);
+        // The critic's Adam step runs after the threads join, as in the trainer: part of a whole minibatch's cost.
+        Adam criticAdam = withCritic ? new Adam(criticParams) : null;
         java.util.function.IntConsumer step = n -> Workspaces.run("bench", () -> {
             List<Runnable> tasks = new ArrayList<>(shards.tasks(obs, act, idx, adv, 0.2));
             if (withCritic) {
@@ -178,10 +180,11 @@ public final class Benchmarks {
             }
             UpdateWorkers.runAll(tasks, n);
             shards.combine();
+            adam.step(1e-9);
             if (withCritic) {
                 criticShards.combine();
+                criticAdam.step(1e-9);
             }
-            adam.step(1e-9);
         });
         for (int i = 0; i < UPDATE_WARMUP_STEPS / 4; i++) {
             for (int n : threads) {

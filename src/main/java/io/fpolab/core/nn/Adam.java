@@ -59,7 +59,12 @@ public final class Adam {
         params.params().subi(m.div(denom).muli(lr / bc1));
     }
 
-    /** The same update in one pass over the float buffers (float arithmetic, as ND4J's ops do it). */
+    /**
+     * The same update in one pass over the float buffers (float arithmetic, as ND4J's ops do it): SIMD lanes when
+     * the vector module is present ({@link VectorKernels#adam}, the same bits), else this scalar loop. The critic of
+     * the paper's control presets has 265k parameters, where the scalar loop took ~0.6–1 ms a minibatch, as long as
+     * the minibatch's gradients on one thread, and all of it after the threads have joined.
+     */
     private void stepFloat(double lr) {
         FloatBuffer p = views[0];
         FloatBuffer g = views[1];
@@ -72,6 +77,10 @@ public final class Adam {
         float sqrtBc2 = (float) Math.sqrt(1 - Math.pow(BETA2, t));
         float step = (float) (lr / (1 - Math.pow(BETA1, t)));
         float eps = (float) EPS;
+        if (VectorKernels.ENABLED) {
+            VectorKernels.adam(params.params(), params.grads(), m, v, b1, b2, c1, c2, sqrtBc2, step, eps);
+            return;
+        }
         int n = p.capacity();
         for (int i = 0; i < n; i++) {
             float gi = g.get(i);

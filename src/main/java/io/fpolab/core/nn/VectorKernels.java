@@ -92,6 +92,27 @@ public final class VectorKernels {
         Vec.backward(dh, z, sigmoid, n);
     }
 
+    /**
+     * One Adam step in place over the {@code n} floats of θ ({@code p}), ∇θ ({@code g}), m and v, with the float
+     * operations of {@link Adam}'s scalar loop in the same order and no fused multiply-adds, so every element gets
+     * the same bits as there (IEEE {@code sqrt} and division are exact in a lane as in a scalar).
+     */
+    static void adam(INDArray p, INDArray g, INDArray m, INDArray v, float b1, float b2, float c1, float c2,
+            float sqrtBc2, float step, float eps) {
+        Vec.adam(bytes(p), bytes(g), bytes(m), bytes(v), (int) p.length(), b1, b2, c1, c2, sqrtBc2, step, eps);
+    }
+
+    /** The scalar form of {@link #adam} for one element: the loop's tail and the reference in tests. */
+    static void adamElement(ByteBuffer p, ByteBuffer g, ByteBuffer m, ByteBuffer v, int at, float b1, float b2,
+            float c1, float c2, float sqrtBc2, float step, float eps) {
+        float gi = g.getFloat(at);
+        float mi = m.getFloat(at) * b1 + gi * c1;
+        float vi = v.getFloat(at) * b2 + gi * gi * c2;
+        m.putFloat(at, mi);
+        v.putFloat(at, vi);
+        p.putFloat(at, p.getFloat(at) - mi / ((float) Math.sqrt(vi) / sqrtBc2 + eps) * step);
+    }
+
     // Cephes expf: e^x = 2^n · e^r, n = round(x·log2 e), r = x − n·ln 2 (ln 2 split in two), e^r by a
     // degree-5 polynomial; inputs clamped so 2^n stays a normal float.
     private static final float EXP_MAX = 88.3762626647949f;
@@ -214,6 +235,24 @@ public final class VectorKernels {
             for (; i < n; i++) {
                 int at = i * Float.BYTES;
                 dh.putFloat(at, dh.getFloat(at) * (h.getFloat(at) > 0f ? 1f : 0f));
+            }
+        }
+
+        static void adam(ByteBuffer p, ByteBuffer g, ByteBuffer m, ByteBuffer v, int n, float b1, float b2,
+                float c1, float c2, float sqrtBc2, float step, float eps) {
+            int i = 0;
+            for (int end = S.loopBound(n); i < end; i += S.length()) {
+                int at = i * Float.BYTES;
+                FloatVector gv = FloatVector.fromByteBuffer(S, g, at, ORDER);
+                FloatVector mv = FloatVector.fromByteBuffer(S, m, at, ORDER).mul(b1).add(gv.mul(c1));
+                FloatVector vv = FloatVector.fromByteBuffer(S, v, at, ORDER).mul(b2).add(gv.mul(gv).mul(c2));
+                mv.intoByteBuffer(m, at, ORDER);
+                vv.intoByteBuffer(v, at, ORDER);
+                FloatVector pv = FloatVector.fromByteBuffer(S, p, at, ORDER);
+                pv.sub(mv.div(vv.sqrt().div(sqrtBc2).add(eps)).mul(step)).intoByteBuffer(p, at, ORDER);
+            }
+            for (; i < n; i++) {
+                adamElement(p, g, m, v, i * Float.BYTES, b1, b2, c1, c2, sqrtBc2, step, eps);
             }
         }
 

@@ -80,6 +80,51 @@ class VectorKernelsTest {
     }
 
     @Test
+    void adamStepsGiveTheScalarLoopsBitsOverManyStepsWithATail() {
+        // 1,003 elements: not a multiple of any vector length, so the tail runs too. Gradients span zeros, tiny and
+        // large values, so sqrt, the division and eps all matter somewhere.
+        int n = 1003;
+        Rng rng = new Rng(5);
+        INDArray[] vec = {Nd4j.create(DataType.FLOAT, 1, n), Nd4j.create(DataType.FLOAT, 1, n),
+            Nd4j.zeros(DataType.FLOAT, 1, n), Nd4j.zeros(DataType.FLOAT, 1, n)};
+        for (int i = 0; i < n; i++) {
+            vec[0].putScalar(0, i, rng.nextGaussian());
+        }
+        java.nio.ByteBuffer[] ref = new java.nio.ByteBuffer[4];
+        for (int k = 0; k < 4; k++) {
+            ref[k] = java.nio.ByteBuffer.allocate(n * Float.BYTES).order(java.nio.ByteOrder.nativeOrder());
+        }
+        for (int i = 0; i < n; i++) {
+            ref[0].putFloat(i * Float.BYTES, vec[0].getFloat(0, i));
+        }
+        for (int t = 1; t <= 40; t++) {
+            for (int i = 0; i < n; i++) {
+                double scale = i % 11 == 0 ? 0 : i % 5 == 0 ? 1e-7 : i % 3 == 0 ? 1e4 : 1;
+                float g = (float) (rng.nextGaussian() * scale);
+                vec[1].putScalar(0, i, g);
+                ref[1].putFloat(i * Float.BYTES, g);
+            }
+            float sqrtBc2 = (float) Math.sqrt(1 - Math.pow(Adam.BETA2, t));
+            float step = (float) (3e-3 / (1 - Math.pow(Adam.BETA1, t)));
+            float b1 = (float) Adam.BETA1;
+            float b2 = (float) Adam.BETA2;
+            VectorKernels.adam(vec[0], vec[1], vec[2], vec[3], b1, b2, 1 - b1, (float) (1 - Adam.BETA2), sqrtBc2, step,
+                    (float) Adam.EPS);
+            for (int i = 0; i < n; i++) {
+                VectorKernels.adamElement(ref[0], ref[1], ref[2], ref[3], i * Float.BYTES, b1, b2, 1 - b1,
+                        (float) (1 - Adam.BETA2), sqrtBc2, step, (float) Adam.EPS);
+            }
+        }
+        String[] names = {"θ", "∇θ", "m", "v"};
+        for (int k : new int[] {0, 2, 3}) {
+            for (int i = 0; i < n; i++) {
+                assertEquals(Float.floatToRawIntBits(ref[k].getFloat(i * Float.BYTES)),
+                        Float.floatToRawIntBits(vec[k].getFloat(0, i)), names[k] + " element " + i);
+            }
+        }
+    }
+
+    @Test
     void refusesArraysWhoseElementsAreNotInOneOrder() {
         INDArray f = Nd4j.rand(DataType.FLOAT, new long[] {8, 4}).dup('f');
         INDArray c = Nd4j.rand(DataType.FLOAT, new long[] {8, 4}).dup('c');
