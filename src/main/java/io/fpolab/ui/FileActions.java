@@ -67,9 +67,23 @@ final class FileActions {
 
     // ---- configs -------------------------------------------------------------------------------------
 
-    /** File › Open config: asks for a file and reads it into the panel. */
+    /**
+     * Whether the experiment panel's settings may be replaced by {@code what} ("the preset GridWorld · DPPO"): at
+     * once when that loses nothing (the settings are as shown, saved or started as a run), else only if the user
+     * says so. Cancel is the dialog's default.
+     */
+    boolean mayReplaceEditor(String what) {
+        String lost = panel.unkeptChanges();
+        return lost == null || prompts.get().confirm(window.get(), "Replace the edited settings?", "Load " + what
+                + "? The experiment panel's changes (" + lost + ") are neither saved to a file nor used by a run, and "
+                + "they will be lost.", "Load and lose the changes");
+    }
+
+    /** File › Open config: asks for a file and reads it into the panel (asking first if edits would be lost). */
     void openConfig() {
-        prompts.get().openFile(window.get(), "Open experiment config", CONFIG_FILES).ifPresent(this::openConfig);
+        prompts.get().openFile(window.get(), "Open experiment config", CONFIG_FILES)
+                .filter(file -> mayReplaceEditor(file.getFileName().toString()))
+                .ifPresent(this::openConfig);
     }
 
     /** Reads a config file into the panel; a broken file shows the one-line error in a dialog. */
@@ -118,6 +132,7 @@ final class FileActions {
             return CompletableFuture.failedFuture(e);
         }
         return reported(saving.thenAccept(cfg -> FxRelay.later(() -> {
+            panel.markKept(cfg);
             runs.rememberConfig(cfg);
             form.showPreset(ExperimentPanelViewModel.fileSource(file, cfg));
         })), "Cannot save config", v -> "Saved " + file.getFileName());

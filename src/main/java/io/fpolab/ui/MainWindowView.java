@@ -518,8 +518,16 @@ public class MainWindowView {
         }
     }
 
-    /** Loads a preset into the panel (FX thread; the file is read in the background). */
+    /**
+     * Loads a preset into the panel (FX thread; the file is read in the background). If that would lose edits
+     * nothing else holds, the user is asked first; kept edits leave the panel and its picker as they were, and
+     * the result is then null.
+     */
     public CompletableFuture<ExperimentConfig> applyPreset(Sample s) {
+        if (!files.mayReplaceEditor("the preset " + s.title())) {
+            experimentFormController.showPreset(experimentFormController.shownPreset());
+            return CompletableFuture.completedFuture(null);
+        }
         experimentFormController.showPreset(s);
         return model.applyPreset(s).whenComplete((cfg, err) -> {
             if (err != null) {
@@ -536,11 +544,13 @@ public class MainWindowView {
             return;
         }
         runs.start(cfg);
+        panel.markKept(cfg);
     }
 
     private void compare(ExperimentConfig cfg) {
         try {
             model.compare(cfg);
+            panel.markKept(cfg);
         } catch (RuntimeException e) {
             Dialogs.error(window(), "Cannot compare", Dialogs.oneLine(e));
         }
@@ -716,7 +726,7 @@ public class MainWindowView {
      * proposes a name listing what the run changed from its preset.
      */
     public void copyToEditor(RunRecord r) {
-        if (r == null) {
+        if (r == null || !files.mayReplaceEditor("the settings of run " + r.name())) {
             return;
         }
         model.copyToEditor(r);

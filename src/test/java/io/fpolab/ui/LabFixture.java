@@ -89,6 +89,16 @@ final class LabFixture {
         public Optional<String> text(Window owner, String title, String header, String initial) {
             return Optional.of(initial);
         }
+
+        /** The answer to every confirmation; each question asked is kept in {@link #confirmations}. */
+        boolean confirmAnswer = true;
+        final List<String> confirmations = new java.util.ArrayList<>();
+
+        @Override
+        public boolean confirm(Window owner, String title, String message, String action) {
+            confirmations.add(message);
+            return confirmAnswer;
+        }
     }
 
     static <T> T fx(Callable<T> work) throws Exception {

@@ -24,6 +24,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 
@@ -148,6 +149,78 @@ class PanelAndExportTest extends LabWindowFixture {
         clickOn(cell.lookup(".preset-group").getParent().getChildrenUnmodifiable().get(1));
         LabFixture.waitFor(10, () -> "cartpole-balance".equals(view.panel().field("env.id").textProperty().get()));
         assertEquals(tuned, LabFixture.fx(box::getValue));
+    }
+
+    @Test
+    void editsThatNothingElseHoldsAreLostOnlyWhenTheUserAgrees() throws Exception {
+        LabFixture.Answering prompts = new LabFixture.Answering(LabFixture.tmp("kept").resolve("edited.json"));
+        prompts.confirmAnswer = false;
+        LabFixture.fxRun(() -> view.setPrompts(prompts));
+        SampleConfigs.Sample dppo = SampleConfigs.list().stream().filter(s -> s.file().equals("gridworld-dppo.json"))
+                .findFirst().orElseThrow();
+        SampleConfigs.Sample gaussian = SampleConfigs.list().stream()
+                .filter(s -> s.file().equals("gridworld-gaussian-ppo.json")).findFirst().orElseThrow();
+
+        LabFixture.fxRun(() -> {
+            view.panel().field("ppo.clip").textProperty().set("0.3");
+            view.panel().field("seed").textProperty().set("7");
+        });
+        assertEquals(null, LabFixture.fx(() -> view.applyPreset(dppo)).get(30, TimeUnit.SECONDS));
+        assertEquals(1, prompts.confirmations.size());
+        String asked = prompts.confirmations.get(0);
+        assertTrue(asked.contains("seed=7") && asked.contains("clip=0.3") && asked.contains(dppo.title()), asked);
+        assertEquals("0.3", LabFixture.fx(() -> view.panel().field("ppo.clip").textProperty().get()));
+        assertEquals("fpo", LabFixture.fx(() -> view.panel().field("algorithm").textProperty().get()));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<SampleConfigs.Sample> box = lookup("#presetBox").queryAs(
+                javafx.scene.control.ComboBox.class);
+        assertEquals(null, LabFixture.fx(box::getValue), "the picker still names what the editor holds");
+
+        // Saved to a file, the edits are safe: the next preset loads without asking.
+        LabFixture.fx(() -> view.saveConfig(prompts.file, "clip 0.3")).get(30, TimeUnit.SECONDS);
+        LabFixture.waitFor(10, () -> view.panel().unkeptChanges() == null);
+        LabFixture.fx(() -> view.applyPreset(gaussian)).get(30, TimeUnit.SECONDS);
+        assertEquals(1, prompts.confirmations.size());
+        assertEquals("gaussian_ppo", LabFixture.fx(() -> view.panel().field("algorithm").textProperty().get()));
+
+        // Agreeing loses them.
+        LabFixture.fxRun(() -> view.panel().field("ppo.clip").textProperty().set("0.25"));
+        prompts.confirmAnswer = true;
+        LabFixture.fx(() -> view.applyPreset(dppo)).get(30, TimeUnit.SECONDS);
+        assertEquals(2, prompts.confirmations.size());
+        assertEquals("dppo", LabFixture.fx(() -> view.panel().field("algorithm").textProperty().get()));
+        assertEquals(dppo, LabFixture.fx(box::getValue));
+    }
+
+    @Test
+    void thePickersArrowKeysWalkTheListAndOnlyEnterLoadsEscapeKeepsTheEditor() throws Exception {
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<SampleConfigs.Sample> box = lookup("#presetBox").queryAs(
+                javafx.scene.control.ComboBox.class);
+        LabFixture.waitFor(10, () -> box.getItems().size() > 3);
+        String before = LabFixture.fx(() -> view.panel().field("name").textProperty().get());
+        clickOn(box);
+        LabFixture.waitFor(5, box::isShowing);
+        type(KeyCode.DOWN, 3);
+        Thread.sleep(300);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        SampleConfigs.Sample walkedTo = LabFixture.fx(box::getValue);
+        assertNotNull(walkedTo);
+        assertEquals(before, LabFixture.fx(() -> view.panel().field("name").textProperty().get()),
+                "walking the list loads nothing");
+        type(KeyCode.ENTER);
+        LabFixture.waitFor(10, () -> walkedTo.title().equals(view.panel().field("name").textProperty().get()));
+        assertFalse(LabFixture.fx(box::isShowing));
+
+        clickOn(box);
+        LabFixture.waitFor(5, box::isShowing);
+        type(KeyCode.DOWN, 2);
+        type(KeyCode.ESCAPE);
+        LabFixture.waitFor(5, () -> !box.isShowing());
+        Thread.sleep(300);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(walkedTo, LabFixture.fx(box::getValue), "Escape puts the picker back");
+        assertEquals(walkedTo.title(), LabFixture.fx(() -> view.panel().field("name").textProperty().get()));
     }
 
     /** Opens the preset picker scrolled to {@code s} and returns the row showing it. */

@@ -124,9 +124,12 @@ class RunsStateAndNamesTest extends LabWindowFixture {
         assertTrue(changes.endsWith(": nMc=8 totalSteps=10M clip=0.3"), changes);
         LabFixture.snapshot(view, Path.of("/tmp/runs/config-tab.png"));
 
-        // The editor moves on; Copy to editor brings the run's settings back.
+        // The editor moves on; Copy to editor brings the run's settings back, once the user agrees to lose the
+        // editor's own unsaved changes (the run was started from the view model, so the editor never marked them kept).
+        usePrompts();
         setFields(Map.of("flow.nMc", "50", "ppo.clip", "0.2"));
         clickOn("#copyToEditorButton");
+        assertEquals(1, prompts.confirmations.size(), prompts.confirmations.toString());
         assertEquals("8", LabFixture.fx(() -> view.panel().field("flow.nMc").textProperty().get()));
         assertEquals("0.3", LabFixture.fx(() -> view.panel().field("ppo.clip").textProperty().get()));
         @SuppressWarnings("unchecked")

@@ -21,6 +21,9 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.ComboBoxListViewSkin;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
@@ -62,6 +65,10 @@ public class ExperimentPanelView {
     private Consumer<ExperimentConfig> onCompare = c -> { };
     private Consumer<Sample> onPreset = s -> { };
     private boolean showingPreset;
+    /** The preset, file or run the editor was last loaded from, as the picker shows it. */
+    private Sample shown;
+    /** Escape closed the picker's list: the list's selection is dropped. */
+    private boolean escaped;
 
     /** Connects the view to its model (called once, after loading the FXML). */
     public void bind(ExperimentPanelViewModel vm) {
@@ -83,9 +90,30 @@ public class ExperimentPanelView {
         presetBox.setButtonCell(new WrappingCell<>(presetBox.getConverter()));
         presetBox.setCellFactory(list -> new PresetCell());
         presetBox.setVisibleRowCount(16);
+        // A preset loads when chosen (a click, or Enter in the open list), not while the arrow keys walk the list:
+        // each load replaces the editor's settings. Escape closes the list and keeps what the editor holds.
         presetBox.setOnAction(e -> {
-            if (presetBox.getValue() != null && !showingPreset) {
-                onPreset.accept(presetBox.getValue());
+            if (!presetBox.isShowing()) {
+                choose(presetBox.getValue());
+            }
+        });
+        presetBox.setOnHidden(e -> {
+            if (escaped) {
+                escaped = false;
+                showPreset(shown);
+            } else {
+                // After the list has closed: loading may ask first, in a dialog of its own.
+                Sample chosen = presetBox.getValue();
+                javafx.application.Platform.runLater(() -> choose(chosen));
+            }
+        });
+        // The open list lives in a popup window of its own, whose scene gets the keys.
+        presetBox.setOnShown(e -> {
+            escaped = false;
+            if (presetBox.getSkin() instanceof ComboBoxListViewSkin<?> skin && skin.getPopupContent().getScene() != null
+                    && skin.getPopupContent().getProperties().putIfAbsent("escape-watch", true) == null) {
+                skin.getPopupContent().getScene().addEventFilter(KeyEvent.KEY_PRESSED,
+                        k -> escaped |= k.getCode() == KeyCode.ESCAPE);
             }
         });
 
@@ -302,9 +330,22 @@ public class ExperimentPanelView {
     public void showPreset(Sample s) {
         showingPreset = true;
         try {
+            shown = s;
             presetBox.setValue(s);
         } finally {
             showingPreset = false;
+        }
+    }
+
+    /** What the picker names as the editor's source: the last preset, file or run shown (null before any). */
+    public Sample shownPreset() {
+        return shown;
+    }
+
+    /** Hands a preset chosen in the picker to the main window, unless it is the one shown already. */
+    private void choose(Sample s) {
+        if (s != null && s != shown && !showingPreset) {
+            onPreset.accept(s);
         }
     }
 

@@ -42,6 +42,8 @@ public final class ExperimentPanelViewModel {
     private ExperimentConfig config;
     /** What the editor was last loaded from (a preset, a file, a run's config), for the name a save proposes. */
     private ExperimentConfig base;
+    /** The last settings that are safe elsewhere: shown from a preset, file or run, saved, or started as a run. */
+    private ExperimentConfig kept;
 
     /** Why an environment cannot train on this machine, or null: a MuJoCo task where MuJoCo is missing. */
     private Function<String, String> envProblem = id -> MujocoSuite.ids().contains(id)
@@ -208,6 +210,28 @@ public final class ExperimentPanelViewModel {
             fields.get(e.getKey()).show(e.getValue());
         }
         revalidate();
+        kept = config;
+    }
+
+    /** Marks {@code cfg} as kept elsewhere (written to a file, or started as a run): replacing it loses nothing. */
+    public void markKept(ExperimentConfig cfg) {
+        kept = cfg;
+    }
+
+    /**
+     * What replacing the editor's settings (with a preset, a file or a run's config) would lose: the settings
+     * changed since they were last shown, saved or started as a run ("clip=0.3 nMc=8"), or null when nothing
+     * would be lost.
+     */
+    public String unkeptChanges() {
+        if (config == null) {
+            return "settings being edited, some not valid yet";
+        }
+        if (kept == null || config.equals(kept)) {
+            return null;
+        }
+        String edits = Labels.edits(config, kept);
+        return edits.isEmpty() ? "edited settings" : edits;
     }
 
     public FieldViewModel field(String path) {

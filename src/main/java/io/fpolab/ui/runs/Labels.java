@@ -77,14 +77,35 @@ public final class Labels {
      * {@link #MAX_NAMED_CHANGES}, then "+n"); settings {@code c}'s algorithm does not read are left out.
      */
     public static String changes(ExperimentConfig c, ExperimentConfig preset) {
+        return changes(c, preset, false);
+    }
+
+    /**
+     * Every setting of {@code c} that differs from {@code before}, the seed, algorithm, task, name and settings
+     * the algorithm does not read included, as {@link #changes(ExperimentConfig, ExperimentConfig)} words them
+     * ("seed=7 clip=0.3"); long text fields are named without their value.
+     */
+    public static String edits(ExperimentConfig c, ExperimentConfig before) {
+        return changes(c, before, true);
+    }
+
+    private static String changes(ExperimentConfig c, ExperimentConfig preset, boolean all) {
         Map<String, Object> now = ConfigSchema.toMap(c);
         Map<String, Object> was = ConfigSchema.toMap(preset);
         List<String> parts = new ArrayList<>();
         int more = 0;
         for (Map.Entry<String, Object> e : now.entrySet()) {
             FieldSpec spec = ConfigSchema.field(e.getKey());
-            if (NAMED_APART.contains(e.getKey()) || !spec.appliesTo(c.algorithm())
+            if ((!all && (NAMED_APART.contains(e.getKey()) || !spec.appliesTo(c.algorithm())))
                     || Objects.equals(e.getValue(), was.get(e.getKey()))) {
+                continue;
+            }
+            if (all && (e.getKey().equals("name") || e.getKey().equals("description"))) {
+                if (parts.size() < MAX_NAMED_CHANGES) {
+                    parts.add(e.getKey());
+                } else {
+                    more++;
+                }
                 continue;
             }
             if (parts.size() < MAX_NAMED_CHANGES) {

@@ -56,6 +56,15 @@ public interface Prompts {
      */
     Optional<String> text(Window owner, String title, String header, String initial);
 
+    /**
+     * Asks whether to go on with something that cannot be undone.
+     *
+     * @param message what will happen and what is lost
+     * @param action  the label of the button that goes on ("Load preset")
+     * @return true to go on, false if the user cancelled
+     */
+    boolean confirm(Window owner, String title, String message, String action);
+
     /** Native file and folder choosers and the lab's image size dialog. */
     static Prompts system() {
         return new SystemPrompts();

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import io.fpolab.ui.paint.PaintStyle;
 import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -125,6 +127,19 @@ final class SystemPrompts implements Prompts {
         d.getEditor().setPrefColumnCount(36);
         Platform.runLater(d.getEditor()::selectAll);
         return d.showAndWait();
+    }
+
+    @Override
+    public boolean confirm(Window owner, String title, String message, String action) {
+        ButtonType go = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, message, go, ButtonType.CANCEL);
+        a.initOwner(owner);
+        a.setTitle(title);
+        a.setHeaderText(null);
+        // Cancel is the default: Enter pressed out of habit keeps the user's work.
+        ((javafx.scene.control.Button) a.getDialogPane().lookupButton(go)).setDefaultButton(false);
+        ((javafx.scene.control.Button) a.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        return a.showAndWait().filter(b -> b == go).isPresent();
     }
 
     private FileChooser chooser(String title, List<FileChooser.ExtensionFilter> filters) {
