@@ -240,9 +240,30 @@ final class FileActions {
 
     /** Writes every run into its own run folder under {@code dir}, in the CLI's layout. */
     CompletableFuture<Void> exportExperiment(Path dir) {
-        List<RunFolder.Snapshot> snaps = runs.runs().stream().map(RunRecord::snapshot).toList();
-        return reported(files.experiment(snaps, dir), "Cannot export experiment",
-                v -> "Exported " + snaps.size() + " run(s) to " + dir.getFileName());
+        List<RunRecord> exported = runs.runs();
+        List<RunFolder.Snapshot> snaps = exported.stream().map(RunRecord::snapshot).toList();
+        return reported(files.experiment(snaps, dir), "Cannot export experiment", v -> {
+            for (int i = 0; i < exported.size(); i++) {
+                exported.get(i).markSaved(snaps.get(i));
+            }
+            return "Exported " + snaps.size() + " run(s) to " + dir.getFileName();
+        });
+    }
+
+    /**
+     * Whether the lab may close: at once when every run's training is in a folder (opened from one, exported, or a
+     * followed sweep's), else only if the user agrees to lose it. Cancel is the dialog's default.
+     */
+    boolean mayQuit() {
+        List<RunRecord> unsaved = runs.runs().stream().filter(RunRecord::hasUnsavedTraining).toList();
+        if (unsaved.isEmpty()) {
+            return true;
+        }
+        String which = unsaved.size() == 1 ? "The run “" + unsaved.get(0).name() + "” has"
+                : unsaved.size() + " runs have";
+        return prompts.get().confirm(window.get(), "Quit and lose the runs?", which + " trained in this window "
+                + "without being saved to a folder; quitting loses them. File › Export experiment writes every run "
+                + "into a folder that the lab and the CLI can open again.", "Quit without saving");
     }
 
     /**

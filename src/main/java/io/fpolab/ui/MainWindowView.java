@@ -272,6 +272,11 @@ public class MainWindowView {
         applyAppearance();
         Shortcuts.install(scene, this::onStart, this::onStop, this::onPauseResume);
         stage.setOnHiding(e -> preferences.save(stage, split));
+        stage.setOnCloseRequest(e -> {
+            if (!mayQuit()) {
+                e.consume();
+            }
+        });
     }
 
     /** Loads ND4J in the background; the status bar reports when it is ready. */
@@ -773,10 +778,18 @@ public class MainWindowView {
 
     @FXML
     private void onQuit() {
+        if (!mayQuit()) {
+            return;
+        }
         if (stage != null) {
             stage.close();
         }
         Platform.exit();
+    }
+
+    /** Whether the lab may close now, asking first if runs trained here are not saved in a folder (FX thread). */
+    public boolean mayQuit() {
+        return files.mayQuit();
     }
 
     // ---- appearance, help, overlay -------------------------------------------------------------------

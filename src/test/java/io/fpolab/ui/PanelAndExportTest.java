@@ -320,8 +320,19 @@ class PanelAndExportTest extends LabWindowFixture {
         LabFixture.fxRun(() -> runs.forEach(x -> view.runs().stop(x)));
         LabFixture.waitFor(20, () -> runs.stream().allMatch(x -> x.state() == State.CANCELLED));
 
+        // Trained here and not saved: quitting asks (the answer here keeps the lab open).
+        LabFixture.Answering keep = new LabFixture.Answering(null);
+        keep.confirmAnswer = false;
+        LabFixture.fxRun(() -> view.setPrompts(keep));
+        assertFalse(LabFixture.fx(view::mayQuit));
+        assertEquals(1, keep.confirmations.size());
+        assertTrue(keep.confirmations.get(0).startsWith("2 runs have trained in this window"), keep.confirmations.get(0));
+
         Path dir = LabFixture.tmp("experiment");
         LabFixture.fx(() -> view.exportExperiment(dir)).get(30, TimeUnit.SECONDS);
+        // Exported, they are safe: quitting asks nothing.
+        assertTrue(LabFixture.fx(view::mayQuit));
+        assertEquals(1, keep.confirmations.size());
         Path fpoDir = dir.resolve(RunFolder.folderName(fpoName));
         for (String f : List.of(RunFolder.CONFIG, RunFolder.METRICS, RunFolder.CHECKPOINT, RunFolder.SUMMARY,
                 RunFolder.NAME_FILE)) {

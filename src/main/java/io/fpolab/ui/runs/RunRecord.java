@@ -52,6 +52,8 @@ public final class RunRecord {
     private final Path folder;
     /** Opened from a run folder and not trained in the lab since: its metrics are a finished record (FX thread). */
     private boolean fromDisk;
+    /** The last iteration written to a folder: read from one, or exported by the user (FX thread). */
+    private int savedIteration;
     /** A run of a followed sweep: its state as read from the sweep folder, or null (FX thread). */
     private SweepRuns.State sweepState;
     /** What the sweep folder says about it beside the state (FX thread; "" for other runs). */
@@ -92,6 +94,7 @@ public final class RunRecord {
             status.set(new Status(name, about(config), State.FINISHED, "", null));
         }
         this.history.addAll(imported);
+        this.savedIteration = imported.isEmpty() ? 0 : imported.get(imported.size() - 1).iteration();
         this.run = new TrainingRun(name, this::buildTrainer, () -> RunFolder.trainer(config));
         run.addListener(new TrainingRun.Listener() {
             @Override
@@ -351,6 +354,21 @@ public final class RunRecord {
     /** All iterations so far, oldest first (FX thread; a copy). */
     public List<IterationStats> history() {
         return List.copyOf(history);
+    }
+
+    /**
+     * True when the run trained in the lab beyond what any folder holds (FX thread): closing the lab would lose
+     * those iterations. Runs of a followed sweep never are; their folders are written as they train.
+     */
+    public boolean hasUnsavedTraining() {
+        return !fromDisk && !history.isEmpty() && history.get(history.size() - 1).iteration() > savedIteration;
+    }
+
+    /** Records that {@code s}, a snapshot of this run, was written to a folder (FX thread). */
+    public void markSaved(RunFolder.Snapshot s) {
+        if (!s.history().isEmpty()) {
+            savedIteration = Math.max(savedIteration, s.history().get(s.history().size() - 1).iteration());
+        }
     }
 
     /** Number of iterations in {@link #history()} (FX thread). */
