@@ -221,6 +221,13 @@ class PanelAndExportTest extends LabWindowFixture {
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         assertEquals(walkedTo, LabFixture.fx(box::getValue), "Escape puts the picker back");
         assertEquals(walkedTo.title(), LabFixture.fx(() -> view.panel().field("name").textProperty().get()));
+
+        // Typing jumps to a preset by name; Enter loads it.
+        clickOn(box);
+        LabFixture.waitFor(5, box::isShowing);
+        write("reacher hard d");
+        type(KeyCode.ENTER);
+        LabFixture.waitFor(10, () -> "ReacherHard · DPPO (paper)".equals(view.panel().field("name").textProperty().get()));
     }
 
     /** Opens the preset picker scrolled to {@code s} and returns the row showing it. */

@@ -69,6 +69,9 @@ public class ExperimentPanelView {
     private Sample shown;
     /** Escape closed the picker's list: the list's selection is dropped. */
     private boolean escaped;
+    /** What was typed into the open preset list, and when last ({@link #typeAhead}). */
+    private final StringBuilder typed = new StringBuilder();
+    private long lastTyped;
 
     /** Connects the view to its model (called once, after loading the FXML). */
     public void bind(ExperimentPanelViewModel vm) {
@@ -107,13 +110,23 @@ public class ExperimentPanelView {
                 javafx.application.Platform.runLater(() -> choose(chosen));
             }
         });
-        // The open list lives in a popup window of its own, whose scene gets the keys.
+        // The open list lives in a popup window of its own, whose scene gets the keys: Escape, and letters that jump
+        // to the next preset whose name starts with what was typed (within a second; "reacher hard d" finds
+        // "ReacherHard · DPPO (paper)").
         presetBox.setOnShown(e -> {
             escaped = false;
+            typed.setLength(0);
             if (presetBox.getSkin() instanceof ComboBoxListViewSkin<?> skin && skin.getPopupContent().getScene() != null
-                    && skin.getPopupContent().getProperties().putIfAbsent("escape-watch", true) == null) {
-                skin.getPopupContent().getScene().addEventFilter(KeyEvent.KEY_PRESSED,
-                        k -> escaped |= k.getCode() == KeyCode.ESCAPE);
+                    && skin.getPopupContent().getProperties().putIfAbsent("key-watch", true) == null) {
+                javafx.scene.Scene popup = skin.getPopupContent().getScene();
+                popup.addEventFilter(KeyEvent.KEY_PRESSED, k -> escaped |= k.getCode() == KeyCode.ESCAPE);
+                popup.addEventFilter(KeyEvent.KEY_TYPED, k -> {
+                    if (typeAhead(k.getCharacter(), System.nanoTime())
+                            && skin.getPopupContent() instanceof javafx.scene.control.ListView<?> list) {
+                        list.scrollTo(presetBox.getSelectionModel().getSelectedIndex());
+                        k.consume();
+                    }
+                });
             }
         });
 
@@ -340,6 +353,39 @@ public class ExperimentPanelView {
     /** What the picker names as the editor's source: the last preset, file or run shown (null before any). */
     public Sample shownPreset() {
         return shown;
+    }
+
+    /**
+     * Type-ahead in the open preset list: {@code c} extends the typed text (a pause over a second starts it
+     * afresh) and the list's selection moves to the first preset, from the selected one on, whose name starts with
+     * it, comparing letters and digits only, in any case. Returns whether the selection moved.
+     */
+    boolean typeAhead(String c, long nanos) {
+        if (c.isEmpty() || Character.isISOControl(c.charAt(0))) {
+            return false;
+        }
+        if (nanos - lastTyped > 1_000_000_000L) {
+            typed.setLength(0);
+        }
+        lastTyped = nanos;
+        typed.append(c);
+        String prefix = lettersAndDigits(typed);
+        List<Sample> items = presetBox.getItems();
+        int from = Math.max(0, presetBox.getSelectionModel().getSelectedIndex());
+        for (int k = 0; k < items.size() && !prefix.isEmpty(); k++) {
+            int i = (from + k) % items.size();
+            if (lettersAndDigits(items.get(i).title()).startsWith(prefix)) {
+                presetBox.getSelectionModel().select(i);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String lettersAndDigits(CharSequence s) {
+        StringBuilder b = new StringBuilder();
+        s.codePoints().filter(Character::isLetterOrDigit).map(Character::toLowerCase).forEach(b::appendCodePoint);
+        return b.toString();
     }
 
     /** Hands a preset chosen in the picker to the main window, unless it is the one shown already. */
