@@ -1,6 +1,5 @@
 package io.fpolab.core.nn;
 
-import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -10,7 +9,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * Adam over one {@link ParamSet}, matching PyTorch's update with bias correction:
  * {@code θ ← θ − lr·m̂/(sqrt(v̂) + eps)}, {@code m̂ = m/(1−β1^t)}, {@code v̂ = v/(1−β2^t)}.
  *
- * <p>For float parameters the update is one Java loop over views of the native buffers: the lab's networks
+ * <p>For float parameters the update is one pass over the native buffers: the lab's networks
  * have a few thousand parameters, where ten ND4J element-wise calls (~40 µs each) cost far more than the
  * arithmetic, and a PPO update takes thousands of steps.
  */
@@ -22,31 +21,26 @@ public final class Adam {
     private final ParamSet params;
     private final INDArray m;
     private final INDArray v;
-    /** Views of the native buffers of θ, ∇θ, m and v when all are float, else null. */
-    private final FloatBuffer[] views;
+    /** Whether θ, ∇θ, m and v are float arrays that each fill their buffer: the one-pass update then applies. */
+    private final boolean flatFloat;
     private long t;
 
     public Adam(ParamSet params) {
         this.params = params;
         m = Nd4j.zerosLike(params.params());
         v = Nd4j.zerosLike(params.params());
-        views = params.params().dataType() == DataType.FLOAT ? new FloatBuffer[] {view(params.params()),
-            view(params.grads()), view(m), view(v)} : null;
+        flatFloat = params.params().dataType() == DataType.FLOAT
+                && java.util.stream.Stream.of(params.params(), params.grads(), m, v).allMatch(Adam::flat);
     }
 
-    /** The float buffer behind a contiguous array, or null if ND4J gives no direct view. */
-    private static FloatBuffer view(INDArray a) {
-        if (a.offset() != 0 || a.length() != a.data().length()) {
-            return null;
-        }
-        FloatBuffer b = a.data().asNioFloat();
-        return b.isDirect() && b.capacity() == a.length() ? b : null;
+    private static boolean flat(INDArray a) {
+        return a.offset() == 0 && a.length() == a.data().length();
     }
 
     /** One update with learning rate {@code lr} using the current gradients. */
     public void step(double lr) {
         t++;
-        if (views != null && views[0] != null && views[1] != null && views[2] != null && views[3] != null) {
+        if (flatFloat) {
             stepFloat(lr);
             return;
         }
@@ -60,36 +54,16 @@ public final class Adam {
     }
 
     /**
-     * The same update in one pass over the float buffers (float arithmetic, as ND4J's ops do it): SIMD lanes when
-     * the vector module is present ({@link VectorKernels#adam}, the same bits), else this scalar loop. The critic of
-     * the paper's control presets has 265k parameters, where the scalar loop took ~0.6–1 ms a minibatch, as long as
-     * the minibatch's gradients on one thread, and all of it after the threads have joined.
+     * The same update in one pass over the float buffers (float arithmetic, as ND4J's ops do it), in SIMD lanes
+     * where the vector module is present ({@link VectorKernels#adam}). The critic of the paper's control presets has
+     * 265k parameters, where an element-by-element loop took ~0.6–1 ms a minibatch, all of it after the update's
+     * threads have joined.
      */
     private void stepFloat(double lr) {
-        FloatBuffer p = views[0];
-        FloatBuffer g = views[1];
-        FloatBuffer mb = views[2];
-        FloatBuffer vb = views[3];
-        float b1 = (float) BETA1;
-        float b2 = (float) BETA2;
-        float c1 = (float) (1 - BETA1);
-        float c2 = (float) (1 - BETA2);
         float sqrtBc2 = (float) Math.sqrt(1 - Math.pow(BETA2, t));
         float step = (float) (lr / (1 - Math.pow(BETA1, t)));
-        float eps = (float) EPS;
-        if (VectorKernels.ENABLED) {
-            VectorKernels.adam(params.params(), params.grads(), m, v, b1, b2, c1, c2, sqrtBc2, step, eps);
-            return;
-        }
-        int n = p.capacity();
-        for (int i = 0; i < n; i++) {
-            float gi = g.get(i);
-            float mi = mb.get(i) * b1 + gi * c1;
-            float vi = vb.get(i) * b2 + gi * gi * c2;
-            mb.put(i, mi);
-            vb.put(i, vi);
-            p.put(i, p.get(i) - mi / ((float) Math.sqrt(vi) / sqrtBc2 + eps) * step);
-        }
+        VectorKernels.adam(params.params(), params.grads(), m, v, (float) BETA1, (float) BETA2, (float) (1 - BETA1),
+                (float) (1 - BETA2), sqrtBc2, step, (float) EPS);
     }
 
     public INDArray firstMoment() {

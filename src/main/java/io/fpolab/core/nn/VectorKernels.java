@@ -93,16 +93,29 @@ public final class VectorKernels {
     }
 
     /**
-     * One Adam step in place over the {@code n} floats of θ ({@code p}), ∇θ ({@code g}), m and v, with the float
-     * operations of {@link Adam}'s scalar loop in the same order and no fused multiply-adds, so every element gets
-     * the same bits as there (IEEE {@code sqrt} and division are exact in a lane as in a scalar).
+     * One Adam step in place over the floats of the dense arrays θ ({@code p}), ∇θ ({@code g}), m and v: in SIMD
+     * lanes when the vector module is present, else element by element ({@link #adamElement}). The lanes do the
+     * element's float operations in the same order with no fused multiply-adds, so both give the same bits (IEEE
+     * {@code sqrt} and division are exact in a lane as in a scalar). Usable without the module: the lanes' class
+     * loads only when they run.
      */
     static void adam(INDArray p, INDArray g, INDArray m, INDArray v, float b1, float b2, float c1, float c2,
             float sqrtBc2, float step, float eps) {
-        Vec.adam(bytes(p), bytes(g), bytes(m), bytes(v), (int) p.length(), b1, b2, c1, c2, sqrtBc2, step, eps);
+        ByteBuffer pb = bytes(p);
+        ByteBuffer gb = bytes(g);
+        ByteBuffer mb = bytes(m);
+        ByteBuffer vb = bytes(v);
+        int n = (int) p.length();
+        if (ENABLED) {
+            Vec.adam(pb, gb, mb, vb, n, b1, b2, c1, c2, sqrtBc2, step, eps);
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            adamElement(pb, gb, mb, vb, i * Float.BYTES, b1, b2, c1, c2, sqrtBc2, step, eps);
+        }
     }
 
-    /** The scalar form of {@link #adam} for one element: the loop's tail and the reference in tests. */
+    /** Adam's update of one element, as PyTorch orders it in float arithmetic (the reference of the lanes). */
     static void adamElement(ByteBuffer p, ByteBuffer g, ByteBuffer m, ByteBuffer v, int at, float b1, float b2,
             float c1, float c2, float sqrtBc2, float step, float eps) {
         float gi = g.getFloat(at);
