@@ -53,8 +53,8 @@ public final class ActionPlots {
             return new Histogram1DPainter(Histogram1D.of(title, subtitle, samples, 1, 0, 60,
                     preTanh ? Double.NaN : bound, "action" + suffix));
         }
-        double r = Double.isNaN(range) ? range(samples, actDim, gridMoves)
-                : Math.max(range, range(samples, actDim, gridMoves));
+        double own = range(samples, actDim, gridMoves, bound);
+        double r = Double.isNaN(range) ? own : Math.max(range, own);
         if (gridMoves && actDim == 2) {
             return new GridActionPainter(GridActions.of(title, subtitle, samples, r));
         }
@@ -67,6 +67,31 @@ public final class ActionPlots {
      */
     public static double range(float[] samples, int actDim, boolean gridMoves) {
         return Histogram2D.autoRange(samples, actDim, 0, Math.min(1, actDim - 1), gridMoves ? GRID_MIN_RANGE : 2);
+    }
+
+    /**
+     * As {@link #range(float[], int, boolean)}, but a control task's samples that all lie within the action bound
+     * (always so after the env's tanh, whose bound is 1) get the box of the bound with a 5 % margin: the action space
+     * fills the picture instead of a quarter of a ±2 box.
+     */
+    public static double range(float[] samples, int actDim, boolean gridMoves, double bound) {
+        if (!gridMoves && bound > 0 && Double.isFinite(bound) && within(samples, actDim, bound)) {
+            return BOUND_MARGIN * bound;
+        }
+        return range(samples, actDim, gridMoves);
+    }
+
+    /** Margin of a box drawn around the action bound. */
+    static final double BOUND_MARGIN = 1.05;
+
+    private static boolean within(float[] samples, int actDim, double bound) {
+        int dy = Math.min(1, actDim - 1);
+        for (int i = 0; i + actDim <= samples.length; i += actDim) {
+            if (!(Math.abs(samples[i]) <= bound) || !(Math.abs(samples[i + dy]) <= bound)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

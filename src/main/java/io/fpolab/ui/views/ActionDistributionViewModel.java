@@ -97,13 +97,17 @@ final class ActionDistributionViewModel {
     private record Sampled(float[] actions, String title, String subtitle, RunInfo info, boolean raw) {
         /** The box these samples need (NaN for 1-D actions, whose histograms are not shared). */
         double range() {
-            return info.actDim() >= 2 ? ActionPlots.range(actions, info.actDim(), info.gridWorld()) : Double.NaN;
+            return info.actDim() >= 2 ? ActionPlots.range(actions, info.actDim(), info.gridWorld(), bound())
+                    : Double.NaN;
+        }
+
+        /** After tanh the env's actions lie in [−1, 1]: that is the bound to mark. */
+        double bound() {
+            return info.preTanh() && !raw ? 1.0 : info.actionHigh();
         }
 
         Painter painter(double range) {
-            // After tanh the env's actions lie in [−1, 1]: that is the bound to mark.
-            double bound = info.preTanh() && !raw ? 1.0 : info.actionHigh();
-            return ActionPlots.distribution(title, subtitle, actions, info.actDim(), info.gridWorld(), bound, raw,
+            return ActionPlots.distribution(title, subtitle, actions, info.actDim(), info.gridWorld(), bound(), raw,
                     range);
         }
     }

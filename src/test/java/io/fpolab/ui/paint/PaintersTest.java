@@ -226,6 +226,23 @@ class PaintersTest {
     }
 
     @Test
+    void actionsWithinTheirBoundFillABoxOfThatBoundAndOthersKeepTheirOwn() {
+        // tanh of spread-out Gaussians: every sample within ±1, many near the edges.
+        float[] squashed = new float[2 * 5000];
+        java.util.Random rnd = new java.util.Random(3);
+        for (int i = 0; i < squashed.length; i++) {
+            squashed[i] = (float) Math.tanh(2 * rnd.nextGaussian());
+        }
+        assertEquals(1.05, ActionPlots.range(squashed, 2, false, 1.0), 1e-12, "after tanh: the action space, 5 % more");
+        assertEquals(2.0, ActionPlots.range(squashed, 2, false, Double.NaN), 1e-12, "no bound: at least ±2");
+        float[] beyond = squashed.clone();
+        beyond[7] = 1.3f;
+        assertEquals(2.0, ActionPlots.range(beyond, 2, false, 1.0), 1e-12, "a sample past the bound: the sample box");
+        assertEquals(ActionPlots.range(squashed, 2, true), ActionPlots.range(squashed, 2, true, 1.0), 1e-12,
+                "GridWorld keeps its move box");
+    }
+
+    @Test
     void verticalTextLeavesTheTransformAsItFoundIt() {
         // On screen the painters once drew through FXGraphics2D, whose create()d copies share one GraphicsContext:
         // everything after the first rotated label (colour bar, move fractions) was lost.
