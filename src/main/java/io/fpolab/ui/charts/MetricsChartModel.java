@@ -133,32 +133,52 @@ public final class MetricsChartModel {
      * metrics first, then the scalar columns in their order, then the other evaluation keys in first-seen order.
      */
     public static List<String> metrics(List<RunData> runs) {
-        Set<String> had = new LinkedHashSet<>();
+        Map<String, Integer> had = new LinkedHashMap<>();
         for (RunData r : runs) {
-            collectMetrics(r.history(), 0, had);
+            countMetrics(r.history(), 0, had);
         }
-        return ordered(had);
+        return ordered(had.keySet());
     }
 
     /**
-     * Adds to {@code into} the metrics with a finite value in {@code history} from index {@code from} on (a view
-     * that keeps the set per run scans only the iterations that arrived since).
+     * Counts into {@code counts}, per metric, the iterations with a finite value in {@code history} from index
+     * {@code from} on (a view that keeps the counts per run scans only the iterations that arrived since).
      */
-    public static void collectMetrics(List<IterationStats> history, int from, Set<String> into) {
+    public static void countMetrics(List<IterationStats> history, int from, Map<String, Integer> counts) {
         for (int k = from; k < history.size(); k++) {
             IterationStats s = history.get(k);
             double[] v = s.values();
             for (int i = 0; i < v.length; i++) {
                 if (Double.isFinite(v[i])) {
-                    into.add(IterationStats.COLUMNS[i]);
+                    counts.merge(IterationStats.COLUMNS[i], 1, Integer::sum);
                 }
             }
             for (Map.Entry<String, Double> e : s.evaluation().entrySet()) {
                 if (e.getValue() != null && Double.isFinite(e.getValue())) {
-                    into.add(e.getKey());
+                    counts.merge(e.getKey(), 1, Integer::sum);
                 }
             }
         }
+    }
+
+    /**
+     * The metric a chart opens on until someone picks one: the first {@link #HEADLINE} metric that some run has a
+     * curve of (two points or more; GridWorld's success rate), else the training return (a control run evaluated
+     * only at its end has one evaluation point, a dot, not a curve), else the first offered; null when none is.
+     *
+     * @param offered metrics in picker order
+     * @param curves  metrics with at least two finite values in some run
+     */
+    public static String opening(List<String> offered, Set<String> curves) {
+        for (String m : HEADLINE) {
+            if (offered.contains(m) && curves.contains(m)) {
+                return m;
+            }
+        }
+        if (offered.contains(DEFAULT_METRIC)) {
+            return DEFAULT_METRIC;
+        }
+        return offered.isEmpty() ? null : offered.get(0);
     }
 
     /** {@code had} in the order the picker lists metrics: headline metrics, scalar columns, evaluation keys. */

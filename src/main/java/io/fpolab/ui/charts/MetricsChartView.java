@@ -18,6 +18,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -575,7 +577,7 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
 
     /** The metrics a run has so far, and how many of its iterations were scanned for them. */
     private static final class Scanned {
-        final Set<String> metrics = new LinkedHashSet<>();
+        final Map<String, Integer> counts = new LinkedHashMap<>();
         int iterations;
     }
 
@@ -583,29 +585,36 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
     private void updateMetricChoices(List<RunData> runs) {
         // Histories only grow (a run opened again starts over): scan each run's new iterations only.
         Set<String> had = new LinkedHashSet<>();
+        Set<String> curves = new HashSet<>();
         Map<String, Scanned> next = new HashMap<>();
         for (RunData r : runs) {
             Scanned s = scanned.get(r.name());
             if (s == null || s.iterations > r.history().size()) {
                 s = new Scanned();
             }
-            MetricsChartModel.collectMetrics(r.history(), s.iterations, s.metrics);
+            MetricsChartModel.countMetrics(r.history(), s.iterations, s.counts);
             s.iterations = r.history().size();
             next.put(r.name(), s);
-            had.addAll(s.metrics);
+            s.counts.forEach((m, n) -> {
+                had.add(m);
+                if (n >= 2) {
+                    curves.add(m);
+                }
+            });
         }
         scanned = next;
         List<String> wanted = MetricsChartModel.ordered(had);
-        if (wanted.equals(metricBox.getItems())) {
+        // Until someone picks a metric, show the runs' headline metric (GridWorld: success rate).
+        String opening = metricChosen ? null : MetricsChartModel.opening(wanted, curves);
+        if (wanted.equals(metricBox.getItems()) && (opening == null || opening.equals(metricBox.getValue()))) {
             return;
         }
         String keep = metricBox.getValue();
         choosingMetrics = true;
         try {
             metricBox.getItems().setAll(wanted);
-            if (!metricChosen && !wanted.isEmpty()) {
-                // Until someone picks a metric, show the runs' headline metric (GridWorld: success rate).
-                keep = wanted.get(0);
+            if (opening != null) {
+                keep = opening;
             } else if (keep != null && !wanted.isEmpty() && !wanted.contains(keep)) {
                 keep = wanted.contains(MetricsChartModel.DEFAULT_METRIC) ? MetricsChartModel.DEFAULT_METRIC
                         : wanted.get(0);

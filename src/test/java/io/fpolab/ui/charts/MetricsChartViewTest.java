@@ -139,6 +139,32 @@ class MetricsChartViewTest extends FxRobot {
     }
 
     @Test
+    void aControlRunEvaluatedOnlyAtItsEndOpensOnItsTrainingReturnNotOnIterations() throws Exception {
+        // Iterations without evaluations, then one final evaluation: a dot, not a curve.
+        List<IterationStats> h = new ArrayList<>();
+        double nan = Double.NaN;
+        for (int i = 1; i <= 20; i++) {
+            h.add(new IterationStats(i, i * 100L, i * 0.5, 1, 10.0 * i, 1000, nan, 0, 0, 1, 1, 1, 0, 0, 0, 1, nan, nan,
+                    0, 3e-4, 200, 0.1, 0.4, i == 20 ? Map.of("eval_return", 250.0) : Map.of()));
+        }
+        MetricsChartView fresh = fx(() -> {
+            MetricsChartView v = new MetricsChartView();
+            v.setVisible(true);
+            v.setRunData(List.of(new RunData("FPO · reacher-easy · s0", "c", "FPO · reacher-easy", 0, 0,
+                    h.subList(0, 5))));
+            return v;
+        });
+        waitUntil("the metric list", () -> fx(() -> !fresh.metricChoices().isEmpty()));
+        assertEquals(MetricsChartModel.DEFAULT_METRIC, fx(fresh::metric), "no evaluation yet: the training return");
+        fx(() -> {
+            fresh.setRunData(List.of(new RunData("FPO · reacher-easy · s0", "c", "FPO · reacher-easy", 0, 0, h)));
+            return null;
+        });
+        waitUntil("the evaluation offered", () -> fx(() -> fresh.metricChoices().contains("eval_return")));
+        assertEquals(MetricsChartModel.DEFAULT_METRIC, fx(fresh::metric), "one evaluation point does not take over");
+    }
+
+    @Test
     void wheelZoomNarrowsTheDomainAndDoubleClickOrResetBringsItBack() throws Exception {
         Range full = fx(() -> plot().getDomainAxis().getRange());
         moveTo(plotCentre());
