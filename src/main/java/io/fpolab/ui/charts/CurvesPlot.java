@@ -129,13 +129,16 @@ final class CurvesPlot {
     record Drawing(List<Drawn> drawn, Range ownRange) {
     }
 
+    /** What an empty chart says before any run. */
+    static final String NO_RUNS = "Start a run to see its training curve here.";
+
     /** An empty chart with the lab's axes; with a title and subtitle slots when {@code titled} (exports). */
     static JFreeChart newChart(boolean titled) {
         JFreeChart c = ChartFactory.createXYLineChart(titled ? "" : null, XAxis.ENV_STEPS.label(),
                 MetricsChartModel.label(MetricsChartModel.DEFAULT_METRIC), new XYSeriesCollection(),
                 PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = c.getXYPlot();
-        plot.setNoDataMessage("Start a run to see its training curve here.");
+        plot.setNoDataMessage(NO_RUNS);
         // Raw curves (dataset 0) first, the smoothed ones over them.
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);

@@ -545,6 +545,7 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
         String selectedName = selectedRun == null ? null : selectedRun.name();
         boolean keepAxes = zoomed() && chart.getXYPlot().getRangeAxis() instanceof LogAxis == frame.logDrawn();
         CurvesPlot.Drawing d = CurvesPlot.populate(chart, frame, style, selectedName, !keepAxes);
+        chart.getXYPlot().setNoDataMessage(noDataMessage(runs, metric));
         drawn = d.drawn();
         ownRange = keepAxes ? ownRange : d.ownRange();
         String text = frame.log() ? MetricsChartModel.logScaleNote(current) : "";
@@ -576,6 +577,19 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
     }
 
     /** The metrics a run has so far, and how many of its iterations were scanned for them. */
+    /**
+     * What an empty chart says: how to get a curve without runs; with runs, why this metric has no point yet (a
+     * control task's 1000-step episodes all end together, so its first training return comes ~33 iterations in).
+     */
+    static String noDataMessage(List<RunData> runs, String metric) {
+        if (runs.isEmpty()) {
+            return CurvesPlot.NO_RUNS;
+        }
+        return metric.equals(MetricsChartModel.DEFAULT_METRIC)
+                ? "No episode has ended yet: the training return appears when the first episodes end."
+                : "No value of " + MetricsChartModel.label(metric) + " yet.";
+    }
+
     private static final class Scanned {
         final Map<String, Integer> counts = new LinkedHashMap<>();
         int iterations;
@@ -603,6 +617,10 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
             });
         }
         scanned = next;
+        if (!runs.isEmpty()) {
+            // Every run gets a training return once its first episodes end: offered (and opened on) from the start.
+            had.add(MetricsChartModel.DEFAULT_METRIC);
+        }
         List<String> wanted = MetricsChartModel.ordered(had);
         // Until someone picks a metric, show the runs' headline metric (GridWorld: success rate).
         String opening = metricChosen ? null : MetricsChartModel.opening(wanted, curves);

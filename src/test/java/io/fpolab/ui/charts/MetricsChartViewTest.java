@@ -140,21 +140,31 @@ class MetricsChartViewTest extends FxRobot {
 
     @Test
     void aControlRunEvaluatedOnlyAtItsEndOpensOnItsTrainingReturnNotOnIterations() throws Exception {
-        // Iterations without evaluations, then one final evaluation: a dot, not a curve.
+        // No episode ends in the first iterations (1000-step episodes that all start together), then one per
+        // iteration; one final evaluation: a dot, not a curve.
         List<IterationStats> h = new ArrayList<>();
         double nan = Double.NaN;
         for (int i = 1; i <= 20; i++) {
-            h.add(new IterationStats(i, i * 100L, i * 0.5, 1, 10.0 * i, 1000, nan, 0, 0, 1, 1, 1, 0, 0, 0, 1, nan, nan,
-                    0, 3e-4, 200, 0.1, 0.4, i == 20 ? Map.of("eval_return", 250.0) : Map.of()));
+            h.add(new IterationStats(i, i * 100L, i * 0.5, i < 5 ? 0 : 1, i < 5 ? nan : 10.0 * i, 1000, nan, 0, 0, 1,
+                    1, 1, 0, 0, 0, 1, nan, nan, 0, 3e-4, 200, 0.1, 0.4, i == 20 ? Map.of("eval_return", 250.0)
+                    : Map.of()));
         }
         MetricsChartView fresh = fx(() -> {
             MetricsChartView v = new MetricsChartView();
             v.setVisible(true);
             v.setRunData(List.of(new RunData("FPO · reacher-easy · s0", "c", "FPO · reacher-easy", 0, 0,
-                    h.subList(0, 5))));
+                    h.subList(0, 4))));
             return v;
         });
         waitUntil("the metric list", () -> fx(() -> !fresh.metricChoices().isEmpty()));
+        assertEquals(MetricsChartModel.DEFAULT_METRIC, fx(fresh::metric), "no episode ended yet: the training return");
+        assertTrue(MetricsChartView.noDataMessage(List.of(new RunData("r", "c", "R", 0, 0, h.subList(0, 4))),
+                fx(fresh::metric)).startsWith("No episode has ended yet"));
+        fx(() -> {
+            fresh.setRunData(List.of(new RunData("FPO · reacher-easy · s0", "c", "FPO · reacher-easy", 0, 0,
+                    h.subList(0, 8))));
+            return null;
+        });
         assertEquals(MetricsChartModel.DEFAULT_METRIC, fx(fresh::metric), "no evaluation yet: the training return");
         fx(() -> {
             fresh.setRunData(List.of(new RunData("FPO · reacher-easy · s0", "c", "FPO · reacher-easy", 0, 0, h)));
