@@ -5,14 +5,15 @@ package io.fpolab.analysis.probe;
  * grid of starting points carried along by the flow from τ = 0 (noise) to τ = 1 (actions).
  *
  * @param dims    1 or 2 action dimensions shown
+ * @param actDim  the policy's action dimensions (the first {@code dims} are shown)
  * @param samples {@code samples[k]} holds x_k of every sample ({@code [n·dims]}), k = 0 … K
  * @param grid    {@code grid[k][line]} is one grid line at step k as interleaved (x, y) points; for
  *                1-D actions {@code grid[k][0]} holds the positions of the grid points
  * @param range   half-width of the plotted action box [−range, range]
  * @param straight true for a Gaussian policy, whose "path" is the straight line from ε to μ + σε
  */
-public record FlowPaths(String title, String subtitle, int dims, float[][] samples, float[][][] grid, double range,
-        boolean straight) {
+public record FlowPaths(String title, String subtitle, int dims, int actDim, float[][] samples, float[][][] grid,
+        double range, boolean straight) {
     /** Number of integration steps K. */
     public int steps() {
         return samples.length - 1;

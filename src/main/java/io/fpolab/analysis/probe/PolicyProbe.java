@@ -72,7 +72,7 @@ public final class PolicyProbe {
         }
         double range = Math.min(6, Math.max(3, Histogram2D.autoRange(samples[samples.length - 1], dims, 0,
                 dims > 1 ? 1 : 0)));
-        return new FlowPaths(title, subtitle, dims, samples, grid, range, net == null);
+        return new FlowPaths(title, subtitle, dims, ad, samples, grid, range, net == null);
     }
 
     private static Sampler samplerOf(Trainer t) {

@@ -58,8 +58,10 @@ public final class FlowFramePainter implements Painter {
         } else {
             double side = Math.max(10, Math.min(availW, availH));
             plot = new Rectangle2D.Double(m[0] + (availW - side) / 2, top, side, side);
-            axes = new Mapping(ChartKit.axis("action x", -r, r, false, style, base),
-                    ChartKit.axis("action y", -r, r, true, style, base), plot);
+            // Beyond two dimensions the picture shows the first two, named as the action distribution names them.
+            boolean more = paths.actDim() > 2;
+            axes = new Mapping(ChartKit.axis(more ? "action[0]" : "action x", -r, r, false, style, base),
+                    ChartKit.axis(more ? "action[1]" : "action y", -r, r, true, style, base), plot);
             paintTwoDim(g, axes, base);
         }
         ChartKit.draw(g, ChartKit.plot(axes.xAxis(), axes.yAxis(), style), plot, base);

@@ -508,7 +508,7 @@ class PaintersTest {
                 grid[j][line] = pts;
             }
         }
-        return new FlowPaths("synthetic flow", "two modes", 2, s, grid, 3, false);
+        return new FlowPaths("synthetic flow", "two modes", 2, 2, s, grid, 3, false);
     }
 
     private static int nonWhite(BufferedImage img) {
