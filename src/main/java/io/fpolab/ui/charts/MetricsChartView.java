@@ -219,6 +219,8 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
         // Wide enough for the longest metric label, in em so that it grows with presentation mode's font.
         metricBox.setStyle("-fx-pref-width: 25em;");
         metricBox.setMinWidth(Region.USE_PREF_SIZE);
+        // In the list from the start: the button cell labels only a value it was given while in the list.
+        metricBox.getItems().setAll(MetricsChartModel.DEFAULT_METRIC);
         metricBox.setValue(MetricsChartModel.DEFAULT_METRIC);
         metricBox.valueProperty().addListener((obs, old, now) -> {
             if (!choosingMetrics && now != null && !now.equals(old)) {
@@ -617,10 +619,8 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
             });
         }
         scanned = next;
-        if (!runs.isEmpty()) {
-            // Every run gets a training return once its first episodes end: offered (and opened on) from the start.
-            had.add(MetricsChartModel.DEFAULT_METRIC);
-        }
+        // Every run gets a training return once its first episodes end: offered (and opened on) from the start.
+        had.add(MetricsChartModel.DEFAULT_METRIC);
         List<String> wanted = MetricsChartModel.ordered(had);
         // Until someone picks a metric, show the runs' headline metric (GridWorld: success rate).
         String opening = metricChosen ? null : MetricsChartModel.opening(wanted, curves);
