@@ -240,12 +240,14 @@ public final class MainWindowViewModel {
     }
 
     /**
-     * Starts {@code cfg} as FPO and as Gaussian PPO, reusing runs of the list that already train the same;
-     * the notice says what was reused. A config that cannot be paired throws.
+     * Starts {@code cfg} as FPO and as Gaussian PPO ({@link ExperimentPanelViewModel#comparePair}: each algorithm's
+     * preset of the family {@code cfg} was loaded from, with its edits), reusing runs of the list that already train
+     * the same; the notice says what was reused. A config that cannot be paired throws.
      */
     public void compare(ExperimentConfig cfg) {
         int before = runs.runs().size();
-        runs.compare(cfg);
+        List<ExperimentConfig> pair = panel.comparePair(cfg);
+        runs.pair(pair.get(0), pair.get(1));
         noticeReused(2 - (runs.runs().size() - before));
     }
 

@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fpolab.config.ConfigSchema;
+import io.fpolab.config.ExperimentConfig;
+import io.fpolab.config.SampleConfigs;
 import io.fpolab.ui.experiment.ExperimentPanelViewModel;
 import io.fpolab.ui.runs.RunsViewModel;
 import io.fpolab.ui.util.Appearance;
 import io.fpolab.ui.util.BackgroundExecutor;
 import io.fpolab.ui.util.FxThread;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -100,6 +104,41 @@ class MainWindowViewModelTest {
         assertNull(MainWindowViewModel.reusedNotice(0));
         assertEquals("Reused one run (same settings): only its twin trains", MainWindowViewModel.reusedNotice(1));
         assertEquals("Reused both runs (same settings): nothing new to train", MainWindowViewModel.reusedNotice(2));
+    }
+
+    @Test
+    void compareTrainsEachAlgorithmsPresetOfTheLoadedFamilyWithTheEditsApplied() throws Exception {
+        ExperimentPanelViewModel panel = model.panel();
+        SampleConfigs.Sample fpo = SampleConfigs.list().stream()
+                .filter(s -> s.file().equals("cartpole-balance-fpo.json")).findFirst().orElseThrow();
+        onFx(() -> panel.applyPreset(fpo)).get(30, TimeUnit.SECONDS);
+        onFx(() -> {
+            panel.field("seed").textProperty().set("3");
+            panel.field("ppo.totalSteps").textProperty().set("50000");
+            return null;
+        });
+        List<ExperimentConfig> pair = onFx(() -> panel.comparePair(panel.config()));
+        assertEquals(ExperimentConfig.Algorithm.FPO, pair.get(0).algorithm());
+        assertEquals(0.05, pair.get(0).ppo().clip(), 0);
+        ExperimentConfig gauss = pair.get(1);
+        assertEquals(ExperimentConfig.Algorithm.GAUSSIAN_PPO, gauss.algorithm());
+        assertEquals(0.1, gauss.ppo().clip(), 0, "the authors' baseline clips at 0.1, FPO's paper recipe at 0.05");
+        assertEquals(3, gauss.seed(), "the edits apply to both");
+        assertEquals(50_000, gauss.ppo().totalSteps());
+        assertEquals(SampleConfigs.load("cartpole-balance-gaussian-ppo.json").name(), gauss.name());
+        assertEquals("cartpole-balance-gaussian-ppo-tuned.json",
+                ExperimentPanelViewModel.siblingPreset("cartpole-balance-fpo-tuned.json",
+                        ExperimentConfig.Algorithm.GAUSSIAN_PPO));
+        assertEquals("gridworld-fpo-fast.json", ExperimentPanelViewModel.siblingPreset("gridworld-gaussian-ppo-fast.json",
+                ExperimentConfig.Algorithm.FPO));
+
+        // Not from a preset: the same settings with the algorithm switched.
+        onFx(() -> {
+            panel.show(ConfigSchema.defaults());
+            return null;
+        });
+        List<ExperimentConfig> plain = onFx(() -> panel.comparePair(panel.config()));
+        assertEquals(ConfigSchema.withOverride(plain.get(0), "algorithm", "gaussian_ppo"), plain.get(1));
     }
 
     @Test

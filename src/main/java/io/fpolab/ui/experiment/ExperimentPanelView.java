@@ -204,6 +204,14 @@ public class ExperimentPanelView {
         problemLabel.managedProperty().bind(problemLabel.visibleProperty());
         startButton.disableProperty().bind(vm.validProperty().not());
         compareButton.disableProperty().bind(vm.validProperty().not());
+        Tooltip compare = new Tooltip("Trains the experiment as FPO and as Gaussian PPO side by side. Loaded from a "
+                + "preset, each algorithm runs its own preset of that family (the paper presets' Gaussian run is the "
+                + "authors' baseline) with your edits applied to both; otherwise the same settings with the algorithm "
+                + "switched. A run already in the list with the same settings is reused.");
+        compare.setWrapText(true);
+        compare.setMaxWidth(420);
+        compare.setShowDelay(Duration.millis(400));
+        compareButton.setTooltip(compare);
     }
 
     /**

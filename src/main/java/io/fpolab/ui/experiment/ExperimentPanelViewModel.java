@@ -42,6 +42,8 @@ public final class ExperimentPanelViewModel {
     private ExperimentConfig config;
     /** What the editor was last loaded from (a preset, a file, a run's config), for the name a save proposes. */
     private ExperimentConfig base;
+    /** The preset the editor was last loaded from, or null after a file, a run or the defaults. */
+    private Sample source;
     /** The last settings that are safe elsewhere: shown from a preset, file or run, saved, or started as a run. */
     private ExperimentConfig kept;
 
@@ -121,8 +123,57 @@ public final class ExperimentPanelViewModel {
 
     /** Reads a preset in the background and shows it; a failure comes back as a one-line message. */
     public CompletableFuture<ExperimentConfig> applyPreset(Sample s) {
-        return showWhenLoaded(background.supply(() -> SampleConfigs.load(s)));
+        return showWhenLoaded(background.supply(() -> SampleConfigs.load(s))).thenApply(cfg -> {
+            source = s;
+            return cfg;
+        });
     }
+
+    /**
+     * What Compare trains for the editor's {@code cfg}: an FPO and a Gaussian PPO config. Loaded from a preset whose
+     * family has a preset per algorithm ({@code <task>-fpo}, {@code -gaussian-ppo}, {@code -dppo}, each also as
+     * {@code -fast} or {@code -tuned}), each algorithm gets its own preset with the editor's edits since loading
+     * applied (so the paper presets' Gaussian run is the authors' baseline, clip and all); otherwise {@code cfg}
+     * with the algorithm switched.
+     */
+    public List<ExperimentConfig> comparePair(ExperimentConfig cfg) {
+        return List.of(twin(cfg, Algorithm.FPO), twin(cfg, Algorithm.GAUSSIAN_PPO));
+    }
+
+    private ExperimentConfig twin(ExperimentConfig cfg, Algorithm algorithm) {
+        if (cfg.algorithm() == algorithm) {
+            return cfg;
+        }
+        String file = source == null ? null : siblingPreset(source.file(), algorithm);
+        if (file != null && base != null && SampleConfigs.list().stream().anyMatch(s -> s.file().equals(file))) {
+            Map<String, Object> twin = ConfigSchema.toMap(SampleConfigs.load(file));
+            Map<String, Object> was = ConfigSchema.toMap(base);
+            ConfigSchema.toMap(cfg).forEach((k, v) -> {
+                if (!k.equals("algorithm") && !java.util.Objects.equals(v, was.get(k))) {
+                    twin.put(k, v);
+                }
+            });
+            return ConfigSchema.fromMap(twin);
+        }
+        return ConfigSchema.withOverride(cfg, "algorithm", field("algorithm").spec().format(algorithm));
+    }
+
+    /** The preset of {@code file}'s family for {@code algorithm} ("cartpole-balance-gaussian-ppo.json"), or null. */
+    public static String siblingPreset(String file, Algorithm algorithm) {
+        java.util.regex.Matcher m = PRESET_FAMILY.matcher(file);
+        if (!m.matches()) {
+            return null;
+        }
+        String token = switch (algorithm) {
+            case FPO -> "fpo";
+            case GAUSSIAN_PPO -> "gaussian-ppo";
+            case DPPO -> "dppo";
+        };
+        return m.group(1) + "-" + token + (m.group(3) == null ? "" : m.group(3)) + ".json";
+    }
+
+    private static final java.util.regex.Pattern PRESET_FAMILY =
+            java.util.regex.Pattern.compile("(.+)-(fpo|gaussian-ppo|dppo)(-fast|-tuned)?\\.json");
 
     /** Reads a JSON/YAML config in the background and shows it; errors complete the future exceptionally. */
     public CompletableFuture<ExperimentConfig> open(Path file) {
@@ -205,6 +256,7 @@ public final class ExperimentPanelViewModel {
     /** Puts every value of {@code cfg} into the fields (FX thread); a save proposes names against it. */
     public void show(ExperimentConfig cfg) {
         base = cfg;
+        source = null;
         Map<String, Object> values = ConfigSchema.toMap(cfg);
         for (Map.Entry<String, Object> e : values.entrySet()) {
             fields.get(e.getKey()).show(e.getValue());
