@@ -578,7 +578,6 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
         return runs;
     }
 
-    /** The metrics a run has so far, and how many of its iterations were scanned for them. */
     /**
      * What an empty chart says: how to get a curve without runs; with runs, why this metric has no point yet (a
      * control task's 1000-step episodes all end together, so its first training return comes ~33 iterations in).
@@ -592,6 +591,7 @@ public final class MetricsChartView implements RunView, RunRecordsAware, Appeara
                 : "No value of " + MetricsChartModel.label(metric) + " yet.";
     }
 
+    /** How many of a run's iterations have each metric, and how many of its iterations were scanned for them. */
     private static final class Scanned {
         final Map<String, Integer> counts = new LinkedHashMap<>();
         int iterations;
