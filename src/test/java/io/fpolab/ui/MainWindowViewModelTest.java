@@ -109,6 +109,8 @@ class MainWindowViewModelTest {
     @Test
     void compareTrainsEachAlgorithmsPresetOfTheLoadedFamilyWithTheEditsApplied() throws Exception {
         ExperimentPanelViewModel panel = model.panel();
+        onFx(panel::loadPresets).get(30, TimeUnit.SECONDS);
+        onFx(() -> null); // the list is set on the FX thread after loading
         SampleConfigs.Sample fpo = SampleConfigs.list().stream()
                 .filter(s -> s.file().equals("cartpole-balance-fpo.json")).findFirst().orElseThrow();
         onFx(() -> panel.applyPreset(fpo)).get(30, TimeUnit.SECONDS);

@@ -145,7 +145,8 @@ public final class ExperimentPanelViewModel {
             return cfg;
         }
         String file = source == null ? null : siblingPreset(source.file(), algorithm);
-        if (file != null && base != null && SampleConfigs.list().stream().anyMatch(s -> s.file().equals(file))) {
+        // The listed presets, already read: no index file read on the FX thread.
+        if (file != null && base != null && presets.stream().anyMatch(s -> s.file().equals(file))) {
             Map<String, Object> twin = ConfigSchema.toMap(SampleConfigs.load(file));
             Map<String, Object> was = ConfigSchema.toMap(base);
             ConfigSchema.toMap(cfg).forEach((k, v) -> {
