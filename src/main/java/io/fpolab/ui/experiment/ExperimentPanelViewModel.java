@@ -16,11 +16,14 @@ import io.fpolab.ui.util.FxRelay;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -42,8 +45,11 @@ public final class ExperimentPanelViewModel {
     private ExperimentConfig config;
     /** What the editor was last loaded from (a preset, a file, a run's config), for the name a save proposes. */
     private ExperimentConfig base;
-    /** The preset the editor was last loaded from, or null after a file, a run or the defaults. */
-    private Sample source;
+    /**
+     * The listed presets of the family the editor was last loaded from, one per algorithm, read with it in the
+     * background; empty after a file, a run or the defaults.
+     */
+    private Map<Algorithm, ExperimentConfig> family = Map.of();
     /** The last settings that are safe elsewhere: shown from a preset, file or run, saved, or started as a run. */
     private ExperimentConfig kept;
 
@@ -121,12 +127,38 @@ public final class ExperimentPanelViewModel {
         return new Sample("", runName, RUN_GROUP, cfg.description());
     }
 
-    /** Reads a preset in the background and shows it; a failure comes back as a one-line message. */
+    /**
+     * Reads a preset, and the listed presets of its family that Compare trains, in the background and shows it; a
+     * failure comes back as a one-line message.
+     */
     public CompletableFuture<ExperimentConfig> applyPreset(Sample s) {
-        return showWhenLoaded(background.supply(() -> SampleConfigs.load(s))).thenApply(cfg -> {
-            source = s;
+        Set<String> listed = presets.stream().map(Sample::file).collect(Collectors.toSet());
+        CompletableFuture<Map<Algorithm, ExperimentConfig>> siblings = new CompletableFuture<>();
+        CompletableFuture<ExperimentConfig> loading = background.supply(() -> {
+            ExperimentConfig cfg = SampleConfigs.load(s);
+            siblings.complete(familyOf(s.file(), listed));
             return cfg;
         });
+        return showWhenLoaded(loading).thenApply(cfg -> {
+            family = siblings.join();
+            return cfg;
+        });
+    }
+
+    /** Each algorithm's preset of {@code file}'s family among {@code listed}; a sibling that fails to load is left out. */
+    private static Map<Algorithm, ExperimentConfig> familyOf(String file, Set<String> listed) {
+        Map<Algorithm, ExperimentConfig> out = new EnumMap<>(Algorithm.class);
+        for (Algorithm a : Algorithm.values()) {
+            String sibling = siblingPreset(file, a);
+            if (sibling != null && listed.contains(sibling)) {
+                try {
+                    out.put(a, SampleConfigs.load(sibling));
+                } catch (RuntimeException e) {
+                    // Compare then switches the algorithm on the editor's settings, as for a config file.
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -144,10 +176,9 @@ public final class ExperimentPanelViewModel {
         if (cfg.algorithm() == algorithm) {
             return cfg;
         }
-        String file = source == null ? null : siblingPreset(source.file(), algorithm);
-        // The listed presets, already read: no index file read on the FX thread.
-        if (file != null && base != null && presets.stream().anyMatch(s -> s.file().equals(file))) {
-            Map<String, Object> twin = ConfigSchema.toMap(SampleConfigs.load(file));
+        ExperimentConfig sibling = family.get(algorithm);
+        if (sibling != null && base != null) {
+            Map<String, Object> twin = ConfigSchema.toMap(sibling);
             Map<String, Object> was = ConfigSchema.toMap(base);
             ConfigSchema.toMap(cfg).forEach((k, v) -> {
                 if (!k.equals("algorithm") && !java.util.Objects.equals(v, was.get(k))) {
@@ -257,7 +288,7 @@ public final class ExperimentPanelViewModel {
     /** Puts every value of {@code cfg} into the fields (FX thread); a save proposes names against it. */
     public void show(ExperimentConfig cfg) {
         base = cfg;
-        source = null;
+        family = Map.of();
         Map<String, Object> values = ConfigSchema.toMap(cfg);
         for (Map.Entry<String, Object> e : values.entrySet()) {
             fields.get(e.getKey()).show(e.getValue());
