@@ -222,10 +222,18 @@ class PanelAndExportTest extends LabWindowFixture {
         assertEquals(walkedTo, LabFixture.fx(box::getValue), "Escape puts the picker back");
         assertEquals(walkedTo.title(), LabFixture.fx(() -> view.panel().field("name").textProperty().get()));
 
-        // Typing jumps to a preset by name; Enter loads it.
+        // Typing jumps to a preset by name, Space between words as a keyboard sends it (a press, which closes a
+        // combo box's list, then the character); Enter loads it.
         clickOn(box);
         LabFixture.waitFor(5, box::isShowing);
-        write("reacher hard d");
+        for (String word : List.of("reacher", "hard", "d")) {
+            if (!word.equals("reacher")) {
+                type(KeyCode.SPACE);
+                write(" ");
+            }
+            write(word);
+        }
+        assertTrue(LabFixture.fx(box::isShowing), "Space while typing a name keeps the list open");
         type(KeyCode.ENTER);
         LabFixture.waitFor(10, () -> "ReacherHard · DPPO (paper)".equals(view.panel().field("name").textProperty().get()));
     }

@@ -119,7 +119,13 @@ public class ExperimentPanelView {
             if (presetBox.getSkin() instanceof ComboBoxListViewSkin<?> skin && skin.getPopupContent().getScene() != null
                     && skin.getPopupContent().getProperties().putIfAbsent("key-watch", true) == null) {
                 javafx.scene.Scene popup = skin.getPopupContent().getScene();
-                popup.addEventFilter(KeyEvent.KEY_PRESSED, k -> escaped |= k.getCode() == KeyCode.ESCAPE);
+                popup.addEventFilter(KeyEvent.KEY_PRESSED, k -> {
+                    escaped |= k.getCode() == KeyCode.ESCAPE;
+                    // The list closes on Space; while a name is being typed it is a space between its words.
+                    if (k.getCode() == KeyCode.SPACE && typing(System.nanoTime())) {
+                        k.consume();
+                    }
+                });
                 popup.addEventFilter(KeyEvent.KEY_TYPED, k -> {
                     if (typeAhead(k.getCharacter(), System.nanoTime())
                             && skin.getPopupContent() instanceof javafx.scene.control.ListView<?> list) {
@@ -372,7 +378,7 @@ public class ExperimentPanelView {
         if (c.isEmpty() || Character.isISOControl(c.charAt(0))) {
             return false;
         }
-        if (nanos - lastTyped > 1_000_000_000L) {
+        if (!typing(nanos)) {
             typed.setLength(0);
         }
         lastTyped = nanos;
@@ -388,6 +394,11 @@ public class ExperimentPanelView {
             }
         }
         return false;
+    }
+
+    /** Whether a type-ahead is going on: something was typed into the open list within the last second. */
+    boolean typing(long nanos) {
+        return typed.length() > 0 && nanos - lastTyped <= 1_000_000_000L;
     }
 
     private static String lettersAndDigits(CharSequence s) {
