@@ -229,11 +229,16 @@ public final class MainWindowViewModel {
 
     // ---- commands ------------------------------------------------------------------------------------
 
-    /** Loads a preset into the panel (the file is read in the background); the run list names runs against it. */
+    /**
+     * Loads a preset into the panel (the file is read in the background); the run list names runs against it, and
+     * Compare's runs against the presets of its family, lab-tuned ones as such.
+     */
     public CompletableFuture<ExperimentConfig> applyPreset(Sample s) {
         return panel.applyPreset(s).whenComplete((cfg, err) -> {
             if (err == null) {
-                runs.rememberPreset(cfg);
+                String family = SampleConfigs.LAB_TUNED.equals(s.group()) ? "lab-tuned" : "";
+                panel.familyPresets().forEach(p -> runs.rememberPreset(p, family));
+                runs.rememberPreset(cfg, family);
                 notice("Preset: " + s.title());
             }
         });

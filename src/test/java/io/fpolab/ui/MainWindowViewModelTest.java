@@ -14,6 +14,7 @@ import io.fpolab.ui.util.Appearance;
 import io.fpolab.ui.util.BackgroundExecutor;
 import io.fpolab.ui.util.FxThread;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -141,6 +142,27 @@ class MainWindowViewModelTest {
         });
         List<ExperimentConfig> plain = onFx(() -> panel.comparePair(panel.config()));
         assertEquals(ConfigSchema.withOverride(plain.get(0), "algorithm", "gaussian_ppo"), plain.get(1));
+    }
+
+    @Test
+    void runsOfALabTunedPresetAndOfCompareOnItSayTheyAreLabTuned() throws Exception {
+        ExperimentPanelViewModel panel = model.panel();
+        onFx(panel::loadPresets).get(30, TimeUnit.SECONDS);
+        onFx(() -> null);
+        Map<String, SampleConfigs.Sample> listed = SampleConfigs.list().stream()
+                .collect(java.util.stream.Collectors.toMap(SampleConfigs.Sample::file, s -> s));
+        onFx(() -> model.applyPreset(listed.get("reacher-hard-fpo.json"))).get(30, TimeUnit.SECONDS);
+        assertEquals("FPO · reacher-hard · s0", onFx(() -> model.runs().defaultName(panel.config())));
+
+        onFx(() -> model.applyPreset(listed.get("reacher-hard-fpo-tuned.json"))).get(30, TimeUnit.SECONDS);
+        onFx(() -> {
+            panel.field("seed").textProperty().set("4");
+            return null;
+        });
+        List<ExperimentConfig> pair = onFx(() -> panel.comparePair(panel.config()));
+        assertEquals(List.of("FPO · reacher-hard (lab-tuned) · s4", "Gaussian PPO · reacher-hard (lab-tuned) · s4"),
+                onFx(() -> pair.stream().map(model.runs()::defaultName).toList()),
+                "the twin is named against its own preset, so it lists no changes but the seed");
     }
 
     @Test

@@ -145,6 +145,11 @@ public final class ExperimentPanelViewModel {
         });
     }
 
+    /** The listed presets of the family the editor was last loaded from (Compare's runs), or none. */
+    public java.util.Collection<ExperimentConfig> familyPresets() {
+        return family.values();
+    }
+
     /** Each algorithm's preset of {@code file}'s family among {@code listed}; a sibling that fails to load is left out. */
     private static Map<Algorithm, ExperimentConfig> familyOf(String file, Set<String> listed) {
         Map<Algorithm, ExperimentConfig> out = new EnumMap<>(Algorithm.class);

@@ -53,7 +53,8 @@ public final class RunsViewModel {
     private final Map<String, Base> bases = new HashMap<>();
 
     /** A config runs are named against; a preset's runs are named by their task, a config file's by its name. */
-    private record Base(ExperimentConfig config, boolean preset) {
+    /** What runs are named against: a preset (named by task, {@code family} after it) or a config file. */
+    private record Base(ExperimentConfig config, boolean preset, String family) {
     }
 
     public RunsViewModel(Executor background) {
@@ -160,7 +161,15 @@ public final class RunsViewModel {
      * changes against the preset ({@link Labels#defaultRunName(ExperimentConfig, ExperimentConfig)}).
      */
     public void rememberPreset(ExperimentConfig preset) {
-        bases.put(preset.name(), new Base(preset, true));
+        rememberPreset(preset, "");
+    }
+
+    /**
+     * As {@link #rememberPreset(ExperimentConfig)}, for a preset of a family its runs name after the task
+     * ("FPO · reacher-hard (lab-tuned) · s0"), so they are told apart from runs of the paper's recipe; "" for none.
+     */
+    public void rememberPreset(ExperimentConfig preset, String family) {
+        bases.put(preset.name(), new Base(preset, true, family));
     }
 
     /**
@@ -170,7 +179,7 @@ public final class RunsViewModel {
     public void rememberConfig(ExperimentConfig config) {
         Base known = bases.get(config.name());
         if (known == null || !known.preset()) {
-            bases.put(config.name(), new Base(config, false));
+            bases.put(config.name(), new Base(config, false, ""));
         }
     }
 
@@ -184,7 +193,9 @@ public final class RunsViewModel {
             // Nothing known to compare with (a config built in code): algorithm, task and seed.
             return Labels.defaultRunName(config);
         }
-        return Labels.defaultRunName(config, b.config(), b.preset() ? config.env().id() : config.name());
+        String what = !b.preset() ? config.name()
+                : b.family().isEmpty() ? config.env().id() : config.env().id() + " (" + b.family() + ")";
+        return Labels.defaultRunName(config, b.config(), what);
     }
 
     /** The preset or config file {@code config} is named against (by its {@code name}), or null. */
