@@ -15,6 +15,7 @@ import io.fpolab.ui.util.Dialogs;
 import io.fpolab.ui.util.FxRelay;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -133,20 +134,20 @@ public final class ExperimentPanelViewModel {
      */
     public CompletableFuture<ExperimentConfig> applyPreset(Sample s) {
         Set<String> listed = presets.stream().map(Sample::file).collect(Collectors.toSet());
-        CompletableFuture<Map<Algorithm, ExperimentConfig>> siblings = new CompletableFuture<>();
-        CompletableFuture<ExperimentConfig> loading = background.supply(() -> {
-            ExperimentConfig cfg = SampleConfigs.load(s);
-            siblings.complete(familyOf(s.file(), listed));
-            return cfg;
-        });
-        return showWhenLoaded(loading).thenApply(cfg -> {
-            family = siblings.join();
+        CompletableFuture<Loaded> loading = background.supply(() -> new Loaded(SampleConfigs.load(s),
+                familyOf(s.file(), listed)));
+        return showWhenLoaded(loading.thenApply(Loaded::config)).thenApply(cfg -> {
+            family = loading.join().family();
             return cfg;
         });
     }
 
+    /** A preset and the presets of its family, read together. */
+    private record Loaded(ExperimentConfig config, Map<Algorithm, ExperimentConfig> family) {
+    }
+
     /** The listed presets of the family the editor was last loaded from (Compare's runs), or none. */
-    public java.util.Collection<ExperimentConfig> familyPresets() {
+    public Collection<ExperimentConfig> familyPresets() {
         return family.values();
     }
 

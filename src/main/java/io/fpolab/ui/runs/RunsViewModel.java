@@ -52,8 +52,10 @@ public final class RunsViewModel {
     /** Presets and opened configs by their {@code name}: what a new run's default name lists changes against. */
     private final Map<String, Base> bases = new HashMap<>();
 
-    /** A config runs are named against; a preset's runs are named by their task, a config file's by its name. */
-    /** What runs are named against: a preset (named by task, {@code family} after it) or a config file. */
+    /**
+     * A config runs are named against; a preset's runs are named by their task ({@code family} after it, if any), a
+     * config file's by its name.
+     */
     private record Base(ExperimentConfig config, boolean preset, String family) {
     }
 
