@@ -21,10 +21,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -133,9 +131,8 @@ public final class ExperimentPanelViewModel {
      * failure comes back as a one-line message.
      */
     public CompletableFuture<ExperimentConfig> applyPreset(Sample s) {
-        Set<String> listed = presets.stream().map(Sample::file).collect(Collectors.toSet());
         CompletableFuture<Loaded> loading = background.supply(() -> new Loaded(SampleConfigs.load(s),
-                familyOf(s.file(), listed)));
+                familyOf(s.file())));
         return showWhenLoaded(loading.thenApply(Loaded::config)).thenApply(cfg -> {
             family = loading.join().family();
             return cfg;
@@ -151,16 +148,19 @@ public final class ExperimentPanelViewModel {
         return family.values();
     }
 
-    /** Each algorithm's preset of {@code file}'s family among {@code listed}; a sibling that fails to load is left out. */
-    private static Map<Algorithm, ExperimentConfig> familyOf(String file, Set<String> listed) {
+    /**
+     * Each algorithm's preset of {@code file}'s family; one that does not exist (or fails to load) is left out, and
+     * Compare then switches the algorithm on the editor's settings, as for a config file.
+     */
+    private static Map<Algorithm, ExperimentConfig> familyOf(String file) {
         Map<Algorithm, ExperimentConfig> out = new EnumMap<>(Algorithm.class);
         for (Algorithm a : Algorithm.values()) {
             String sibling = siblingPreset(file, a);
-            if (sibling != null && listed.contains(sibling)) {
+            if (sibling != null) {
                 try {
                     out.put(a, SampleConfigs.load(sibling));
                 } catch (RuntimeException e) {
-                    // Compare then switches the algorithm on the editor's settings, as for a config file.
+                    // no such preset: this family has no run of that algorithm
                 }
             }
         }
