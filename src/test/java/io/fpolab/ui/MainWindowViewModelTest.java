@@ -110,8 +110,6 @@ class MainWindowViewModelTest {
     @Test
     void compareTrainsEachAlgorithmsPresetOfTheLoadedFamilyWithTheEditsApplied() throws Exception {
         ExperimentPanelViewModel panel = model.panel();
-        onFx(panel::loadPresets).get(30, TimeUnit.SECONDS);
-        onFx(() -> null); // the list is set on the FX thread after loading
         SampleConfigs.Sample fpo = SampleConfigs.list().stream()
                 .filter(s -> s.file().equals("cartpole-balance-fpo.json")).findFirst().orElseThrow();
         onFx(() -> panel.applyPreset(fpo)).get(30, TimeUnit.SECONDS);
@@ -147,8 +145,6 @@ class MainWindowViewModelTest {
     @Test
     void runsOfALabTunedPresetAndOfCompareOnItSayTheyAreLabTuned() throws Exception {
         ExperimentPanelViewModel panel = model.panel();
-        onFx(panel::loadPresets).get(30, TimeUnit.SECONDS);
-        onFx(() -> null);
         Map<String, SampleConfigs.Sample> listed = SampleConfigs.list().stream()
                 .collect(java.util.stream.Collectors.toMap(SampleConfigs.Sample::file, s -> s));
         onFx(() -> model.applyPreset(listed.get("reacher-hard-fpo.json"))).get(30, TimeUnit.SECONDS);

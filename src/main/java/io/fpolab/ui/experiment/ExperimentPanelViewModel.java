@@ -45,8 +45,8 @@ public final class ExperimentPanelViewModel {
     /** What the editor was last loaded from (a preset, a file, a run's config), for the name a save proposes. */
     private ExperimentConfig base;
     /**
-     * The listed presets of the family the editor was last loaded from, one per algorithm, read with it in the
-     * background; empty after a file, a run or the defaults.
+     * The presets of the family the editor was last loaded from, one per algorithm, read with it in the background;
+     * empty after a file, a run or the defaults.
      */
     private Map<Algorithm, ExperimentConfig> family = Map.of();
     /** The last settings that are safe elsewhere: shown from a preset, file or run, saved, or started as a run. */
@@ -127,12 +127,14 @@ public final class ExperimentPanelViewModel {
     }
 
     /**
-     * Reads a preset, and the listed presets of its family that Compare trains, in the background and shows it; a
-     * failure comes back as a one-line message.
+     * Reads a preset, and the presets of its family that Compare trains, in the background and shows it; a failure
+     * comes back as a one-line message.
      */
     public CompletableFuture<ExperimentConfig> applyPreset(Sample s) {
-        CompletableFuture<Loaded> loading = background.supply(() -> new Loaded(SampleConfigs.load(s),
-                familyOf(s.file())));
+        CompletableFuture<Loaded> loading = background.supply(() -> {
+            ExperimentConfig cfg = SampleConfigs.load(s);
+            return new Loaded(cfg, familyOf(s.file(), cfg));
+        });
         return showWhenLoaded(loading.thenApply(Loaded::config)).thenApply(cfg -> {
             family = loading.join().family();
             return cfg;
@@ -143,25 +145,26 @@ public final class ExperimentPanelViewModel {
     private record Loaded(ExperimentConfig config, Map<Algorithm, ExperimentConfig> family) {
     }
 
-    /** The listed presets of the family the editor was last loaded from (Compare's runs), or none. */
+    /** The presets of the family the editor was last loaded from (Compare's runs), or none. */
     public Collection<ExperimentConfig> familyPresets() {
         return family.values();
     }
 
     /**
-     * Each algorithm's preset of {@code file}'s family; one that does not exist (or fails to load) is left out, and
-     * Compare then switches the algorithm on the editor's settings, as for a config file.
+     * Each algorithm's preset of the family of {@code file} (already read as {@code preset}); one that does not
+     * exist is left out, and Compare then switches the algorithm on the editor's settings, as for a config file.
      */
-    private static Map<Algorithm, ExperimentConfig> familyOf(String file) {
+    private static Map<Algorithm, ExperimentConfig> familyOf(String file, ExperimentConfig preset) {
         Map<Algorithm, ExperimentConfig> out = new EnumMap<>(Algorithm.class);
         for (Algorithm a : Algorithm.values()) {
             String sibling = siblingPreset(file, a);
-            if (sibling != null) {
-                try {
-                    out.put(a, SampleConfigs.load(sibling));
-                } catch (RuntimeException e) {
-                    // no such preset: this family has no run of that algorithm
-                }
+            if (sibling == null) {
+                continue;
+            }
+            try {
+                out.put(a, sibling.equals(file) ? preset : SampleConfigs.load(sibling));
+            } catch (ConfigException e) {
+                // no such preset: this family has no run of that algorithm
             }
         }
         return out;
