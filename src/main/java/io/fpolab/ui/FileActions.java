@@ -73,7 +73,11 @@ final class FileActions {
      * says so. Cancel is the dialog's default.
      */
     boolean mayReplaceEditor(String what) {
-        String lost = panel.unkeptChanges();
+        return mayReplaceEditor(what, panel.unkeptChanges());
+    }
+
+    /** As {@link #mayReplaceEditor(String)}, where replacing would lose {@code lost} (null: nothing). */
+    boolean mayReplaceEditor(String what, String lost) {
         return lost == null || prompts.get().confirm(window.get(), "Replace the edited settings?", "Load " + what
                 + "? The experiment panel's changes (" + lost + ") are neither saved to a file nor used by a run, and "
                 + "they will be lost.", "Load and lose the changes");

@@ -529,7 +529,11 @@ public class MainWindowView {
      * the result is then null.
      */
     public CompletableFuture<ExperimentConfig> applyPreset(Sample s) {
-        if (!files.mayReplaceEditor("the preset " + s.title())) {
+        // The preset the panel suggests for a newly chosen environment has that environment: choosing it loses no
+        // edit but the choice itself.
+        String lost = s.equals(panel.suggestedPresetProperty().get()) ? panel.unkeptChangesBesideTask()
+                : panel.unkeptChanges();
+        if (!files.mayReplaceEditor("the preset " + s.title(), lost)) {
             experimentFormController.showPreset(experimentFormController.shownPreset());
             return CompletableFuture.completedFuture(null);
         }

@@ -162,6 +162,53 @@ class MainWindowViewModelTest {
     }
 
     @Test
+    void choosingAnotherEnvironmentOffersItsPaperPresetWhichLosesNoEditButTheChoice() throws Exception {
+        ExperimentPanelViewModel panel = model.panel();
+        panel.loadPresets().get(30, TimeUnit.SECONDS);
+        assertNull(onFx(() -> panel.suggestedPresetProperty().get()), "the defaults are GridWorld's, for GridWorld");
+        onFx(() -> {
+            panel.field("env.id").textProperty().set("cheetah-run");
+            return null;
+        });
+        assertEquals("cheetah-run-fpo.json", onFx(() -> panel.suggestedPresetProperty().get().file()));
+        assertEquals("gridworld", onFx(panel::settingsMadeFor));
+        assertEquals("id=cheetah-run", onFx(panel::unkeptChanges));
+        assertNull(onFx(panel::unkeptChangesBesideTask), "the preset has the environment just chosen");
+        onFx(() -> {
+            panel.field("algorithm").textProperty().set("gaussian_ppo");
+            panel.field("ppo.clip").textProperty().set("0.3");
+            return null;
+        });
+        SampleConfigs.Sample gauss = onFx(() -> panel.suggestedPresetProperty().get());
+        assertEquals("cheetah-run-gaussian-ppo.json", gauss.file());
+        assertTrue(onFx(panel::unkeptChangesBesideTask).contains("clip=0.3"), "an edit of another setting is lost");
+
+        onFx(() -> model.applyPreset(gauss)).get(30, TimeUnit.SECONDS);
+        assertEquals(SampleConfigs.load("cheetah-run-gaussian-ppo.json"), onFx(panel::config));
+        assertNull(onFx(() -> panel.suggestedPresetProperty().get()), "the settings are now the task's own");
+        onFx(() -> {
+            panel.field("env.id").textProperty().set("gridworld");
+            return null;
+        });
+        assertEquals("gridworld-gaussian-ppo.json", onFx(() -> panel.suggestedPresetProperty().get().file()));
+    }
+
+    @Test
+    void everyTaskHasAPaperPresetOfItsOwnToSuggestForFpoAndGaussianPpo() {
+        List<SampleConfigs.Sample> presets = SampleConfigs.list();
+        for (String id : ConfigSchema.ENV_IDS) {
+            for (ExperimentConfig.Algorithm a : List.of(ExperimentConfig.Algorithm.FPO,
+                    ExperimentConfig.Algorithm.GAUSSIAN_PPO)) {
+                SampleConfigs.Sample s = ExperimentPanelViewModel.paperPreset(presets, id, a);
+                assertTrue(s != null, id + " has no " + a + " preset to suggest");
+                ExperimentConfig cfg = SampleConfigs.load(s);
+                assertEquals(id, cfg.env().id(), s.file());
+                assertEquals(a, cfg.algorithm(), s.file());
+            }
+        }
+    }
+
+    @Test
     void theEngineIsDoneWhenReadyOrFailedAndTheAboutBoxNamesWhatItSaid() {
         MainWindowViewModel.EngineStatus starting = new MainWindowViewModel.EngineStatus("Engine: starting…", null,
                 false);

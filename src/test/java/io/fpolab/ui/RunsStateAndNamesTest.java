@@ -289,6 +289,11 @@ class RunsStateAndNamesTest extends LabWindowFixture {
         assertTrue(afterPause.stepsPerSecond() > median / 5, "steps/s after the pause " + afterPause.stepsPerSecond()
                 + ", median before " + median);
         LabFixture.fxRun(() -> view.runs().stop(r));
+        LabFixture.waitFor(20, () -> r.state() == State.CANCELLED);
+        LabFixture.fxRun(() -> view.runs().pump());
+        String stopped = LabFixture.fx(() -> view.runs().statusLineProperty().get());
+        assertTrue(stopped.contains("Stopped") && stopped.endsWith("steps/s"),
+                "a stopped run has no time left: " + stopped);
     }
 
     @Test

@@ -16,6 +16,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
@@ -53,6 +54,9 @@ public class ExperimentPanelView {
     @FXML private ComboBox<String> algorithmBox;
     @FXML private TextField seedField;
     @FXML private Label seedError;
+    @FXML private VBox suggestionBox;
+    @FXML private Label suggestionLabel;
+    @FXML private Hyperlink suggestionLink;
     @FXML private VBox sections;
     @FXML private Label problemLabel;
     @FXML private Button startButton;
@@ -204,6 +208,23 @@ public class ExperimentPanelView {
             }
             row = addField(grid, row, f);
         }
+
+        // Choosing another environment keeps every other setting; the panel offers that task's paper preset.
+        vm.suggestedPresetProperty().addListener((obs, old, s) -> {
+            suggestionBox.setVisible(s != null);
+            if (s != null) {
+                suggestionLabel.setText("These settings were made for " + vm.settingsMadeFor() + ".");
+                suggestionLink.setText("Load " + s.title());
+            }
+        });
+        suggestionBox.managedProperty().bind(suggestionBox.visibleProperty());
+        Tooltip suggestion = new Tooltip("Every setting but the environment is still that of the preset, file or run "
+                + "last loaded; another task usually needs other ones (network, budget, discount, evaluation). The "
+                + "link loads the chosen task's paper preset for the chosen algorithm; the Preset list has the others.");
+        suggestion.setWrapText(true);
+        suggestion.setMaxWidth(420);
+        suggestion.setShowDelay(Duration.millis(400));
+        suggestionLink.setTooltip(suggestion);
 
         problemLabel.textProperty().bind(vm.problemProperty());
         problemLabel.visibleProperty().bind(vm.problemProperty().isNotNull());
@@ -426,6 +447,14 @@ public class ExperimentPanelView {
     @FXML
     private void onSave() {
         onSave.run();
+    }
+
+    @FXML
+    private void onSuggestion() {
+        Sample s = viewModel.suggestedPresetProperty().get();
+        if (s != null) {
+            onPreset.accept(s);
+        }
     }
 
     @FXML

@@ -25,6 +25,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -40,6 +42,7 @@ public final class ExperimentPanelViewModel {
     private final Map<String, FieldViewModel> fields = new LinkedHashMap<>();
     private final ObservableList<Sample> presets = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
+    private final ReadOnlyObjectWrapper<Sample> suggestion = new ReadOnlyObjectWrapper<>(this, "suggestion");
     private final BooleanBinding valid;
     private ExperimentConfig config;
     /** What the editor was last loaded from (a preset, a file, a run's config), for the name a save proposes. */
@@ -91,7 +94,10 @@ public final class ExperimentPanelViewModel {
             List<Sample> sorted = new ArrayList<>(list);
             sorted.sort(Comparator.comparing((Sample s) -> !s.file().equals(SampleConfigs.REPRODUCE_FIGURE_1))
                     .thenComparing(s -> SampleConfigs.GROUPS.indexOf(s.group())));
-            FxRelay.later(() -> presets.setAll(sorted));
+            FxRelay.later(() -> {
+                presets.setAll(sorted);
+                suggest();
+            });
             return sorted;
         });
     }
@@ -205,12 +211,16 @@ public final class ExperimentPanelViewModel {
         if (!m.matches()) {
             return null;
         }
-        String token = switch (algorithm) {
+        return m.group(1) + "-" + fileToken(algorithm) + (m.group(3) == null ? "" : m.group(3)) + ".json";
+    }
+
+    /** How preset file names spell an algorithm ("gaussian-ppo"). */
+    private static String fileToken(Algorithm algorithm) {
+        return switch (algorithm) {
             case FPO -> "fpo";
             case GAUSSIAN_PPO -> "gaussian-ppo";
             case DPPO -> "dppo";
         };
-        return m.group(1) + "-" + token + (m.group(3) == null ? "" : m.group(3)) + ".json";
     }
 
     private static final java.util.regex.Pattern PRESET_FAMILY =
@@ -327,6 +337,23 @@ public final class ExperimentPanelViewModel {
         return edits.isEmpty() ? "edited settings" : edits;
     }
 
+    /**
+     * What loading {@link #suggestedPresetProperty() the suggested preset} would lose: as {@link #unkeptChanges()},
+     * but the environment and algorithm just chosen are not lost, since the preset has them.
+     */
+    public String unkeptChangesBesideTask() {
+        if (config == null || kept == null) {
+            return unkeptChanges();
+        }
+        Map<String, Object> now = ConfigSchema.toMap(config);
+        Map<String, Object> was = ConfigSchema.toMap(kept);
+        for (String path : List.of("env.id", "algorithm")) {
+            now.remove(path);
+            was.remove(path);
+        }
+        return now.equals(was) ? null : unkeptChanges();
+    }
+
     public FieldViewModel field(String path) {
         FieldViewModel f = fields.get(path);
         if (f == null) {
@@ -370,6 +397,48 @@ public final class ExperimentPanelViewModel {
             config = null;
         }
         problem.set(first);
+        suggest();
+    }
+
+    /**
+     * The paper preset of the chosen environment and algorithm ({@code <task>-<algorithm>.json}), offered while the
+     * settings were made for another environment: choosing cheetah-run in the environment list keeps every other
+     * setting, GridWorld's 151,552 steps and evaluations of 200 episodes every 3 iterations among them. Null when the
+     * settings were made for the chosen environment or it has no such preset.
+     */
+    public ReadOnlyObjectProperty<Sample> suggestedPresetProperty() {
+        return suggestion.getReadOnlyProperty();
+    }
+
+    /** The environment the editor's settings were made for: that of the preset, file or run last shown. */
+    public String settingsMadeFor() {
+        return base.env().id();
+    }
+
+    private void suggest() {
+        Object env = field("env.id").value();
+        if (env == null || env.equals(settingsMadeFor())) {
+            suggestion.set(null);
+            return;
+        }
+        suggestion.set(paperPreset(presets, env.toString(), algorithm()));
+    }
+
+    /**
+     * The paper preset of a task and algorithm in {@code presets}, {@code <task>-<algorithm>.json}, or null. The fork
+     * task's presets are named for the task without its level ("fork-fpo.json" for fork-easy).
+     */
+    public static Sample paperPreset(List<Sample> presets, String envId, Algorithm algorithm) {
+        String token = "-" + fileToken(algorithm) + ".json";
+        List<String> files = List.of(envId + token, envId.replaceFirst("-[a-z_]+$", "") + token);
+        for (String file : files) {
+            for (Sample s : presets) {
+                if (s.file().equals(file)) {
+                    return s;
+                }
+            }
+        }
+        return null;
     }
 
     /** The first problem that blocks starting a run, or null when the config is valid. */

@@ -152,10 +152,11 @@ public final class RunsViewModel {
             left = r.canContinue() ? "opened from disk · Resume continues from its checkpoint"
                     : done >= r.totalIterations() ? "done" : "opened from disk · no checkpoint to continue from";
         } else {
-            left = s == State.FINISHED ? "done" : Labels.duration(secondsLeft) + " left";
+            // A stopped run will not go on, so it has no time left.
+            left = s == State.FINISHED ? "done" : s == State.CANCELLED ? null : Labels.duration(secondsLeft) + " left";
         }
-        return String.format(Locale.ROOT, "%s: %s · %,d / %,d env steps · %,.0f steps/s · %s", r.name(),
-                Labels.state(s), last.envSteps(), total, last.stepsPerSecond(), left);
+        return String.format(Locale.ROOT, "%s: %s · %,d / %,d env steps · %,.0f steps/s%s", r.name(),
+                Labels.state(s), last.envSteps(), total, last.stepsPerSecond(), left == null ? "" : " · " + left);
     }
 
     /**
