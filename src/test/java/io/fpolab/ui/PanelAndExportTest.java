@@ -152,6 +152,26 @@ class PanelAndExportTest extends LabWindowFixture {
     }
 
     @Test
+    void anotherEnvironmentBringsALinkToItsPaperPresetThatLoadsWithoutAsking() throws Exception {
+        LabFixture.Answering prompts = new LabFixture.Answering(LabFixture.tmp("suggest").resolve("unused.json"));
+        prompts.confirmAnswer = false;
+        LabFixture.fxRun(() -> view.setPrompts(prompts));
+        LabFixture.waitFor(30, () -> !view.panel().presets().isEmpty());
+        javafx.scene.Node box = lookup("#suggestionBox").query();
+        assertFalse(box.isVisible(), "GridWorld's settings for GridWorld: nothing to offer");
+        LabFixture.fxRun(() -> view.panel().field("env.id").textProperty().set("reacher-hard"));
+        assertTrue(LabFixture.fx(box::isVisible));
+        javafx.scene.control.Hyperlink link = lookup("#suggestionLink").queryAs(javafx.scene.control.Hyperlink.class);
+        SampleConfigs.Sample preset = SampleConfigs.list().stream().filter(s -> s.file().equals("reacher-hard-fpo.json"))
+                .findFirst().orElseThrow();
+        assertEquals("Load " + preset.title(), LabFixture.fx(link::getText));
+        clickOn(link);
+        LabFixture.waitFor(30, () -> SampleConfigs.load(preset).equals(view.panel().config()));
+        assertEquals(List.of(), prompts.confirmations, "choosing the environment was the only edit");
+        assertFalse(LabFixture.fx(box::isVisible));
+    }
+
+    @Test
     void editsThatNothingElseHoldsAreLostOnlyWhenTheUserAgrees() throws Exception {
         LabFixture.Answering prompts = new LabFixture.Answering(LabFixture.tmp("kept").resolve("edited.json"));
         prompts.confirmAnswer = false;
