@@ -162,7 +162,7 @@ class MainWindowViewModelTest {
     }
 
     @Test
-    void choosingAnotherEnvironmentOffersItsPaperPresetWhichLosesNoEditButTheChoice() throws Exception {
+    void choosingAnotherTaskOrAlgorithmOffersAPresetForItWhichLosesNoEditButTheChoice() throws Exception {
         ExperimentPanelViewModel panel = model.panel();
         panel.loadPresets().get(30, TimeUnit.SECONDS);
         assertNull(onFx(() -> panel.suggestedPresetProperty().get()), "the defaults are GridWorld's, for GridWorld");
@@ -171,7 +171,7 @@ class MainWindowViewModelTest {
             return null;
         });
         assertEquals("cheetah-run-fpo.json", onFx(() -> panel.suggestedPresetProperty().get().file()));
-        assertEquals("gridworld", onFx(panel::settingsMadeFor));
+        assertEquals("gridworld with FPO", onFx(panel::settingsMadeFor));
         assertEquals("id=cheetah-run", onFx(panel::unkeptChanges));
         assertNull(onFx(panel::unkeptChangesBesideTask), "the preset has the environment just chosen");
         onFx(() -> {
@@ -191,6 +191,23 @@ class MainWindowViewModelTest {
             return null;
         });
         assertEquals("gridworld-gaussian-ppo.json", onFx(() -> panel.suggestedPresetProperty().get().file()));
+
+        // Another algorithm for the same task: the loaded preset's sibling, lab-tuned staying lab-tuned.
+        SampleConfigs.Sample tuned = SampleConfigs.list().stream()
+                .filter(s -> s.file().equals("reacher-hard-fpo-tuned.json")).findFirst().orElseThrow();
+        onFx(() -> model.applyPreset(tuned)).get(30, TimeUnit.SECONDS);
+        assertNull(onFx(() -> panel.suggestedPresetProperty().get()));
+        onFx(() -> {
+            panel.field("algorithm").textProperty().set("dppo");
+            return null;
+        });
+        assertEquals("reacher-hard-dppo-tuned.json", onFx(() -> panel.suggestedPresetProperty().get().file()));
+        assertEquals("reacher-hard with FPO", onFx(panel::settingsMadeFor));
+        onFx(() -> {
+            panel.field("algorithm").textProperty().set("fpo");
+            return null;
+        });
+        assertNull(onFx(() -> panel.suggestedPresetProperty().get()), "back to what the settings were made for");
     }
 
     @Test

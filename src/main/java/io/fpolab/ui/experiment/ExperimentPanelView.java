@@ -209,7 +209,7 @@ public class ExperimentPanelView {
             row = addField(grid, row, f);
         }
 
-        // Choosing another environment keeps every other setting; the panel offers that task's paper preset.
+        // Choosing another environment or algorithm keeps every other setting; the panel offers a preset for the choice.
         vm.suggestedPresetProperty().addListener((obs, old, s) -> {
             suggestionBox.setVisible(s != null);
             if (s != null) {
@@ -218,9 +218,10 @@ public class ExperimentPanelView {
             }
         });
         suggestionBox.managedProperty().bind(suggestionBox.visibleProperty());
-        Tooltip suggestion = new Tooltip("Every setting but the environment is still that of the preset, file or run "
-                + "last loaded; another task usually needs other ones (network, budget, discount, evaluation). The "
-                + "link loads the chosen task's paper preset for the chosen algorithm; the Preset list has the others.");
+        Tooltip suggestion = new Tooltip("Every other setting is still that of the preset, file or run last loaded; "
+                + "another task or algorithm usually needs other ones (network, budget, discount, clip, evaluation). "
+                + "The link loads a preset of the chosen task and algorithm: the loaded preset's own sibling for the "
+                + "same task, else the task's paper preset. The Preset list has the others.");
         suggestion.setWrapText(true);
         suggestion.setMaxWidth(420);
         suggestion.setShowDelay(Duration.millis(400));

@@ -52,6 +52,8 @@ public final class ExperimentPanelViewModel {
      * empty after a file, a run or the defaults.
      */
     private Map<Algorithm, ExperimentConfig> family = Map.of();
+    /** The preset file the editor was last loaded from ("reacher-hard-fpo-tuned.json"); null after anything else. */
+    private String baseFile;
     /** The last settings that are safe elsewhere: shown from a preset, file or run, saved, or started as a run. */
     private ExperimentConfig kept;
 
@@ -143,6 +145,7 @@ public final class ExperimentPanelViewModel {
         });
         return showWhenLoaded(loading.thenApply(Loaded::config)).thenApply(cfg -> {
             family = loading.join().family();
+            baseFile = s.file();
             return cfg;
         });
     }
@@ -308,6 +311,7 @@ public final class ExperimentPanelViewModel {
     public void show(ExperimentConfig cfg) {
         base = cfg;
         family = Map.of();
+        baseFile = null;
         Map<String, Object> values = ConfigSchema.toMap(cfg);
         for (Map.Entry<String, Object> e : values.entrySet()) {
             fields.get(e.getKey()).show(e.getValue());
@@ -401,27 +405,33 @@ public final class ExperimentPanelViewModel {
     }
 
     /**
-     * The paper preset of the chosen environment and algorithm ({@code <task>-<algorithm>.json}), offered while the
-     * settings were made for another environment: choosing cheetah-run in the environment list keeps every other
-     * setting, GridWorld's 151,552 steps and evaluations of 200 episodes every 3 iterations among them. Null when the
-     * settings were made for the chosen environment or it has no such preset.
+     * A preset for the chosen environment and algorithm, offered while the settings were made for another
+     * environment or algorithm: choosing cheetah-run in the environment list keeps every other setting, GridWorld's
+     * 151,552 steps and evaluations of 200 episodes every 3 iterations among them, and choosing Gaussian PPO after
+     * FPO's paper preset keeps FPO's clip of 0.05. For the same environment it is the loaded preset's sibling of that
+     * algorithm (lab-tuned stays lab-tuned), otherwise the task's paper preset ({@link #paperPreset}). Null when the
+     * settings were made for the chosen environment and algorithm, or no such preset exists.
      */
     public ReadOnlyObjectProperty<Sample> suggestedPresetProperty() {
         return suggestion.getReadOnlyProperty();
     }
 
-    /** The environment the editor's settings were made for: that of the preset, file or run last shown. */
+    /** What the editor's settings were made for, "gridworld with FPO": the preset, file or run last shown. */
     public String settingsMadeFor() {
-        return base.env().id();
+        return base.env().id() + " with " + Labels.algorithm(base.algorithm());
     }
 
     private void suggest() {
         Object env = field("env.id").value();
-        if (env == null || env.equals(settingsMadeFor())) {
+        Algorithm algorithm = algorithm();
+        boolean sameTask = base.env().id().equals(env);
+        if (env == null || (sameTask && algorithm == base.algorithm())) {
             suggestion.set(null);
             return;
         }
-        suggestion.set(paperPreset(presets, env.toString(), algorithm()));
+        String sibling = sameTask && baseFile != null ? siblingPreset(baseFile, algorithm) : null;
+        Sample s = presets.stream().filter(p -> p.file().equals(sibling)).findFirst().orElse(null);
+        suggestion.set(s != null ? s : paperPreset(presets, env.toString(), algorithm));
     }
 
     /**
