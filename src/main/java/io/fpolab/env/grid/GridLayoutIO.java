@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.fpolab.config.ConfigException;
 import io.fpolab.config.ConfigIO;
+import io.fpolab.config.ConfigIO.Format;
 import io.fpolab.core.AtomicFiles;
 import io.fpolab.env.grid.GridLayout.CellType;
 import java.io.IOException;
@@ -53,17 +54,6 @@ import java.util.stream.IntStream;
  * ±{@link #MAX_REWARD}: larger ones overflow the value network's float arithmetic.
  */
 public final class GridLayoutIO {
-    /** File formats, chosen by file extension. */
-    public enum Format {
-        JSON, YAML;
-
-        /** The format of a file name: .json → JSON, .yaml/.yml → YAML, as for experiment files. */
-        public static Format ofFileName(String fileName) {
-            return ConfigIO.Format.ofFileName(fileName).map(f -> valueOf(f.name())).orElseThrow(() -> new ConfigException(
-                    "file", "'" + fileName + "' has an unknown extension (allowed: .json, .yaml, .yml)"));
-        }
-    }
-
     /** Largest layout file accepted, in bytes: a 200 × 200 grid written cell by cell is about 2 MB. */
     public static final int MAX_BYTES = 4 * 1024 * 1024;
 
@@ -75,8 +65,8 @@ public final class GridLayoutIO {
 
     private static final List<String> TYPE_NAMES = List.of("empty", "goal", "death", "wall", "start");
 
-    private static final ObjectReader JSON = ConfigIO.treeReader(ConfigIO.Format.JSON, MAX_DEPTH);
-    private static final ObjectReader YAML = ConfigIO.treeReader(ConfigIO.Format.YAML, MAX_DEPTH);
+    private static final ObjectReader JSON = ConfigIO.treeReader(Format.JSON, MAX_DEPTH);
+    private static final ObjectReader YAML = ConfigIO.treeReader(Format.YAML, MAX_DEPTH);
 
     private GridLayoutIO() {
     }
@@ -88,7 +78,7 @@ public final class GridLayoutIO {
      */
     public static GridLayout read(Path file) {
         try {
-            Format format = Format.ofFileName(String.valueOf(file.getFileName()));
+            Format format = formatOf(String.valueOf(file.getFileName()));
             String text = ConfigIO.readText(file, MAX_BYTES, "layout");
             return parse(text, format, stem(file.getFileName().toString()));
         } catch (ConfigException e) {
@@ -101,7 +91,7 @@ public final class GridLayoutIO {
      * extension; the caller closes the stream.
      */
     public static GridLayout read(InputStream in, String sourceName) {
-        Format format = Format.ofFileName(sourceName);
+        Format format = formatOf(sourceName);
         String text;
         try {
             text = ConfigIO.decodeText(in.readNBytes(MAX_BYTES + 1), MAX_BYTES, "layout");
@@ -131,7 +121,7 @@ public final class GridLayoutIO {
 
     /** Writes {@code layout} to {@code file} in the format of its extension. */
     public static void write(Path file, GridLayout layout) {
-        String text = format(layout, Format.ofFileName(file.getFileName().toString()));
+        String text = format(layout, formatOf(file.getFileName().toString()));
         try {
             AtomicFiles.write(file, text);
         } catch (IOException e) {
@@ -186,7 +176,7 @@ public final class GridLayoutIO {
         boolean named = IntStream.range(0, regions.size()).anyMatch(r -> !regions.get(r).equals("goal " + (r + 1)));
         return ConfigIO.format(new LayoutFile(layout.name(), layout.description().isEmpty() ? null
                 : layout.description(), w, h, named ? regions : null, rects.isEmpty() ? null : rects, cells),
-                ConfigIO.Format.valueOf(format.name()));
+                format);
     }
 
     /**
@@ -244,6 +234,12 @@ public final class GridLayoutIO {
             message = ConfigIO.shortReason(message) + "; allowed: valid JSON or YAML";
         }
         return new ConfigException(loc == null || loc.getLineNr() < 1 ? "file" : ConfigIO.position(loc), message);
+    }
+
+    /** The format of a file name: .json → JSON, .yaml/.yml → YAML, as for experiment files. */
+    private static Format formatOf(String fileName) {
+        return Format.ofFileName(fileName).orElseThrow(() -> new ConfigException("file", "'" + fileName
+                + "' has an unknown extension (allowed: .json, .yaml, .yml)"));
     }
 
     private static String stem(String fileName) {

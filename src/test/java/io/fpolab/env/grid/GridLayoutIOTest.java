@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fpolab.config.ConfigException;
 import io.fpolab.env.grid.GridLayout.CellType;
-import io.fpolab.env.grid.GridLayoutIO.Format;
+import io.fpolab.config.ConfigIO.Format;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
