@@ -33,6 +33,8 @@ import picocli.CommandLine.Spec;
         description = {"Evaluate the saved policies of run folders (or of every run below a sweep folder) and print CSV.",
             "The config is the one saved in the checkpoint; a config.json edited since (other than name and "
                 + "description) is refused unless --trust-config-file is given.",
+            "With --untrained, evaluates the freshly initialised policy of a config or preset instead, per seed: "
+                + "the floor a run of it has to beat.",
             "Exit code 0 on success, 2 for bad flags, folders that hold no run and edited configs."})
 public final class EvaluateCommand implements Callable<Integer> {
     /** Settings that change how a trained policy is evaluated but not what was trained. */
@@ -44,9 +46,19 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "DIR",
+    @Parameters(arity = "0..*", paramLabel = "DIR",
             description = "Run folders (config.json + checkpoint.ckpt) or folders holding runs, e.g. a sweep's --out.")
-    private List<Path> dirs;
+    private List<Path> dirs = new ArrayList<>();
+
+    @Option(names = "--untrained", paramLabel = "FILE|PRESET",
+            description = "Instead of run folders: the untrained policy of this config file or preset (its network as "
+                    + "the seed initialises it), evaluated as a run of it is at the end (the same start states; "
+                    + "the sampling noise of iteration 0). env_steps is 0.")
+    private String untrained;
+
+    @Option(names = "--seeds", paramLabel = "N,N,...",
+            description = "With --untrained: the seeds to evaluate (default: the config's seed).")
+    private List<String> seeds = new ArrayList<>();
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "Evaluation setting to use instead of the saved one (repeatable): eval.episodes, "
@@ -61,9 +73,13 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Path> runs = new ArrayList<>();
-        for (Path d : dirs) {
-            runs.addAll(runsIn(d));
+        if ((untrained == null) == dirs.isEmpty()) {
+            throw new ConfigException(untrained == null ? "DIR" : "--untrained", untrained == null
+                    ? "missing; give run folders, or --untrained FILE|PRESET" : "cannot be combined with run folders; "
+                    + "give either run folders or --untrained FILE|PRESET");
+        }
+        if (untrained == null && !seeds.isEmpty()) {
+            throw new ConfigException("--seeds", "applies only with --untrained; a run folder has its own seed");
         }
         for (String o : overrides) {
             int eq = o.indexOf('=');
@@ -76,20 +92,43 @@ public final class EvaluateCommand implements Callable<Integer> {
         TrainCommand.resolve(ConfigSchema.defaults(), null, null, overrides); // bad values fail before any output
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (untrained != null) {
+            ExperimentConfig base = TrainCommand.resolve(untrained, null, null, overrides);
+            List<Long> list = seeds.isEmpty() ? List.of(base.seed()) : SweepCommand.parseSeeds(seeds);
+            out.println(HEADER);
+            for (long seed : list) {
+                print(out, untrained, RunFolder.trainer(TrainCommand.resolve(base, seed, null, List.of())));
+            }
+            return 0;
+        }
+        List<Path> runs = new ArrayList<>();
+        for (Path d : dirs) {
+            runs.addAll(runsIn(d));
+        }
         out.println(HEADER);
         for (int i = 0; i < runs.size(); i++) {
             Path run = runs.get(i);
             err.printf(Locale.ROOT, "[%d/%d] %s%n", i + 1, runs.size(), run);
-            Trainer t = RunFolder.restore(run, "DIR", trustConfigFile, cfg -> TrainCommand.resolve(cfg, null, null, overrides));
-            Map<String, Double> m = Evaluators.create(t.config(), t.env()).evaluate(t);
-            ExperimentConfig c = t.config();
-            String metric = m.containsKey("eval_return") ? "eval_return" : "success_rate";
-            out.printf(Locale.ROOT, "%s,%s,%s,%d,%d,%s,%.6f,%.6f,%d%n", csv(run.toString()),
-                    c.algorithm().name().toLowerCase(Locale.ROOT), c.env().id(), c.seed(), t.envSteps(), metric,
-                    m.get(metric), m.getOrDefault("eval_return_std", Double.NaN), c.eval().episodes());
-            out.flush();
+            print(out, run.toString(), RunFolder.restore(run, "DIR", trustConfigFile,
+                    cfg -> TrainCommand.resolve(cfg, null, null, overrides)));
         }
         return 0;
+    }
+
+    /** Evaluates {@code t}'s policy, prints its CSV row and closes its environment (native memory, for MuJoCo). */
+    private static void print(PrintWriter out, String run, Trainer t) {
+        Map<String, Double> m;
+        try {
+            m = Evaluators.create(t.config(), t.env()).evaluate(t);
+        } finally {
+            t.env().close();
+        }
+        ExperimentConfig c = t.config();
+        String metric = m.containsKey("eval_return") ? "eval_return" : "success_rate";
+        out.printf(Locale.ROOT, "%s,%s,%s,%d,%d,%s,%.6f,%.6f,%d%n", csv(run),
+                c.algorithm().name().toLowerCase(Locale.ROOT), c.env().id(), c.seed(), t.envSteps(), metric,
+                m.get(metric), m.getOrDefault("eval_return_std", Double.NaN), c.eval().episodes());
+        out.flush();
     }
 
     /** {@code dir} itself when it is a run, else the runs below it (sorted); none is an error. */

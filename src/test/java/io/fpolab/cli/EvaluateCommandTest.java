@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fpolab.analysis.ControlEvaluator;
+import io.fpolab.config.ConfigSchema;
+import io.fpolab.config.ExperimentConfig;
+import io.fpolab.config.SampleConfigs;
 import io.fpolab.runs.RunFolder;
+import io.fpolab.train.Trainer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -102,6 +107,39 @@ class EvaluateCommandTest {
         lines = out.toString().strip().split("\\R");
         // a zero-noise start evaluates the flow's one deterministic action per state: a different return
         assertNotEquals(lines[1].split(",")[6], lines[3].split(",")[6]);
+    }
+
+    @Test
+    void untrainedEvaluatesTheFreshPolicyOfEachSeedAsARunIsEvaluated() {
+        String[] args = {"--untrained", "gym-pendulum-fpo", "--seeds", "0,1", "--set", "eval.episodes=4"};
+        assertEquals(0, run(args), err.toString());
+        List<String[]> rows = rows();
+        assertEquals(2, rows.size(), out.toString());
+        for (int seed = 0; seed < 2; seed++) {
+            String[] r = rows.get(seed);
+            assertEquals(List.of("gym-pendulum-fpo", "fpo", "gym-pendulum", Integer.toString(seed), "0", "eval_return"),
+                    List.of(r).subList(0, 6));
+            ExperimentConfig cfg = ConfigSchema.withOverrides(SampleConfigs.load("gym-pendulum-fpo.json"),
+                    java.util.Map.of("seed", Integer.toString(seed), "eval.episodes", "4"));
+            Trainer t = RunFolder.trainer(cfg);
+            double direct = new ControlEvaluator(4).evaluate(t).get("eval_return");
+            t.env().close();
+            assertEquals(direct, Double.parseDouble(r[6]), 1e-6, "seed " + seed);
+        }
+        assertNotEquals(rows.get(0)[6], rows.get(1)[6], "each seed its own network");
+        String first = out.toString();
+        out.getBuffer().setLength(0);
+        assertEquals(0, run(args), err.toString());
+        assertEquals(first, out.toString(), "repeatable");
+
+        assertEquals(LabCommand.EXIT_USAGE, run("--untrained", "gym-pendulum-fpo", dir.resolve("runs").toString()));
+        assertTrue(err.toString().contains("cannot be combined with run folders"), err.toString());
+        assertEquals(LabCommand.EXIT_USAGE, run("--seeds", "1", dir.resolve("runs").toString()));
+        assertTrue(err.toString().contains("--seeds: applies only with --untrained"), err.toString());
+        assertEquals(LabCommand.EXIT_USAGE, run());
+        assertTrue(err.toString().contains("DIR: missing"), err.toString());
+        assertEquals(LabCommand.EXIT_USAGE, run("--untrained", "no-such-preset"));
+        assertTrue(err.toString().contains("neither a file nor a preset"), err.toString());
     }
 
     @Test
