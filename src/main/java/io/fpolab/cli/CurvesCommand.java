@@ -79,19 +79,22 @@ public final class CurvesCommand implements Callable<Integer> {
         int[] wh = parseSize(size);
         List<RunData> runs = new ArrayList<>();
         Map<String, Integer> groupColors = perRun ? null : new HashMap<>();
+        List<Found> found = new ArrayList<>();
         for (Path dir : dirs) {
-            List<RunFolder.Loaded> loaded;
             try {
-                loaded = RunFolder.read(dir, Labels::defaultRunName);
+                RunFolder.read(dir, Labels::defaultRunName).forEach(r -> found.add(new Found(r, dir)));
             } catch (IOException e) {
                 throw new ConfigException("--runs", e.getMessage());
             }
-            for (RunFolder.Loaded r : loaded) {
-                ExperimentConfig c = r.config();
-                String group = TrainingKey.seedGroup(c);
-                runs.add(new RunData(r.name(), group, Labels.algorithm(c.algorithm()) + " · " + c.env().id(), c.seed(),
-                        color(group, runs.size(), groupColors), r.history()));
-            }
+        }
+        List<String> names = uniqueNames(found);
+        int k = 0;
+        for (Found f : found) {
+            RunFolder.Loaded r = f.run();
+            ExperimentConfig c = r.config();
+            String group = TrainingKey.seedGroup(c);
+            runs.add(new RunData(names.get(k++), group, Labels.algorithm(c.algorithm()) + " · " + c.env().id(), c.seed(),
+                    color(group, runs.size(), groupColors), r.history()));
         }
         List<String> have = MetricsChartModel.metrics(runs);
         String m = metric != null ? metric : defaultMetric(runs);
@@ -121,6 +124,31 @@ public final class CurvesCommand implements Callable<Integer> {
             }
         }
         return "return_mean";
+    }
+
+    /** A run and the {@code --runs} folder it was found in. */
+    record Found(RunFolder.Loaded run, Path dir) {
+    }
+
+    /**
+     * The runs' names, each once: two sweeps given as {@code --runs} both hold a {@code base/seed-0}, so a name that
+     * comes more than once is prefixed with the {@code --runs} folder it was found in ("fpo-sweep/base/seed-0"), and
+     * one that still repeats (the same folder given twice) is numbered.
+     */
+    static List<String> uniqueNames(List<Found> found) {
+        Map<String, Long> count = found.stream().collect(java.util.stream.Collectors.groupingBy(f -> f.run().name(),
+                java.util.stream.Collectors.counting()));
+        java.util.Set<String> used = new java.util.HashSet<>();
+        List<String> out = new ArrayList<>();
+        found.forEach(f -> {
+            String name = count.get(f.run().name()) > 1 ? f.dir().getFileName() + "/" + f.run().name() : f.run().name();
+            String unique = name;
+            for (int i = 2; !used.add(unique); i++) {
+                unique = name + " (" + i + ")";
+            }
+            out.add(unique);
+        });
+        return out;
     }
 
     /**

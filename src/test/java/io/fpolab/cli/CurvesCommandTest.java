@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,6 +49,27 @@ class CurvesCommandTest {
         assertTrue(svg.contains("Wall-clock time"), "x axis is wall time");
         assertNotEquals(-1, svg.indexOf("· s0"), "each run has its own legend entry");
         assertNotEquals(-1, svg.indexOf("· s1"));
+    }
+
+    @Test
+    void runsOfTwoSweepsWithTheSameFolderNamesGetACurveAndALegendEntryEach() throws Exception {
+        Path copy = TMP.resolve("sweep-copy");
+        if (!Files.exists(copy)) {
+            try (var files = Files.walk(SWEEP)) {
+                for (Path p : files.toList()) {
+                    Files.copy(p, copy.resolve(SWEEP.relativize(p).toString()));
+                }
+            }
+        }
+        Path svgFile = TMP.resolve("two-sweeps.svg");
+        CliRun c = CliRun.of("curves", "--runs", SWEEP.toString(), "--runs", copy.toString(), "--runs", copy.toString(),
+                "--per-run", "--metric", "return_mean", "--out", svgFile.toString());
+        assertEquals(0, c.code(), c.err());
+        assertTrue(c.out().contains("curves: return_mean of 6 runs"), c.out());
+        String svg = Files.readString(svgFile);
+        for (String name : List.of("sweep/base/seed-0", "sweep-copy/base/seed-1", "sweep-copy/base/seed-1 (2)")) {
+            assertNotEquals(-1, svg.indexOf(name), name);
+        }
     }
 
     @Test
