@@ -529,8 +529,8 @@ public class MainWindowView {
      * the result is then null.
      */
     public CompletableFuture<ExperimentConfig> applyPreset(Sample s) {
-        // The preset the panel suggests for a newly chosen environment has that environment: choosing it loses no
-        // edit but the choice itself.
+        // The preset the panel suggests for a newly chosen environment or algorithm has both: loading it loses no
+        // edit but that choice itself.
         String lost = s.equals(panel.suggestedPresetProperty().get()) ? panel.unkeptChangesBesideTask()
                 : panel.unkeptChanges();
         if (!files.mayReplaceEditor("the preset " + s.title(), lost)) {
