@@ -14,10 +14,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -136,18 +139,15 @@ public final class CurvesCommand implements Callable<Integer> {
      * one that still repeats (the same folder given twice) is numbered.
      */
     static List<String> uniqueNames(List<Found> found) {
-        Map<String, Long> count = found.stream().collect(java.util.stream.Collectors.groupingBy(f -> f.run().name(),
-                java.util.stream.Collectors.counting()));
-        java.util.Set<String> used = new java.util.HashSet<>();
+        Map<String, Long> count = found.stream().collect(Collectors.groupingBy(f -> f.run().name(), Collectors.counting()));
+        Set<String> used = new HashSet<>();
         List<String> out = new ArrayList<>();
-        found.forEach(f -> {
+        for (Found f : found) {
             String name = count.get(f.run().name()) > 1 ? f.dir().getFileName() + "/" + f.run().name() : f.run().name();
-            String unique = name;
-            for (int i = 2; !used.add(unique); i++) {
-                unique = name + " (" + i + ")";
-            }
+            String unique = Labels.unique(name, used::contains);
+            used.add(unique);
             out.add(unique);
-        });
+        }
         return out;
     }
 

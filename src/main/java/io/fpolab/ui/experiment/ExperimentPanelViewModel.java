@@ -429,9 +429,8 @@ public final class ExperimentPanelViewModel {
             suggestion.set(null);
             return;
         }
-        String sibling = sameTask && baseFile != null ? siblingPreset(baseFile, algorithm) : null;
-        Sample s = presets.stream().filter(p -> p.file().equals(sibling)).findFirst().orElse(null);
-        suggestion.set(s != null ? s : paperPreset(presets, env.toString(), algorithm));
+        Sample sibling = sameTask && baseFile != null ? listed(presets, siblingPreset(baseFile, algorithm)) : null;
+        suggestion.set(sibling != null ? sibling : paperPreset(presets, env.toString(), algorithm));
     }
 
     /**
@@ -440,15 +439,13 @@ public final class ExperimentPanelViewModel {
      */
     public static Sample paperPreset(List<Sample> presets, String envId, Algorithm algorithm) {
         String token = "-" + fileToken(algorithm) + ".json";
-        List<String> files = List.of(envId + token, envId.replaceFirst("-[a-z_]+$", "") + token);
-        for (String file : files) {
-            for (Sample s : presets) {
-                if (s.file().equals(file)) {
-                    return s;
-                }
-            }
-        }
-        return null;
+        Sample own = listed(presets, envId + token);
+        return own != null ? own : listed(presets, envId.replaceFirst("-[a-z_]+$", "") + token);
+    }
+
+    /** The preset of {@code file} in {@code presets}, or null. */
+    private static Sample listed(List<Sample> presets, String file) {
+        return presets.stream().filter(p -> p.file().equals(file)).findFirst().orElse(null);
     }
 
     /** The first problem that blocks starting a run, or null when the config is valid. */

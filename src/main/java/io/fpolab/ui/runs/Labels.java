@@ -222,6 +222,15 @@ public final class Labels {
         return msg.length() <= MAX_ALERT_LINE ? msg : msg.substring(0, MAX_ALERT_LINE - 1) + "…";
     }
 
+    /** {@code base}, or the first of "base (2)", "base (3)", … that is not {@code taken}: how run names are kept apart. */
+    public static String unique(String base, java.util.function.Predicate<String> taken) {
+        String name = base;
+        for (int i = 2; taken.test(name); i++) {
+            name = base + " (" + i + ")";
+        }
+        return name;
+    }
+
     /** {@code 1:05} or {@code 2:03:04}. */
     public static String duration(double seconds) {
         if (!Double.isFinite(seconds) || seconds < 0) {

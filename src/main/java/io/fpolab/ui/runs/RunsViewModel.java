@@ -472,11 +472,7 @@ public final class RunsViewModel {
     }
 
     private String uniqueName(String base) {
-        String name = base;
-        for (int i = 2; nameTaken(name); i++) {
-            name = base + " (" + i + ")";
-        }
-        return name;
+        return Labels.unique(base, this::nameTaken);
     }
 
     private boolean nameTaken(String name) {
