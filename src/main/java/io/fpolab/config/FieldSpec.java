@@ -1,15 +1,23 @@
 package io.fpolab.config;
 
 import io.fpolab.config.ExperimentConfig.Algorithm;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -63,6 +71,20 @@ public record FieldSpec(String path, Kind kind, Object defaultValue, boolean req
             return (minOpen ? lo > 0 : lo >= 0) && (maxOpen ? hi < 0 : hi <= 0);
         }
 
+        /** Reads {@link #format}'s text back ({@code "1..1000"}, {@code "(0, 1]"}); null for null. */
+        static Range parse(String text) {
+            if (text == null) {
+                return null;
+            }
+            Matcher m = RANGE.matcher(text);
+            if (!m.matches()) {
+                throw new IllegalStateException("settings table: " + text + " is not a range like 1..10 or (0, 1]");
+            }
+            boolean integral = m.group(5) != null;
+            return new Range(Double.parseDouble(m.group(integral ? 5 : 2)), !integral && m.group(1).equals("("),
+                    Double.parseDouble(m.group(integral ? 6 : 3)), !integral && m.group(4).equals(")"));
+        }
+
         /** {@code "1..1000"} for integer settings, {@code "(0, 1]"} for real ones. */
         public String format(boolean integral) {
             return integral ? number(min) + ".." + number(max)
@@ -70,6 +92,7 @@ public record FieldSpec(String path, Kind kind, Object defaultValue, boolean req
         }
     }
 
+    private static final Pattern RANGE = Pattern.compile("([\\[(])(\\S+), (\\S+)([\\])])|(-?\\d+)\\.\\.(-?\\d+)");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Map<String, Double> NON_FINITE = Map.of("nan", Double.NaN, ".nan", Double.NaN,
             "infinity", Double.POSITIVE_INFINITY, "+infinity", Double.POSITIVE_INFINITY, "inf", Double.POSITIVE_INFINITY,
@@ -82,45 +105,44 @@ public record FieldSpec(String path, Kind kind, Object defaultValue, boolean req
         appliesTo = Set.copyOf(appliesTo);
     }
 
-    static FieldSpec integer(String path, Kind kind, long dflt, long min, long max, Set<Algorithm> algs, String doc) {
-        Object d = kind == Kind.INT ? (Object) Math.toIntExact(dflt) : (Object) dflt;
-        return new FieldSpec(path, kind, d, false, new Range(min, false, max, false), null, List.of(), algs, doc);
+    /** One row of a settings table as written ({@code settings.yaml}). */
+    private record Row(String path, Boolean required, @JsonProperty("default") Object dflt, String range, String size,
+            String choices, Set<Algorithm> only, String doc) {
     }
 
-    static FieldSpec real(String path, double dflt, Range range, Set<Algorithm> algs, String doc) {
-        return new FieldSpec(path, Kind.DOUBLE, dflt, false, range, null, List.of(), algs, doc);
+    /**
+     * Reads a settings table (a YAML list of rows, see {@code settings.yaml}) with the strict config mapper. A row's
+     * kind is the type of the record component at its path under {@code root}; an enum's names are its constants;
+     * {@code choices} names a list of {@code namedChoices}; the default must pass the row's own check.
+     */
+    static List<FieldSpec> table(URL yaml, Class<? extends Record> root, Map<String, List<String>> namedChoices) {
+        try (InputStream in = yaml.openStream()) {
+            JsonNode rows = ConfigIO.treeReader(ConfigIO.Format.YAML, 8).readTree(in);
+            return Arrays.stream(ConfigIO.JSON.treeToValue(rows, Row[].class)).map(r -> of(r, root, namedChoices))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the settings table " + yaml, e);
+        }
     }
 
-    static FieldSpec bool(String path, boolean dflt, Set<Algorithm> algs, String doc) {
-        return new FieldSpec(path, Kind.BOOL, dflt, false, null, null, List.of(), algs, doc);
-    }
-
-    /** A free string whose length in characters must lie in {@code minLen..maxLen}. */
-    static FieldSpec text(String path, String dflt, int minLen, int maxLen, Set<Algorithm> algs, String doc) {
-        return new FieldSpec(path, Kind.STRING, dflt, false, null, new Range(minLen, false, maxLen, false), List.of(),
-                algs, doc);
-    }
-
-    /** A string restricted to a fixed list of names. */
-    static FieldSpec choice(String path, String dflt, boolean required, List<String> names, Set<Algorithm> algs,
-            String doc) {
-        return new FieldSpec(path, Kind.STRING, dflt, required, null, null, names, algs, doc);
-    }
-
-    static FieldSpec nullableText(String path, Set<Algorithm> algs, String doc) {
-        return new FieldSpec(path, Kind.NULLABLE_STRING, null, false, null, null, List.of(), algs, doc);
-    }
-
-    static <E extends Enum<E>> FieldSpec enumeration(String path, E dflt, boolean required, Set<Algorithm> algs,
-            String doc) {
-        List<String> names = Arrays.stream(dflt.getDeclaringClass().getEnumConstants()).map(FieldSpec::snake).toList();
-        return new FieldSpec(path, Kind.ENUM, dflt, required, null, null, names, algs, doc);
-    }
-
-    static FieldSpec intList(String path, List<Integer> dflt, int minSize, int maxSize, int min, int max,
-            Set<Algorithm> algs, String doc) {
-        return new FieldSpec(path, Kind.INT_LIST, List.copyOf(dflt), false, new Range(min, false, max, false),
-                new Range(minSize, false, maxSize, false), List.of(), algs, doc);
+    private static FieldSpec of(Row r, Class<?> root, Map<String, List<String>> namedChoices) {
+        Class<?> type = root;
+        for (String name : r.path().split("\\.")) {
+            type = Arrays.stream(type.getRecordComponents()).filter(c -> c.getName().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("settings table: no record component " + r.path()))
+                    .getType();
+        }
+        Kind kind = type == int.class ? Kind.INT : type == long.class ? Kind.LONG : type == double.class ? Kind.DOUBLE
+                : type == boolean.class ? Kind.BOOL : type == List.class ? Kind.INT_LIST : type.isEnum() ? Kind.ENUM
+                : r.dflt() == null ? Kind.NULLABLE_STRING : Kind.STRING;
+        List<String> choices = kind == Kind.ENUM ? Arrays.stream(type.getEnumConstants()).map(e -> snake((Enum<?>) e))
+                .toList() : r.choices() == null ? List.of() : namedChoices.get(r.choices());
+        Object raw = kind == Kind.ENUM ? type.getEnumConstants()[choices.indexOf(r.dflt())] : r.dflt();
+        Set<Algorithm> algorithms = r.only() == null ? EnumSet.allOf(Algorithm.class) : r.only();
+        FieldSpec row = new FieldSpec(r.path(), kind, raw, Boolean.TRUE.equals(r.required()), Range.parse(r.range()),
+                Range.parse(r.size()), choices, algorithms, r.doc());
+        return new FieldSpec(row.path, kind, row.validate(raw), row.required, row.range, row.size, choices, algorithms,
+                r.doc());
     }
 
     /** The enclosing section ({@code "ppo"}), or {@code ""} for top-level settings. */
