@@ -1,7 +1,7 @@
 package io.fpolab.cli;
 
 import io.fpolab.analysis.Evaluators;
-import io.fpolab.config.ConfigException;
+import io.fpolab.core.ConfigException;
 import io.fpolab.config.ConfigSchema;
 import io.fpolab.config.ExperimentConfig;
 import io.fpolab.runs.RunFolder;

@@ -5,7 +5,7 @@ import io.fpolab.analysis.ForkEvaluator;
 import io.fpolab.analysis.GridEvaluator;
 import io.fpolab.analysis.probe.FigureOneData;
 import io.fpolab.analysis.probe.ForkFigureData;
-import io.fpolab.config.ConfigException;
+import io.fpolab.core.ConfigException;
 import io.fpolab.config.ExperimentConfig;
 import io.fpolab.env.control.ForkEasy;
 import io.fpolab.env.grid.GridLayout;

@@ -1,6 +1,6 @@
 package io.fpolab.cli;
 
-import io.fpolab.config.ConfigException;
+import io.fpolab.core.ConfigException;
 import io.fpolab.core.EngineInfo;
 import java.io.IOException;
 import java.io.PrintWriter;

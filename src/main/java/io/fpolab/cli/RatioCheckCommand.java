@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.fpolab.analysis.ExactLikelihood;
 import io.fpolab.analysis.RatioInspector;
-import io.fpolab.config.ConfigException;
+import io.fpolab.core.ConfigException;
 import io.fpolab.config.ExperimentConfig;
 import io.fpolab.core.AtomicFiles;
 import io.fpolab.core.rl.RatioMode;

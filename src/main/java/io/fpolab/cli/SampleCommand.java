@@ -2,7 +2,7 @@ package io.fpolab.cli;
 
 import io.fpolab.analysis.ActionShape;
 import io.fpolab.analysis.GridAnalysis;
-import io.fpolab.config.ConfigException;
+import io.fpolab.core.ConfigException;
 import io.fpolab.config.ConfigSchema;
 import io.fpolab.core.AtomicFiles;
 import io.fpolab.core.math.Rng;

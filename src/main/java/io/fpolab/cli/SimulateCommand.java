@@ -1,6 +1,7 @@
 package io.fpolab.cli;
 
-import io.fpolab.config.ConfigException;
+import io.fpolab.core.ConfigException;
+import io.fpolab.core.TextFiles;
 import io.fpolab.config.ConfigIO;
 import io.fpolab.config.ExperimentConfig.Integration;
 import io.fpolab.core.AtomicFiles;
@@ -276,7 +277,7 @@ public final class SimulateCommand implements Callable<Integer> {
     private List<double[]> readActions(int actDim) {
         List<String> lines;
         try {
-            lines = ConfigIO.readText(actions, MAX_ACTIONS_BYTES, "actions").lines().toList();
+            lines = TextFiles.read(actions, MAX_ACTIONS_BYTES, "actions").lines().toList();
         } catch (ConfigException e) {
             throw new ConfigException("--actions", "cannot read '" + actions + "': " + e.getMessage());
         }

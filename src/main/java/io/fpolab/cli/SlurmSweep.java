@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.fpolab.cli.SweepCommand.Plan;
 import io.fpolab.cli.SweepCommand.Run;
-import io.fpolab.config.ConfigException;
+import io.fpolab.core.ConfigException;
 import io.fpolab.core.AtomicFiles;
 import io.fpolab.runs.RunFolder;
 import io.fpolab.runs.SweepRuns;

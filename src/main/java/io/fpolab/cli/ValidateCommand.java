@@ -1,6 +1,6 @@
 package io.fpolab.cli;
 
-import io.fpolab.config.ConfigException;
+import io.fpolab.core.ConfigException;
 import io.fpolab.config.ConfigIO;
 import io.fpolab.config.ExperimentConfig;
 import io.fpolab.env.Envs;

@@ -31,18 +31,13 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fpolab.core.AtomicFiles;
+import io.fpolab.core.ConfigException;
+import io.fpolab.core.TextFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -180,7 +175,7 @@ public final class ConfigIO {
         Format format = formatOf(file);
         String text;
         try {
-            text = readText(file, MAX_BYTES, "config");
+            text = TextFiles.read(file, MAX_BYTES, "config");
         } catch (ConfigException e) {
             throw e.inSource(file.toString());
         }
@@ -245,9 +240,9 @@ public final class ConfigIO {
                 throw new ConfigException("", format.isEmpty() ? "unsupported file type" + UNSUPPORTED
                         : "no such resource on the class path");
             }
-            text = decodeText(in.readNBytes(MAX_BYTES + 1), MAX_BYTES, "config");
+            text = TextFiles.decode(in.readNBytes(MAX_BYTES + 1), MAX_BYTES, "config");
         } catch (IOException e) {
-            throw new ConfigException("", "cannot read resource: " + oneLine(e.getMessage())).inSource(classpathPath);
+            throw new ConfigException("", "cannot read resource: " + TextFiles.oneLine(e.getMessage())).inSource(classpathPath);
         } catch (ConfigException e) {
             throw e.inSource(classpathPath);
         }
@@ -309,93 +304,6 @@ public final class ConfigIO {
     }
 
     /**
-     * The input policy for every text file the program reads (configs, layout files, action CSVs): a file,
-     * not a folder, that exists and can be read, at most {@code maxBytes} bytes (larger files are refused
-     * after reading {@code maxBytes + 1}, never loaded whole), UTF-8 (a byte-order mark is dropped), no
-     * control characters but tab and line breaks. Problems are one-line {@link ConfigException}s in plain
-     * words ("file not found", "permission denied", "file is larger than 4 MB; ...") without the file name,
-     * which the caller adds with {@link ConfigException#inSource}.
-     *
-     * @param kind what the file should be, for messages: "config", "layout", "actions"
-     */
-    public static String readText(Path file, int maxBytes, String kind) {
-        if (Files.isDirectory(file)) {
-            throw new ConfigException("", "is a folder; allowed: a " + kind + " file");
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            // One byte past the limit tells an oversized file without reading all of it.
-            return decodeText(in.readNBytes(maxBytes + 1), maxBytes, kind);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException("", "file not found");
-        } catch (AccessDeniedException e) {
-            throw new ConfigException("", "permission denied");
-        } catch (FileSystemException e) {
-            throw new ConfigException("", "cannot read file: " + fileSystemReason(e));
-        } catch (IOException e) {
-            throw new ConfigException("", "cannot read file: " + oneLine(e.getMessage()));
-        }
-    }
-
-    /** {@link #readText}'s checks on bytes already read (at most {@code maxBytes + 1} of them). */
-    public static String decodeText(byte[] bytes, int maxBytes, String kind) {
-        if (bytes.length > maxBytes) {
-            throw new ConfigException("", "file is larger than " + (maxBytes >= 1 << 30 ? (maxBytes >> 30) + " GB"
-                    : maxBytes >= 1 << 20 ? (maxBytes >> 20) + " MB" : (maxBytes >> 10) + " kB") + "; allowed: " + kind
-                    + " files up to " + maxBytes + " bytes");
-        }
-        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb
-                && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
-        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(in).toString();
-        } catch (CharacterCodingException e) {
-            throw new ConfigException("", "file is not a text " + kind + " file (invalid UTF-8 near byte "
-                    + in.position() + "); allowed: UTF-8 " + textKind(kind) + " text");
-        }
-        checkText(text, kind);
-        return text;
-    }
-
-    private static String textKind(String kind) {
-        return "actions".equals(kind) ? "CSV" : "JSON or YAML";
-    }
-
-    /** Why the file system refused, without the path (a long path would push the reason out of the line). */
-    private static String fileSystemReason(FileSystemException e) {
-        String reason = e.getReason() == null ? "" : e.getReason();
-        String lower = reason.toLowerCase(Locale.ROOT);
-        if (lower.contains("file name too long")) {
-            return "a name in the path is too long (at most 255 bytes per file or folder name)";
-        }
-        Map<String, String> known = Map.of("too many levels of symbolic links", "symbolic links form a loop",
-                "not a directory", "a part of the path is a file, not a folder", "is a directory", "is a folder");
-        for (Map.Entry<String, String> k : known.entrySet()) {
-            if (lower.contains(k.getKey())) {
-                return k.getValue();
-            }
-        }
-        return reason.isBlank() ? "input/output error" : FieldSpec.escape(Character.toLowerCase(reason.charAt(0))
-                + reason.substring(1), 120);
-    }
-
-    /** Rejects control characters that only binary data contains; tabs and line breaks are fine. */
-    private static void checkText(String text, String kind) {
-        int line = 1;
-        int column = 1;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if ((c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7f || c == '\uFFFE' || c == '\uFFFF') {
-                throw new ConfigException("", String.format("file is not a text %s file (control character "
-                        + "U+%04X at line %d, column %d); allowed: %s text", kind, (int) c, line, column, textKind(kind)));
-            }
-            column = c == '\n' ? 1 : column + 1;
-            line += c == '\n' ? 1 : 0;
-        }
-    }
-
-    /**
      * Parses JSON or YAML text into a tree with the strict reader: duplicate keys, trailing content and nesting
      * deeper than {@link #MAX_DEPTH} are syntax errors with a line and column.
      */
@@ -404,7 +312,7 @@ public final class ConfigIO {
             throw new ConfigException("", "text is larger than 1 MB; allowed: configs up to " + MAX_BYTES + " characters");
         }
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        checkText(body, "config");
+        TextFiles.checkText(body, "config");
         if (body.isBlank()) {
             throw new ConfigException("", "file is empty; allowed: an object with at least \"algorithm\" and \"env\": "
                     + "{\"id\": ...}");
@@ -496,7 +404,7 @@ public final class ConfigIO {
      * descriptions, feature and class names in backticks), so users see only what is wrong.
      */
     public static String shortReason(String message) {
-        String s = oneLine(message == null || message.isBlank() ? "syntax error" : message);
+        String s = TextFiles.oneLine(message == null || message.isBlank() ? "syntax error" : message);
         // A YAML complex key ("? [a, b]") arrives as a parser event object where a key was expected.
         s = s.replaceAll("(?i)expected a field name \\(Scalar value in YAML\\), got this instead: "
                 + "<org\\.yaml\\.snakeyaml\\.events\\.(Sequence|Mapping)StartEvent[^>]*>",
@@ -512,9 +420,5 @@ public final class ConfigIO {
                 .strip();
         s = s.isEmpty() ? "syntax error" : Character.toLowerCase(s.charAt(0)) + s.substring(1);
         return s.length() <= 160 ? s : s.substring(0, 160) + "…";
-    }
-
-    private static String oneLine(String s) {
-        return s == null ? "" : FieldSpec.escape(s.lines().findFirst().orElse(""), 300);
     }
 }

@@ -1,5 +1,7 @@
 package io.fpolab.config;
 
+import io.fpolab.core.ConfigException;
+import io.fpolab.core.TextFiles;
 import io.fpolab.config.ExperimentConfig.ActionTransform;
 import io.fpolab.config.ExperimentConfig.Algorithm;
 import io.fpolab.config.ExperimentConfig.Integration;
@@ -379,7 +381,7 @@ public final class ConfigSchema {
 
     /** A key from a file made safe for a one-line message: control characters escaped, length capped. */
     static String printable(String key) {
-        return FieldSpec.escape(key, 80);
+        return TextFiles.escape(key, 80);
     }
 
     /** A shard count is at most the transitions of one minibatch, so that every shard holds a transition. */

@@ -1,5 +1,7 @@
 package io.fpolab.config;
 
+import io.fpolab.core.ConfigException;
+import io.fpolab.core.TextFiles;
 import io.fpolab.config.ExperimentConfig.Algorithm;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -363,27 +365,7 @@ public record FieldSpec(String path, Kind kind, Object defaultValue, boolean req
 
     /** JSON-style quoting with control characters escaped, so a message never spans two lines. */
     static String quote(String s) {
-        return "\"" + escape(s, MAX_SHOWN).replace("\"", "\\\"") + "\"";
-    }
-
-    /** {@code s} with line breaks and control characters escaped, cut to {@code max} characters. */
-    static String escape(String s, int max) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            if (i >= max) {
-                return b.append('…').toString();
-            }
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> b.append(c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029
-                        ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-            }
-        }
-        return b.toString();
+        return "\"" + TextFiles.escape(s, MAX_SHOWN).replace("\"", "\\\"") + "\"";
     }
 
     private static String shorten(String s) {

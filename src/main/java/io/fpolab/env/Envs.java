@@ -1,6 +1,6 @@
 package io.fpolab.env;
 
-import io.fpolab.config.ConfigException;
+import io.fpolab.core.ConfigException;
 import io.fpolab.config.ExperimentConfig.EnvConfig;
 import io.fpolab.config.ExperimentConfig.Integration;
 import io.fpolab.env.control.ControlSuite;

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.fpolab.analysis.Evaluators;
 import io.fpolab.analysis.RunSummary;
-import io.fpolab.config.ConfigException;
+import io.fpolab.core.ConfigException;
+import io.fpolab.core.TextFiles;
 import io.fpolab.config.ConfigIO;
 import io.fpolab.config.ExperimentConfig;
 import io.fpolab.core.AtomicFiles;
@@ -294,7 +295,7 @@ public final class RunFolder {
         }
         String text;
         try {
-            text = ConfigIO.readText(file, 4 * MAX_NAME_LENGTH, "run name");
+            text = TextFiles.read(file, 4 * MAX_NAME_LENGTH, "run name");
         } catch (ConfigException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }
@@ -302,10 +303,10 @@ public final class RunFolder {
         return line.isEmpty() ? null : line;
     }
 
-    /** {@value #METRICS} under the input policy of every file the lab reads ({@link ConfigIO#readText}). */
+    /** {@value #METRICS} under the input policy of every file the lab reads ({@link TextFiles#read}). */
     private static String readMetrics(Path metrics) {
         try {
-            return ConfigIO.readText(metrics, MAX_METRICS_BYTES, "metrics");
+            return TextFiles.read(metrics, MAX_METRICS_BYTES, "metrics");
         } catch (ConfigException e) {
             throw e.inSource(metrics.toString());
         }

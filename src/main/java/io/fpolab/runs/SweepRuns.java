@@ -1,6 +1,6 @@
 package io.fpolab.runs;
 
-import io.fpolab.config.ConfigException;
+import io.fpolab.core.ConfigException;
 import io.fpolab.config.ExperimentConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

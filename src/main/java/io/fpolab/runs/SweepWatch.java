@@ -1,7 +1,7 @@
 package io.fpolab.runs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fpolab.config.ConfigException;
+import io.fpolab.core.ConfigException;
 import io.fpolab.config.ExperimentConfig;
 import io.fpolab.train.IterationStats;
 import java.io.IOException;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fpolab.config.ConfigException;
+import io.fpolab.core.ConfigException;
 import io.fpolab.runs.RunFolder;
 import io.fpolab.ui.runs.Labels;
 import java.io.IOException;

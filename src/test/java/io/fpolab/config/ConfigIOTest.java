@@ -1,5 +1,6 @@
 package io.fpolab.config;
 
+import io.fpolab.core.ConfigException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -181,7 +181,7 @@ class RunFolderTest {
         assertTrue(RunFolder.isRun(dir));
         assertFalse(RunFolder.canRestore(dir));
         assertNotNull(RunFolder.read(dir, UNNAMED).get(0).config());
-        io.fpolab.config.ConfigException e = assertThrows(io.fpolab.config.ConfigException.class,
+        io.fpolab.core.ConfigException e = assertThrows(io.fpolab.core.ConfigException.class,
                 () -> RunFolder.restore(dir, "--run", false, c -> c));
         assertTrue(e.getMessage().startsWith("--run: '" + dir + "' has no config.json and checkpoint.ckpt"),
                 e.getMessage());

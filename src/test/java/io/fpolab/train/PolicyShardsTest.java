@@ -109,10 +109,10 @@ class PolicyShardsTest {
     @Test
     void moreShardsThanAMinibatchHasTransitionsIsRefused() {
         // bandit: 16 envs × 8 steps / 4 minibatches = 32 transitions per minibatch
-        var e = org.junit.jupiter.api.Assertions.assertThrows(io.fpolab.config.ConfigException.class,
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.fpolab.core.ConfigException.class,
                 () -> config(Algorithm.FPO, 33, 1));
         assertTrue(e.getMessage().contains("ppo.shards") && e.getMessage().contains("at most 32"), e.getMessage());
-        e = org.junit.jupiter.api.Assertions.assertThrows(io.fpolab.config.ConfigException.class,
+        e = org.junit.jupiter.api.Assertions.assertThrows(io.fpolab.core.ConfigException.class,
                 () -> config(Algorithm.FPO, 1, 33, 1));
         assertTrue(e.getMessage().contains("ppo.criticShards") && e.getMessage().contains("33 critic shards"),
                 e.getMessage());

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.fpolab.config.ConfigException;
+import io.fpolab.core.ConfigException;
+import io.fpolab.core.TextFiles;
 import io.fpolab.config.ConfigIO;
 import io.fpolab.config.ConfigIO.Format;
 import io.fpolab.core.AtomicFiles;
@@ -48,7 +49,7 @@ import java.util.stream.IntStream;
  * records ({@link ConfigIO#format}); the reader then checks what depends on the grid. Every user error is a
  * {@link ConfigException} with a one-line message naming the field
  * ({@code cells[3].x}), the bad value and what is allowed; syntax errors name line and column. Files
- * follow the same input policy as experiment files ({@link ConfigIO#readText}): at most
+ * follow the same input policy as experiment files ({@link TextFiles#read}): at most
  * {@link #MAX_BYTES} bytes of UTF-8 text, nesting at most {@link #MAX_DEPTH} levels deep, and every
  * message of {@link #read(Path)} starts with the file's name. Rewards are finite and within
  * ±{@link #MAX_REWARD}: larger ones overflow the value network's float arithmetic.
@@ -79,7 +80,7 @@ public final class GridLayoutIO {
     public static GridLayout read(Path file) {
         try {
             Format format = formatOf(String.valueOf(file.getFileName()));
-            String text = ConfigIO.readText(file, MAX_BYTES, "layout");
+            String text = TextFiles.read(file, MAX_BYTES, "layout");
             return parse(text, format, stem(file.getFileName().toString()));
         } catch (ConfigException e) {
             throw e.inSource(file.toString());
@@ -94,7 +95,7 @@ public final class GridLayoutIO {
         Format format = formatOf(sourceName);
         String text;
         try {
-            text = ConfigIO.decodeText(in.readNBytes(MAX_BYTES + 1), MAX_BYTES, "layout");
+            text = TextFiles.decode(in.readNBytes(MAX_BYTES + 1), MAX_BYTES, "layout");
         } catch (IOException e) {
             throw new ConfigException("file", "cannot read " + sourceName + ": " + ConfigIO.shortReason(e.getMessage()));
         } catch (ConfigException e) {

@@ -1,6 +1,6 @@
 package io.fpolab.env.grid;
 
-import io.fpolab.config.ConfigException;
+import io.fpolab.core.ConfigException;
 import io.fpolab.env.grid.GridLayout.CellType;
 import java.util.List;
 

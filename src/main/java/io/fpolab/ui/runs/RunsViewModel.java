@@ -226,7 +226,7 @@ public final class RunsViewModel {
      * FPO and Gaussian PPO on the same config and seed, side by side: each reuses a run of the list that trains
      * the same (see {@link #obtain}), so only what is missing is trained.
      *
-     * @throws io.fpolab.config.ConfigException if the config does not allow one of the algorithms
+     * @throws io.fpolab.core.ConfigException if the config does not allow one of the algorithms
      */
     public List<RunRecord> compare(ExperimentConfig config) {
         ExperimentConfig fpo = ConfigSchema.withOverride(config, "algorithm", "fpo");

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fpolab.config.ConfigException;
+import io.fpolab.core.ConfigException;
 import io.fpolab.env.grid.GridLayout.CellType;
 import io.fpolab.config.ConfigIO.Format;
 import java.io.IOException;

@@ -74,7 +74,7 @@ class RunFoldersTest {
         run(dir);
         Path metrics = dir.resolve(RunFolder.METRICS);
         Files.write(metrics, new byte[] {'i', 't', 0, 1, 2, (byte) 0xFF, '\n'});
-        io.fpolab.config.ConfigException e = assertThrows(io.fpolab.config.ConfigException.class,
+        io.fpolab.core.ConfigException e = assertThrows(io.fpolab.core.ConfigException.class,
                 () -> read(dir));
         assertTrue(e.getMessage().contains(metrics.toString()), e.getMessage());
         assertEquals(1, e.getMessage().lines().count(), e.getMessage());

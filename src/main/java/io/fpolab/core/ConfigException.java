@@ -1,8 +1,9 @@
-package io.fpolab.config;
+package io.fpolab.core;
 
 /**
- * A user-facing error in an experiment configuration: names the field (or file position), the bad
- * value and what is allowed. The message is one line, fit to show as-is in the CLI or the UI.
+ * A user-facing error in what a user gave the program (an experiment config, a layout or actions file, a field of
+ * the form, a CLI flag): names the field (or file position), the bad value and what is allowed. The message is one
+ * line, fit to show as-is in the CLI or the UI.
  */
 public class ConfigException extends RuntimeException {
     private static final long serialVersionUID = 1L;
