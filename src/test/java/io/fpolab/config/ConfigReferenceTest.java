@@ -14,7 +14,7 @@ class ConfigReferenceTest {
     void committedReferenceMatchesTheSchema() throws IOException {
         String expected = ConfigReference.markdown();
         if (Boolean.getBoolean("fpolab.regenerateDocs")) {
-            ConfigReference.main(new String[0]);
+            ConfigReference.write();
         }
         String actual = Files.exists(ConfigReference.FILE)
                 ? Files.readString(ConfigReference.FILE, StandardCharsets.UTF_8) : "";

@@ -1,8 +1,10 @@
 package io.fpolab.env.grid;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -286,6 +288,26 @@ public final class GridLayout {
             }
         }
         return n;
+    }
+
+    /**
+     * What is wrong with a layout, for an editor's status line: "no goal cell", "no start cell" and "no
+     * start cell can reach a goal" make a file unloadable; "k of n start cells cannot reach a goal" is a
+     * warning (such episodes can only end by truncation). Empty if the layout is fine.
+     */
+    public List<String> problems() {
+        List<String> out = new ArrayList<>();
+        if (goalCellCount() == 0) {
+            out.add("no goal cell");
+        }
+        if (startCount() == 0) {
+            out.add("no start cell");
+        } else if (unreachableStartCount() == startCount()) {
+            out.add("no start cell can reach a goal");
+        } else if (unreachableStartCount() > 0) {
+            out.add(unreachableStartCount() + " of " + startCount() + " start cells cannot reach a goal");
+        }
+        return out;
     }
 
     private void checkInside(int x, int y) {

@@ -180,26 +180,6 @@ public final class GridLayoutIO {
                 format);
     }
 
-    /**
-     * What is wrong with a layout, for an editor's status line: "no goal cell", "no start cell" and "no
-     * start cell can reach a goal" make a file unloadable; "k of n start cells cannot reach a goal" is a
-     * warning (such episodes can only end by truncation). Empty if the layout is fine.
-     */
-    public static List<String> problems(GridLayout layout) {
-        List<String> out = new ArrayList<>();
-        if (layout.goalCellCount() == 0) {
-            out.add("no goal cell");
-        }
-        if (layout.startCount() == 0) {
-            out.add("no start cell");
-        } else if (layout.unreachableStartCount() == layout.startCount()) {
-            out.add("no start cell can reach a goal");
-        } else if (layout.unreachableStartCount() > 0) {
-            out.add(layout.unreachableStartCount() + " of " + layout.startCount() + " start cells cannot reach a goal");
-        }
-        return out;
-    }
-
     private static boolean written(GridLayout g, int x, int y) {
         return g.type(x, y) != CellType.EMPTY || (g.hasExplicitStarts() && g.isStart(x, y));
     }

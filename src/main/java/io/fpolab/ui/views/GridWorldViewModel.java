@@ -175,7 +175,7 @@ final class GridWorldViewModel {
 
     private void showDraft() {
         GridLayout l = draft.build();
-        List<String> problems = GridLayoutIO.problems(l);
+        List<String> problems = l.problems();
         scene.set(new GridWorldPainter(new GridScene("Editing layout · " + l.name(),
                 "brush: " + brush.get().name().toLowerCase() + " — click or drag to paint, then Apply to run", l, null,
                 null, List.of(), List.of(), -1, problems.isEmpty() ? null : "⚠ " + problems.get(0))));

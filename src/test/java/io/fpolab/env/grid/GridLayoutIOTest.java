@@ -211,7 +211,7 @@ class GridLayoutIOTest {
     void problemsWarnAboutStartsThatCannotReachAGoal() {
         GridLayout g = GridLayout.builder(5, 5).goal(4, 4, 1).wall(1, 0).wall(1, 1).wall(0, 1).build();
         assertEquals(1, g.unreachableStartCount());
-        assertEquals("1 of 21 start cells cannot reach a goal", GridLayoutIO.problems(g).get(0));
-        assertTrue(GridLayoutIO.problems(GridLayouts.twoBands()).isEmpty());
+        assertEquals("1 of 21 start cells cannot reach a goal", g.problems().get(0));
+        assertTrue(GridLayouts.twoBands().problems().isEmpty());
     }
 }

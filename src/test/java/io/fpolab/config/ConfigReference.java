@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 
 /**
  * Renders {@code docs/config-reference.md} from {@link ConfigSchema}, so the docs table is the schema
- * itself. {@code ConfigReferenceTest} fails when the committed file differs; regenerate with
- * {@code mvn -o test -Dtest=ConfigReferenceTest -Dfpolab.regenerateDocs=true} or this class's {@code main}.
+ * itself. It is build tooling, kept beside its test: {@code ConfigReferenceTest} fails when the committed file
+ * differs; regenerate with {@code mvn -o test -Dtest=ConfigReferenceTest -Dfpolab.regenerateDocs=true}.
  */
 public final class ConfigReference {
 
@@ -23,11 +23,9 @@ public final class ConfigReference {
     private ConfigReference() {
     }
 
-    /** Writes the reference to {@code args[0]} (default {@link #FILE}). */
-    public static void main(String[] args) throws IOException {
-        Path target = args.length > 0 ? Path.of(args[0]) : FILE;
-        Files.createDirectories(target.toAbsolutePath().getParent());
-        Files.writeString(target, markdown(), StandardCharsets.UTF_8);
+    /** Writes the reference to {@link #FILE}. */
+    static void write() throws IOException {
+        Files.writeString(FILE, markdown(), StandardCharsets.UTF_8);
     }
 
     /** The whole reference page. */
