@@ -1,12 +1,12 @@
 package io.fpolab.cli;
 
-import io.fpolab.core.ConfigException;
 import io.fpolab.config.ExperimentConfig;
+import io.fpolab.core.ConfigException;
 import io.fpolab.runs.RunFolder;
 import io.fpolab.ui.charts.ChartExport;
-import io.fpolab.ui.charts.MetricsChartModel;
 import io.fpolab.ui.charts.MetricsChartModel.RunData;
 import io.fpolab.ui.charts.MetricsChartModel.XAxis;
+import io.fpolab.ui.charts.MetricsChartModel;
 import io.fpolab.ui.runs.Labels;
 import io.fpolab.ui.runs.TrainingKey;
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package io.fpolab.cli;
 
 import io.fpolab.analysis.Evaluators;
-import io.fpolab.core.ConfigException;
 import io.fpolab.config.ConfigSchema;
 import io.fpolab.config.ExperimentConfig;
+import io.fpolab.core.ConfigException;
 import io.fpolab.runs.RunFolder;
 import io.fpolab.train.Trainer;
 import java.io.IOException;

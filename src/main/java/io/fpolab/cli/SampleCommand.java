@@ -2,9 +2,9 @@ package io.fpolab.cli;
 
 import io.fpolab.analysis.ActionShape;
 import io.fpolab.analysis.GridAnalysis;
-import io.fpolab.core.ConfigException;
 import io.fpolab.config.ConfigSchema;
 import io.fpolab.core.AtomicFiles;
+import io.fpolab.core.ConfigException;
 import io.fpolab.core.math.Rng;
 import io.fpolab.env.control.ForkEasy;
 import io.fpolab.env.grid.GridLayout;

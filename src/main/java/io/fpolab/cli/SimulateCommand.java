@@ -1,10 +1,10 @@
 package io.fpolab.cli;
 
-import io.fpolab.core.ConfigException;
-import io.fpolab.core.TextFiles;
 import io.fpolab.config.ConfigIO;
 import io.fpolab.config.ExperimentConfig.Integration;
 import io.fpolab.core.AtomicFiles;
+import io.fpolab.core.ConfigException;
+import io.fpolab.core.TextFiles;
 import io.fpolab.core.math.Rng;
 import io.fpolab.env.control.ControlSuite;
 import io.fpolab.env.control.PhysicsVecEnv;

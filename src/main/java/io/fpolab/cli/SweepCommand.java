@@ -1,8 +1,8 @@
 package io.fpolab.cli;
 
-import io.fpolab.core.ConfigException;
 import io.fpolab.config.ExperimentConfig;
 import io.fpolab.core.AtomicFiles;
+import io.fpolab.core.ConfigException;
 import io.fpolab.core.nn.Workspaces;
 import io.fpolab.runs.RunFolder;
 import io.fpolab.runs.SweepRuns;

@@ -1,9 +1,9 @@
 package io.fpolab.cli;
 
-import io.fpolab.core.ConfigException;
 import io.fpolab.config.ConfigIO;
 import io.fpolab.config.ConfigSchema;
 import io.fpolab.config.ExperimentConfig;
+import io.fpolab.core.ConfigException;
 import io.fpolab.env.Envs;
 import io.fpolab.env.VecEnv;
 import io.fpolab.runs.RunFolder;

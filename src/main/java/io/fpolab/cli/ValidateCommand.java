@@ -1,8 +1,8 @@
 package io.fpolab.cli;
 
-import io.fpolab.core.ConfigException;
 import io.fpolab.config.ConfigIO;
 import io.fpolab.config.ExperimentConfig;
+import io.fpolab.core.ConfigException;
 import io.fpolab.env.Envs;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,14 +1,15 @@
 package io.fpolab.config;
 
-import io.fpolab.core.ConfigException;
-import io.fpolab.core.TextFiles;
 import io.fpolab.config.ExperimentConfig.ActionTransform;
 import io.fpolab.config.ExperimentConfig.Algorithm;
 import io.fpolab.config.ExperimentConfig.Integration;
+import io.fpolab.core.ConfigException;
+import io.fpolab.core.TextFiles;
 import io.fpolab.core.policy.GaussianEntropy;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -145,6 +146,7 @@ public final class ConfigSchema {
                                         + "to the dm_control tasks: " + String.join(", ", DM_CONTROL_IDS) + ")";
                     }));
 
+    private static final LevenshteinDistance TYPO = new LevenshteinDistance(3);
     private static final Map<String, FieldSpec> BY_PATH = new LinkedHashMap<>();
     private static final List<String> SECTIONS = FIELDS.stream().map(FieldSpec::section).filter(s -> !s.isEmpty())
             .distinct().toList();
@@ -344,7 +346,7 @@ public final class ConfigSchema {
         for (String candidate : Stream.concat(BY_PATH.keySet().stream(), SECTIONS.stream()).toList()) {
             int cdot = candidate.lastIndexOf('.');
             String cKey = candidate.substring(cdot + 1).toLowerCase(Locale.ROOT);
-            int d = Math.min(editDistance(key, cKey), editDistance(path.toLowerCase(Locale.ROOT),
+            int d = Math.min(distance(key, cKey), distance(path.toLowerCase(Locale.ROOT),
                     candidate.toLowerCase(Locale.ROOT)));
             // Prefer a match in the same section: a typo is likelier than a key in the wrong place.
             int score = 2 * d + (candidate.substring(0, Math.max(cdot, 0)).equals(section) ? 0 : 1);
@@ -356,27 +358,10 @@ public final class ConfigSchema {
         return best;
     }
 
-    /** Levenshtein distance; short keys only, so the quadratic table is fine. */
-    static int editDistance(String a, String b) {
-        if (a.length() > 200 || b.length() > 200) {
-            return Integer.MAX_VALUE / 4;
-        }
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+    /** Edit distance up to 3, the most a suggestion may differ by; 4 for anything farther. */
+    private static int distance(String a, String b) {
+        int d = TYPO.apply(a, b);
+        return d < 0 ? 4 : d;
     }
 
     /** A key from a file made safe for a one-line message: control characters escaped, length capped. */

@@ -1,8 +1,8 @@
 package io.fpolab.config;
 
+import io.fpolab.config.ExperimentConfig.Algorithm;
 import io.fpolab.core.ConfigException;
 import io.fpolab.core.TextFiles;
-import io.fpolab.config.ExperimentConfig.Algorithm;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;

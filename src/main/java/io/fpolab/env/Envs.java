@@ -1,8 +1,8 @@
 package io.fpolab.env;
 
-import io.fpolab.core.ConfigException;
 import io.fpolab.config.ExperimentConfig.EnvConfig;
 import io.fpolab.config.ExperimentConfig.Integration;
+import io.fpolab.core.ConfigException;
 import io.fpolab.env.control.ControlSuite;
 import io.fpolab.env.grid.GridLayout;
 import io.fpolab.env.grid.GridLayoutIO;

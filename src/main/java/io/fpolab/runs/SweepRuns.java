@@ -1,7 +1,7 @@
 package io.fpolab.runs;
 
-import io.fpolab.core.ConfigException;
 import io.fpolab.config.ExperimentConfig;
+import io.fpolab.core.ConfigException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

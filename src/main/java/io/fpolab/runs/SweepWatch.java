@@ -1,8 +1,8 @@
 package io.fpolab.runs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fpolab.core.ConfigException;
 import io.fpolab.config.ExperimentConfig;
+import io.fpolab.core.ConfigException;
 import io.fpolab.train.IterationStats;
 import java.io.IOException;
 import java.io.RandomAccessFile;

@@ -1,11 +1,11 @@
 package io.fpolab.train;
 
-import io.fpolab.core.ConfigException;
 import io.fpolab.config.ConfigIO;
 import io.fpolab.config.ConfigSchema;
 import io.fpolab.config.ExperimentConfig;
 import io.fpolab.config.FieldSpec;
 import io.fpolab.core.AtomicFiles;
+import io.fpolab.core.ConfigException;
 import io.fpolab.core.math.Rng;
 import io.fpolab.core.nn.Nd;
 import java.io.ByteArrayInputStream;

@@ -1,6 +1,5 @@
 package io.fpolab.config;
 
-import io.fpolab.core.ConfigException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fpolab.config.ExperimentConfig.Algorithm;
 import io.fpolab.config.ExperimentConfig.Integration;
+import io.fpolab.core.ConfigException;
 import io.fpolab.core.policy.GaussianEntropy;
 import io.fpolab.core.policy.Sampler;
 import io.fpolab.core.rl.RatioMode;

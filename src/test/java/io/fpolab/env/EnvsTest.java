@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.fpolab.core.ConfigException;
 import io.fpolab.config.ExperimentConfig.Algorithm;
 import io.fpolab.config.ExperimentConfig.EnvConfig;
 import io.fpolab.config.ExperimentConfig.Integration;
+import io.fpolab.core.ConfigException;
 import io.fpolab.core.TestConfigs;
 import io.fpolab.core.math.Rng;
 import io.fpolab.env.control.ControlSuite;

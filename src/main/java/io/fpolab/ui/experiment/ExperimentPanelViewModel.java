@@ -1,13 +1,13 @@
 package io.fpolab.ui.experiment;
 
-import io.fpolab.core.ConfigException;
 import io.fpolab.config.ConfigIO;
 import io.fpolab.config.ConfigSchema;
-import io.fpolab.config.ExperimentConfig;
 import io.fpolab.config.ExperimentConfig.Algorithm;
+import io.fpolab.config.ExperimentConfig;
 import io.fpolab.config.FieldSpec;
-import io.fpolab.config.SampleConfigs;
 import io.fpolab.config.SampleConfigs.Sample;
+import io.fpolab.config.SampleConfigs;
+import io.fpolab.core.ConfigException;
 import io.fpolab.env.mujoco.MujocoSuite;
 import io.fpolab.ui.runs.Labels;
 import io.fpolab.ui.util.BackgroundExecutor;

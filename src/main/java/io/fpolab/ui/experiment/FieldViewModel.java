@@ -1,7 +1,7 @@
 package io.fpolab.ui.experiment;
 
-import io.fpolab.core.ConfigException;
 import io.fpolab.config.FieldSpec;
+import io.fpolab.core.ConfigException;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fpolab.config.ConfigIO.Format;
 import io.fpolab.core.ConfigException;
 import io.fpolab.env.grid.GridLayout.CellType;
-import io.fpolab.config.ConfigIO.Format;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
