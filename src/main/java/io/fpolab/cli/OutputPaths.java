@@ -1,7 +1,6 @@
 package io.fpolab.cli;
 
 import io.fpolab.core.ConfigException;
-
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
