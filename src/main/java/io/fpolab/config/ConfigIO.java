@@ -242,7 +242,8 @@ public final class ConfigIO {
             }
             text = TextFiles.decode(in.readNBytes(MAX_BYTES + 1), MAX_BYTES, "config");
         } catch (IOException e) {
-            throw new ConfigException("", "cannot read resource: " + TextFiles.oneLine(e.getMessage())).inSource(classpathPath);
+            throw new ConfigException("", "cannot read resource: " + TextFiles.oneLine(e.getMessage()))
+                    .inSource(classpathPath);
         } catch (ConfigException e) {
             throw e.inSource(classpathPath);
         }
