@@ -143,6 +143,11 @@ public record FieldSpec(String path, Kind kind, Object defaultValue, boolean req
         Set<Algorithm> algorithms = r.only() == null ? EnumSet.allOf(Algorithm.class) : r.only();
         FieldSpec row = new FieldSpec(r.path(), kind, raw, Boolean.TRUE.equals(r.required()), Range.parse(r.range()),
                 Range.parse(r.size()), choices, algorithms, r.doc());
+        boolean integral = kind == Kind.INT || kind == Kind.LONG || kind == Kind.INT_LIST;
+        if (row.range != null && !row.range.format(integral).equals(r.range())) {
+            throw new IllegalStateException("settings table: " + r.path() + " has range \"" + r.range()
+                    + "\"; write it as the docs show it, \"" + row.range.format(integral) + "\"");
+        }
         return new FieldSpec(row.path, kind, row.validate(raw), row.required, row.range, row.size, choices, algorithms,
                 r.doc());
     }

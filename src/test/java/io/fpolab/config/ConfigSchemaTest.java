@@ -11,13 +11,17 @@ import io.fpolab.core.ConfigException;
 import io.fpolab.core.policy.GaussianEntropy;
 import io.fpolab.core.policy.Sampler;
 import io.fpolab.core.rl.RatioMode;
+import java.io.IOException;
 import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConfigSchemaTest {
 
@@ -79,6 +83,30 @@ class ConfigSchemaTest {
             }
         }
         assertEquals(paths, ConfigSchema.fields().stream().map(FieldSpec::path).toList());
+    }
+
+    @Test
+    void settingsTableTakesKindsFromTheRecordsAndRefusesRowsThatDoNotFit(@TempDir Path dir) throws IOException {
+        assertEquals(FieldSpec.Kind.LONG, ConfigSchema.field("seed").kind());
+        assertEquals(FieldSpec.Kind.INT_LIST, ConfigSchema.field("actor.hidden").kind());
+        assertEquals(FieldSpec.Kind.NULLABLE_STRING, ConfigSchema.field("env.layoutFile").kind());
+        assertEquals(Sampler.EULER, ConfigSchema.field("flow.sampler").defaultValue());
+        assertEquals(Math.sqrt(0.5), ConfigSchema.field("gaussian.initStd").defaultValue());
+
+        Path table = dir.resolve("settings.yaml");
+        Map<String, String> bad = Map.of(
+                "- {path: ppo.epoch, default: 10, range: \"1..1000\", doc: x}", "no record component ppo.epoch",
+                "- {path: ppo.epochs, default: 0, range: \"1..1000\", doc: x}", "ppo.epochs: 0 (number) is out of range; allowed 1..1000",
+                "- {path: ppo.clip, default: 0.2, range: \"0..1\", doc: x}", "write it as the docs show it, \"[0, 1]\"",
+                "- {path: ppo.lr, default: 0.1, range: \"0 to 1\", doc: x}", "0 to 1 is not a range",
+                "- {path: ppo.lr, default: 0.1, range: \"(0, 1]\", doc: x, note: y}", "note");
+        for (Map.Entry<String, String> row : bad.entrySet()) {
+            Files.writeString(table, row.getKey() + "\n");
+            Exception e = assertThrows(RuntimeException.class, () -> FieldSpec.table(table.toUri().toURL(),
+                    ExperimentConfig.class, Map.of()));
+            String message = e.getMessage() + (e.getCause() == null ? "" : " " + e.getCause().getMessage());
+            assertTrue(message.contains(row.getValue()), row.getKey() + " -> " + message);
+        }
     }
 
     @Test
