@@ -61,13 +61,6 @@ public final class ConfigSchema {
     public static final Set<String> SPEED_FIELDS = Set.of("ppo.threads");
 
     /**
-     * The starting std of the authors' Playground Gaussian PPO: its std head is {@code softplus(s) + 0.001}
-     * with the output layer's bias at 0 ({@code playground/src/flow_policy/networks.py},
-     * {@code gaussian_policy_fwd} and {@code mlp_init} in akanazawa/fpo), so σ starts at ln 2 + 0.001.
-     */
-    public static final double AUTHORS_INIT_STD = Math.log(2) + 0.001;
-
-    /**
      * Settings added after config files were first written, with the default at which files leave them out: a file
      * written before them reads the same and is written again byte for byte.
      */

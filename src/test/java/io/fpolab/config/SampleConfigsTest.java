@@ -8,6 +8,7 @@ import io.fpolab.config.ExperimentConfig.AdvantageNorm;
 import io.fpolab.config.ExperimentConfig.Algorithm;
 import io.fpolab.config.ExperimentConfig.Integration;
 import io.fpolab.config.ExperimentConfig.LrSchedule;
+import io.fpolab.core.TestConfigs;
 import io.fpolab.core.nn.Activation;
 import io.fpolab.core.policy.CfmLoss;
 import io.fpolab.core.policy.GaussianEntropy;
@@ -210,7 +211,7 @@ class SampleConfigsTest {
                 expected.put("flow.actionClip", 0.0);
                 // The authors' Gaussian baseline option set (ppo.py, networks.py, rollouts.py in akanazawa/fpo).
                 expected.put("gaussian.std", StdMode.STATE_DEPENDENT);
-                expected.put("gaussian.initStd", ConfigSchema.AUTHORS_INIT_STD);
+                expected.put("gaussian.initStd", TestConfigs.AUTHORS_INIT_STD);
                 expected.put("gaussian.entropyCoef", 0.01);
                 expected.put("gaussian.entropy", dm ? GaussianEntropy.SQUASHED : GaussianEntropy.PRE_TANH);
                 expected.put("gaussian.evalMean", true);

@@ -13,6 +13,13 @@ import java.util.Map;
  * every one is validated as a config file is (no positional constructors).
  */
 public final class TestConfigs {
+    /**
+     * The starting std of the authors' Playground Gaussian PPO: its std head is {@code softplus(s) + 0.001}
+     * with the output layer's bias at 0 ({@code playground/src/flow_policy/networks.py},
+     * {@code gaussian_policy_fwd} and {@code mlp_init} in akanazawa/fpo), so σ starts at ln 2 + 0.001.
+     */
+    public static final double AUTHORS_INIT_STD = Math.log(2) + 0.001;
+
     /** Every setting of {@link #base}, by its dotted name. */
     private static final Map<String, Object> BASE = new LinkedHashMap<>();
 

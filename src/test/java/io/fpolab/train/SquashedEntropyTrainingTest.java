@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fpolab.config.ConfigSchema;
 import io.fpolab.config.ExperimentConfig;
 import io.fpolab.config.ExperimentConfig.Algorithm;
+import io.fpolab.core.TestConfigs;
 import io.fpolab.core.math.Rng;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class SquashedEntropyTrainingTest {
         ExperimentConfig cfg = TrainerTest.banditConfig(Algorithm.GAUSSIAN_PPO, 0);
         cfg = ConfigSchema.withOverride(cfg, "env.actionTransform", "tanh");
         cfg = ConfigSchema.withOverride(cfg, "gaussian.std", "state_dependent");
-        cfg = ConfigSchema.withOverride(cfg, "gaussian.initStd", Double.toString(ConfigSchema.AUTHORS_INIT_STD));
+        cfg = ConfigSchema.withOverride(cfg, "gaussian.initStd", Double.toString(TestConfigs.AUTHORS_INIT_STD));
         cfg = ConfigSchema.withOverride(cfg, "gaussian.entropyCoef", "0.3");
         cfg = ConfigSchema.withOverride(cfg, "gaussian.entropy", entropy);
         Trainer trainer = new Trainer(cfg, new BanditEnv(32, 1.0));
