@@ -26,6 +26,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Window;
+import org.testfx.util.WaitForAsyncUtils;
 import org.junit.jupiter.api.Test;
 
 /** Validation as you type, config file errors, and every export of the lab window. */
@@ -81,6 +82,30 @@ class PanelAndExportTest extends LabWindowFixture {
         LabFixture.fxRun(() -> view.panel().field("algorithm").textProperty().set("fpo"));
         assertFalse(lookup("#field-flow-nMc").query().isDisabled());
         assertTrue(lookup("#field-gaussian-initStd").query().isDisabled());
+    }
+
+    @Test
+    void endInTheFreshlyOpenedTaskListShowsTheLastTaskWhole() throws Exception {
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> box = lookup("#field-env-id").queryAs(javafx.scene.control.ComboBox.class);
+        clickOn(box);
+        javafx.scene.control.ListView<?> list = lookup(".combo-box-popup .list-view").queryAs(
+                javafx.scene.control.ListView.class);
+        LabFixture.waitFor(10, () -> box.isShowing() && list.lookup(".list-cell") != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        type(javafx.scene.input.KeyCode.END);
+        String last = box.getItems().get(box.getItems().size() - 1);
+        LabFixture.waitFor(10, () -> last.equals(box.getValue()));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.geometry.Bounds shown = LabFixture.fx(() -> list.localToScreen(list.getLayoutBounds()));
+        javafx.scene.control.ListCell<?> cell = LabFixture.fx(() -> list.lookupAll(".list-cell").stream()
+                .map(n -> (javafx.scene.control.ListCell<?>) n)
+                .filter(c -> c.getText() != null && c.getText().startsWith(last) && c.isVisible()).findFirst()
+                .orElseThrow());
+        javafx.geometry.Bounds row = LabFixture.fx(() -> cell.localToScreen(cell.getLayoutBounds()));
+        assertTrue(row.getMinY() >= shown.getMinY() - 0.5 && row.getMaxY() <= shown.getMaxY() + 0.5,
+                "row " + row + " inside the list " + shown);
+        type(javafx.scene.input.KeyCode.ESCAPE);
     }
 
     @Test

@@ -15,6 +15,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Control;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -141,6 +142,7 @@ public class ExperimentPanelView {
         });
 
         envBox.getItems().setAll(ConfigSchema.ENV_IDS);
+        showLastRowWholeOnEnd(envBox);
         // A task this machine cannot train (MuJoCo missing) stays listed, greyed out, with how to get it; a disabled
         // cell shows no tooltip, so the hint is in its text (Start gives the whole reason).
         envBox.setCellFactory(list -> new ListCell<>() {
@@ -157,6 +159,7 @@ public class ExperimentPanelView {
         envBox.setId(fieldId("env.id"));
         tooltip(envBox, vm.field("env.id"));
 
+        showLastRowWholeOnEnd(algorithmBox);
         algorithmBox.getItems().setAll(RunsViewModel.algorithms().stream()
                 .map(a -> vm.field("algorithm").spec().format(a)).toList());
         algorithmBox.setConverter(new StringConverter<>() {
@@ -326,6 +329,7 @@ public class ExperimentPanelView {
         if (!spec.choices().isEmpty()) {
             ComboBox<String> box = new ComboBox<>();
             box.getItems().setAll(spec.choices());
+            showLastRowWholeOnEnd(box);
             box.valueProperty().bindBidirectional(f.textProperty());
             return box;
         }
@@ -345,6 +349,29 @@ public class ExperimentPanelView {
                 editor.getStyleClass().add("invalid");
             } else {
                 editor.getStyleClass().removeAll("invalid");
+            }
+        });
+    }
+
+    /**
+     * End in a list that has not been scrolled through yet left its last row half below the list: JavaFX places rows
+     * it has not laid out by estimated heights. The rows of these lists are one line each, so once the first rows
+     * are laid out their height is every row's. It is measured again at each opening (presentation mode changes the
+     * font).
+     */
+    private static void showLastRowWholeOnEnd(ComboBox<?> box) {
+        box.addEventHandler(ComboBoxBase.ON_SHOWN, e -> javafx.application.Platform.runLater(() -> {
+            if (box.getSkin() instanceof ComboBoxListViewSkin<?> skin
+                    && skin.getPopupContent() instanceof javafx.scene.control.ListView<?> list
+                    && list.lookup(".list-cell") instanceof javafx.scene.control.ListCell<?> cell
+                    && cell.getHeight() > 0) {
+                list.setFixedCellSize(cell.getHeight());
+            }
+        }));
+        box.addEventHandler(ComboBoxBase.ON_HIDDEN, e -> {
+            if (box.getSkin() instanceof ComboBoxListViewSkin<?> skin
+                    && skin.getPopupContent() instanceof javafx.scene.control.ListView<?> list) {
+                list.setFixedCellSize(-1);
             }
         });
     }
