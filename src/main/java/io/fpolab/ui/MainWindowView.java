@@ -6,11 +6,10 @@ import io.fpolab.config.SampleConfigs.Sample;
 import io.fpolab.core.EngineInfo;
 import io.fpolab.env.mujoco.MujocoSuite;
 import io.fpolab.runs.RunFolder;
-import io.fpolab.runs.SweepWatch;
 import io.fpolab.train.TrainingRun;
 import io.fpolab.ui.experiment.ExperimentPanelView;
 import io.fpolab.ui.experiment.ExperimentPanelViewModel;
-import io.fpolab.ui.runs.RunCells;
+import io.fpolab.ui.runs.RunListView;
 import io.fpolab.ui.runs.RunRecord;
 import io.fpolab.ui.runs.RunRecordsAware;
 import io.fpolab.ui.runs.RunsViewModel;
@@ -47,9 +46,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -59,14 +56,8 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
-import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.control.cell.ProgressBarTableCell;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -75,12 +66,12 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 
 /**
- * Controller of {@code fxml/MainWindow.fxml}: wires the menus, the experiment panel, the run list, the view tabs
- * and the status bar to {@link MainWindowViewModel} (window state and commands), {@link RunsViewModel} and
- * {@link ExperimentPanelViewModel}, and forwards the File menu to {@link FileActions} and the extra keys to
- * {@link Shortcuts}. What it still does itself is what needs the controls: building the preset menu, the run
- * table and the tabs, laying out the side panel, applying stylesheets and turning failed commands into one-line
- * dialogs.
+ * Controller of {@code fxml/MainWindow.fxml}: wires the menus, the experiment panel, the view tabs and the status
+ * bar to {@link MainWindowViewModel} (window state and commands), {@link RunsViewModel} and
+ * {@link ExperimentPanelViewModel}, connects the run list ({@link RunListView}, which the Run menu forwards to), and
+ * forwards the File menu to {@link FileActions} and the extra keys to {@link Shortcuts}. What it still does itself
+ * is what needs the controls: building the preset menu and the tabs, laying out the side panel, applying
+ * stylesheets and turning failed commands into one-line dialogs.
  */
 public class MainWindowView {
     static final String LIGHT_CSS = "/assets/css/lab.css";
@@ -112,17 +103,7 @@ public class MainWindowView {
     @FXML private SplitPane split;
     @FXML private VBox experimentPanel;
     @FXML private ExperimentPanelView experimentFormController;
-    @FXML private TableView<RunRecord> runTable;
-    @FXML private TableColumn<RunRecord, RunRecord.Status> nameColumn;
-    @FXML private TableColumn<RunRecord, RunRecord.Status> stateColumn;
-    @FXML private TableColumn<RunRecord, Double> progressColumn;
-    @FXML private Button resumeButton;
-    @FXML private Button pauseButton;
-    @FXML private Button stepButton;
-    @FXML private Button stopButton;
-    @FXML private Button resetButton;
-    @FXML private Button removeButton;
-    @FXML private Button lowerLrButton;
+    @FXML private RunListView runListController;
     @FXML private TabPane viewArea;
     @FXML private Label debugOverlay;
     @FXML private HBox statusBar;
@@ -130,10 +111,6 @@ public class MainWindowView {
     @FXML private Label noticeLabel;
     @FXML private Label engineLabel;
     @FXML private ProgressBar progressBar;
-    @FXML private VBox sweepBox;
-    @FXML private Label sweepLabel;
-    @FXML private Button sweepButton;
-    @FXML private ListView<SweepWatch.Run> sweepList;
 
     private final BackgroundExecutor background = new BackgroundExecutor();
     private final StallMonitor stallMonitor = new StallMonitor();
@@ -142,7 +119,6 @@ public class MainWindowView {
     private MainWindowViewModel model;
     private ExperimentPanelViewModel panel;
     private RunsViewModel runs;
-    private SweepFollow sweeps;
     private FileActions files;
     private Prompts prompts = Prompts.system();
     private LabPreferences preferences;
@@ -183,9 +159,10 @@ public class MainWindowView {
         runs = new RunsViewModel(background);
         model = new MainWindowViewModel(background, panel, runs);
         experimentFormController.bind(panel);
-        sweeps = new SweepFollow(runs, background, model::notice);
+        runListController.bind(model, background);
+        runListController.setActions(this::onRename, this::showConfigTab, this::copyToEditor);
         files = new FileActions(new RunFiles(background), model, experimentFormController, () -> prompts,
-                this::window, this::selectedView, sweeps);
+                this::window, this::selectedView, runListController.sweeps());
         experimentFormController.setActions(this::onOpenConfig, this::onSaveConfig, this::startRun, this::compare,
                 this::applyPreset);
         panel.presets().addListener((ListChangeListener<Sample>) c -> rebuildPresetMenu());
@@ -194,9 +171,8 @@ public class MainWindowView {
                 model.notice("Presets unavailable: " + Dialogs.oneLine(err));
             }
         }));
-        bindRunTable();
-        bindRunControls();
-        bindSweep();
+        bindViewsToRuns();
+        bindMenus();
         createTabs();
         statusLabel.textProperty().bind(model.statusTextProperty());
         noticeLabel.textProperty().bind(model.noticeProperty());
@@ -300,102 +276,16 @@ public class MainWindowView {
         });
     }
 
-    // ---- run list ------------------------------------------------------------------------------------
+    // ---- runs in the views and menus -----------------------------------------------------------------
 
-    private void bindRunTable() {
-        runTable.setItems(runs.runs());
-        nameColumn.setCellValueFactory(c -> c.getValue().statusProperty());
-        // No algorithm column: it starts every default name, and the tooltip names it for runs opened from folders.
-        nameColumn.setCellFactory(col -> new RunCells.NameCell());
-        stateColumn.setCellValueFactory(c -> c.getValue().statusProperty());
-        stateColumn.setCellFactory(col -> new RunCells.StateCell());
-        progressColumn.setCellValueFactory(c -> c.getValue().progressProperty().asObject());
-        progressColumn.setCellFactory(ProgressBarTableCell.forTableColumn());
-        runTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (now != null && now != runs.selected()) {
-                runs.selectedProperty().set(now);
-            }
-        });
+    /** Shows the selected run in every view, and hands the views every run of the lab whenever the list changes. */
+    private void bindViewsToRuns() {
         runs.selectedProperty().addListener((obs, old, now) -> {
-            if (now != null) {
-                runTable.getSelectionModel().select(now);
-            }
             for (RunView v : views) {
                 v.setRun(now == null ? null : now.run());
             }
         });
         runs.runs().addListener((ListChangeListener<RunRecord>) c -> publishRuns());
-        runTable.setRowFactory(table -> {
-            TableRow<RunRecord> row = new TableRow<>();
-            row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null)
-                    .otherwise(runMenu()));
-            row.setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && !row.isEmpty()) {
-                    showConfigTab();
-                }
-            });
-            return row;
-        });
-    }
-
-    /**
-     * The run list's context menu; its commands act on the selected run (the row right-clicked is selected). F2
-     * is Run › Rename run's accelerator, so it works wherever the focus is.
-     */
-    private ContextMenu runMenu() {
-        MenuItem rename = new MenuItem("Rename…");
-        rename.setAccelerator(new KeyCodeCombination(KeyCode.F2));
-        rename.setOnAction(e -> onRename());
-        MenuItem config = new MenuItem("Show config");
-        config.setOnAction(e -> showConfigTab());
-        MenuItem copy = new MenuItem("Copy config to editor");
-        copy.setOnAction(e -> copyToEditor(runs.selected()));
-        MenuItem remove = new MenuItem("Remove");
-        remove.setOnAction(e -> onRemove());
-        return new ContextMenu(rename, config, copy, new SeparatorMenuItem(), remove);
-    }
-
-    /**
-     * The followed sweep under the run list: what it has done so far ("Following sweep lr: 3 of 8 finished, 2
-     * running"), a button that stops following (then closes the list), and every planned run with its state; a
-     * click on a run that has started selects it in the run list.
-     */
-    private void bindSweep() {
-        sweepBox.visibleProperty().bind(sweeps.openProperty());
-        sweepBox.managedProperty().bind(sweeps.openProperty());
-        sweepLabel.textProperty().bind(sweeps.indicatorProperty());
-        sweepButton.textProperty().bind(Bindings.when(sweeps.followingProperty()).then("Stop following")
-                .otherwise("Close"));
-        Tooltip tip = new Tooltip();
-        tip.textProperty().bind(Bindings.when(sweeps.followingProperty())
-                .then("Stop re-reading the sweep folder; its runs and curves stay as they are")
-                .otherwise("Hide the sweep's list; its runs stay in the run list"));
-        sweepButton.setTooltip(tip);
-        sweepList.setItems(sweeps.planned());
-        sweepList.setCellFactory(list -> new RunCells.SweepRunCell());
-        sweepList.setPlaceholder(new Label("The sweep's run list is empty"));
-        sweepList.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            RunRecord r = now == null ? null : sweeps.record(now);
-            if (r != null && runs.runs().contains(r)) {
-                runs.selectedProperty().set(r);
-                runTable.scrollTo(r);
-            }
-        });
-    }
-
-    @FXML
-    private void onSweepButton() {
-        if (sweeps.followingProperty().get()) {
-            sweeps.stop();
-            model.notice("Stopped following the sweep; its runs stay as last read");
-        } else {
-            sweeps.close();
-        }
-    }
-
-    /** The followed sweep folder, if any (tests and the screenshots command look at it). */
-    public SweepFollow sweeps() {
-        return sweeps;
     }
 
     private void publishRuns() {
@@ -408,22 +298,13 @@ public class MainWindowView {
         }
     }
 
-    private void bindRunControls() {
+    /** Enables the menu commands as far as the selected run and the experiment panel allow them. */
+    private void bindMenus() {
         BooleanBinding none = model.noSelection();
         BooleanBinding resumable = model.resumable();
-        BooleanBinding stoppable = model.stoppable();
-        resumeButton.disableProperty().bind(resumable.not());
-        pauseButton.disableProperty().bind(model.running().not());
-        stepButton.disableProperty().bind(resumable.not());
-        stopButton.disableProperty().bind(stoppable.not());
-        resetButton.disableProperty().bind(none);
-        removeButton.disableProperty().bind(none);
-        // Only for a run that diverged: the one-click way to do what its message asks.
-        lowerLrButton.visibleProperty().bind(model.diverged());
-        lowerLrButton.managedProperty().bind(model.diverged());
         pauseItem.disableProperty().bind(model.pausable().not());
         stepItem.disableProperty().bind(resumable.not());
-        stopItem.disableProperty().bind(stoppable.not());
+        stopItem.disableProperty().bind(model.stoppable().not());
         resetItem.disableProperty().bind(none);
         removeItem.disableProperty().bind(none);
         renameItem.disableProperty().bind(none);
@@ -431,19 +312,6 @@ public class MainWindowView {
         exportExperimentItem.disableProperty().bind(Bindings.isEmpty(runs.runs()));
         startItem.disableProperty().bind(panel.validProperty().not());
         compareItem.disableProperty().bind(panel.validProperty().not());
-        for (Button b : List.of(resumeButton, pauseButton, stepButton, stopButton, resetButton, removeButton,
-                lowerLrButton)) {
-            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        }
-        resumeButton.setTooltip(new Tooltip("Start or resume the selected run (Space, F6); a run opened from a "
-                + "folder continues from its checkpoint"));
-        pauseButton.setTooltip(new Tooltip("Pause the selected run (Space, F6)"));
-        stepButton.setTooltip(new Tooltip("Train exactly one more iteration, then pause (F7)"));
-        stopButton.setTooltip(new Tooltip("Stop training; curves stay (Ctrl+., Shift+F5)"));
-        resetButton.setTooltip(new Tooltip("Throw the run away and start the same experiment again"));
-        removeButton.setTooltip(new Tooltip("Stop the run and remove it from the list"));
-        lowerLrButton.setTooltip(new Tooltip("Training diverged and went back to its last good state: divide the "
-                + "actor and critic learning rates by " + (int) RunsViewModel.LR_DIVISOR + " and resume"));
     }
 
     // ---- view tabs -----------------------------------------------------------------------------------
@@ -510,7 +378,7 @@ public class MainWindowView {
                 }
                 String t = s.title().split(" · ", 2)[0];
                 if (task != null && !t.equals(task)) {
-                    sub.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+                    sub.getItems().add(new SeparatorMenuItem());
                 }
                 task = t;
                 MenuItem item = new MenuItem(ExperimentPanelViewModel.presetLabel(s));
@@ -611,48 +479,23 @@ public class MainWindowView {
     }
 
     @FXML
-    private void onResume() {
-        runs.resume(runs.selected());
-    }
-
-    @FXML
-    private void onPause() {
-        runs.pause(runs.selected());
-    }
-
-    @FXML
-    private void onLowerLearningRate() {
-        model.lowerLearningRate().whenComplete((lr, err) -> {
-            if (err != null) {
-                Dialogs.error(window(), "Cannot change the learning rate", Dialogs.oneLine(err));
-            }
-        });
-    }
-
-    @FXML
     private void onStep() {
-        runs.step(runs.selected());
+        runListController.onStep();
     }
 
     @FXML
     private void onStop() {
-        runs.stop(runs.selected());
+        runListController.onStop();
     }
 
     @FXML
     private void onReset() {
-        RunRecord r = runs.selected();
-        if (r != null) {
-            runs.reset(r);
-        }
+        runListController.onReset();
     }
 
     @FXML
     private void onRemove() {
-        RunRecord r = runs.selected();
-        if (r != null) {
-            runs.remove(r);
-        }
+        runListController.onRemove();
     }
 
     // ---- files ---------------------------------------------------------------------------------------
@@ -878,6 +721,11 @@ public class MainWindowView {
         return runs;
     }
 
+    /** The followed sweep folder, if any (tests and the screenshots command look at it). */
+    public SweepFollow sweeps() {
+        return runListController.sweeps();
+    }
+
     public ExperimentPanelViewModel panel() {
         return panel;
     }
@@ -901,7 +749,7 @@ public class MainWindowView {
         }
         overlayRefresh.stop();
         stallMonitor.stop();
-        sweeps.close();
+        runListController.close();
         for (RunView v : views) {
             v.setVisible(false);
         }
