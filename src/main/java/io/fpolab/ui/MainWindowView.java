@@ -9,7 +9,6 @@ import io.fpolab.runs.RunFolder;
 import io.fpolab.train.TrainingRun;
 import io.fpolab.ui.experiment.ExperimentPanelView;
 import io.fpolab.ui.experiment.ExperimentPanelViewModel;
-import io.fpolab.ui.runs.RunListView;
 import io.fpolab.ui.runs.RunRecord;
 import io.fpolab.ui.runs.RunRecordsAware;
 import io.fpolab.ui.runs.RunsViewModel;

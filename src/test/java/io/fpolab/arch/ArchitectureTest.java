@@ -85,4 +85,14 @@ class ArchitectureTest {
                         + "train.PolicyFactory turns an ExperimentConfig into a policy")
                 .check(classes);
     }
+
+    @Test
+    void uiPartsDoNotReachBackIntoTheMainWindow() {
+        noClasses().that().resideInAPackage("io.fpolab.ui.(*)..")
+                .should().dependOnClassesThat().resideInAPackage("io.fpolab.ui")
+                .because("the window (io.fpolab.ui: MainWindowView, RunListView, their view model) is built from the "
+                        + "parts in ui's subpackages and hands them what they need; a part that used the window would "
+                        + "tie the packages in a cycle")
+                .check(classes);
+    }
 }

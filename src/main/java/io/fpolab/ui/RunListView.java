@@ -1,7 +1,10 @@
-package io.fpolab.ui.runs;
+package io.fpolab.ui;
 
 import io.fpolab.runs.SweepWatch;
-import io.fpolab.ui.MainWindowViewModel;
+import io.fpolab.ui.runs.RunCells;
+import io.fpolab.ui.runs.RunRecord;
+import io.fpolab.ui.runs.RunsViewModel;
+import io.fpolab.ui.runs.SweepFollow;
 import io.fpolab.ui.util.Dialogs;
 import java.util.List;
 import java.util.concurrent.Executor;
