@@ -323,7 +323,8 @@ public final class MainWindowViewModel {
 
     /**
      * Loads a run's config into the experiment panel against the config it was named from, so a save proposes a
-     * name listing what the run changed, and shows the side panel.
+     * name listing what the run changed and, for a preset, another algorithm suggests that preset's sibling and
+     * Compare trains its family; shows the side panel.
      */
     public void copyToEditor(RunRecord r) {
         panel.show(r.config());

@@ -211,6 +211,33 @@ class MainWindowViewModelTest {
     }
 
     @Test
+    void aRunsConfigCopiedToTheEditorKeepsItsPresetsFamily() throws Exception {
+        ExperimentPanelViewModel panel = model.panel();
+        panel.loadPresets().get(30, TimeUnit.SECONDS);
+        ExperimentConfig tuned = SampleConfigs.load("reacher-hard-fpo-tuned.json");
+        ExperimentConfig run = ConfigSchema.withOverride(tuned, "seed", "4");
+        // What copying a run of the lab-tuned preset to the editor does (MainWindowViewModel.copyToEditor).
+        onFx(() -> {
+            panel.show(run);
+            return panel.setBase(tuned);
+        }).get(30, TimeUnit.SECONDS);
+        assertEquals("reacher-hard with FPO", onFx(panel::settingsMadeFor));
+        onFx(() -> {
+            panel.field("algorithm").textProperty().set("gaussian_ppo");
+            return null;
+        });
+        assertEquals("reacher-hard-gaussian-ppo-tuned.json", onFx(() -> panel.suggestedPresetProperty().get().file()),
+                "the sibling of the run's own preset, not the paper's");
+        onFx(() -> {
+            panel.field("algorithm").textProperty().set("fpo");
+            return null;
+        });
+        List<ExperimentConfig> pair = onFx(() -> panel.comparePair(panel.config()));
+        assertEquals(ConfigSchema.withOverride(SampleConfigs.load("reacher-hard-gaussian-ppo-tuned.json"), "seed", "4"),
+                pair.get(1), "Compare trains the family's Gaussian preset with the run's changes");
+    }
+
+    @Test
     void everyTaskHasAPaperPresetOfItsOwnToSuggestForFpoAndGaussianPpo() {
         List<SampleConfigs.Sample> presets = SampleConfigs.list();
         for (String id : ConfigSchema.ENV_IDS) {

@@ -89,19 +89,25 @@ public final class ExperimentPanelViewModel {
 
     /**
      * Loads the preset list in the background, group by group in menu order ({@link SampleConfigs#GROUPS}), index
-     * order within a group; "Reproduce Figure 1" comes first.
+     * order within a group; "Reproduce Figure 1" comes first. The future completes once {@link #presets()} holds it.
      */
     public CompletableFuture<List<Sample>> loadPresets() {
-        return background.supply(SampleConfigs::list).thenApply(list -> {
+        CompletableFuture<List<Sample>> listed = new CompletableFuture<>();
+        background.supply(SampleConfigs::list).whenComplete((list, err) -> {
+            if (err != null) {
+                listed.completeExceptionally(err);
+                return;
+            }
             List<Sample> sorted = new ArrayList<>(list);
             sorted.sort(Comparator.comparing((Sample s) -> !s.file().equals(SampleConfigs.REPRODUCE_FIGURE_1))
                     .thenComparing(s -> SampleConfigs.GROUPS.indexOf(s.group())));
             FxRelay.later(() -> {
                 presets.setAll(sorted);
                 suggest();
+                listed.complete(sorted);
             });
-            return sorted;
         });
+        return listed;
     }
 
     public ObservableList<Sample> presets() {
@@ -252,11 +258,27 @@ public final class ExperimentPanelViewModel {
     }
 
     /**
-     * Sets what a save's proposed name compares against ({@link #proposedName()}): by default the last config
-     * shown; a run's config copied into the editor compares against the run's preset.
+     * Sets what the editor's settings were made from: by default the last config shown; a run's config copied into
+     * the editor was made from the run's preset. A save's proposed name compares against it ({@link #proposedName()}),
+     * and when it is a listed preset the editor counts as loaded from that preset again: another algorithm suggests
+     * its sibling (lab-tuned stays lab-tuned) and Compare trains its family, read in the background.
      */
-    public void setBase(ExperimentConfig base) {
+    public CompletableFuture<Void> setBase(ExperimentConfig base) {
         this.base = base;
+        Sample preset = presets.stream().filter(p -> p.title().equals(base.name())).findFirst().orElse(null);
+        if (preset == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        baseFile = preset.file();
+        suggest();
+        CompletableFuture<Void> loaded = new CompletableFuture<>();
+        background.supply(() -> familyOf(preset.file(), base)).whenComplete((f, err) -> FxRelay.later(() -> {
+            if (err == null && preset.file().equals(baseFile) && this.base == base) {
+                family = f;
+            }
+            loaded.complete(null);
+        }));
+        return loaded;
     }
 
     /**
