@@ -73,18 +73,22 @@ public record FieldSpec(String path, Kind kind, Object defaultValue, boolean req
             return (minOpen ? lo > 0 : lo >= 0) && (maxOpen ? hi < 0 : hi <= 0);
         }
 
-        /** Reads {@link #format}'s text back ({@code "1..1000"}, {@code "(0, 1]"}); null for null. */
-        static Range parse(String text) {
-            if (text == null) {
-                return null;
+        /**
+         * Reads a range of the settings table, written as the docs show it ({@link #format}: {@code "1..1000"} for
+         * integers, {@code "(0, 1]"} for reals); null for null.
+         */
+        static Range parse(String text, boolean integral, String path) {
+            Matcher m = RANGE.matcher(text == null ? "" : text);
+            Range r = !m.matches() ? null : m.group(5) != null
+                    ? new Range(Double.parseDouble(m.group(5)), false, Double.parseDouble(m.group(6)), false)
+                    : new Range(Double.parseDouble(m.group(2)), m.group(1).equals("("), Double.parseDouble(m.group(3)),
+                            m.group(4).equals(")"));
+            if (text != null && (r == null || !r.format(integral).equals(text))) {
+                throw new IllegalStateException("settings table: " + path + " has \"" + text + "\"; write a range as the "
+                        + "docs show it, " + (r == null ? integral ? "\"1..10\"" : "\"(0, 1]\"" : "\"" + r.format(integral)
+                        + "\""));
             }
-            Matcher m = RANGE.matcher(text);
-            if (!m.matches()) {
-                throw new IllegalStateException("settings table: " + text + " is not a range like 1..10 or (0, 1]");
-            }
-            boolean integral = m.group(5) != null;
-            return new Range(Double.parseDouble(m.group(integral ? 5 : 2)), !integral && m.group(1).equals("("),
-                    Double.parseDouble(m.group(integral ? 6 : 3)), !integral && m.group(4).equals(")"));
+            return r;
         }
 
         /** {@code "1..1000"} for integer settings, {@code "(0, 1]"} for real ones. */
@@ -139,15 +143,16 @@ public record FieldSpec(String path, Kind kind, Object defaultValue, boolean req
                 : r.dflt() == null ? Kind.NULLABLE_STRING : Kind.STRING;
         List<String> choices = kind == Kind.ENUM ? Arrays.stream(type.getEnumConstants()).map(e -> snake((Enum<?>) e))
                 .toList() : r.choices() == null ? List.of() : namedChoices.get(r.choices());
+        if (choices == null || (kind == Kind.ENUM && !choices.contains(String.valueOf(r.dflt())))) {
+            throw new IllegalStateException("settings table: " + r.path() + (choices == null ? " has choices "
+                    + r.choices() + "; allowed " + namedChoices.keySet() : " has default " + r.dflt() + "; allowed "
+                    + choices));
+        }
         Object raw = kind == Kind.ENUM ? type.getEnumConstants()[choices.indexOf(r.dflt())] : r.dflt();
         Set<Algorithm> algorithms = r.only() == null ? EnumSet.allOf(Algorithm.class) : r.only();
-        FieldSpec row = new FieldSpec(r.path(), kind, raw, Boolean.TRUE.equals(r.required()), Range.parse(r.range()),
-                Range.parse(r.size()), choices, algorithms, r.doc());
-        boolean integral = kind == Kind.INT || kind == Kind.LONG || kind == Kind.INT_LIST;
-        if (row.range != null && !row.range.format(integral).equals(r.range())) {
-            throw new IllegalStateException("settings table: " + r.path() + " has range \"" + r.range()
-                    + "\"; write it as the docs show it, \"" + row.range.format(integral) + "\"");
-        }
+        FieldSpec row = new FieldSpec(r.path(), kind, raw, Boolean.TRUE.equals(r.required()),
+                Range.parse(r.range(), kind == Kind.INT || kind == Kind.LONG || kind == Kind.INT_LIST, r.path()),
+                Range.parse(r.size(), true, r.path()), choices, algorithms, r.doc());
         return new FieldSpec(row.path, kind, row.validate(raw), row.required, row.range, row.size, choices, algorithms,
                 r.doc());
     }

@@ -97,8 +97,10 @@ class ConfigSchemaTest {
         Map<String, String> bad = Map.of(
                 "- {path: ppo.epoch, default: 10, range: \"1..1000\", doc: x}", "no record component ppo.epoch",
                 "- {path: ppo.epochs, default: 0, range: \"1..1000\", doc: x}", "ppo.epochs: 0 (number) is out of range; allowed 1..1000",
-                "- {path: ppo.clip, default: 0.2, range: \"0..1\", doc: x}", "write it as the docs show it, \"[0, 1]\"",
-                "- {path: ppo.lr, default: 0.1, range: \"0 to 1\", doc: x}", "0 to 1 is not a range",
+                "- {path: ppo.clip, default: 0.2, range: \"0..1\", doc: x}", "write a range as the docs show it, \"[0, 1]\"",
+                "- {path: ppo.lr, default: 0.1, range: \"0 to 1\", doc: x}", "write a range as the docs show it, \"(0, 1]\"",
+                "- {path: ppo.lrSchedule, default: cosine, doc: x}", "has default cosine; allowed [constant, linear",
+                "- {path: env.id, default: gridworld, choices: IDS, doc: x}", "has choices IDS; allowed []",
                 "- {path: ppo.lr, default: 0.1, range: \"(0, 1]\", doc: x, note: y}", "note");
         for (Map.Entry<String, String> row : bad.entrySet()) {
             Files.writeString(table, row.getKey() + "\n");
