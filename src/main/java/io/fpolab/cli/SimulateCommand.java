@@ -1,6 +1,5 @@
 package io.fpolab.cli;
 
-import io.fpolab.config.ConfigIO;
 import io.fpolab.config.ExperimentConfig.Integration;
 import io.fpolab.core.AtomicFiles;
 import io.fpolab.core.ConfigException;
