@@ -53,7 +53,8 @@ public final class CurvesCommand implements Callable<Integer> {
             description = "x axis: steps (environment steps) or time (wall-clock seconds); default ${DEFAULT-VALUE}.")
     private String x;
 
-    @Option(names = "--per-run", description = "One curve per run instead of one band per setting.")
+    @Option(names = "--per-run", description = "One curve per run instead of one band per setting; a setting's runs share its colour and "
+                    + "differ by their dashes.")
     private boolean perRun;
 
     @Option(names = "--smoothing", paramLabel = "W", defaultValue = "0",
@@ -81,7 +82,7 @@ public final class CurvesCommand implements Callable<Integer> {
         }
         int[] wh = parseSize(size);
         List<RunData> runs = new ArrayList<>();
-        Map<String, Integer> groupColors = perRun ? null : new HashMap<>();
+        Map<String, Integer> groupColors = new HashMap<>();
         List<Found> found = new ArrayList<>();
         for (Path dir : dirs) {
             try {
@@ -97,7 +98,7 @@ public final class CurvesCommand implements Callable<Integer> {
             ExperimentConfig c = r.config();
             String group = TrainingKey.seedGroup(c);
             runs.add(new RunData(names.get(k++), group, Labels.algorithm(c.algorithm()) + " · " + c.env().id(), c.seed(),
-                    color(group, runs.size(), groupColors), r.history()));
+                    color(group, groupColors), r.history()));
         }
         List<String> have = MetricsChartModel.metrics(runs);
         String m = metric != null ? metric : defaultMetric(runs);
@@ -152,12 +153,13 @@ public final class CurvesCommand implements Callable<Integer> {
     }
 
     /**
-     * Palette slot of the {@code index}-th run of seed group {@code group}: per run when {@code groupColors} is null
-     * (curves per run), else one slot per group in order of appearance. A seed band takes its first run's slot, so
-     * numbering runs would start each group of five seeds five slots on and wrap the third onto the first.
+     * Palette slot of a run of seed group {@code group}: one slot per group, in order of appearance, for seed bands
+     * and for curves per run alike, so a setting has the same colour in both figures and its seeds' curves are told
+     * apart by their dashes. A seed band takes its first run's slot, so numbering runs would start each group of five
+     * seeds five slots on and wrap the third onto the first.
      */
-    static int color(String group, int index, Map<String, Integer> groupColors) {
-        return groupColors == null ? index : groupColors.computeIfAbsent(group, g -> groupColors.size());
+    static int color(String group, Map<String, Integer> groupColors) {
+        return groupColors.computeIfAbsent(group, g -> groupColors.size());
     }
 
     private static int[] parseSize(String s) {

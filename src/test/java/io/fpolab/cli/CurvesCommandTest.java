@@ -49,6 +49,7 @@ class CurvesCommandTest {
         assertTrue(svg.contains("Wall-clock time"), "x axis is wall time");
         assertNotEquals(-1, svg.indexOf("· s0"), "each run has its own legend entry");
         assertNotEquals(-1, svg.indexOf("· s1"));
+        assertTrue(svg.contains("stroke-dasharray"), "the two seeds of one setting share its colour; the second is dashed");
     }
 
     @Test
@@ -77,12 +78,11 @@ class CurvesCommandTest {
         java.util.Map<String, Integer> groups = new java.util.HashMap<>();
         int[] slots = new int[13];
         for (int i = 0; i < 13; i++) {
-            slots[i] = CurvesCommand.color(i < 5 ? "gaussian" : i < 10 ? "fpo" : "dppo", i, groups);
+            slots[i] = CurvesCommand.color(i < 5 ? "gaussian" : i < 10 ? "fpo" : "dppo", groups);
         }
         assertEquals(0, slots[4]);
         assertEquals(1, slots[5]);
         assertEquals(2, slots[10], "the third group of five seeds does not wrap onto the first's colour");
-        assertEquals(12, CurvesCommand.color("dppo", 12, null), "per run: one slot per run");
     }
 
     @Test

@@ -60,8 +60,19 @@ public final class ChartStyle {
     }
 
     static BasicStroke stroke(PaintStyle style, boolean emphasised) {
-        return new BasicStroke(lineWidth(style) * (emphasised ? 1.6f : 1f), BasicStroke.CAP_ROUND,
-                BasicStroke.JOIN_ROUND);
+        return stroke(style, emphasised, 0);
+    }
+
+    /**
+     * A curve's line: solid for {@code dash} 0; 1, 2 and 3 (then again from 1) are dashed, dotted and dash-dotted,
+     * for curves that share a colour (the seeds of one setting, or runs past the palette's length).
+     */
+    static BasicStroke stroke(PaintStyle style, boolean emphasised, int dash) {
+        float w = lineWidth(style) * (emphasised ? 1.6f : 1f);
+        float[][] patterns = {{4 * w, 2.5f * w}, {0.01f, 2.2f * w}, {4 * w, 2 * w, 0.01f, 2 * w}};
+        return dash <= 0 ? new BasicStroke(w, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND)
+                : new BasicStroke(w, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
+                        patterns[(dash - 1) % patterns.length], 0f);
     }
 
     /** The dot drawn at each point of a sparse series: 6 points across at normal size. */

@@ -15,8 +15,10 @@ import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -190,10 +192,13 @@ final class CurvesPlot {
             if (data.bands().isEmpty()) {
                 XYSeriesCollection ds = new XYSeriesCollection();
                 XYLineAndShapeRenderer r = lineRenderer();
+                // Curves of one colour (the seeds of one setting, or runs past the palette) differ by their dashes.
+                Map<Integer, Integer> sameColour = new HashMap<>();
                 for (Curve c : data.curves()) {
                     Color color = ChartStyle.color(c.color(), a);
+                    int dash = sameColour.merge(c.color(), 1, Integer::sum) - 1;
                     boolean hide = f.hidden().contains(c.name());
-                    legend.add(legendItem(c.name(), c.name(), color, a, hide, false));
+                    legend.add(legendItem(c.name(), c.name(), color, a, hide, false, dash));
                     if (hide) {
                         continue;
                     }
@@ -215,7 +220,7 @@ final class CurvesPlot {
                     ds.addSeries(s);
                     boolean selected = c.name().equals(selectedName) && data.curves().size() > 1;
                     r.setSeriesPaint(i, color);
-                    r.setSeriesStroke(i, ChartStyle.stroke(a, selected));
+                    r.setSeriesStroke(i, ChartStyle.stroke(a, selected, dash));
                     // Sparse series (evaluation every few iterations) need dots to be visible at all.
                     r.setSeriesShapesVisible(i, c.x().length <= 40);
                     r.setSeriesShape(i, ChartStyle.marker(a));
@@ -238,7 +243,7 @@ final class CurvesPlot {
                 for (Band b : data.bands()) {
                     Color color = ChartStyle.color(b.color(), a);
                     boolean hide = f.hidden().contains(key(b));
-                    legend.add(legendItem(b.name(), key(b), color, a, hide, true));
+                    legend.add(legendItem(b.name(), key(b), color, a, hide, true, 0));
                     if (hide) {
                         continue;
                     }
@@ -328,9 +333,9 @@ final class CurvesPlot {
      * greyed out while hidden.
      */
     private static LegendItem legendItem(String name, String key, Color color, PaintStyle a, boolean hidden,
-            boolean band) {
+            boolean band, int dash) {
         Color paint = hidden ? ChartStyle.faint(a.muted()) : color;
-        BasicStroke stroke = ChartStyle.stroke(a, false);
+        BasicStroke stroke = ChartStyle.stroke(a, false, dash);
         double w = 8 * a.scale();
         LegendItem item = new LegendItem(hidden ? name + " (hidden)" : name, null,
                 hidden ? "Click to show this run again" : "Click to hide this run", null, band,
