@@ -20,6 +20,7 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
@@ -121,9 +122,9 @@ public class ExperimentPanelView {
         presetBox.setOnShown(e -> {
             escaped = false;
             typed.setLength(0);
-            if (presetBox.getSkin() instanceof ComboBoxListViewSkin<?> skin && skin.getPopupContent().getScene() != null
-                    && skin.getPopupContent().getProperties().putIfAbsent("key-watch", true) == null) {
-                javafx.scene.Scene popup = skin.getPopupContent().getScene();
+            ListView<?> list = popupList(presetBox);
+            if (list != null && list.getScene() != null && list.getProperties().putIfAbsent("key-watch", true) == null) {
+                javafx.scene.Scene popup = list.getScene();
                 popup.addEventFilter(KeyEvent.KEY_PRESSED, k -> {
                     escaped |= k.getCode() == KeyCode.ESCAPE;
                     // The list closes on Space; while a name is being typed it is a space between its words.
@@ -132,8 +133,7 @@ public class ExperimentPanelView {
                     }
                 });
                 popup.addEventFilter(KeyEvent.KEY_TYPED, k -> {
-                    if (typeAhead(k.getCharacter(), System.nanoTime())
-                            && skin.getPopupContent() instanceof javafx.scene.control.ListView<?> list) {
+                    if (typeAhead(k.getCharacter(), System.nanoTime())) {
                         list.scrollTo(presetBox.getSelectionModel().getSelectedIndex());
                         k.consume();
                     }
@@ -361,19 +361,24 @@ public class ExperimentPanelView {
      */
     private static void showLastRowWholeOnEnd(ComboBox<?> box) {
         box.addEventHandler(ComboBoxBase.ON_SHOWN, e -> javafx.application.Platform.runLater(() -> {
-            if (box.getSkin() instanceof ComboBoxListViewSkin<?> skin
-                    && skin.getPopupContent() instanceof javafx.scene.control.ListView<?> list
-                    && list.lookup(".list-cell") instanceof javafx.scene.control.ListCell<?> cell
+            ListView<?> list = popupList(box);
+            if (list != null && list.lookup(".list-cell") instanceof javafx.scene.control.ListCell<?> cell
                     && cell.getHeight() > 0) {
                 list.setFixedCellSize(cell.getHeight());
             }
         }));
         box.addEventHandler(ComboBoxBase.ON_HIDDEN, e -> {
-            if (box.getSkin() instanceof ComboBoxListViewSkin<?> skin
-                    && skin.getPopupContent() instanceof javafx.scene.control.ListView<?> list) {
+            ListView<?> list = popupList(box);
+            if (list != null) {
                 list.setFixedCellSize(-1);
             }
         });
+    }
+
+    /** The list a combo box opens, or null before its skin has made one. */
+    private static ListView<?> popupList(ComboBox<?> box) {
+        return box.getSkin() instanceof ComboBoxListViewSkin<?> skin && skin.getPopupContent() instanceof ListView<?> l
+                ? l : null;
     }
 
     private static void tooltip(Control c, FieldViewModel f) {
